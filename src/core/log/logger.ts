@@ -1,0 +1,65 @@
+// A named logger per module. Lines go to stderr as `time level name message {fields}` so that
+// serve mode's stdout stays free for the URL and machine-readable output.
+// Secrets never reach a log line: `redact` strips passwords from URLs and known fields.
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export interface Logger {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+  child(name: string): Logger;
+}
+
+export type LogSink = (line: string, level: LogLevel) => void;
+
+let threshold: LogLevel = (process.env.WATCHFLOOR_LOG as LogLevel) in ORDER ? (process.env.WATCHFLOOR_LOG as LogLevel) : 'info';
+let sink: LogSink = (line) => process.stderr.write(line + '\n');
+
+export function setLogLevel(level: LogLevel): void {
+  threshold = level;
+}
+
+/** Tests capture lines with this; returns a function that restores the previous sink. */
+export function setLogSink(next: LogSink): () => void {
+  const prev = sink;
+  sink = next;
+  return () => {
+    sink = prev;
+  };
+}
+
+const SECRET_KEYS = /pass(word)?|secret|token|authorization|cookie/i;
+
+/** Removes credentials from a URL-like string: rtsp://user:pw@host → rtsp://user:***@host. */
+export function redact(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@/\s]*@/gi, '$1:***@');
+}
+
+function redactFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (SECRET_KEYS.test(k)) out[k] = '***';
+    else if (typeof v === 'string') out[k] = redact(v);
+    else if (v instanceof Error) out[k] = redact(v.message);
+    else out[k] = v;
+  }
+  return out;
+}
+
+export function createLogger(name: string): Logger {
+  const write = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {
+    if (ORDER[level] < ORDER[threshold]) return;
+    const extra = fields && Object.keys(fields).length ? ' ' + JSON.stringify(redactFields(fields)) : '';
+    sink(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${name}: ${redact(msg)}${extra}`, level);
+  };
+  return {
+    debug: (m, f) => write('debug', m, f),
+    info: (m, f) => write('info', m, f),
+    warn: (m, f) => write('warn', m, f),
+    error: (m, f) => write('error', m, f),
+    child: (sub) => createLogger(`${name}.${sub}`),
+  };
+}

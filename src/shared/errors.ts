@@ -1,0 +1,62 @@
+// Errors cross the UI/core boundary as a code plus parameters; the UI translates the code
+// (`errors.<code>` in the locale files). A stack trace never reaches the UI.
+
+/** Every error code the core may send to a client. The UI has a translation for each. */
+export const ERROR_CODES = [
+  'internal',
+  'bad_request',
+  'unknown_method',
+  'message_too_large',
+  'permission_denied',
+  'not_found',
+  'conflict',
+  'db_newer_than_app',
+  'db_locked',
+  'db_corrupt',
+  'db_unreadable',
+  'data_dir_not_writable',
+  'disk_full',
+  'backup_failed',
+  'camera_auth_failed',
+  'camera_unreachable',
+  'camera_stream_not_found',
+  'camera_unsupported_codec',
+  'camera_timeout',
+  'camera_bad_response',
+  'ffmpeg_missing',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export type ErrorParams = Record<string, string | number | boolean | null>;
+
+/** The serialisable form of an error, as sent to clients. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  params: ErrorParams;
+}
+
+/** An error the core raises on purpose: it carries a translatable code and its parameters. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
+    super(`${code}${Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+  }
+
+  toInfo(): ErrorInfo {
+    return { code: this.code, params: this.params };
+  }
+}
+
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
+}
+
+/** Anything thrown becomes an ErrorInfo; unexpected errors are reported as `internal` only. */
+export function toErrorInfo(err: unknown): ErrorInfo {
+  return isAppError(err) ? err.toInfo() : { code: 'internal', params: {} };
+}
