@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'camera_timeout',
   'camera_bad_response',
   'ffmpeg_missing',
+  'port_in_use',
+  'host_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,51 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+// electron-vite reads Electron's version from node_modules to pick build targets. Where Electron's
+// binary could not be installed (this build machine), take the major version we depend on.
+if (!process.env.ELECTRON_MAJOR_VER) {
+  const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8'));
+  const range: string = pkg.optionalDependencies?.electron ?? '';
+  try {
+    process.env.ELECTRON_MAJOR_VER = JSON.parse(readFileSync(resolve(__dirname, 'node_modules/electron/package.json'), 'utf8')).version.split('.')[0];
+  } catch {
+    process.env.ELECTRON_MAJOR_VER = range.replace(/[^0-9.]/g, '').split('.')[0];
+  }
+}
+
+// One build gives everything: the Electron main process (out/main/index.js), serve mode's entry
+// (out/main/serve.js, plain Node: it shares the core with main but never loads electron), the
+// sandboxed preload (CommonJS, as sandboxed preloads must be) and the renderer (out/renderer).
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      externalizeDeps: true,
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          serve: resolve(__dirname, 'src/core/serve/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+    },
+    plugins: [react()],
+  },
+});

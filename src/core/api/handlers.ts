@@ -1,0 +1,30 @@
+// Binds each contract method to the service that does the work. The `Handlers` type makes the
+// compiler refuse a contract entry without an implementation.
+import { ROLE_PERMISSIONS } from '../../shared/contract';
+import type { Handlers } from './dispatcher';
+import type { CoreServices } from '../services';
+import { backupDatabase, defaultBackupPath } from '../store/backup';
+
+export function createHandlers(s: CoreServices): Handlers {
+  return {
+    'system.info': () => ({
+      version: s.version,
+      dataDir: s.dataDir,
+      databaseFile: s.databaseFile,
+      shell: s.shell,
+      ffmpeg: s.ffmpegPath,
+    }),
+    'session.me': (_i, ctx) => ({ user: ctx.user, permissions: [...ROLE_PERMISSIONS[ctx.user.role]] }),
+    'settings.get': () => s.settings.get(),
+    'settings.update': (patch) => {
+      const next = s.settings.update(patch);
+      s.events.publish({ type: 'settings.changed', settings: next });
+      return next;
+    },
+    'system.backup': ({ destination }) => backupDatabase(s.db, destination ?? defaultBackupPath(s.dataDir)),
+    'register.tree': () => s.register.tree(),
+    'register.createArea': (i) => s.register.createArea(i),
+    'register.createPoint': (i) => s.register.createPoint(i),
+    'register.createCamera': (i) => s.register.createCamera(i),
+  };
+}

@@ -1,0 +1,90 @@
+// Walks an MPEG-TS byte stream: keeps packets aligned, follows PAT → PMT to find the video pid and
+// codec, remembers the newest PAT and PMT packets, and splits the stream into segments so that
+// every keyframe starts a new segment. The live hub builds its GOP cache and its
+// drop-to-keyframe logic for slow viewers on those segments.
+import { TsAligner } from './aligner';
+import { containsKeyNal, pesPayloadStart } from './nal';
+import {
+  packetPid,
+  PAT_PID,
+  payloadOffset,
+  payloadUnitStart,
+  randomAccess,
+  TS_PACKET_SIZE,
+} from './packet';
+import { parsePat, parsePmt, type VideoCodec } from './psi';
+
+export interface TsSegment {
+  /** Whole packets; shares memory with the input where possible. */
+  buf: Buffer;
+  /** The segment starts with the first packet of a keyframe's PES. */
+  keyframe: boolean;
+}
+
+export interface TsParseResult {
+  segments: TsSegment[];
+  /** Video access units (PES starts on the video pid) that began in this input. */
+  frames: number;
+  keyframes: number;
+}
+
+export class TsStreamParser {
+  private readonly aligner = new TsAligner();
+  private pmtPid: number | null = null;
+  videoPid: number | null = null;
+  videoCodec: VideoCodec | null = null;
+  /** Copies of the newest PAT and PMT packets: a new viewer needs them before anything else. */
+  pat: Buffer | null = null;
+  pmt: Buffer | null = null;
+
+  push(chunk: Buffer): TsParseResult {
+    const buf = this.aligner.push(chunk);
+    const result: TsParseResult = { segments: [], frames: 0, keyframes: 0 };
+    let segStart = 0;
+    let segKey = false;
+    for (let at = 0; at < buf.length; at += TS_PACKET_SIZE) {
+      const pid = packetPid(buf, at);
+      if (pid === PAT_PID) {
+        const pmtPid = parsePat(buf, at);
+        if (pmtPid !== null) {
+          this.pmtPid = pmtPid;
+          this.pat = Buffer.from(buf.subarray(at, at + TS_PACKET_SIZE));
+        }
+      } else if (pid === this.pmtPid) {
+        const pmt = parsePmt(buf, at);
+        if (pmt) {
+          this.videoPid = pmt.videoPid;
+          this.videoCodec = pmt.videoCodec;
+          this.pmt = Buffer.from(buf.subarray(at, at + TS_PACKET_SIZE));
+        }
+      } else if (pid === this.videoPid && payloadUnitStart(buf, at)) {
+        result.frames++;
+        if (this.isKeyframe(buf, at)) {
+          result.keyframes++;
+          if (at > segStart) result.segments.push({ buf: buf.subarray(segStart, at), keyframe: segKey });
+          segStart = at;
+          segKey = true;
+        }
+      }
+    }
+    if (buf.length > segStart) result.segments.push({ buf: buf.subarray(segStart), keyframe: segKey });
+    return result;
+  }
+
+  /** Forget everything, e.g. when ffmpeg restarts and pids may change. */
+  reset(): void {
+    this.aligner.reset();
+    this.pmtPid = this.videoPid = null;
+    this.videoCodec = null;
+    this.pat = this.pmt = null;
+  }
+
+  private isKeyframe(buf: Buffer, at: number): boolean {
+    if (randomAccess(buf, at)) return true;
+    const p = payloadOffset(buf, at);
+    if (p < 0 || !this.videoCodec) return false;
+    const end = at + TS_PACKET_SIZE;
+    const es = pesPayloadStart(buf, p, end);
+    return es >= 0 && containsKeyNal(this.videoCodec, buf, es, end);
+  }
+}

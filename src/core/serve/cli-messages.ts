@@ -1,0 +1,49 @@
+// What serve mode prints on the terminal, in the user's language (LANG / LC_ALL decide).
+import type { ErrorInfo } from '../../shared/errors';
+
+type Lang = 'en' | 'vi';
+
+export function terminalLanguage(env = process.env): Lang {
+  const l = (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').toLowerCase();
+  return l.startsWith('vi') ? 'vi' : 'en';
+}
+
+const TEXT: Record<Lang, Record<string, (p: Record<string, unknown>) => string>> = {
+  en: {
+    serving: (p) => `Watchfloor is running at ${p.url}  (data: ${p.dataDir})`,
+    no_electron: () => 'Electron is not installed on this machine, so Watchfloor starts in serve mode: open the address below in a browser.',
+    port_in_use: (p) => `Port ${p.port} is already in use on ${p.host}. Choose another with --port, or stop the program using it.`,
+    host_unavailable: (p) => `Cannot listen on ${p.host}:${p.port}: that address is not available on this machine.`,
+    data_dir_not_writable: (p) => `The data folder ${p.path} cannot be written. Choose another with --data-dir or fix its permissions.`,
+    db_newer_than_app: (p) => `The database ${p.file} was written by a newer Watchfloor (schema ${p.version}; this version knows ${p.supported}). Nothing was changed. Update Watchfloor.`,
+    db_locked: (p) => `The database ${p.file} is locked by another program. Close it and start again.`,
+    db_corrupt: (p) => `The database ${p.file} is damaged or is not a Watchfloor database. Restore a backup or move the file away.`,
+    db_unreadable: (p) => `The database ${p.file} cannot be opened (permissions or disk). Check the file.`,
+    disk_full: (p) => `The disk holding ${p.file} is full.`,
+    bad_args: (p) => `Unknown or incomplete option: ${p.arg}. Usage: npm run serve -- --port P --data-dir D [--host H]`,
+    internal: () => 'Watchfloor could not start because of an unexpected error (see the log above).',
+  },
+  vi: {
+    serving: (p) => `Watchfloor đang chạy tại ${p.url}  (dữ liệu: ${p.dataDir})`,
+    no_electron: () => 'Máy này chưa cài Electron nên Watchfloor chạy ở chế độ máy chủ: mở địa chỉ dưới đây bằng trình duyệt.',
+    port_in_use: (p) => `Cổng ${p.port} trên ${p.host} đang được dùng. Chọn cổng khác bằng --port hoặc dừng chương trình đang dùng nó.`,
+    host_unavailable: (p) => `Không thể lắng nghe trên ${p.host}:${p.port}: địa chỉ này không có trên máy.`,
+    data_dir_not_writable: (p) => `Không ghi được vào thư mục dữ liệu ${p.path}. Chọn thư mục khác bằng --data-dir hoặc sửa quyền.`,
+    db_newer_than_app: (p) => `Cơ sở dữ liệu ${p.file} do phiên bản Watchfloor mới hơn ghi (lược đồ ${p.version}; bản này hỗ trợ ${p.supported}). Không có gì bị thay đổi. Hãy cập nhật Watchfloor.`,
+    db_locked: (p) => `Cơ sở dữ liệu ${p.file} đang bị chương trình khác khoá. Đóng chương trình đó rồi chạy lại.`,
+    db_corrupt: (p) => `Cơ sở dữ liệu ${p.file} bị hỏng hoặc không phải của Watchfloor. Khôi phục bản sao lưu hoặc chuyển tệp đi nơi khác.`,
+    db_unreadable: (p) => `Không mở được cơ sở dữ liệu ${p.file} (quyền truy cập hoặc ổ đĩa). Hãy kiểm tra tệp.`,
+    disk_full: (p) => `Ổ đĩa chứa ${p.file} đã đầy.`,
+    bad_args: (p) => `Tuỳ chọn không hợp lệ hoặc thiếu giá trị: ${p.arg}. Cách dùng: npm run serve -- --port P --data-dir D [--host H]`,
+    internal: () => 'Watchfloor không khởi động được do lỗi không mong muốn (xem nhật ký phía trên).',
+  },
+};
+
+export function say(key: string, params: Record<string, unknown> = {}, lang = terminalLanguage()): string {
+  const t = TEXT[lang][key] ?? TEXT.en[key] ?? TEXT[lang].internal!;
+  return t(params);
+}
+
+export function sayError(error: ErrorInfo, lang = terminalLanguage()): string {
+  return say(TEXT[lang][error.code] ? error.code : 'internal', error.params, lang);
+}

@@ -1,0 +1,17 @@
+import type { EventBus } from './events/event-bus';
+import type { RegisterService } from './register/register-service';
+import type { SettingsService } from './settings/settings-service';
+import type { Db } from './store/database';
+
+/** Everything the API handlers may use, built once by the composition root (core.ts). */
+export interface CoreServices {
+  version: string;
+  shell: 'electron' | 'serve';
+  dataDir: string;
+  databaseFile: string;
+  ffmpegPath: string | null;
+  db: Db;
+  events: EventBus;
+  settings: SettingsService;
+  register: RegisterService;
+}

@@ -1,0 +1,28 @@
+// Console settings live in the database like everything a user changes (a backup is one file).
+import type { Settings } from '../../shared/contract';
+import type { Db } from '../store/database';
+
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'system',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  tourDwellSeconds: 20,
+};
+
+export class SettingsService {
+  constructor(private readonly db: Db) {}
+
+  get(): Settings {
+    const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+    const stored: Record<string, unknown> = {};
+    for (const r of rows) stored[r.key] = JSON.parse(r.value);
+    return { ...DEFAULT_SETTINGS, ...(stored as Partial<Settings>) };
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    const put = this.db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    this.db.transaction(() => {
+      for (const [k, v] of Object.entries(patch)) if (v !== undefined) put.run(k, JSON.stringify(v));
+    })();
+    return this.get();
+  }
+}

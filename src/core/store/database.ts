@@ -1,0 +1,100 @@
+// Opens the one database file: WAL, foreign keys on, migrations applied in one transaction.
+// Every way opening can fail becomes an AppError that names the file, so the operator (or the
+// technician on the phone) knows which file to look at.
+import Database from 'better-sqlite3';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { createLogger } from '../log/logger';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+const log = createLogger('store');
+
+export const DATABASE_FILE_NAME = 'watchfloor.db';
+
+/** Makes sure the data dir exists and is writable, or says which folder is the problem. */
+export function ensureDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK | constants.R_OK);
+  } catch (err) {
+    throw new AppError('data_dir_not_writable', { path: dataDir }, { cause: err });
+  }
+}
+
+function sqliteCode(err: unknown): string {
+  return typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
+}
+
+/** Maps a better-sqlite3 / fs failure to the error the UI shows. */
+export function databaseError(file: string, err: unknown): AppError {
+  const code = sqliteCode(err);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new AppError('db_locked', { file }, { cause: err });
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return new AppError('db_corrupt', { file }, { cause: err });
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('disk_full', { file }, { cause: err });
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code.startsWith('SQLITE_IOERR'))
+    return new AppError('db_unreadable', { file }, { cause: err });
+  return new AppError('db_unreadable', { file }, { cause: err });
+}
+
+/** Reads user_version without writing anything, so a newer database is refused untouched. */
+function peekVersion(file: string): number {
+  const probe = new Database(file, { readonly: true, fileMustExist: true, timeout: 2000 });
+  try {
+    // Reading the schema forces SQLite to read the header: a non-database fails here.
+    probe.prepare('SELECT count(*) FROM sqlite_master').get();
+    return probe.pragma('user_version', { simple: true }) as number;
+  } finally {
+    probe.close();
+  }
+}
+
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) {
+      db.exec(m.sql);
+      log.info(`applied migration ${m.version} ${m.name}`);
+    }
+    db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
+  }).immediate();
+}
+
+export interface OpenOptions {
+  dataDir: string;
+  fileName?: string;
+}
+
+export function openDatabase({ dataDir, fileName = DATABASE_FILE_NAME }: OpenOptions): { db: Db; file: string } {
+  ensureDataDir(dataDir);
+  const file = path.join(dataDir, fileName);
+  try {
+    if (existsSync(file)) {
+      const version = peekVersion(file);
+      if (version > LATEST_VERSION) {
+        throw new AppError('db_newer_than_app', { file, version, supported: LATEST_VERSION });
+      }
+    }
+    const db = new Database(file, { timeout: 2000 });
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 2000');
+      migrate(db);
+      // An integrity problem deep in the file shows up at first use otherwise, mid-shift.
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return { db, file };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw databaseError(file, err);
+  }
+}

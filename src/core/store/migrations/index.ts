@@ -1,0 +1,14 @@
+// Numbered migrations, applied in order at start inside one transaction. PRAGMA user_version holds
+// the number of the last one applied. Add a file `NNN_name.ts` and list it here; never edit one
+// that has shipped.
+import m001 from './001_foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', sql: m001 }];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

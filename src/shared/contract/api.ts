@@ -1,0 +1,85 @@
+// THE contract between UI and core. Every call is declared here once: both transports (Electron
+// IPC and serve mode's WebSocket) and the renderer's typed client are derived from this table,
+// and docs/api.md is generated from it (`npm run docs:api`).
+import { z } from 'zod';
+import { method } from './method';
+import * as s from './schemas';
+
+export const api = {
+  'system.info': method({
+    summary: 'Version, data directory and what this core can do.',
+    permission: null,
+    input: z.object({}),
+    output: z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      databaseFile: z.string(),
+      shell: z.enum(['electron', 'serve']),
+      ffmpeg: z.string().nullable(),
+    }),
+  }),
+  'session.me': method({
+    summary: 'The signed-in user and their permissions.',
+    permission: 'session',
+    input: z.object({}),
+    output: z.object({ user: s.user, permissions: z.array(z.string()) }),
+  }),
+  'settings.get': method({
+    summary: 'Console settings (language, time zone, tour dwell).',
+    permission: 'session',
+    input: z.object({}),
+    output: s.settings,
+  }),
+  'settings.update': method({
+    summary: 'Change some settings; every client receives settings.changed.',
+    permission: 'settings.manage',
+    input: s.settings.partial(),
+    output: s.settings,
+  }),
+  'system.backup': method({
+    summary: 'Consistent copy of the database (SQLite online backup) to a file path on the core machine.',
+    permission: 'system.backup',
+    input: z.object({ destination: z.string().min(1).max(4096).optional() }),
+    output: z.object({ file: z.string(), bytes: z.number() }),
+  }),
+  'register.tree': method({
+    summary: 'All areas, points and cameras the user may see.',
+    permission: 'register.view',
+    input: z.object({}),
+    output: s.registerTree,
+  }),
+  'register.createArea': method({
+    summary: 'Add an area (city, ward, residential group...) under a parent.',
+    permission: 'register.manage',
+    input: z.object({ parentId: s.id.nullable(), name: z.string().trim().min(1).max(200), kind: s.area.shape.kind }),
+    output: s.area,
+  }),
+  'register.createPoint': method({
+    summary: 'Add a point (mounting location) in an area.',
+    permission: 'register.manage',
+    input: z.object({
+      areaId: s.id,
+      name: z.string().trim().min(1).max(200),
+      address: z.string().max(500).default(''),
+      lat: z.number().min(-90).max(90).nullable().default(null),
+      lon: z.number().min(-180).max(180).nullable().default(null),
+    }),
+    output: s.point,
+  }),
+  'register.createCamera': method({
+    summary: 'Add a camera at a point.',
+    permission: 'register.manage',
+    input: s.cameraInput,
+    output: s.camera,
+  }),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Api[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}

@@ -1,0 +1,21 @@
+// Server-to-client events: one tagged union, declared once. Never topic strings plus a cast.
+import { z } from 'zod';
+import { id, settings, streamKind } from './schemas';
+
+export const liveStateEvent = z.object({
+  type: z.literal('live.state'),
+  cameraId: id,
+  stream: streamKind,
+  state: z.enum(['connecting', 'live', 'reconnecting', 'offline', 'stopped']),
+  reason: z.string().nullable(),
+  retryAt: z.number().nullable(),
+});
+
+export const event = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('settings.changed'), settings }),
+  z.object({ type: z.literal('register.changed') }),
+  liveStateEvent,
+]);
+
+export type CoreEvent = z.infer<typeof event>;
+export type CoreEventType = CoreEvent['type'];

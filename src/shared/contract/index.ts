@@ -1,0 +1,6 @@
+export * from './api';
+export * from './events';
+export * from './method';
+export * from './permissions';
+export * from './protocol';
+export * from './schemas';

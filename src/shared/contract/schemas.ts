@@ -1,0 +1,94 @@
+// Data shapes shared by the contract's methods and events.
+import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
+import { ROLES } from './permissions';
+
+export const id = z.string().min(1).max(64);
+
+export const errorInfo = z.object({
+  code: z.enum(ERROR_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+
+export const language = z.enum(['vi', 'en']);
+export const languageSetting = z.enum(['system', 'vi', 'en']);
+
+export const settings = z.object({
+  language: languageSetting,
+  timeZone: z.string().min(1).max(64),
+  /** Seconds a tour shows each view or camera unless the tour says otherwise. */
+  tourDwellSeconds: z.number().int().min(3).max(3600),
+});
+export type Settings = z.infer<typeof settings>;
+
+export const user = z.object({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+});
+export type User = z.infer<typeof user>;
+
+export const cameraStatus = z.enum(['unknown', 'working', 'awaiting_repair', 'offline']);
+export const transmission = z.enum(['direct', 'fibre', 'residents_wifi', 'mobile', 'other']);
+export const funding = z.enum(['state', 'police', 'socialised']);
+export const streamKind = z.enum(['main', 'sub']);
+export type StreamKind = z.infer<typeof streamKind>;
+
+export const area = z.object({
+  id,
+  parentId: id.nullable(),
+  name: z.string(),
+  kind: z.enum(['city', 'district', 'ward', 'commune', 'township', 'residential_group', 'other']),
+});
+export type Area = z.infer<typeof area>;
+
+export const point = z.object({
+  id,
+  areaId: id,
+  name: z.string(),
+  address: z.string(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+});
+export type Point = z.infer<typeof point>;
+
+export const camera = z.object({
+  id,
+  pointId: id,
+  name: z.string(),
+  status: cameraStatus,
+  ptz: z.boolean(),
+  onvifUrl: z.string().nullable(),
+  rtspMain: z.string().nullable(),
+  rtspSub: z.string().nullable(),
+  username: z.string().nullable(),
+  /** Never the password itself: only whether one is stored. */
+  hasPassword: z.boolean(),
+  rtspTransport: z.enum(['tcp', 'udp']),
+  transmission,
+  funding,
+});
+export type Camera = z.infer<typeof camera>;
+
+export const cameraInput = z.object({
+  pointId: id,
+  name: z.string().trim().min(1).max(200),
+  ptz: z.boolean().default(false),
+  onvifUrl: z.string().max(2000).nullable().default(null),
+  rtspMain: z.string().max(2000).nullable().default(null),
+  rtspSub: z.string().max(2000).nullable().default(null),
+  username: z.string().max(200).nullable().default(null),
+  password: z.string().max(200).nullable().default(null),
+  rtspTransport: z.enum(['tcp', 'udp']).default('tcp'),
+  transmission: transmission.default('direct'),
+  funding: funding.default('state'),
+});
+export type CameraInput = z.input<typeof cameraInput>;
+
+export const registerTree = z.object({
+  areas: z.array(area),
+  points: z.array(point),
+  cameras: z.array(camera),
+});
+export type RegisterTree = z.infer<typeof registerTree>;
