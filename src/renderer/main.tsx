@@ -1,1 +1,14 @@
-document.getElementById('root')!.textContent = 'hi';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createClient } from './api/client';
+import { App } from './app/App';
+import { initI18n } from './i18n';
+import './styles/theme.css';
+
+await initI18n();
+const api = createClient();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App api={api} />
+  </StrictMode>,
+);

@@ -1,8 +1,7 @@
 // Camera passwords are stored sealed. The Electron shell passes a box backed by the OS keychain
 // (safeStorage); serve mode uses a random key kept beside the database, readable by its owner only.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { loadOrCreateKey } from './key-file';
 
 export interface SecretBox {
   seal(plain: string): string;
@@ -11,13 +10,7 @@ export interface SecretBox {
 
 /** AES-256-GCM with a key file in the data dir (created 0600 on first use). */
 export function fileKeySecretBox(dataDir: string): SecretBox {
-  const keyFile = path.join(dataDir, 'secret.key');
-  let key: Buffer;
-  if (existsSync(keyFile)) key = readFileSync(keyFile);
-  else {
-    key = randomBytes(32);
-    writeFileSync(keyFile, key, { mode: 0o600 });
-  }
+  const key = loadOrCreateKey(dataDir, 'secret.key');
   return {
     seal(plain) {
       const iv = randomBytes(12);

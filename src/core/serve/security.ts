@@ -2,7 +2,7 @@
 // - Host must be one of ours (stops DNS rebinding: evil.example resolving to 127.0.0.1),
 // - WebSocket Origin must be our own page (stops cross-site WebSocket hijacking),
 // - the session cookie is HttpOnly and SameSite=Strict.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export const SESSION_COOKIE = 'wf_session';
@@ -41,8 +41,26 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
-export function newSessionToken(): string {
-  return randomBytes(32).toString('base64url');
+/**
+ * Session tokens are signed, not remembered, so a page keeps its session when the core restarts
+ * (the status bar shows the reconnect; the operator does not have to reload the wall).
+ */
+export function createSessionSigner(key: Buffer) {
+  const mac = (id: string) => createHmac('sha256', key).update(id).digest('base64url');
+  return {
+    issue(): string {
+      const id = randomBytes(24).toString('base64url');
+      return `${id}.${mac(id)}`;
+    },
+    valid(token: string | undefined): boolean {
+      if (!token) return false;
+      const [id, sig] = token.split('.');
+      if (!id || !sig) return false;
+      const expected = Buffer.from(mac(id));
+      const given = Buffer.from(sig);
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    },
+  };
 }
 
 export function sessionCookie(token: string): string {

@@ -11,7 +11,7 @@ import { attachApiSocket } from './api-socket';
 import {
   allowedHosts,
   hostAllowed,
-  newSessionToken,
+  createSessionSigner,
   originAllowed,
   parseCookies,
   SECURITY_HEADERS,
@@ -19,6 +19,7 @@ import {
   sessionCookie,
 } from './security';
 import { resolveStatic, sendFile } from './static-files';
+import { loadOrCreateKey } from '../secrets/key-file';
 
 const log = createLogger('serve');
 
@@ -51,7 +52,7 @@ const WS_MAX_PAYLOAD = 16 * 1024 * 1024;
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
-  const sessions = new Set<string>(); // tokens issued to pages this run
+  const sessions = createSessionSigner(loadOrCreateKey(opts.core.services.dataDir, 'session.key'));
   const tokens = opts.tokens ?? new Set<string>();
   let allowed = new Set<string>();
   const routes = opts.routes ?? {};
@@ -82,12 +83,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       // Each page load gets a session; the WebSocket then proves it came from our page.
       const cookies = parseCookies(req.headers.cookie);
       const existing = cookies[SESSION_COOKIE];
-      if (existing && sessions.has(existing)) headers['Set-Cookie'] = sessionCookie(existing);
-      else {
-        const token = newSessionToken();
-        sessions.add(token);
-        headers['Set-Cookie'] = sessionCookie(token);
-      }
+      headers['Set-Cookie'] = sessionCookie(sessions.valid(existing) ? existing! : sessions.issue());
     }
     sendFile(res, file, headers);
   };
@@ -107,7 +103,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (!hostAllowed(req, allowed)) return refuse(socket, 421, 'Misdirected Request');
       if (!originAllowed(req, allowed)) return refuse(socket, 403, 'Forbidden');
       const cookie = parseCookies(req.headers.cookie)[SESSION_COOKIE];
-      if (!cookie || !sessions.has(cookie)) return refuse(socket, 401, 'Unauthorized');
+      if (!sessions.valid(cookie)) return refuse(socket, 401, 'Unauthorized');
     }
     const route = url.pathname === '/api' ? null : routes[url.pathname];
     if (url.pathname !== '/api' && !route) return refuse(socket, 404, 'Not Found');

@@ -1,0 +1,77 @@
+// The relay's ffmpeg command line, as an argument array (never a shell string: camera URLs and
+// passwords may hold any character).
+import type { LiveSource } from './types';
+
+export type RelayMode = 'copy' | 'transcode';
+
+export interface RelayArgsOptions {
+  source: LiveSource;
+  mode: RelayMode;
+  /** `timeout` on ffmpeg ≥ 5, `stimeout` before (see media/ffmpeg/capabilities.ts). */
+  timeoutOption: 'timeout' | 'stimeout';
+  /** RTSP socket I/O timeout. */
+  socketTimeoutMs: number;
+  /** Widest picture we send when transcoding. */
+  maxWidth?: number;
+}
+
+/** rtsp://host/x + user/password → rtsp://user:pass@host/x with both parts percent-encoded. */
+export function urlWithCredentials(source: LiveSource): string {
+  if (!source.username && !source.password) return source.url;
+  const u = new URL(source.url);
+  // The URL setters percent-encode what must be (e.g. '@', ':', '/'), so redact() still finds them.
+  u.username = source.username ?? '';
+  u.password = source.password ?? '';
+  return u.toString();
+}
+
+export function relayArgs(o: RelayArgsOptions): string[] {
+  const input = [
+    '-hide_banner',
+    '-nostdin',
+    // Info level prints the "Stream #0:0: Video: hevc ..." lines we read the codec and size from.
+    '-loglevel', 'info',
+    '-nostats',
+    '-rtsp_transport', o.source.transport,
+    `-${o.timeoutOption}`, String(Math.round(o.socketTimeoutMs * 1000)),
+    // Low delay: no input buffering, no B-frame reordering delay, a short probe (one GOP of a
+    // 25 fps camera would be 2 s; 0.5 s is enough to find codec and size from SDP + first frames).
+    '-fflags', '+nobuffer+genpts+discardcorrupt',
+    '-flags', 'low_delay',
+    '-analyzeduration', '500000',
+    '-probesize', '500000',
+    '-i', urlWithCredentials(o.source),
+  ];
+  const video =
+    o.mode === 'copy'
+      ? ['-c:v', 'copy']
+      : [
+          '-c:v', 'libx264',
+          '-preset', 'veryfast',
+          '-tune', 'zerolatency',
+          '-bf', '0',
+          '-pix_fmt', 'yuv420p',
+          // Cap the width, keep the aspect ratio, keep the height even (4:2:0 needs it).
+          '-vf', `scale='min(${o.maxWidth ?? 1280},iw)':-2`,
+          // A keyframe every second whatever the camera's frame rate: joiners start fast.
+          '-force_key_frames', 'expr:gte(t,n_forced*1)',
+          '-crf', '23', '-maxrate', '3M', '-bufsize', '3M',
+        ];
+  return [
+    ...input,
+    '-map', '0:v:0',
+    // Audio is dropped: the wall is silent, and re-encoding audio is a classic hidden CPU cost.
+    '-an', '-sn', '-dn',
+    ...video,
+    '-f', 'mpegts',
+    '-muxdelay', '0',
+    '-muxpreload', '0',
+    '-flush_packets', '1',
+    'pipe:1',
+  ];
+}
+
+/** Codecs the browser decodes from MPEG-TS via MSE: anything else is transcoded. */
+export function modeForCodec(codec: string): RelayMode {
+  return codec === 'h264' ? 'copy' : 'transcode';
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { classifyExit, FfmpegStderr } from './ffmpeg-stderr';
+
+describe('FfmpegStderr', () => {
+  it('reads the input codec and the output size from ffmpeg 5 style lines split across chunks', () => {
+    const seen: string[] = [];
+    const s = new FfmpegStderr((i) => seen.push(i.codec));
+    s.push("Input #0, rtsp, from 'rtsp://admin:secret@10.0.0.5/main':\n  Stream #0:0: Vid");
+    s.push('eo: hevc (Main), yuv420p(tv, progressive), 1920x1080, 25 fps, 25 tbr, 90k tbn\n');
+    s.push("Output #0, mpegts, to 'pipe:1':\n  Stream #0:0: Video: h264 (High), yuv420p(progressive), 1280x720, q=2-31, 25 fps\n");
+    expect(seen).toEqual(['hevc']);
+    expect(s.input).toEqual({ codec: 'hevc', width: 1920, height: 1080 });
+    expect(s.output).toEqual({ codec: 'h264', width: 1280, height: 720 });
+    expect(s.tail()).not.toContain('secret');
+  });
+
+  it('reads ffmpeg 4 lines with stream ids', () => {
+    const s = new FfmpegStderr();
+    s.push('Input #0, rtsp\n    Stream #0:0[0x100](und): Video: mjpeg (Baseline), yuvj420p(pc), 640x360 [SAR 1:1 DAR 16:9], 25 tbr\n');
+    expect(s.input).toEqual({ codec: 'mjpeg', width: 640, height: 360 });
+  });
+});
+
+describe('classifyExit', () => {
+  const cases: Array<[string, number | null, string]> = [
+    ['[rtsp @ 0x1] method DESCRIBE failed: 401 Unauthorized', 1, 'auth_failed'],
+    ['[rtsp @ 0x1] method DESCRIBE failed: 404 Not Found', 1, 'stream_not_found'],
+    ['[tcp @ 0x1] Connection to tcp://127.0.0.1:1 failed: Connection refused', 1, 'unreachable'],
+    ['[tcp @ 0x1] Failed to resolve hostname nope.invalid: Name or service not known', 1, 'unreachable'],
+    ['rtsp://x: Operation timed out', 1, 'timeout'],
+    ['rtsp://x: Invalid data found when processing input', 1, 'bad_response'],
+    ['', 0, 'ended'],
+    ['', 255, 'crashed'],
+  ];
+  it.each(cases)('%s → %s', (line, code, reason) => {
+    expect(classifyExit([line], code)).toBe(reason);
+  });
+});

@@ -1,0 +1,66 @@
+// i18n from the first string: Vietnamese and English. The system locale decides unless the
+// console setting names a language; switching applies at once, without a reload.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en';
+import vi from './locales/vi';
+
+export type Language = 'vi' | 'en';
+export type LanguageSetting = Language | 'system';
+
+export function systemLanguage(): Language {
+  const langs = navigator.languages?.length ? navigator.languages : [navigator.language];
+  for (const l of langs) {
+    if (l.toLowerCase().startsWith('vi')) return 'vi';
+    if (l.toLowerCase().startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+export function resolveLanguage(setting: LanguageSetting): Language {
+  return setting === 'system' ? systemLanguage() : setting;
+}
+
+export async function initI18n(): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, vi: { translation: vi } },
+    lng: systemLanguage(),
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+  });
+  document.documentElement.lang = i18next.language;
+  return i18next;
+}
+
+export async function applyLanguage(setting: LanguageSetting): Promise<void> {
+  const lang = resolveLanguage(setting);
+  if (i18next.language !== lang) await i18next.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}
+
+/** The time zone dates are shown in: the setting, which defaults to Asia/Ho_Chi_Minh. */
+export function formatDateTime(epochMs: number, lang: Language, timeZone: string, withMs = false): string {
+  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    ...(withMs ? { fractionalSecondDigits: 3 } : {}),
+    hour12: false,
+  }).format(epochMs);
+}
+
+export function formatBytes(bytes: number, lang: Language): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(v)} ${units[u]}`;
+}

@@ -1,0 +1,113 @@
+// English strings. vi.ts must have exactly the same keys (the type below makes the compiler check).
+const en = {
+  app: { name: 'Watchfloor', tagline: 'Monitoring centre console' },
+  nav: {
+    label: 'Main navigation',
+    wall: 'Wall',
+    map: 'Map',
+    incidents: 'Incidents',
+    cameras: 'Cameras',
+    playback: 'Playback',
+    reports: 'Reports',
+    settings: 'Settings',
+    shortcut: 'Alt+{{key}}',
+  },
+  status: {
+    label: 'Status bar',
+    clock: 'Time',
+    user: 'Signed in as {{name}}',
+    connection: {
+      connected: 'Core connected',
+      connecting: 'Connecting to core…',
+      disconnected: 'Core disconnected — reconnecting',
+    },
+    shell: { electron: 'Desktop', serve: 'Browser' },
+  },
+  pages: {
+    wall: {
+      title: 'Video wall',
+      emptyTitle: 'No cameras on the wall yet',
+      emptyBody: 'Add cameras to the register (Cameras), then drag them onto a tile.',
+    },
+    map: {
+      title: 'Map',
+      emptyTitle: 'No map yet',
+      emptyBody: 'Points with coordinates will be shown here once the map is available.',
+    },
+    incidents: {
+      title: 'Incidents',
+      emptyTitle: 'No incidents logged',
+      emptyBody: 'The incident log and shift handover are not available in this version yet.',
+    },
+    cameras: {
+      title: 'Cameras',
+      emptyTitle: 'The register is empty',
+      emptyBody: 'No areas, points or cameras have been added yet.',
+      summary: '{{areas}} areas · {{points}} points · {{cameras}} cameras',
+      columns: { name: 'Camera', point: 'Point', area: 'Area', status: 'Status', ptz: 'PTZ' },
+      search: 'Search cameras',
+      noMatch: 'No camera matches “{{query}}”.',
+    },
+    playback: {
+      title: 'Playback',
+      emptyTitle: 'Nothing recorded yet',
+      emptyBody: 'Recording and playback are not available in this version yet.',
+    },
+    reports: {
+      title: 'Reports',
+      emptyTitle: 'No reports yet',
+      emptyBody: 'Statistics by ward and camera status will be shown here.',
+    },
+    settings: {
+      title: 'Settings',
+      general: 'General',
+      language: 'Language',
+      languageSystem: 'System ({{lang}})',
+      timeZone: 'Time zone',
+      tourDwell: 'Tour dwell time (seconds)',
+      saved: 'Saved.',
+      backup: 'Backup',
+      backupHelp: 'Makes a consistent copy of the database while the console keeps running.',
+      backupNow: 'Back up now',
+      backupRunning: 'Backing up…',
+      backupDone: 'Backup written to {{file}} ({{size}}).',
+      about: 'About',
+      version: 'Version {{version}}',
+      dataDir: 'Data folder: {{dir}}',
+    },
+  },
+  camera: {
+    status: { unknown: 'Unknown', working: 'Working', awaiting_repair: 'Awaiting repair', offline: 'Offline' },
+  },
+  common: { yes: 'Yes', no: 'No', loading: 'Loading…', retry: 'Try again', close: 'Close' },
+  errors: {
+    internal: 'Something went wrong in the core. The log has the details.',
+    bad_request: 'The request was not valid ({{field}}).',
+    unknown_method: 'The core does not know the action “{{method}}”.',
+    message_too_large: 'The request was too large ({{bytes}} bytes; the limit is {{limit}}).',
+    permission_denied: 'You do not have permission for this action.',
+    not_found: 'Not found: {{kind}} {{id}}.',
+    conflict: 'This conflicts with existing data.',
+    db_newer_than_app: 'The database {{file}} is from a newer Watchfloor. Nothing was changed.',
+    db_locked: 'The database {{file}} is locked by another program.',
+    db_corrupt: 'The database {{file}} is damaged.',
+    db_unreadable: 'The database {{file}} cannot be opened.',
+    data_dir_not_writable: 'The data folder {{path}} cannot be written.',
+    disk_full: 'The disk is full ({{file}}).',
+    backup_failed: 'The backup to {{file}} failed.',
+    camera_auth_failed: 'The camera refused the user name or password.',
+    camera_unreachable: 'The camera cannot be reached.',
+    camera_stream_not_found: 'The camera has no such stream.',
+    camera_unsupported_codec: 'The camera sends a video format that cannot be shown.',
+    camera_timeout: 'The camera did not answer in time.',
+    camera_bad_response: 'The camera sent an answer that could not be read.',
+    ffmpeg_missing: 'ffmpeg was not found. Install it or set FFMPEG_PATH.',
+    port_in_use: 'Port {{port}} is already in use.',
+    host_unavailable: 'The address {{host}} is not available.',
+  },
+};
+
+export default en;
+
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+export type Messages = Strings<typeof en>;

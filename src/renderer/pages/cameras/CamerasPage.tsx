@@ -1,0 +1,80 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { matchesSearch } from '../../../shared/text';
+import { EmptyState } from '../../app/EmptyState';
+import { Page } from '../../app/Page';
+import { useRegister } from '../../register/use-register';
+
+export function CamerasPage() {
+  const { t } = useTranslation();
+  const tree = useRegister();
+  const [query, setQuery] = useState('');
+
+  const rows = useMemo(() => {
+    if (!tree) return [];
+    const points = new Map(tree.points.map((p) => [p.id, p]));
+    const areas = new Map(tree.areas.map((a) => [a.id, a]));
+    return tree.cameras
+      .map((c) => {
+        const point = points.get(c.pointId);
+        const area = point ? areas.get(point.areaId) : undefined;
+        return { camera: c, point: point?.name ?? '', area: area?.name ?? '' };
+      })
+      .filter((r) => !query || matchesSearch(`${r.camera.name} ${r.point} ${r.area}`, query));
+  }, [tree, query]);
+
+  const tools = tree && tree.cameras.length > 0 && (
+    <input
+      type="search"
+      className="input"
+      aria-label={t('pages.cameras.search')}
+      placeholder={t('pages.cameras.search')}
+      value={query}
+      onChange={(e) => setQuery(e.target.value)}
+    />
+  );
+
+  return (
+    <Page title={t('pages.cameras.title')} tools={tools}>
+      {!tree ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : tree.cameras.length === 0 && tree.areas.length === 0 ? (
+        <EmptyState title={t('pages.cameras.emptyTitle')} body={t('pages.cameras.emptyBody')} />
+      ) : (
+        <>
+          <p className="muted">
+            {t('pages.cameras.summary', { areas: tree.areas.length, points: tree.points.length, cameras: tree.cameras.length })}
+          </p>
+          {rows.length === 0 && query ? (
+            <p role="status">{t('pages.cameras.noMatch', { query })}</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('pages.cameras.columns.name')}</th>
+                  <th scope="col">{t('pages.cameras.columns.point')}</th>
+                  <th scope="col">{t('pages.cameras.columns.area')}</th>
+                  <th scope="col">{t('pages.cameras.columns.status')}</th>
+                  <th scope="col">{t('pages.cameras.columns.ptz')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(({ camera, point, area }) => (
+                  <tr key={camera.id}>
+                    <th scope="row">{camera.name}</th>
+                    <td>{point}</td>
+                    <td>{area}</td>
+                    <td>
+                      <span className={`badge badge--${camera.status}`}>{t(`camera.status.${camera.status}`)}</span>
+                    </td>
+                    <td>{camera.ptz ? t('common.yes') : t('common.no')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
