@@ -185,7 +185,10 @@ export class LiveRelay {
       await p.closed;
     }
     this.setState({ state: 'idle' });
-    if (!this.disposed) this.o.onIdle?.();
+    if (this.disposed) return;
+    // A viewer may have arrived while ffmpeg was exiting: serve it with a fresh start.
+    if (this.hub.viewerCount > 0) void this.launch();
+    else this.o.onIdle?.();
   }
 
   private async launch(): Promise<void> {
