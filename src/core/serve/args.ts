@@ -5,6 +5,7 @@ export interface ServeArgs {
   demo: boolean;
   rendererDir: string | null;
   allowHosts: string[];
+  explainNoElectron: boolean;
 }
 
 export class ArgError extends Error {
@@ -15,7 +16,7 @@ export class ArgError extends Error {
 
 /** Parses `--port P --data-dir D [--host H] [--demo] [--allow-host name]` (also `--port=P`). */
 export function parseServeArgs(argv: readonly string[]): ServeArgs {
-  const out: ServeArgs = { port: 8640, host: '127.0.0.1', dataDir: null, demo: false, rendererDir: null, allowHosts: [] };
+  const out: ServeArgs = { port: 8640, host: '127.0.0.1', dataDir: null, demo: false, rendererDir: null, allowHosts: [], explainNoElectron: false };
   const list = argv.flatMap((a) => (a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
   for (let i = 0; i < list.length; i++) {
     const arg = list[i]!;
@@ -46,8 +47,9 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
       case '--demo':
         out.demo = true;
         break;
-      case '--serve':
-        break; // passed through by scripts/start.mjs
+      case '--explain-no-electron':
+        out.explainNoElectron = true; // set by scripts/start.mjs when it fell back to serve mode
+        break;
       default:
         throw new ArgError(arg);
     }

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     await core.dispose();
     throw err;
   }
+  if (args.explainNoElectron) process.stdout.write(say('no_electron') + '\n');
   // stdout carries only this line, so scripts and tests can read the URL.
   process.stdout.write(say('serving', { url: server.url, dataDir }) + '\n');
 

@@ -1,0 +1,37 @@
+// Windows and displays. Each window shows the app at a route (e.g. #/wall?view=…), and every
+// window is created with the same secure preferences.
+import { BrowserWindow, screen } from 'electron';
+import path from 'node:path';
+import { guardNavigation, secureWebPreferences } from './security';
+
+export interface WindowPlace {
+  url: string;
+  displayId?: number;
+}
+
+export function createAppWindow(place: WindowPlace, preload: string, appOrigin: string, onOpen: (url: string) => void): BrowserWindow {
+  const display = screen.getAllDisplays().find((d) => d.id === place.displayId) ?? screen.getPrimaryDisplay();
+  const { x, y, width, height } = display.workArea;
+  const win = new BrowserWindow({
+    x: x + 40,
+    y: y + 40,
+    width: Math.min(1600, width - 80),
+    height: Math.min(960, height - 80),
+    backgroundColor: '#0c0f13',
+    title: 'Watchfloor',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(preload),
+  });
+  guardNavigation(win.webContents, appOrigin, onOpen);
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(place.url);
+  return win;
+}
+
+export function rendererEntry(): { url: string; origin: string } {
+  const dev = process.env.ELECTRON_RENDERER_URL;
+  if (dev) return { url: dev, origin: new URL(dev).origin };
+  const file = path.join(__dirname, '../renderer/index.html');
+  return { url: `file://${file}`, origin: 'file://' };
+}

@@ -1,0 +1,50 @@
+// Starts test/integration/support/rtsp_source.py (GStreamer gst-rtsp-server) for the live tests.
+// Debian's /usr/bin/python3 has the gi bindings; the `python3` on PATH here may be a pyenv without.
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'rtsp_source.py');
+
+export interface RtspSource {
+  port: number;
+  /** rtsp://127.0.0.1:<port>/<path> without credentials. */
+  url(p: 'h264' | 'h265' | 'mjpeg' | string): string;
+  /** Kills the server (every client's stream ends). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port. */
+  start(): Promise<void>;
+}
+
+export async function startRtspSource(opts: { user: string; password: string; size?: string; port?: number }): Promise<RtspSource> {
+  let child: ChildProcess | null = null;
+  let port = opts.port ?? 0;
+  const start = () =>
+    new Promise<void>((resolve, reject) => {
+      const c = spawn('/usr/bin/python3', [script, String(port), opts.user, opts.password, opts.size ?? '320x240'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child = c;
+      let err = '';
+      c.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+      c.stdout!.on('data', (d: Buffer) => {
+        const m = /READY (\d+)/.exec(d.toString());
+        if (m) {
+          port = Number(m[1]);
+          resolve();
+        }
+      });
+      c.once('exit', (code) => reject(new Error(`rtsp source exited ${code}: ${err}`)));
+    });
+  const stop = async () => {
+    const c = child;
+    child = null;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      c.once('exit', () => resolve());
+      c.kill('SIGKILL');
+    });
+  };
+  await start();
+  return { get port() { return port; }, url: (p) => `rtsp://127.0.0.1:${port}/${p}`, stop, start };
+}
