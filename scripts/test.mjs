@@ -12,6 +12,9 @@ const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit' })
 
 let status = run(process.execPath, ['scripts/native.mjs', 'node']);
 if (status !== 0) process.exit(status);
+// Types and the layer rules first: a boundary broken is a failed test.
+status = run(process.execPath, ['scripts/typecheck.mjs']) || run(npx, ['eslint', '.']);
+if (status !== 0) process.exit(status);
 status = run(npx, ['electron-vite', 'build', '--logLevel', 'warn']);
 if (status !== 0) process.exit(status);
 const unit = run(npx, ['vitest', 'run']);

@@ -5,7 +5,7 @@ import { formatDateTime, type Language } from '../i18n';
 import { useApp } from './app-context';
 
 function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const id = setInterval(() => setNow(Date.now()), intervalMs);
     return () => clearInterval(id);
