@@ -35,6 +35,12 @@ export async function startRtspSource(opts: { user: string; password: string; si
         }
       });
       c.once('exit', (code) => reject(new Error(`rtsp source exited ${code}: ${err}`)));
+      // GStreamer rebuilds its plugin registry on a first run, which can take long; never hang.
+      const timer = setTimeout(() => {
+        c.kill('SIGKILL');
+        reject(new Error(`rtsp source not ready after 45 s: ${err}`));
+      }, 45_000);
+      c.stdout!.once('data', () => clearTimeout(timer));
     });
   const stop = async () => {
     const c = child;
