@@ -13,6 +13,8 @@ import type { CoreServices } from './services';
 import { SettingsService } from './settings/settings-service';
 import { openDatabase } from './store/database';
 import { APP_VERSION } from './version';
+import { WallRepository } from './wall/wall-repository';
+import { WallService } from './wall/wall-service';
 
 const log = createLogger('core');
 
@@ -49,6 +51,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     settings: new SettingsService(db),
     register: new RegisterService(new RegisterRepository(db), secrets, () => events.publish({ type: 'register.changed' })),
+    wall: new WallService(new WallRepository(db), events),
   };
   const dispatcher = createDispatcher(createHandlers(services));
   log.info('core started', { dataDir: options.dataDir, shell: options.shell });

@@ -2,6 +2,7 @@ import type { EventBus } from './events/event-bus';
 import type { RegisterService } from './register/register-service';
 import type { SettingsService } from './settings/settings-service';
 import type { Db } from './store/database';
+import type { WallService } from './wall/wall-service';
 
 /** Everything the API handlers may use, built once by the composition root (core.ts). */
 export interface CoreServices {
@@ -14,4 +15,5 @@ export interface CoreServices {
   events: EventBus;
   settings: SettingsService;
   register: RegisterService;
+  wall: WallService;
 }

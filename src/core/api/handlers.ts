@@ -26,5 +26,13 @@ export function createHandlers(s: CoreServices): Handlers {
     'register.createArea': (i) => s.register.createArea(i),
     'register.createPoint': (i) => s.register.createPoint(i),
     'register.createCamera': (i) => s.register.createCamera(i),
+    'views.list': (_i, ctx) => s.wall.views(ctx.user),
+    'views.save': (i, ctx) => s.wall.saveView(ctx.user, i),
+    'views.delete': ({ id }, ctx) => s.wall.deleteView(ctx.user, id),
+    'tours.list': (_i, ctx) => s.wall.tours(ctx.user),
+    'tours.save': (i, ctx) => s.wall.saveTour(ctx.user, i),
+    'tours.delete': ({ id }, ctx) => s.wall.deleteTour(ctx.user, id),
+    'workspace.get': (_i, ctx) => s.wall.workspace(ctx.user),
+    'workspace.saveWindow': ({ window, closed }, ctx) => s.wall.saveWindow(ctx.user, window, closed),
   };
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { method } from './method';
 import * as s from './schemas';
+import * as w from './wall';
 
 export const api = {
   'system.info': method({
@@ -71,6 +72,54 @@ export const api = {
     permission: 'register.manage',
     input: s.cameraInput,
     output: s.camera,
+  }),
+  'views.list': method({
+    summary: "The caller's own views and the shared ones.",
+    permission: 'live.view',
+    input: z.object({}),
+    output: z.array(w.view),
+  }),
+  'views.save': method({
+    summary: 'Create or update a view (layout + cameras). Shared views need views.manage.',
+    permission: 'live.view',
+    input: w.viewInput,
+    output: w.view,
+  }),
+  'views.delete': method({
+    summary: 'Delete a view the caller may edit.',
+    permission: 'live.view',
+    input: z.object({ id: s.id }),
+    output: z.object({ id: s.id }),
+  }),
+  'tours.list': method({
+    summary: "The caller's own tours and the shared ones.",
+    permission: 'live.view',
+    input: z.object({}),
+    output: z.array(w.tour),
+  }),
+  'tours.save': method({
+    summary: 'Create or update a tour (views or cameras with a dwell time).',
+    permission: 'live.view',
+    input: w.tourInput,
+    output: w.tour,
+  }),
+  'tours.delete': method({
+    summary: 'Delete a tour the caller may edit.',
+    permission: 'live.view',
+    input: z.object({ id: s.id }),
+    output: z.object({ id: s.id }),
+  }),
+  'workspace.get': method({
+    summary: "The caller's windows: which view each shows and where it was on screen.",
+    permission: 'live.view',
+    input: z.object({}),
+    output: w.workspace,
+  }),
+  'workspace.saveWindow': method({
+    summary: 'Remember one window (key, view, position, display); `closed` forgets it.',
+    permission: 'live.view',
+    input: z.object({ window: w.workspaceWindow, closed: z.boolean().default(false) }),
+    output: w.workspace,
   }),
 } as const;
 

@@ -14,6 +14,8 @@ export const liveStateEvent = z.object({
 export const event = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings.changed'), settings }),
   z.object({ type: z.literal('register.changed') }),
+  z.object({ type: z.literal('views.changed') }),
+  z.object({ type: z.literal('tours.changed') }),
   liveStateEvent,
 ]);
 

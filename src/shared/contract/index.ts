@@ -4,3 +4,4 @@ export * from './method';
 export * from './permissions';
 export * from './protocol';
 export * from './schemas';
+export * from './wall';

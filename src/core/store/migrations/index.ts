@@ -2,6 +2,7 @@
 // the number of the last one applied. Add a file `NNN_name.ts` and list it here; never edit one
 // that has shipped.
 import m001 from './001_foundation';
+import m002 from './002_views';
 
 export interface Migration {
   version: number;
@@ -9,6 +10,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', sql: m001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'foundation', sql: m001 },
+  { version: 2, name: 'views', sql: m002 },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
