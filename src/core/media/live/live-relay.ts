@@ -115,12 +115,14 @@ export class LiveRelay {
   subscribe(sub: LiveSubscriber): () => void {
     if (this.disposed) throw new Error('relay disposed');
     this.clearTimer('grace');
-    const remove = this.hub.add(sub);
-    sub.state(this.current);
+    // Idle, or failed while nobody watched (no retry pending): start now.
+    const start = !this.proc && !this.launching && !this.timers.has('retry');
     const listener = (s: LiveState) => sub.state(s);
     this.stateListeners.add(listener);
-    // Idle, or failed while nobody watched (no retry pending): start now.
-    if (!this.proc && !this.launching && !this.timers.has('retry')) void this.launch();
+    const remove = this.hub.add(sub);
+    // launch() announces `connecting` synchronously; otherwise tell the newcomer where we are.
+    if (start) void this.launch();
+    else sub.state(this.current);
     let removed = false;
     return () => {
       if (removed) return;
