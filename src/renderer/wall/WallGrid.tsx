@@ -1,0 +1,54 @@
+import { useApp } from '../app/app-context';
+import type { Camera } from '../../shared/contract';
+import { autoStream } from './layouts';
+import { Tile } from './Tile';
+import type { WallAction, WallState } from './wall-state';
+
+export function WallGrid({ state, dispatch, cameras, showStats, onToggleStats, snapshotRequest }: {
+  state: WallState;
+  dispatch(a: WallAction): void;
+  cameras: Map<string, Camera>;
+  showStats: Set<number>;
+  onToggleStats(i: number): void;
+  snapshotRequest: number;
+}) {
+  const { api, settings } = useApp();
+  const { layout, tiles, maximised } = state;
+  return (
+    <div
+      className="wall__grid"
+      style={{ gridTemplateColumns: `repeat(${maximised === null ? layout.cols : 1}, 1fr)`, gridTemplateRows: `repeat(${maximised === null ? layout.rows : 1}, 1fr)` }}
+    >
+      {layout.cells.map((cell, i) => {
+        if (maximised !== null && maximised !== i) return null;
+        const a = tiles[i] ?? null;
+        const camera = a ? cameras.get(a.cameraId) : undefined;
+        const stream = a && a.stream !== 'auto' ? a.stream : autoStream(layout, i, maximised === i);
+        const url = camera ? api.videoUrl('/video', { camera: camera.id, stream }) : null;
+        return (
+          <Tile
+            key={`${i}:${a?.cameraId ?? ''}`}
+            index={i}
+            assignment={a}
+            camera={camera}
+            stream={stream}
+            url={url}
+            selected={state.selected === i}
+            maximised={maximised === i}
+            showStats={showStats.has(i)}
+            timeZone={settings.timeZone}
+            snapshotRequest={snapshotRequest}
+            style={maximised === i ? { gridColumn: '1', gridRow: '1' } : { gridColumn: `${cell.x + 1} / span ${cell.w}`, gridRow: `${cell.y + 1} / span ${cell.h}` }}
+            onSelect={() => dispatch({ type: 'select', index: i })}
+            onDropCamera={(cameraId) => dispatch({ type: 'assign', index: i, cameraId })}
+            onSwap={(from) => dispatch({ type: 'swap', a: from, b: i })}
+            onClear={() => dispatch({ type: 'clear', index: i })}
+            onToggleMaximise={() => dispatch({ type: 'maximise', index: maximised === i ? null : i })}
+            onStream={(s) => dispatch({ type: 'stream', index: i, stream: s })}
+            onToggleStats={() => onToggleStats(i)}
+          />
+        );
+      })}
+    </div>
+  );
+}
