@@ -1,0 +1,219 @@
+// A live tile's player: mpegts.js over our video WebSocket into a <video>. DOM only, no React, so
+// the wall, the single view and tests can all use it.
+// - Latency: live mode, no stash buffer, playback-rate sync for small drift and a seek for big
+//   drift (after a hidden tab, a slow network burst).
+// - Recovery: mpegts.js can freeze without an error (issues #50, #181), so a watchdog recreates the
+//   player when no new frame was decoded for `stallMs` although the server says the stream is live;
+//   errors and socket closes recreate it too, with backoff. A server-side restart (new ffmpeg, new
+//   timestamps) is seen as a `live` state with a new `since` and also recreates the player.
+// - Destroy properly: leaked players still count against Chromium's per-page media player limit.
+import mpegts from 'mpegts.js';
+import { parseTextFrame, type ServerLiveState, type ServerLiveStats } from './frames';
+import { metaWebSocketLoader } from './meta-ws-loader';
+
+/** What the tile shows: the server's view of the stream, plus what the player itself sees. */
+export type PlayerState =
+  | ServerLiveState
+  /** Frames are being presented. */
+  | { state: 'playing' }
+  /** The player froze or failed; it is recreated at `retryAt`. */
+  | { state: 'stalled'; retryAt: number; cause: 'no_frames' | 'player_error' | 'socket_closed' };
+
+export interface PlayerStats extends ServerLiveStats {
+  /** Buffered end minus current time: what the player adds to glass-to-glass latency. */
+  latencyMs: number | null;
+  decodedFrames: number;
+  droppedFrames: number;
+}
+
+export interface LivePlayerOptions {
+  /** ws(s)://host/video?camera=<id>&stream=main|sub */
+  url: string;
+  onState: (s: PlayerState) => void;
+  onStats?: (s: PlayerStats) => void;
+  /** No new decoded frame for this long while the server says live → recreate. Default 4000. */
+  stallMs?: number;
+  /** Recreate backoff: first delay and ceiling. Defaults 1000 and 15000. */
+  retryMs?: number;
+  maxRetryMs?: number;
+}
+
+export interface LivePlayer {
+  /** (buffered end − currentTime) × 1000, or null with nothing buffered. */
+  latencyMs(): number | null;
+  dispose(): void;
+}
+
+/** Tuned for ≤ 300 ms: see docs in design.md "Live video path". */
+export const LIVE_PLAYER_CONFIG: mpegts.Config = {
+  enableWorker: false, // a customLoader cannot be posted to a worker (see meta-ws-loader.ts)
+  enableStashBuffer: false,
+  stashInitialSize: 32 * 1024,
+  isLive: true,
+  lazyLoad: false,
+  deferLoadAfterSourceOpen: false,
+  liveBufferLatencyChasing: true,
+  liveBufferLatencyMaxLatency: 0.8,
+  liveBufferLatencyMinRemain: 0.2,
+  liveSync: true,
+  liveSyncMaxLatency: 0.35,
+  liveSyncTargetLatency: 0.2,
+  liveSyncPlaybackRate: 1.1,
+  autoCleanupSourceBuffer: true,
+  autoCleanupMaxBackwardDuration: 10,
+  autoCleanupMinBackwardDuration: 5,
+  fixAudioTimestampGap: false,
+};
+
+function decodedFrames(video: HTMLVideoElement): number {
+  return video.getVideoPlaybackQuality?.().totalVideoFrames ?? 0;
+}
+
+export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOptions): LivePlayer {
+  const stallMs = opts.stallMs ?? 4000;
+  const retryMs = opts.retryMs ?? 1000;
+  const maxRetryMs = opts.maxRetryMs ?? 15_000;
+  let player: mpegts.Player | null = null;
+  let disposed = false;
+  let failures = 0;
+  let serverState: ServerLiveState = { state: 'idle' };
+  let liveSince: number | null = null;
+  let lastFrames = 0;
+  let lastFrameAt = 0;
+  let playing = false;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let goodSince: number | null = null;
+
+  video.muted = true;
+  video.playsInline = true;
+  video.autoplay = true;
+
+  const latencyMs = (): number | null => {
+    const b = video.buffered;
+    if (!b.length) return null;
+    return Math.max(0, (b.end(b.length - 1) - video.currentTime) * 1000);
+  };
+
+  const onText = (text: string) => {
+    const frame = parseTextFrame(text);
+    if (!frame || disposed) return;
+    if (frame.type === 'stats') {
+      const { type: _t, ...stats } = frame;
+      const q = video.getVideoPlaybackQuality?.();
+      opts.onStats?.({
+        ...stats,
+        latencyMs: latencyMs(),
+        decodedFrames: q?.totalVideoFrames ?? 0,
+        droppedFrames: q?.droppedVideoFrames ?? 0,
+      });
+      return;
+    }
+    const { type: _t, ...state } = frame;
+    serverState = state;
+    if (state.state === 'live') {
+      if (liveSince !== null && state.since !== liveSince) {
+        // A new ffmpeg took over: its timestamps start afresh. A new player starts clean.
+        liveSince = state.since;
+        recreate(0);
+        return;
+      }
+      liveSince = state.since;
+      lastFrameAt = Date.now(); // give the decoder stallMs from now
+    } else {
+      playing = false;
+    }
+    opts.onState(state);
+  };
+
+  const teardown = () => {
+    const p = player;
+    player = null;
+    if (!p) return;
+    try {
+      p.pause();
+      p.unload();
+      p.detachMediaElement();
+      p.destroy();
+    } catch {
+      // a half-initialised player may throw on unload; destroy what we can
+    }
+    // Release the MediaSource object URL so Chromium frees the media player.
+    video.removeAttribute('src');
+    video.load();
+  };
+
+  const build = () => {
+    if (disposed) return;
+    playing = false;
+    lastFrames = decodedFrames(video);
+    lastFrameAt = Date.now();
+    const p = mpegts.createPlayer(
+      { type: 'mse', isLive: true, url: opts.url, hasAudio: false, hasVideo: true },
+      { ...LIVE_PLAYER_CONFIG, customLoader: metaWebSocketLoader(onText) },
+    );
+    player = p;
+    p.on(mpegts.Events.ERROR, () => {
+      if (player === p) scheduleRecreate('player_error');
+    });
+    p.on(mpegts.Events.LOADING_COMPLETE, () => {
+      // A live socket only completes when it closed: the server went away or dropped us.
+      if (player === p) scheduleRecreate('socket_closed');
+    });
+    p.attachMediaElement(video);
+    p.load();
+    void Promise.resolve(p.play()).catch(() => {
+      // Autoplay of a muted video is allowed; a rejection here means the player was torn down.
+    });
+  };
+
+  const recreate = (delay: number) => {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    teardown();
+    if (delay <= 0) build();
+    else retryTimer = setTimeout(() => ((retryTimer = null), build()), delay);
+  };
+
+  const scheduleRecreate = (cause: 'no_frames' | 'player_error' | 'socket_closed') => {
+    if (disposed || retryTimer) return;
+    failures++;
+    goodSince = null;
+    const delay = Math.min(maxRetryMs, retryMs * 2 ** (failures - 1));
+    playing = false;
+    liveSince = null;
+    opts.onState({ state: 'stalled', retryAt: Date.now() + delay, cause });
+    recreate(delay);
+  };
+
+  // Watchdog: frames decoded by the browser, not bytes received, are what the operator sees.
+  const watchdog = setInterval(() => {
+    if (disposed || !player) return;
+    const frames = decodedFrames(video);
+    const now = Date.now();
+    if (frames !== lastFrames) {
+      lastFrames = frames;
+      lastFrameAt = now;
+      if (!playing) {
+        playing = true;
+        goodSince = now;
+        opts.onState({ state: 'playing' });
+      }
+      if (goodSince !== null && now - goodSince > 10_000) failures = 0;
+      return;
+    }
+    if (serverState.state === 'live' && now - lastFrameAt > stallMs) scheduleRecreate('no_frames');
+  }, 500);
+
+  build();
+
+  return {
+    latencyMs,
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      clearInterval(watchdog);
+      if (retryTimer) clearTimeout(retryTimer);
+      teardown();
+    },
+  };
+}
