@@ -193,7 +193,8 @@ export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOption
     if (frames !== lastFrames) {
       lastFrames = frames;
       lastFrameAt = now;
-      if (!playing) {
+      // Frames still draining from the buffer after the server said "reconnecting" are not "playing".
+      if (!playing && serverState.state === 'live') {
         playing = true;
         goodSince = now;
         opts.onState({ state: 'playing' });
