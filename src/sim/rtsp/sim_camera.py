@@ -1,0 +1,160 @@
+"""One virtual camera's RTSP side: a gst-rtsp-server on its own port with Digest auth and two
+mounts, main and sub (Hikvision-style paths, which most clients and NVRs know).
+"""
+import secrets
+
+from gi.repository import GLib, Gst, GstRtsp, GstRtspServer
+
+from sim_clips import STREAM_PARAMS, ensure_clip, encoder_chain
+from sim_live import FRAME_NS, LiveStream
+
+MOUNTS = {'main': '/Streaming/Channels/101', 'sub': '/Streaming/Channels/102'}
+ROLE = 'viewer'
+
+PAYLOADERS = {
+    'h264': ('video/x-h264,stream-format=byte-stream,alignment=au,framerate=25/1', 'h264parse',
+             'rtph264pay pt=96 config-interval=-1'),
+    'h265': ('video/x-h265,stream-format=byte-stream,alignment=au,framerate=25/1', 'h265parse',
+             'rtph265pay pt=96 config-interval=-1'),
+    'mjpeg': ('image/jpeg,framerate=25/1', 'jpegparse', 'rtpjpegpay pt=26'),
+}
+
+
+def make_auth(username, password):
+    auth = GstRtspServer.RTSPAuth()
+    auth.set_supported_methods(GstRtsp.RTSPAuthMethod.DIGEST)
+    token = GstRtspServer.RTSPToken()
+    token.set_string('media.factory.role', ROLE)
+    auth.add_digest(username, password, token)
+    return auth
+
+
+def live_launch(params):
+    caps = 'video/x-raw,format=I420,width=%d,height=%d,framerate=25/1' % (params['width'], params['height'])
+    return ('( appsrc name=src is-live=true do-timestamp=true format=time max-bytes=0 max-buffers=5 '
+            'leaky-type=downstream caps="%s" ! textoverlay name=osd valignment=top halignment=left '
+            'ypad=%d xpad=%d font-desc="Monospace Bold 12" shaded-background=true ! queue max-size-buffers=3 '
+            '! %s ! rtph264pay name=pay0 pt=96 config-interval=-1 )'
+            % (caps, params['height'] // 45 * 3, params['width'] // 80, encoder_chain('h264', params)))
+
+
+def looped_launch(codec, path):
+    caps, parser, payloader = PAYLOADERS[codec]
+    # A fixed file name makes multifilesrc read the same clip forever; timestamps are set by
+    # a probe after the parser (the parsers do not interpolate them for a raw stream).
+    return ('( multifilesrc location="%s" loop=true caps="%s" ! %s name=parse ! %s name=pay0 )'
+            % (path, caps, parser, payloader))
+
+
+class SimRtspCamera:
+    def __init__(self, spec, driver):
+        self.name = spec['name']
+        self.index = int(spec.get('index', 0))
+        self.host = spec.get('host', '127.0.0.1')
+        self.port = int(spec.get('port', 0))
+        self.codec = spec.get('codec', 'h264')
+        self.live = bool(spec.get('live', False)) and self.codec == 'h264'
+        self.username = spec['username']
+        self.password = spec['password']
+        self.cache_dir = spec['cacheDir']
+        self.driver = driver
+        self.clock_offset_ms = 0
+        self.ptz_text = ''
+        self.server = None
+        self.source_id = None
+        self.factories = {}
+        self.live_streams = {}
+
+    def start(self):
+        self.server = GstRtspServer.RTSPServer()
+        self.server.set_address(self.host)
+        self.server.set_service(str(self.port))
+        self.auth = make_auth(self.username, self.password)
+        self.server.set_auth(self.auth)
+        for stream in MOUNTS:
+            self.factories[stream] = self._factory(stream)
+        self.mount(True)
+        self.attach()
+        self.port = self.server.get_bound_port()
+        return self.port
+
+    def _factory(self, stream):
+        params = STREAM_PARAMS[self.codec][stream]
+        factory = GstRtspServer.RTSPMediaFactory()
+        if self.live:
+            live_stream = LiveStream(self, params['width'], params['height'])
+            self.live_streams[stream] = live_stream
+            self.driver.add(live_stream)
+            factory.set_launch(live_launch(params))
+        else:
+            factory.set_launch(looped_launch(self.codec, ensure_clip(self.cache_dir, self.name, self.codec,
+                                                                     stream, self.index)))
+        # One pipeline per stream however many clients: encoding per client would not scale.
+        factory.set_shared(True)
+        factory.set_protocols(GstRtsp.RTSPLowerTrans.TCP | GstRtsp.RTSPLowerTrans.UDP)
+        permissions = GstRtspServer.RTSPPermissions()
+        permissions.add_permission_for_role(ROLE, 'media.factory.access', True)
+        permissions.add_permission_for_role(ROLE, 'media.factory.construct', True)
+        factory.set_permissions(permissions)
+        factory.connect('media-configure', self._on_media_configure, stream)
+        return factory
+
+    def _on_media_configure(self, _factory, media, stream):
+        element = media.get_element()
+        if self.live:
+            target = (element.get_by_name('src'), element.get_by_name('osd'))
+            live_stream = self.live_streams[stream]
+            live_stream.targets.append(target)
+            media.connect('unprepared', lambda _m: target in live_stream.targets and live_stream.targets.remove(target))
+            return
+        # Looped clip: number the frames from 0 for this media. The shared media is not seekable
+        # (its seeking query says so), so gst-rtsp-server does not seek it back to 0 when a
+        # second client sends PLAY with a Range: every client sees the same continuous timeline.
+        counter = {'n': 0}
+
+        def stamp_time(_pad, info):
+            buf = info.get_buffer()
+            buf.pts = buf.dts = counter['n'] * FRAME_NS
+            buf.duration = FRAME_NS
+            counter['n'] += 1
+            return Gst.PadProbeReturn.OK
+
+        element.get_by_name('parse').get_static_pad('src').add_probe(Gst.PadProbeType.BUFFER, stamp_time)
+
+    def mount(self, on):
+        mounts = self.server.get_mount_points()
+        for stream, path in MOUNTS.items():
+            if on:
+                mounts.add_factory(path, self.factories[stream])
+            else:
+                mounts.remove_factory(path)
+        if not on:
+            self.drop_clients()
+
+    def refuse_auth(self, refuse):
+        # A digest entry nobody knows: every request gets 401, like a camera whose password changed.
+        self.server.set_auth(make_auth(self.username, secrets.token_hex(16)) if refuse else self.auth)
+        if refuse:
+            self.drop_clients()
+
+    def drop_clients(self):
+        self.server.client_filter(lambda _s, _c, *_a: GstRtspServer.RTSPFilterResult.REMOVE, None)
+        self.server.get_session_pool().filter(lambda _p, _s, *_a: GstRtspServer.RTSPFilterResult.REMOVE, None)
+
+    def attach(self):
+        if self.source_id is None:
+            self.server.set_service(str(self.port))
+            self.source_id = self.server.attach(None)
+
+    def detach(self):
+        """Closes the listening socket and every connection: the port refuses until attach()."""
+        if self.source_id is not None:
+            GLib.source_remove(self.source_id)
+            self.source_id = None
+        self.drop_clients()
+
+    def stop(self):
+        self.detach()
+        self.driver.remove_camera(self)
+        for live_stream in self.live_streams.values():
+            live_stream.targets.clear()
