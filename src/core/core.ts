@@ -6,6 +6,9 @@ import { createHandlers } from './api/handlers';
 import { UserRepository } from './auth/users';
 import { EventBus } from './events/event-bus';
 import { createLogger } from './log/logger';
+import { LiveService } from './media/live';
+import { locateFfmpeg } from './media/ffmpeg/locate';
+import path from 'node:path';
 import { RegisterRepository } from './register/register-repository';
 import { RegisterService } from './register/register-service';
 import { fileKeySecretBox, type SecretBox } from './secrets/secret-box';
@@ -41,17 +44,42 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const secrets = options.secretBox ?? fileKeySecretBox(options.dataDir);
   const users = new UserRepository(db);
   const localUser = users.ensureLocalAdmin();
+  // 3. Live video: one ffmpeg per camera-stream; sources come from the register (passwords opened
+  //    only at spawn). Pid files in <data-dir>/run let a restarted core reap a crashed run's ffmpeg.
+  let ffmpegPath: string | null = null;
+  try {
+    ffmpegPath = locateFfmpeg().ffmpegPath;
+  } catch {
+    log.warn('ffmpeg not found: live video will report ffmpeg_missing');
+  }
+  const register = new RegisterService(new RegisterRepository(db), secrets, () => events.publish({ type: 'register.changed' }));
+  const live = new LiveService({
+    resolveSource: async (cameraId, stream) => register.source(cameraId, stream),
+    runtimeDir: path.join(options.dataDir, 'run'),
+    ...(ffmpegPath ? { ffmpegPath } : {}),
+  });
+  live.onState(({ cameraId, stream, state }) =>
+    events.publish({
+      type: 'live.state',
+      cameraId,
+      stream,
+      state: state.state === 'idle' ? 'stopped' : state.state,
+      reason: state.state === 'offline' || state.state === 'reconnecting' ? state.reason : null,
+      retryAt: state.state === 'offline' || state.state === 'reconnecting' ? state.retryAt : null,
+    }),
+  );
   const services: CoreServices = {
     version: APP_VERSION,
     shell: options.shell,
     dataDir: options.dataDir,
     databaseFile: file,
-    ffmpegPath: null,
+    ffmpegPath,
     db,
     events,
     settings: new SettingsService(db),
-    register: new RegisterService(new RegisterRepository(db), secrets, () => events.publish({ type: 'register.changed' })),
+    register,
     wall: new WallService(new WallRepository(db), events),
+    live,
   };
   const dispatcher = createDispatcher(createHandlers(services));
   log.info('core started', { dataDir: options.dataDir, shell: options.shell });
@@ -64,6 +92,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async dispose() {
       if (disposed) return;
       disposed = true;
+      await live.dispose();
       db.close();
       log.info('core stopped');
     },

@@ -1,4 +1,5 @@
 import type { EventBus } from './events/event-bus';
+import type { LiveService } from './media/live';
 import type { RegisterService } from './register/register-service';
 import type { SettingsService } from './settings/settings-service';
 import type { Db } from './store/database';
@@ -16,4 +17,5 @@ export interface CoreServices {
   settings: SettingsService;
   register: RegisterService;
   wall: WallService;
+  live: LiveService;
 }

@@ -19,6 +19,7 @@ import {
   sessionCookie,
 } from './security';
 import { resolveStatic, sendFile } from './static-files';
+import { videoRoute } from './video-route';
 import { loadOrCreateKey } from '../secrets/key-file';
 
 const log = createLogger('serve');
@@ -55,7 +56,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const sessions = createSessionSigner(loadOrCreateKey(opts.core.services.dataDir, 'session.key'));
   const tokens = opts.tokens ?? new Set<string>();
   let allowed = new Set<string>();
-  const routes = opts.routes ?? {};
+  const routes: Record<string, UpgradeRoute> = { '/video': videoRoute(opts.core), ...opts.routes };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);

@@ -87,7 +87,9 @@ export const CameraTree = forwardRef<HTMLInputElement, CameraTreeProps>(function
                     onDoubleClick={() => onPick(c.id)}
                     onKeyDown={(e) => {
                       if (e.key === 'Enter') {
+                        // Enter here means "put it on the selected tile", not the wall's "maximise".
                         e.preventDefault();
+                        e.stopPropagation();
                         onPick(c.id);
                       }
                     }}

@@ -53,6 +53,7 @@ function stateText(t: (k: string, o?: Record<string, unknown>) => string, s: Til
       return seconds > 0 ? t('pages.wall.state.reconnecting', { seconds }) : t('pages.wall.state.reconnectingNow');
     }
     case 'offline':
+      if (s.reason === 'no_permission' || s.reason === 'unknown_camera') return t(`pages.wall.state.${s.reason}`);
       return t('pages.wall.state.offline', { reason: t(`pages.wall.reason.${s.reason}`) });
   }
 }

@@ -14,7 +14,10 @@ export type OfflineReason =
   | 'source_error'
   | 'ffmpeg_missing'
   | 'player'
-  | 'disconnected';
+  | 'disconnected'
+  | 'no_permission'
+  | 'unknown_camera'
+  | 'bad_request';
 
 export type TileLiveState =
   | { state: 'idle' }

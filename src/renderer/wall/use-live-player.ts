@@ -1,8 +1,48 @@
-// Placeholder until the player module lands: reports "connecting" and plays nothing.
-import { useState, type RefObject } from 'react';
-import type { TileLiveState, TileStats } from './live-state';
+// Binds a tile's <video> to the live player for as long as the tile shows that stream, and turns
+// the player's states into what the tile says.
+import { useEffect, useState, type RefObject } from 'react';
+import { createLivePlayer, type PlayerState, type PlayerStats } from '../video/live-player';
+import type { OfflineReason, TileLiveState, TileStats } from './live-state';
 
-export function useLivePlayer(_video: RefObject<HTMLVideoElement | null>, url: string | null): { state: TileLiveState; stats: TileStats | null } {
-  const [state] = useState<TileLiveState>({ state: url ? 'connecting' : 'idle' });
-  return { state, stats: null };
+type LiveInfo = Extract<TileLiveState, { state: 'live' }>;
+
+export function useLivePlayer(videoRef: RefObject<HTMLVideoElement | null>, url: string | null): { state: TileLiveState; stats: TileStats | null } {
+  const [state, setState] = useState<TileLiveState>({ state: url ? 'connecting' : 'idle' });
+  const [stats, setStats] = useState<TileStats | null>(null);
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!url || !video) return;
+    let info: LiveInfo | null = null;
+    const onState = (s: PlayerState) => {
+      switch (s.state) {
+        case 'idle':
+        case 'connecting':
+          setState({ state: 'connecting' });
+          return;
+        case 'live':
+          // The server has video; the tile says "live" once frames are actually presented.
+          info = { state: 'live', codec: s.codec, sourceCodec: s.sourceCodec, transcoded: s.transcoded, width: s.width, height: s.height };
+          return;
+        case 'playing':
+          setState(info ?? { state: 'live', codec: 'h264', sourceCodec: 'h264', transcoded: false, width: null, height: null });
+          return;
+        case 'stalled':
+          setState({ state: 'reconnecting', reason: 'player', retryAt: s.retryAt });
+          return;
+        case 'reconnecting':
+        case 'offline':
+          setState({ state: s.state, reason: s.reason as OfflineReason, retryAt: s.retryAt });
+          return;
+      }
+    };
+    const player = createLivePlayer(video, {
+      url,
+      onState,
+      onStats: (s: PlayerStats) => setStats(s),
+    });
+    return () => player.dispose();
+  }, [videoRef, url]);
+
+  return { state, stats };
 }

@@ -101,6 +101,7 @@ const en = {
         source_error: 'the stream could not be opened',
         ffmpeg_missing: 'ffmpeg is not installed',
         player: 'the player stopped; restarting',
+        bad_request: 'the request for this stream was not valid',
         disconnected: 'connection to the core lost',
       },
       statsLine: '{{codec}} {{width}}×{{height}} · {{fps}} fps · {{kbps}} kbit/s · {{viewers}} viewers · last frame {{age}} ms ago',

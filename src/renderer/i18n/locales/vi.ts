@@ -102,6 +102,7 @@ const vi: Messages = {
         source_error: 'không mở được luồng',
         ffmpeg_missing: 'chưa cài ffmpeg',
         player: 'trình phát bị dừng; đang khởi động lại',
+        bad_request: 'yêu cầu luồng này không hợp lệ',
         disconnected: 'mất kết nối tới lõi',
       },
       statsLine: '{{codec}} {{width}}×{{height}} · {{fps}} khung/giây · {{kbps}} kbit/s · {{viewers}} người xem · khung cuối {{age}} ms trước',

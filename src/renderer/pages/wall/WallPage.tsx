@@ -39,6 +39,13 @@ export function WallPage() {
   const cameras = useMemo(() => new Map((tree?.cameras ?? []).map((c) => [c.id, c])), [tree]);
   const fail = useCallback((err: unknown) => setMessage({ kind: 'error', text: err instanceof ApiError ? t(`errors.${err.info.code}`, err.info.params) : String(err) }), [t]);
 
+  // Confirmations fade after a few seconds; errors stay until clicked away.
+  useEffect(() => {
+    if (message?.kind !== 'ok') return;
+    const id = setTimeout(() => setMessage(null), 4000);
+    return () => clearTimeout(id);
+  }, [message]);
+
   // A window opened for a view (#/wall?view=…) shows it as soon as the views are known.
   const wantedView = useRef(viewFromHash());
   useEffect(() => {
