@@ -21,9 +21,9 @@ let core: Core | null = null;
 let server: RunningServer | null = null;
 const tokens = new Set<string>();
 
-function openWindow(url?: string): void {
+function openWindow(url?: string, bounds?: { x: number; y: number; width: number; height: number }): void {
   const entry = rendererEntry();
-  const win = createAppWindow({ url: url ?? entry.url }, preload, entry.origin, (u) => openWindow(u));
+  const win = createAppWindow({ url: url ?? entry.url, ...(bounds ? { bounds } : {}) }, preload, entry.origin, (u) => openWindow(u));
   const off = forwardEvents(core!, win.webContents);
   win.on('closed', off);
 }
@@ -42,7 +42,16 @@ app.whenReady().then(async () => {
   // Nothing outside our own pages and the loopback core: the CSP in index.html says the same.
   session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(permission === 'fullscreen'));
   installMenu(() => openWindow());
-  openWindow();
+  // Windows come back where they were, showing the view they showed (the renderer records both).
+  const saved = core.services.wall.workspace(core.localUser).windows;
+  const main = saved.find((w) => w.key === 'main');
+  const boundsOf = (w: (typeof saved)[number]) =>
+    w.left !== null && w.top !== null && w.width && w.height ? { x: w.left, y: w.top, width: w.width, height: w.height } : undefined;
+  openWindow(undefined, main ? boundsOf(main) : undefined);
+  for (const w of saved.filter((x) => x.key !== 'main')) {
+    const q = new URLSearchParams({ window: w.key, ...(w.viewId ? { view: w.viewId } : {}) });
+    openWindow(`${entry.url}#/wall?${q.toString()}`, boundsOf(w));
+  }
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && openWindow());
 }).catch((err: unknown) => {
   log.error('start failed', { error: err instanceof Error ? err.message : String(err) });

@@ -7,16 +7,18 @@ import { guardNavigation, secureWebPreferences } from './security';
 export interface WindowPlace {
   url: string;
   displayId?: number;
+  bounds?: { x: number; y: number; width: number; height: number };
 }
 
 export function createAppWindow(place: WindowPlace, preload: string, appOrigin: string, onOpen: (url: string) => void): BrowserWindow {
-  const display = screen.getAllDisplays().find((d) => d.id === place.displayId) ?? screen.getPrimaryDisplay();
+  // A remembered place is used only if it still lies on a connected display (monitors get unplugged).
+  const displays = screen.getAllDisplays();
+  const b = place.bounds;
+  const onScreen = b && displays.some((d) => b.x >= d.bounds.x && b.y >= d.bounds.y && b.x < d.bounds.x + d.bounds.width && b.y < d.bounds.y + d.bounds.height);
+  const display = displays.find((d) => d.id === place.displayId) ?? screen.getPrimaryDisplay();
   const { x, y, width, height } = display.workArea;
   const win = new BrowserWindow({
-    x: x + 40,
-    y: y + 40,
-    width: Math.min(1600, width - 80),
-    height: Math.min(960, height - 80),
+    ...(onScreen && b ? b : { x: x + 40, y: y + 40, width: Math.min(1600, width - 80), height: Math.min(960, height - 80) }),
     backgroundColor: '#0c0f13',
     title: 'Watchfloor',
     show: false,

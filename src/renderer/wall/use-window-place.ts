@@ -34,7 +34,7 @@ export function openViewWindow(key: string, viewId: string | null, at?: Workspac
 }
 
 export function useWindowPlace(viewId: string | null) {
-  const { api } = useApp();
+  const { api, system } = useApp();
   const key = windowKeyFromHash();
   const [others, setOthers] = useState<WorkspaceWindow[]>([]);
 
@@ -56,9 +56,10 @@ export function useWindowPlace(viewId: string | null) {
   }, [api, key, viewId]);
 
   useEffect(() => {
-    if (key !== 'main') return;
+    // The desktop app reopens its windows itself at start; a browser needs the operator's click.
+    if (key !== 'main' || system.shell === 'electron') return;
     void api.call('workspace.get', {}).then((w) => setOthers(w.windows.filter((x) => x.key !== 'main')), () => undefined);
-  }, [api, key]);
+  }, [api, key, system.shell]);
 
   const reopen = useCallback(() => {
     for (const w of others) openViewWindow(w.key, w.viewId, w);
