@@ -45,7 +45,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.test.ts', 'test/**', 'bench/**', 'scripts/**'],
-    rules: { 'max-lines': 'off' },
+    rules: { 'max-lines': 'off', 'no-restricted-imports': 'off' },
   },
   {
     files: ['scripts/**/*.mjs', '*.config.*'],
