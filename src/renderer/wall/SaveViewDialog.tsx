@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from './Dialog';
+import { Dialog } from '../app/Dialog';
 
 export function SaveViewDialog({ initialName, canShare, initialShared, onSave, onClose }: {
   initialName: string;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { View } from '../../shared/contract';
-import { Dialog } from './Dialog';
+import { Dialog } from '../app/Dialog';
 
 export function TourDialog({ views, dwellDefault, onSave, onClose }: {
   views: View[];

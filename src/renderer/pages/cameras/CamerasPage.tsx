@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { matchesSearch } from '../../../shared/text';
 import { EmptyState } from '../../app/EmptyState';
 import { Page } from '../../app/Page';
+import { AddCameraDialog } from '../../register/AddCameraDialog';
 import { useRegister } from '../../register/use-register';
 
 export function CamerasPage() {
   const { t } = useTranslation();
   const tree = useRegister();
   const [query, setQuery] = useState('');
+  const [adding, setAdding] = useState(false);
 
   const rows = useMemo(() => {
     if (!tree) return [];
@@ -23,15 +25,24 @@ export function CamerasPage() {
       .filter((r) => !query || matchesSearch(`${r.camera.name} ${r.point} ${r.area}`, query));
   }, [tree, query]);
 
-  const tools = tree && tree.cameras.length > 0 && (
-    <input
-      type="search"
-      className="input"
-      aria-label={t('pages.cameras.search')}
-      placeholder={t('pages.cameras.search')}
-      value={query}
-      onChange={(e) => setQuery(e.target.value)}
-    />
+  const tools = (
+    <>
+      {tree && tree.cameras.length > 0 ? (
+        <input
+          type="search"
+          className="input"
+          aria-label={t('pages.cameras.search')}
+          placeholder={t('pages.cameras.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      ) : null}
+      {tree ? (
+        <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+          {t('pages.cameras.add')}
+        </button>
+      ) : null}
+    </>
   );
 
   return (
@@ -75,6 +86,7 @@ export function CamerasPage() {
           )}
         </>
       )}
+      {adding && tree ? <AddCameraDialog tree={tree} onClose={() => setAdding(false)} /> : null}
     </Page>
   );
 }
