@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 // electron-vite reads Electron's version from node_modules to pick build targets. Where Electron's
@@ -18,8 +18,18 @@ if (!process.env.ELECTRON_MAJOR_VER) {
 // One build gives everything: the Electron main process (out/main/index.js), serve mode's entry
 // (out/main/serve.js, plain Node: it shares the core with main but never loads electron), the
 // sandboxed preload (CommonJS, as sandboxed preloads must be) and the renderer (out/renderer).
+/** The demo site runs the camera lab from the built app: its Python RTSP server goes along. */
+const copySimRtsp = {
+  name: 'watchfloor-copy-sim-rtsp',
+  closeBundle() {
+    const from = resolve(__dirname, 'src/sim/rtsp');
+    for (const f of readdirSync(from).filter((n) => n.endsWith('.py'))) cpSync(resolve(from, f), resolve(__dirname, 'out/main/sim-rtsp', f));
+  },
+};
+
 export default defineConfig({
   main: {
+    plugins: [copySimRtsp],
     build: {
       outDir: 'out/main',
       externalizeDeps: true,

@@ -7,7 +7,11 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const RTSP_SERVER_SCRIPT = path.join(here, 'rtsp_server.py');
+// From source (tsx) the script sits beside this file; in the built app (out/main, where the demo
+// site runs it) the build copies the Python files to out/main/sim-rtsp.
+export const RTSP_SERVER_SCRIPT =
+  [path.join(here, 'rtsp_server.py'), path.join(here, 'sim-rtsp', 'rtsp_server.py'), path.join(here, '..', 'sim-rtsp', 'rtsp_server.py')].find((f) => existsSync(f)) ??
+  path.join(here, 'rtsp_server.py');
 
 /** Debian packages the RTSP side needs (also printed when something is missing). */
 export const GST_DEBIAN_PACKAGES = [
