@@ -88,11 +88,11 @@ export function isAlive(pid: number): boolean {
 
 /** Pids of live processes whose parent is `parent` (to find stray ffmpeg children). */
 export function childPids(parent = process.pid): number[] {
-  const r = spawnSync('ps', ['-o', 'pid=,ppid=,stat=', '-e'], { encoding: 'utf8' });
+  const r = spawnSync('ps', ['-o', 'pid=,ppid=,stat=,comm=', '-e'], { encoding: 'utf8' });
   return r.stdout
     .split('\n')
     .map((l) => l.trim().split(/\s+/))
-    .filter((p) => p.length === 3 && Number(p[1]) === parent && !p[2]!.startsWith('Z'))
+    .filter((p) => p.length === 4 && Number(p[1]) === parent && !p[2]!.startsWith('Z') && p[3] !== 'ps')
     .map((p) => Number(p[0]));
 }
 

@@ -12,11 +12,15 @@ MOUNTS = {'main': '/Streaming/Channels/101', 'sub': '/Streaming/Channels/102'}
 ROLE = 'viewer'
 
 PAYLOADERS = {
-    'h264': ('video/x-h264,stream-format=byte-stream,alignment=au,framerate=25/1', 'h264parse',
+    # No alignment in the source caps: multifilesrc hands over the whole file, which the parser
+    # must split; the caps after the parser make every buffer one access unit (one frame).
+    'h264': ('video/x-h264,stream-format=byte-stream,framerate=25/1',
+             'h264parse name=parse ! video/x-h264,stream-format=byte-stream,alignment=au',
              'rtph264pay pt=96 config-interval=-1'),
-    'h265': ('video/x-h265,stream-format=byte-stream,alignment=au,framerate=25/1', 'h265parse',
+    'h265': ('video/x-h265,stream-format=byte-stream,framerate=25/1',
+             'h265parse name=parse ! video/x-h265,stream-format=byte-stream,alignment=au',
              'rtph265pay pt=96 config-interval=-1'),
-    'mjpeg': ('image/jpeg,framerate=25/1', 'jpegparse', 'rtpjpegpay pt=26'),
+    'mjpeg': ('image/jpeg,framerate=25/1', 'jpegparse name=parse', 'rtpjpegpay pt=26'),
 }
 
 
@@ -42,7 +46,7 @@ def looped_launch(codec, path):
     caps, parser, payloader = PAYLOADERS[codec]
     # A fixed file name makes multifilesrc read the same clip forever; timestamps are set by
     # a probe after the parser (the parsers do not interpolate them for a raw stream).
-    return ('( multifilesrc location="%s" loop=true caps="%s" ! %s name=parse ! %s name=pay0 )'
+    return ('( multifilesrc location="%s" loop=true caps="%s" ! %s ! %s name=pay0 )'
             % (path, caps, parser, payloader))
 
 

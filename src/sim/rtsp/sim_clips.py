@@ -11,7 +11,7 @@ import os
 from gi.repository import Gst
 
 CLIP_FRAMES = 100  # 4 s at 25 fps = two 2 s GOPs
-CACHE_VERSION = 'v3'
+CACHE_VERSION = 'v5'
 
 # variant -> stream -> encoding parameters. Bitrates are the issue's targets.
 STREAM_PARAMS = {
@@ -30,14 +30,19 @@ STREAM_PARAMS = {
     },
 }
 
-PATTERNS = ['smpte', 'smpte100', 'bar', 'pinwheel', 'spokes', 'gradient', 'colors']
+# No 'smpte': its white-noise block eats the whole bitrate, the encoder hits max QP and the
+# OSD text smears.
+PATTERNS = ['smpte75', 'smpte100', 'bar', 'pinwheel', 'spokes', 'gradient', 'colors']
 
 
 def encoder_chain(codec, params):
     """The encoder part of a pipeline. No B-frames, 2 s GOP, zero-latency tuning (design.md:
     decoder reorder latency); x264 writes bitstream_restriction with max_num_reorder_frames=0."""
     if codec == 'h264':
+        # One slice per frame: zerolatency's sliced threads gave multi-slice frames that ffmpeg
+        # (5.1, RTP) decoded with drifting references. threads=1 also avoids frame-thread delay.
         return ('x264enc bitrate=%d speed-preset=ultrafast tune=zerolatency key-int-max=50 bframes=0 '
+                'threads=1 option-string="sliced-threads=0" '
                 '! h264parse ! video/x-h264,stream-format=byte-stream,alignment=au' % params['kbps'])
     if codec == 'h265':
         # x265enc would pick 4:4:4 if allowed; the caps before it force I420 (Main profile).

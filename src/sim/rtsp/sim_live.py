@@ -16,8 +16,8 @@ BACKGROUND_FRAMES = 25  # one second of moving test pattern, cycled
 
 
 def render_backgrounds(width, height, index):
-    """Moving SMPTE bars, rendered once by videotestsrc and kept as raw I420 frames."""
-    desc = ('videotestsrc pattern=smpte horizontal-speed=4 num-buffers=%d '
+    """Moving SMPTE 75 % bars (no noise block: noise would starve the encoder), rendered once by videotestsrc and kept as raw I420 frames."""
+    desc = ('videotestsrc pattern=smpte75 horizontal-speed=4 num-buffers=%d '
             '! video/x-raw,format=I420,width=%d,height=%d,framerate=25/1 ! appsink name=out sync=false'
             % (BACKGROUND_FRAMES, width, height))
     pipeline = Gst.parse_launch(desc)
@@ -64,7 +64,11 @@ class LiveStream:
                                       frame_no, self.camera.ptz_text)
         for appsrc, osd in list(self.targets):
             osd.set_property('text', text)
-            appsrc.emit('push-buffer', Gst.Buffer.new_wrapped(data))
+            # new_allocate + fill copies into GStreamer-owned memory; new_wrapped(bytes) from
+            # Python does not keep the bytes alive reliably and the encoder read garbage.
+            buf = Gst.Buffer.new_allocate(None, len(data), None)
+            buf.fill(0, data)
+            appsrc.emit('push-buffer', buf)
 
 
 class LiveDriver:
