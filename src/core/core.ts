@@ -2,6 +2,7 @@
 // Both shells (Electron main and serve mode) call createCore; nothing here knows about either.
 import type { User } from '../shared/contract';
 import { createDispatcher, type Dispatcher } from './api/dispatcher';
+import { DemoSite } from './demo/demo-site';
 import { createHandlers } from './api/handlers';
 import { UserRepository } from './auth/users';
 import { EventBus } from './events/event-bus';
@@ -68,6 +69,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       retryAt: state.state === 'offline' || state.state === 'reconnecting' ? state.retryAt : null,
     }),
   );
+  const wall = new WallService(new WallRepository(db), events);
   const services: CoreServices = {
     version: APP_VERSION,
     shell: options.shell,
@@ -78,8 +80,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     settings: new SettingsService(db),
     register,
-    wall: new WallService(new WallRepository(db), events),
+    wall,
     live,
+    // 4. The demo site last: it uses the register and the wall, and runs only when asked.
+    demo: new DemoSite(db, secrets, register, wall),
   };
   const dispatcher = createDispatcher(createHandlers(services));
   log.info('core started', { dataDir: options.dataDir, shell: options.shell });
@@ -92,6 +96,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async dispose() {
       if (disposed) return;
       disposed = true;
+      await services.demo.dispose();
       await live.dispose();
       db.close();
       log.info('core stopped');

@@ -1,3 +1,4 @@
+import type { DemoSite } from './demo/demo-site';
 import type { EventBus } from './events/event-bus';
 import type { LiveService } from './media/live';
 import type { RegisterService } from './register/register-service';
@@ -18,4 +19,5 @@ export interface CoreServices {
   register: RegisterService;
   wall: WallService;
   live: LiveService;
+  demo: DemoSite;
 }

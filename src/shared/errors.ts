@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'ffmpeg_missing',
   'port_in_use',
   'host_unavailable',
+  'demo_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

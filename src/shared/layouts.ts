@@ -1,6 +1,6 @@
 // The wall's layouts. Every layout is a grid of cols × rows units; a cell may span several units
 // (a merged cell). Presets are data, so a custom grid is the same thing the editor produces.
-import type { Layout, LayoutCell } from '../../shared/contract';
+import type { Layout, LayoutCell } from './contract';
 
 function grid(n: number): Layout {
   const cells: LayoutCell[] = [];

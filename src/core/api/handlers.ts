@@ -33,6 +33,8 @@ export function createHandlers(s: CoreServices): Handlers {
     'tours.save': (i, ctx) => s.wall.saveTour(ctx.user, i),
     'tours.delete': ({ id }, ctx) => s.wall.deleteTour(ctx.user, id),
     'workspace.get': (_i, ctx) => s.wall.workspace(ctx.user),
+    'demo.status': () => s.demo.status(),
+    'demo.start': (_i, ctx) => s.demo.start(ctx.user),
     'workspace.saveWindow': ({ window, closed }, ctx) => s.wall.saveWindow(ctx.user, window, closed),
   };
 }

@@ -35,7 +35,7 @@ const toCamera = (r: CameraRow): Camera => ({
   funding: r.funding,
 });
 
-export interface NewCameraRow extends Omit<Camera, 'id' | 'hasPassword' | 'status'> {
+export interface NewCameraRow extends Omit<Camera, 'id' | 'hasPassword'> {
   passwordBox: string | null;
 }
 
@@ -90,10 +90,10 @@ export class RegisterRepository {
     const id = randomUUID();
     this.db
       .prepare(
-        `INSERT INTO cameras(id, point_id, name, ptz, onvif_url, rtsp_main, rtsp_sub, username, password_box,
-           rtsp_transport, transmission, funding, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+        `INSERT INTO cameras(id, point_id, name, status, ptz, onvif_url, rtsp_main, rtsp_sub, username, password_box,
+           rtsp_transport, transmission, funding, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
-      .run(id, c.pointId, c.name, c.ptz ? 1 : 0, c.onvifUrl, c.rtspMain, c.rtspSub, c.username, c.passwordBox, c.rtspTransport, c.transmission, c.funding, Date.now());
+      .run(id, c.pointId, c.name, c.status, c.ptz ? 1 : 0, c.onvifUrl, c.rtspMain, c.rtspSub, c.username, c.passwordBox, c.rtspTransport, c.transmission, c.funding, Date.now());
     return this.camera(id)!;
   }
 }

@@ -22,6 +22,9 @@ const TEXT: Record<Lang, Record<string, (p: Record<string, unknown>) => string>>
     disk_full: (p) => `The disk holding ${p.file} is full.`,
     bad_args: (p) => `Unknown or incomplete option: ${p.arg}. Usage: npm run serve -- --port P --data-dir D [--host H]`,
     internal: () => 'Watchfloor could not start because of an unexpected error (see the log above).',
+    demo_starting: () => 'Starting the demo site (virtual cameras); the first start prepares their video and takes a minute…',
+    demo_running: (p) => `Demo site running: ${p.cameras} virtual cameras.`,
+    demo_unavailable: (p) => `The demo site could not start: ${p.detail}`,
   },
   vi: {
     serving: (p) => `Watchfloor đang chạy tại ${p.url}  (dữ liệu: ${p.dataDir})`,
@@ -36,6 +39,9 @@ const TEXT: Record<Lang, Record<string, (p: Record<string, unknown>) => string>>
     disk_full: (p) => `Ổ đĩa chứa ${p.file} đã đầy.`,
     bad_args: (p) => `Tuỳ chọn không hợp lệ hoặc thiếu giá trị: ${p.arg}. Cách dùng: npm run serve -- --port P --data-dir D [--host H]`,
     internal: () => 'Watchfloor không khởi động được do lỗi không mong muốn (xem nhật ký phía trên).',
+    demo_starting: () => 'Đang khởi động khu demo (camera ảo); lần đầu cần khoảng một phút để chuẩn bị video…',
+    demo_running: (p) => `Khu demo đang chạy: ${p.cameras} camera ảo.`,
+    demo_unavailable: (p) => `Không khởi động được khu demo: ${p.detail}`,
   },
 };
 

@@ -34,8 +34,16 @@ async function main(): Promise<void> {
     throw err;
   }
   if (args.explainNoElectron) process.stdout.write(say('no_electron') + '\n');
-  // stdout carries only this line, so scripts and tests can read the URL.
+  // Scripts and tests read the URL from this line.
   process.stdout.write(say('serving', { url: server.url, dataDir }) + '\n');
+  if (args.demo) {
+    // The console is already usable while the lab encodes its clips (first start: ~1 min).
+    process.stdout.write(say('demo_starting') + '\n');
+    core.services.demo.start(core.localUser).then(
+      (st) => process.stdout.write(say('demo_running', { cameras: st.cameras }) + '\n'),
+      (err: unknown) => process.stderr.write((isAppError(err) ? sayError(err.toInfo()) : say('internal')) + '\n'),
+    );
+  }
 
   let stopping = false;
   const stop = async () => {

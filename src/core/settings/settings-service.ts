@@ -13,8 +13,9 @@ export class SettingsService {
 
   get(): Settings {
     const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+    // The table also holds other services' state (e.g. demo.site): take only the settings' keys.
     const stored: Record<string, unknown> = {};
-    for (const r of rows) stored[r.key] = JSON.parse(r.value);
+    for (const r of rows) if (r.key in DEFAULT_SETTINGS) stored[r.key] = JSON.parse(r.value);
     return { ...DEFAULT_SETTINGS, ...(stored as Partial<Settings>) };
   }
 

@@ -54,6 +54,11 @@ export function formatDateTime(epochMs: number, lang: Language, timeZone: string
   }).format(epochMs);
 }
 
+/** The time of day only (tiles): the status bar carries the date. */
+export function formatTime(epochMs: number, lang: Language, timeZone: string): string {
+  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(epochMs);
+}
+
 export function formatBytes(bytes: number, lang: Language): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let v = bytes;

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Layout } from '../../shared/contract';
-import { mergeCells, splitCell } from './layouts';
+import { mergeCells, splitCell } from '../../shared/layouts';
 
 function blank(cols: number, rows: number): Layout {
   const cells = [];

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera, TileAssignment } from '../../shared/contract';
-import { formatDateTime, type Language } from '../i18n';
+import { Icon } from '../app/Icon';
+import { formatDateTime, formatTime, type Language } from '../i18n';
 import { DRAG_CAMERA, DRAG_TILE } from './drag';
 import type { TileLiveState } from './live-state';
 import { downloadSnapshot } from './snapshot';
@@ -155,7 +156,7 @@ export function Tile(p: TileProps) {
           </div>
           {!live ? <div className="tile__curtain" aria-hidden="true" /> : null}
           <div className="tile__bottom">
-            <time className="tile__clock">{formatDateTime(now, i18n.language as Language, p.timeZone)}</time>
+            <time className="tile__clock">{formatTime(now, i18n.language as Language, p.timeZone)}</time>
             {p.showStats && stats ? (
               <span className="tile__stats" role="note">
                 {t('pages.wall.statsLine', {
@@ -173,7 +174,8 @@ export function Tile(p: TileProps) {
             <div className="tile__tools">
               <select
                 className="tile__select"
-                aria-label={t('pages.wall.stream.auto')}
+                aria-label={t('pages.wall.streamLabel')}
+                title={t('pages.wall.streamLabel')}
                 value={p.assignment?.stream ?? 'auto'}
                 onChange={(e) => p.onStream(e.target.value as 'auto' | 'main' | 'sub')}
                 onClick={(e) => e.stopPropagation()}
@@ -182,17 +184,23 @@ export function Tile(p: TileProps) {
                 <option value="main">{t('pages.wall.stream.main')}</option>
                 <option value="sub">{t('pages.wall.stream.sub')}</option>
               </select>
-              <button type="button" className="tile__button" onClick={p.onToggleStats} aria-pressed={p.showStats}>
-                {t('pages.wall.stats')}
+              <button type="button" className="tile__button" onClick={p.onToggleStats} aria-pressed={p.showStats} aria-label={t('pages.wall.stats')} title={`${t('pages.wall.stats')} (I)`}>
+                <Icon name="stats" />
               </button>
-              <button type="button" className="tile__button" onClick={snapshot} disabled={!live}>
-                {t('pages.wall.snapshot')}
+              <button type="button" className="tile__button" onClick={snapshot} disabled={!live} aria-label={t('pages.wall.snapshot')} title={`${t('pages.wall.snapshot')} (S)`}>
+                <Icon name="snapshot" />
               </button>
-              <button type="button" className="tile__button" onClick={p.onToggleMaximise}>
-                {p.maximised ? t('pages.wall.restore') : t('pages.wall.maximise')}
+              <button
+                type="button"
+                className="tile__button"
+                onClick={p.onToggleMaximise}
+                aria-label={p.maximised ? t('pages.wall.restore') : t('pages.wall.maximise')}
+                title={p.maximised ? `${t('pages.wall.restore')} (Esc)` : `${t('pages.wall.maximise')} (Enter)`}
+              >
+                <Icon name={p.maximised ? 'restore' : 'maximise'} />
               </button>
-              <button type="button" className="tile__button" onClick={p.onClear}>
-                {t('pages.wall.clear')}
+              <button type="button" className="tile__button" onClick={p.onClear} aria-label={t('pages.wall.clear')} title={`${t('pages.wall.clear')} (Delete)`}>
+                <Icon name="close" />
               </button>
             </div>
           </div>

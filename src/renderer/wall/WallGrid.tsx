@@ -1,6 +1,6 @@
 import { useApp } from '../app/app-context';
 import type { Camera } from '../../shared/contract';
-import { autoStream } from './layouts';
+import { autoStream } from '../../shared/layouts';
 import { Tile } from './Tile';
 import type { WallAction, WallState } from './wall-state';
 

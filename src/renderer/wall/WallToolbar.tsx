@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../app/Icon';
 import type { Tour, View } from '../../shared/contract';
-import { PRESETS } from './layouts';
+import { PRESETS } from '../../shared/layouts';
 import type { TourRun } from './use-tour';
 import type { WallState } from './wall-state';
 
@@ -40,8 +41,8 @@ export function WallToolbar(p: WallToolbarProps) {
           {p.state.layout.name === 'custom' ? <option value="custom">{t('pages.wall.layoutCustom')}</option> : null}
         </select>
       </label>
-      <button type="button" className="button" aria-pressed={p.editingGrid} onClick={p.onEditGrid}>
-        {t('pages.wall.editGrid')}
+      <button type="button" className="button button--icon" aria-pressed={p.editingGrid} onClick={p.onEditGrid} aria-label={t('pages.wall.editGrid')} title={t('pages.wall.editGrid')}>
+        <Icon name="grid" />
       </button>
       <span className="toolbar__sep" />
       <label className="inline-field">
@@ -98,11 +99,11 @@ export function WallToolbar(p: WallToolbarProps) {
         {t('pages.wall.tourNew')}
       </button>
       <span className="toolbar__sep" />
-      <button type="button" className="button" onClick={p.onNewWindow}>
-        {t('pages.wall.newWindow')}
+      <button type="button" className="button button--icon" onClick={p.onNewWindow} aria-label={t('pages.wall.newWindow')} title={t('pages.wall.newWindow')}>
+        <Icon name="window" />
       </button>
-      <button type="button" className="button" onClick={p.onFullscreen} aria-keyshortcuts="F">
-        {t('pages.wall.fullscreen')}
+      <button type="button" className="button button--icon" onClick={p.onFullscreen} aria-keyshortcuts="F" aria-label={t('pages.wall.fullscreen')} title={t('pages.wall.fullscreen')}>
+        <Icon name="fullscreen" />
       </button>
     </div>
   );

@@ -2,7 +2,7 @@
 // restores, F toggles full screen, / (or Ctrl+K) opens camera search, Delete clears the tile,
 // S takes a snapshot, I toggles stats, Shift+1…9 loads the first nine views.
 import { useEffect } from 'react';
-import { neighbour } from './layouts';
+import { neighbour } from '../../shared/layouts';
 import type { WallAction, WallState } from './wall-state';
 
 export interface WallKeyActions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preset } from './layouts';
+import { preset } from '../../shared/layouts';
 import { initialWall, wallReducer } from './wall-state';
 
 describe('wall state', () => {

@@ -1,7 +1,7 @@
 // The wall's state as a reducer: which layout, which camera in which tile, which tile is selected
 // or maximised, and whether it differs from the saved view.
 import type { Layout, TileAssignment, View } from '../../shared/contract';
-import { preset } from './layouts';
+import { preset } from '../../shared/layouts';
 
 export interface WallState {
   layout: Layout;

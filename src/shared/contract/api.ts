@@ -121,6 +121,18 @@ export const api = {
     input: z.object({ window: w.workspaceWindow, closed: z.boolean().default(false) }),
     output: w.workspace,
   }),
+  'demo.status': method({
+    summary: 'Whether the demo site (virtual cameras) runs in this core.',
+    permission: 'session',
+    input: z.object({}),
+    output: z.object({ running: z.boolean(), cameras: z.number() }),
+  }),
+  'demo.start': method({
+    summary: 'Start the demo site: virtual cameras, and on first start their areas, points, views and a tour.',
+    permission: 'register.manage',
+    input: z.object({}),
+    output: z.object({ running: z.boolean(), cameras: z.number() }),
+  }),
 } as const;
 
 export type Api = typeof api;

@@ -74,6 +74,7 @@ export type Camera = z.infer<typeof camera>;
 export const cameraInput = z.object({
   pointId: id,
   name: z.string().trim().min(1).max(200),
+  status: cameraStatus.default('unknown'),
   ptz: z.boolean().default(false),
   onvifUrl: z.string().max(2000).nullable().default(null),
   rtspMain: z.string().max(2000).nullable().default(null),

@@ -75,7 +75,8 @@ const en = {
       restore: 'Restore',
       snapshot: 'Snapshot',
       stats: 'Stats',
-      stream: { auto: 'Auto stream', main: 'Main stream', sub: 'Sub stream' },
+      streamLabel: 'Stream',
+      stream: { auto: 'Auto', main: 'Main', sub: 'Sub' },
       transcoded: 'Transcoded',
       transcodedHint: 'The camera sends {{codec}}, which the console converts to H.264: a little more delay and CPU.',
       zoom: 'Zoom {{factor}}×',
@@ -164,6 +165,12 @@ const en = {
       dataDir: 'Data folder: {{dir}}',
     },
   },
+  demo: {
+    start: 'Start demo site',
+    starting: 'Starting demo site…',
+    hint: 'Twelve virtual cameras in the centre of Ho Chi Minh City, with areas, points, views and a tour.',
+    startingHint: 'The first start prepares the cameras’ video; this takes about a minute.',
+  },
   camera: {
     status: { unknown: 'Unknown', working: 'Working', awaiting_repair: 'Awaiting repair', offline: 'Offline' },
   },
@@ -191,6 +198,7 @@ const en = {
     camera_bad_response: 'The camera sent an answer that could not be read.',
     ffmpeg_missing: 'ffmpeg was not found. Install it or set FFMPEG_PATH.',
     port_in_use: 'Port {{port}} is already in use.',
+    demo_unavailable: 'The demo site could not start: {{detail}}',
     host_unavailable: 'The address {{host}} is not available.',
   },
 };

@@ -76,7 +76,8 @@ const vi: Messages = {
       restore: 'Thu nhỏ',
       snapshot: 'Chụp ảnh',
       stats: 'Thông số',
-      stream: { auto: 'Luồng tự động', main: 'Luồng chính', sub: 'Luồng phụ' },
+      streamLabel: 'Luồng',
+      stream: { auto: 'Tự động', main: 'Chính', sub: 'Phụ' },
       transcoded: 'Chuyển mã',
       transcodedHint: 'Camera gửi {{codec}}, bàn điều hành chuyển sang H.264: trễ và tốn CPU hơn một chút.',
       zoom: 'Phóng {{factor}}×',
@@ -165,6 +166,12 @@ const vi: Messages = {
       dataDir: 'Thư mục dữ liệu: {{dir}}',
     },
   },
+  demo: {
+    start: 'Khởi động khu demo',
+    starting: 'Đang khởi động khu demo…',
+    hint: 'Mười hai camera ảo ở trung tâm TP. Hồ Chí Minh, kèm khu vực, điểm, cảnh và tuần tra.',
+    startingHint: 'Lần đầu cần chuẩn bị video cho các camera; mất khoảng một phút.',
+  },
   camera: {
     status: { unknown: 'Chưa rõ', working: 'Đang hoạt động', awaiting_repair: 'Chờ sửa chữa', offline: 'Mất kết nối' },
   },
@@ -192,6 +199,7 @@ const vi: Messages = {
     camera_bad_response: 'Camera trả lời không đọc được.',
     ffmpeg_missing: 'Không tìm thấy ffmpeg. Hãy cài đặt hoặc đặt FFMPEG_PATH.',
     port_in_use: 'Cổng {{port}} đang được dùng.',
+    demo_unavailable: 'Không khởi động được khu demo: {{detail}}',
     host_unavailable: 'Địa chỉ {{host}} không khả dụng.',
   },
 };

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchesSearch } from '../../../shared/text';
 import { EmptyState } from '../../app/EmptyState';
+import { StartDemoButton } from '../../demo/StartDemoButton';
 import { Page } from '../../app/Page';
 import { AddCameraDialog } from '../../register/AddCameraDialog';
 import { useRegister } from '../../register/use-register';
@@ -50,7 +51,9 @@ export function CamerasPage() {
       {!tree ? (
         <p role="status">{t('common.loading')}</p>
       ) : tree.cameras.length === 0 && tree.areas.length === 0 ? (
-        <EmptyState title={t('pages.cameras.emptyTitle')} body={t('pages.cameras.emptyBody')} />
+        <EmptyState title={t('pages.cameras.emptyTitle')} body={t('pages.cameras.emptyBody')}>
+          <StartDemoButton />
+        </EmptyState>
       ) : (
         <>
           <p className="muted">

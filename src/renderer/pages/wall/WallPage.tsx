@@ -5,11 +5,12 @@ import { roleAllows } from '../../../shared/contract';
 import { ApiError } from '../../api/client';
 import { useApp } from '../../app/app-context';
 import { EmptyState } from '../../app/EmptyState';
+import { StartDemoButton } from '../../demo/StartDemoButton';
 import { Page } from '../../app/Page';
 import { useRegister } from '../../register/use-register';
 import { CameraTree } from '../../wall/CameraTree';
 import { GridEditor } from '../../wall/GridEditor';
-import { preset } from '../../wall/layouts';
+import { preset } from '../../../shared/layouts';
 import { SaveViewDialog } from '../../wall/SaveViewDialog';
 import { TourDialog } from '../../wall/TourDialog';
 import { useTour } from '../../wall/use-tour';
@@ -132,7 +133,9 @@ export function WallPage() {
   if (tree && tree.cameras.length === 0) {
     return (
       <Page title={t('pages.wall.title')}>
-        <EmptyState title={t('pages.wall.emptyTitle')} body={t('pages.wall.emptyBody')} />
+        <EmptyState title={t('pages.wall.emptyTitle')} body={t('pages.wall.emptyBody')}>
+          <StartDemoButton />
+        </EmptyState>
       </Page>
     );
   }

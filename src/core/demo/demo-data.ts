@@ -1,0 +1,55 @@
+// The demo site: a small centre in Ho Chi Minh City's old District 1 (now the wards of Bến Thành,
+// Sài Gòn and Tân Định since the two-tier reform of July 2025): twelve camera eyes at ten points,
+// with the mix a real centre has: PTZ at intersections, fixed bullets, an H.265 camera, an old
+// MJPEG one, a broken camera awaiting repair, and a socialised camera on residents' Wi-Fi.
+import type { Camera } from '../../shared/contract';
+import type { CameraVariant } from '../../sim/types';
+
+export interface DemoCamera {
+  name: string;
+  point: string;
+  variant: CameraVariant;
+  live?: boolean;
+  status: Camera['status'];
+  transmission: Camera['transmission'];
+  funding: Camera['funding'];
+}
+
+export interface DemoPoint {
+  name: string;
+  ward: string;
+  address: string;
+  lat: number;
+  lon: number;
+}
+
+export const DEMO_CITY = 'TP. Hồ Chí Minh';
+export const DEMO_WARDS = ['Phường Bến Thành', 'Phường Sài Gòn', 'Phường Tân Định'];
+
+export const DEMO_POINTS: DemoPoint[] = [
+  { name: 'Chợ Bến Thành', ward: 'Phường Bến Thành', address: 'Lê Lợi – Phan Bội Châu', lat: 10.7725, lon: 106.698 },
+  { name: 'Ngã tư Nguyễn Huệ – Lê Lợi', ward: 'Phường Sài Gòn', address: 'Nguyễn Huệ – Lê Lợi', lat: 10.774, lon: 106.703 },
+  { name: 'Nhà thờ Đức Bà', ward: 'Phường Sài Gòn', address: '01 Công xã Paris', lat: 10.7798, lon: 106.699 },
+  { name: 'Bến Bạch Đằng', ward: 'Phường Sài Gòn', address: 'Tôn Đức Thắng', lat: 10.7745, lon: 106.7075 },
+  { name: 'Công viên 23/9', ward: 'Phường Bến Thành', address: 'Phạm Ngũ Lão', lat: 10.769, lon: 106.693 },
+  { name: 'Ga Sài Gòn', ward: 'Phường Bến Thành', address: 'Nguyễn Thông', lat: 10.7825, lon: 106.677 },
+  { name: 'Chợ Tân Định', ward: 'Phường Tân Định', address: '48 Mã Lộ', lat: 10.789, lon: 106.69 },
+  { name: 'Cầu Thị Nghè', ward: 'Phường Tân Định', address: 'Nguyễn Thị Minh Khai', lat: 10.7895, lon: 106.706 },
+  { name: 'Hẻm 42 Nguyễn Trãi', ward: 'Phường Bến Thành', address: 'Hẻm 42 Nguyễn Trãi (nhà trọ)', lat: 10.7685, lon: 106.6915 },
+];
+
+/** In lab order: the first is the live-encoded camera (clock, PTZ position, latency stamp). */
+export const DEMO_CAMERAS: DemoCamera[] = [
+  { name: 'Bến Thành – cổng Nam', point: 'Chợ Bến Thành', variant: 'ptz', live: true, status: 'working', transmission: 'fibre', funding: 'police' },
+  { name: 'Bến Thành – cửa Bắc', point: 'Chợ Bến Thành', variant: 'fixed', status: 'working', transmission: 'fibre', funding: 'state' },
+  { name: 'Nguyễn Huệ – Lê Lợi', point: 'Ngã tư Nguyễn Huệ – Lê Lợi', variant: 'ptz', status: 'working', transmission: 'fibre', funding: 'police' },
+  { name: 'Phố đi bộ Nguyễn Huệ', point: 'Ngã tư Nguyễn Huệ – Lê Lợi', variant: 'fixed', status: 'working', transmission: 'direct', funding: 'state' },
+  { name: 'Nhà thờ Đức Bà', point: 'Nhà thờ Đức Bà', variant: 'h265', status: 'working', transmission: 'direct', funding: 'state' },
+  { name: 'Bến Bạch Đằng', point: 'Bến Bạch Đằng', variant: 'ptz', status: 'working', transmission: 'fibre', funding: 'state' },
+  { name: 'Công viên 23/9 – Phạm Ngũ Lão', point: 'Công viên 23/9', variant: 'fixed', status: 'working', transmission: 'direct', funding: 'state' },
+  { name: 'Công viên 23/9 – Lê Lai', point: 'Công viên 23/9', variant: 'mjpeg', status: 'working', transmission: 'mobile', funding: 'state' },
+  { name: 'Ga Sài Gòn', point: 'Ga Sài Gòn', variant: 'fixed', status: 'working', transmission: 'fibre', funding: 'state' },
+  { name: 'Chợ Tân Định', point: 'Chợ Tân Định', variant: 'ptz', status: 'working', transmission: 'direct', funding: 'socialised' },
+  { name: 'Cầu Thị Nghè', point: 'Cầu Thị Nghè', variant: 'dead', status: 'awaiting_repair', transmission: 'direct', funding: 'state' },
+  { name: 'Hẻm 42 Nguyễn Trãi', point: 'Hẻm 42 Nguyễn Trãi', variant: 'fixed', status: 'working', transmission: 'residents_wifi', funding: 'socialised' },
+];
