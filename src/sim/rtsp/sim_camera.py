@@ -36,7 +36,7 @@ def make_auth(username, password):
 def live_launch(params):
     caps = 'video/x-raw,format=I420,width=%d,height=%d,framerate=25/1' % (params['width'], params['height'])
     return ('( appsrc name=src is-live=true do-timestamp=true format=time max-bytes=0 max-buffers=5 '
-            'leaky-type=downstream caps="%s" ! textoverlay name=osd valignment=top halignment=left '
+            'leaky-type=downstream caps="%s" ! textoverlay name=osd valignment=top halignment=left line-alignment=left '
             'ypad=%d xpad=%d font-desc="Monospace Bold 12" shaded-background=true ! queue max-size-buffers=3 '
             '! %s ! rtph264pay name=pay0 pt=96 config-interval=-1 )'
             % (caps, params['height'] // 45 * 3, params['width'] // 80, encoder_chain('h264', params)))

@@ -11,7 +11,7 @@ import os
 from gi.repository import Gst
 
 CLIP_FRAMES = 100  # 4 s at 25 fps = two 2 s GOPs
-CACHE_VERSION = 'v5'
+CACHE_VERSION = 'v7'
 
 # variant -> stream -> encoding parameters. Bitrates are the issue's targets.
 STREAM_PARAMS = {
@@ -39,15 +39,16 @@ def encoder_chain(codec, params):
     """The encoder part of a pipeline. No B-frames, 2 s GOP, zero-latency tuning (design.md:
     decoder reorder latency); x264 writes bitstream_restriction with max_num_reorder_frames=0."""
     if codec == 'h264':
-        # One slice per frame: zerolatency's sliced threads gave multi-slice frames that ffmpeg
-        # (5.1, RTP) decoded with drifting references. threads=1 also avoids frame-thread delay.
+        # scenecut=0 keeps the GOP at exactly 2 s, as cameras do. One slice per frame:
+        # zerolatency's sliced threads gave multi-slice frames that ffmpeg 5.1 decoded from RTP
+        # with drifting references. threads=1 also avoids frame-thread delay.
         return ('x264enc bitrate=%d speed-preset=ultrafast tune=zerolatency key-int-max=50 bframes=0 '
-                'threads=1 option-string="sliced-threads=0" '
+                'threads=1 option-string="sliced-threads=0:scenecut=0" '
                 '! h264parse ! video/x-h264,stream-format=byte-stream,alignment=au' % params['kbps'])
     if codec == 'h265':
         # x265enc would pick 4:4:4 if allowed; the caps before it force I420 (Main profile).
         return ('x265enc bitrate=%d speed-preset=ultrafast tune=zerolatency key-int-max=50 '
-                'option-string="bframes=0:repeat-headers=1" ! video/x-h265,profile=main '
+                'option-string="bframes=0:repeat-headers=1:scenecut=0" ! video/x-h265,profile=main '
                 '! h265parse ! video/x-h265,stream-format=byte-stream,alignment=au' % params['kbps'])
     if codec == 'mjpeg':
         return 'jpegenc quality=%d' % params['quality']
@@ -73,7 +74,7 @@ def ensure_clip(cache_dir, name, codec, stream, index):
     pattern = PATTERNS[index % len(PATTERNS)]
     desc = ('videotestsrc pattern=%s horizontal-speed=4 num-buffers=%d '
             '! video/x-raw,format=I420,width=%d,height=%d,framerate=25/1 '
-            '! textoverlay name=osd valignment=top halignment=left font-desc="Monospace Bold 14" '
+            '! textoverlay name=osd valignment=top halignment=left line-alignment=left font-desc="Monospace Bold 14" '
             'shaded-background=true ! %s ! filesink location="%s"'
             % (pattern, CLIP_FRAMES, params['width'], params['height'], encoder_chain(codec, params), tmp))
     pipeline = Gst.parse_launch(desc)
