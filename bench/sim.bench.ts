@@ -113,7 +113,7 @@ export default async function simBench(): Promise<BenchResult[]> {
         const d = end - (before.get(pid) ?? 0);
         ticks += d;
         const comm = commOf(pid);
-        byComm[comm] = (byComm[comm] ?? 0) + (d / CLK_TCK / seconds) * 100 / WINDOWS;
+        byComm[comm] = (byComm[comm] ?? 0) + ((d / CLK_TCK / seconds) * 100) / WINDOWS;
       }
       perWindow.push(((ticks / CLK_TCK / seconds) * 100) / CAMERAS);
     }

@@ -15,7 +15,11 @@ function descendants(pid: number): number[] {
   const pairs = rows.map((r) => r.trim().split(/\s+/).map(Number) as [number, number]);
   const out: number[] = [];
   const walk = (p: number) => {
-    for (const [child, parent] of pairs) if (parent === p) (out.push(child), walk(child));
+    for (const [child, parent] of pairs) {
+      if (parent !== p) continue;
+      out.push(child);
+      walk(child);
+    }
   };
   walk(pid);
   return out;

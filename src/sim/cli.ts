@@ -29,7 +29,11 @@ function parse() {
   const cameras = Number(values.cameras);
   if (!Number.isInteger(cameras) || cameras < 1 || cameras > 200) throw new Error(`--cameras must be 1..200\n${USAGE}`);
   const basePort = values['base-port'] ? Number(values['base-port']) : undefined;
-  const discoveryPort = values['no-discovery'] ? false : values['discovery-port'] ? Number(values['discovery-port']) : undefined;
+  const discoveryPort: number | false | undefined = values['no-discovery']
+    ? false
+    : values['discovery-port'] !== undefined
+      ? Number(values['discovery-port'])
+      : undefined;
   return { cameras, basePort, discoveryPort, json: values.json };
 }
 
@@ -46,17 +50,37 @@ async function command(lab: Lab, line: string): Promise<string> {
     return (err as Error).message;
   }
   switch (verb) {
-    case 'stop-stream': await cam.stopStream(); break;
-    case 'start-stream': await cam.startStream(); break;
-    case 'refuse-auth': await cam.refuseRtspAuth(on(arg)); break;
-    case 'slow': cam.slowSoap(Number(arg ?? 0)); break;
-    case 'malformed': cam.malformedXml(on(arg)); break;
-    case 'reboot': await cam.reboot(Number(arg ?? 10)); break;
-    case 'skew': await cam.skewClock(Number(arg ?? 0)); break;
-    case 'motion': cam.raiseMotion(on(arg)); break;
-    case 'tamper': cam.raiseTampering(on(arg)); break;
-    case 'ptz': return JSON.stringify(cam.ptzState());
-    default: return `unknown command ${verb}`;
+    case 'stop-stream':
+      await cam.stopStream();
+      break;
+    case 'start-stream':
+      await cam.startStream();
+      break;
+    case 'refuse-auth':
+      await cam.refuseRtspAuth(on(arg));
+      break;
+    case 'slow':
+      cam.slowSoap(Number(arg ?? 0));
+      break;
+    case 'malformed':
+      cam.malformedXml(on(arg));
+      break;
+    case 'reboot':
+      await cam.reboot(Number(arg ?? 10));
+      break;
+    case 'skew':
+      await cam.skewClock(Number(arg ?? 0));
+      break;
+    case 'motion':
+      cam.raiseMotion(on(arg));
+      break;
+    case 'tamper':
+      cam.raiseTampering(on(arg));
+      break;
+    case 'ptz':
+      return JSON.stringify(cam.ptzState());
+    default:
+      return `unknown command ${verb}`;
   }
   return `ok ${verb} ${name}`;
 }
@@ -92,7 +116,10 @@ async function main(): Promise<void> {
   const rl = createInterface({ input: process.stdin });
   rl.on('line', (line) => {
     void command(lab, line)
-      .then((out) => (out === 'quit' ? stop() : out && process.stderr.write(`[sim] ${out}\n`)))
+      .then(async (out) => {
+        if (out === 'quit') await stop();
+        else if (out) process.stderr.write(`[sim] ${out}\n`);
+      })
       .catch((err: Error) => process.stderr.write(`[sim] ${err.message}\n`));
   });
 }

@@ -69,8 +69,23 @@ export async function ffprobe(url: string, transport: 'tcp' | 'udp', user: strin
   const u = new URL(url);
   u.username = encodeURIComponent(user);
   u.password = encodeURIComponent(password);
-  const r = await run('ffprobe', ['-v', 'error', '-rtsp_transport', transport, '-select_streams', 'v:0', '-show_entries',
-    'stream=codec_name,width,height,r_frame_rate,profile', '-of', 'json', u.href], { timeoutMs: 20_000 });
+  const r = await run(
+    'ffprobe',
+    [
+      '-v',
+      'error',
+      '-rtsp_transport',
+      transport,
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'stream=codec_name,width,height,r_frame_rate,profile',
+      '-of',
+      'json',
+      u.href,
+    ],
+    { timeoutMs: 20_000 },
+  );
   if (r.code !== 0) throw new Error(`ffprobe failed (${r.code}): ${r.stderr.replaceAll(password, '***').trim()}`);
   const parsed = JSON.parse(r.stdout.toString()) as { streams: ProbedStream[] };
   if (!parsed.streams[0]) throw new Error('ffprobe found no video stream');

@@ -87,9 +87,13 @@ describe('WS-Discovery over unicast on a custom port', () => {
 });
 
 const unshareWorks = hasTool('unshare') && spawnSync('unshare', ['-n', 'true']).status === 0;
-const netnsMissing = !hasTool('onvif-util') ? 'onvif-util not installed (Debian package onvif-tools)'
-  : !unshareWorks ? 'cannot create a network namespace (unshare -n needs root/CAP_SYS_ADMIN)'
-  : !hasTool('ip') ? 'ip not installed (Debian package iproute2)' : '';
+const netnsMissing = !hasTool('onvif-util')
+  ? 'onvif-util not installed (Debian package onvif-tools)'
+  : !unshareWorks
+    ? 'cannot create a network namespace (unshare -n needs root/CAP_SYS_ADMIN)'
+    : !hasTool('ip')
+      ? 'ip not installed (Debian package iproute2)'
+      : '';
 if (netnsMissing) console.warn(`SKIPPED onvif-util test: ${netnsMissing}`);
 
 describe.skipIf(netnsMissing !== '')('onvif-util (Debian onvif-tools) in a private network namespace', () => {

@@ -70,7 +70,7 @@ export class DiscoveryResponder {
       log(`discovery: multicast unavailable (${(err as NodeJS.ErrnoException).code ?? String(err)}); unicast probes only`);
     }
     socket.on('error', (err) => log(`discovery socket error: ${err.message}`));
-    return new DiscoveryResponder(socket, (socket.address()).port, log);
+    return new DiscoveryResponder(socket, socket.address().port, log);
   }
 
   /** Announces a camera (Hello) and answers probes for it from now on. */

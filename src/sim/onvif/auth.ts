@@ -28,11 +28,7 @@ export function passwordDigest(nonce: Buffer, created: string, password: string)
     .digest('base64');
 }
 
-export function checkUsernameToken(
-  header: string,
-  credentials: { username: string; password: string },
-  cameraNowMs: number,
-): AuthResult {
+export function checkUsernameToken(header: string, credentials: { username: string; password: string }, cameraNowMs: number): AuthResult {
   const token = /<(?:[\w-]+:)?UsernameToken\b[\s\S]*?<\/(?:[\w-]+:)?UsernameToken>/.exec(header)?.[0];
   if (!token) return 'missing';
   const username = textOf(token, 'Username');

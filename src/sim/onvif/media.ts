@@ -18,10 +18,7 @@ function videoSourceConfiguration(): string {
 function videoEncoderConfiguration(cam: OnvifCamera, index: number): string {
   const p = PROFILES[index]!;
   const f = STREAM_FORMATS[cam.info.codec][p.stream];
-  const codecPart =
-    cam.info.codec === 'h264'
-      ? '<tt:H264><tt:GovLength>50</tt:GovLength><tt:H264Profile>Baseline</tt:H264Profile></tt:H264>'
-      : '';
+  const codecPart = cam.info.codec === 'h264' ? '<tt:H264><tt:GovLength>50</tt:GovLength><tt:H264Profile>Baseline</tt:H264Profile></tt:H264>' : '';
   return (
     `<tt:VideoEncoderConfiguration token="VideoEncoderToken_${index + 1}"><tt:Name>VideoEncoder_${index + 1}</tt:Name><tt:UseCount>1</tt:UseCount>` +
     `<tt:Encoding>${ENCODING[cam.info.codec]}</tt:Encoding>` +
@@ -55,8 +52,7 @@ function profileIndex(req: { body: string }): number {
 const getProfiles: Handler = (_req, cam) =>
   `<trt:GetProfilesResponse>${PROFILES.map((_p, i) => profileXml(cam, i)).join('')}</trt:GetProfilesResponse>`;
 
-const getProfile: Handler = (req, cam) =>
-  `<trt:GetProfileResponse>${profileXml(cam, profileIndex(req), 'trt:Profile')}</trt:GetProfileResponse>`;
+const getProfile: Handler = (req, cam) => `<trt:GetProfileResponse>${profileXml(cam, profileIndex(req), 'trt:Profile')}</trt:GetProfileResponse>`;
 
 const getStreamUri: Handler = (req, cam) => {
   const p = PROFILES[profileIndex(req)]!;
@@ -85,7 +81,10 @@ const getVideoSources: Handler = () =>
 
 const getVideoEncoderConfiguration: Handler = (req, cam) => {
   const token = textOf(req.body, 'ConfigurationToken') ?? 'VideoEncoderToken_1';
-  const index = Math.max(0, PROFILES.findIndex((_p, i) => `VideoEncoderToken_${i + 1}` === token));
+  const index = Math.max(
+    0,
+    PROFILES.findIndex((_p, i) => `VideoEncoderToken_${i + 1}` === token),
+  );
   return `<trt:GetVideoEncoderConfigurationResponse>${videoEncoderConfiguration(cam, index).replace(/tt:VideoEncoderConfiguration\b/g, 'trt:Configuration')}</trt:GetVideoEncoderConfigurationResponse>`;
 };
 

@@ -29,7 +29,13 @@ const auth = () => ({ username: ptzCam.username, password: ptzCam.password });
 
 beforeAll(async () => {
   // Looped cameras only: ONVIF does not need a live encoder, and the CPU goes to other suites.
-  lab = await startLab({ cameras: [{ variant: 'ptz', live: false }, { variant: 'fixed', live: false }], discoveryPort: false });
+  lab = await startLab({
+    cameras: [
+      { variant: 'ptz', live: false },
+      { variant: 'fixed', live: false },
+    ],
+    discoveryPort: false,
+  });
   [ptzCam, fixedCam] = lab.cameras as [SimCameraInfo, SimCameraInfo];
 });
 
@@ -81,7 +87,9 @@ describe('device service and auth', () => {
     const raw = await new Promise<string>((resolve, reject) => {
       const body = `<?xml version="1.0"?><s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><tds:GetSystemDateAndTime ${TDS}/></s:Body></s:Envelope>`;
       const s = connect({ host: '127.0.0.1', port: ptzCam.onvifPort }, () =>
-        s.write(`POST /onvif/device_service HTTP/1.1\r\nHost: x\r\nContent-Type: application/soap+xml\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`),
+        s.write(
+          `POST /onvif/device_service HTTP/1.1\r\nHost: x\r\nContent-Type: application/soap+xml\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+        ),
       );
       let data = '';
       s.on('data', (c) => (data += c.toString()));
@@ -127,7 +135,9 @@ describe('node-onvif', () => {
       expect(naive.status).toBe(400);
       expect(naive.text).toContain('ter:NotAuthorized');
       const corrected = await soapCall(fixedCam.onvif, `<tds:GetDeviceInformation ${TDS}/>`, {
-        username: 'admin', password: fixedCam.password, nowMs: Date.now() + 3_600_000,
+        username: 'admin',
+        password: fixedCam.password,
+        nowMs: Date.now() + 3_600_000,
       });
       expect(corrected.status).toBe(200);
       const device = new onvif.OnvifDevice({ xaddr: fixedCam.onvif, user: fixedCam.username, pass: fixedCam.password });
@@ -150,8 +160,11 @@ describe('media', () => {
   }, 20_000);
 
   it('refuses an unknown profile token with a Sender fault', async () => {
-    const r = await soapCall(ptzCam.onvif.replace('device_service', 'media_service'),
-      `<trt:GetStreamUri ${TRT}><trt:ProfileToken>nope</trt:ProfileToken></trt:GetStreamUri>`, auth());
+    const r = await soapCall(
+      ptzCam.onvif.replace('device_service', 'media_service'),
+      `<trt:GetStreamUri ${TRT}><trt:ProfileToken>nope</trt:ProfileToken></trt:GetStreamUri>`,
+      auth(),
+    );
     expect(r.status).toBe(400);
     expect(r.text).toContain('ter:InvalidArgVal');
   });
@@ -161,13 +174,21 @@ describe('PTZ', () => {
   it('moves while ContinuousMove runs and stops after Stop', async () => {
     await soapCall(ptzUrl(), `<tptz:Stop ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken></tptz:Stop>`, auth());
     const start = await ptzPosition();
-    await soapCall(ptzUrl(), `<tptz:ContinuousMove ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:Velocity><tt:PanTilt x="0.5" y="-0.25"/><tt:Zoom x="0.2"/></tptz:Velocity></tptz:ContinuousMove>`, auth());
+    await soapCall(
+      ptzUrl(),
+      `<tptz:ContinuousMove ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:Velocity><tt:PanTilt x="0.5" y="-0.25"/><tt:Zoom x="0.2"/></tptz:Velocity></tptz:ContinuousMove>`,
+      auth(),
+    );
     await new Promise((r) => setTimeout(r, 400));
     const mid = await ptzPosition();
     expect(mid.moving).toBe('MOVING');
     expect(mid.pan).toBeGreaterThan(start.pan + 0.1);
     expect(mid.tilt).toBeLessThan(start.tilt - 0.05);
-    await soapCall(ptzUrl(), `<tptz:Stop ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:PanTilt>true</tptz:PanTilt><tptz:Zoom>true</tptz:Zoom></tptz:Stop>`, auth());
+    await soapCall(
+      ptzUrl(),
+      `<tptz:Stop ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:PanTilt>true</tptz:PanTilt><tptz:Zoom>true</tptz:Zoom></tptz:Stop>`,
+      auth(),
+    );
     const stopped = await ptzPosition();
     await new Promise((r) => setTimeout(r, 300));
     const later = await ptzPosition();
@@ -177,9 +198,17 @@ describe('PTZ', () => {
   });
 
   it('honours the ContinuousMove Timeout', async () => {
-    await soapCall(ptzUrl(), `<tptz:AbsoluteMove ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:Position><tt:PanTilt x="0" y="0"/><tt:Zoom x="0"/></tptz:Position><tptz:Speed><tt:PanTilt x="100" y="100"/><tt:Zoom x="100"/></tptz:Speed></tptz:AbsoluteMove>`, auth());
+    await soapCall(
+      ptzUrl(),
+      `<tptz:AbsoluteMove ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:Position><tt:PanTilt x="0" y="0"/><tt:Zoom x="0"/></tptz:Position><tptz:Speed><tt:PanTilt x="100" y="100"/><tt:Zoom x="100"/></tptz:Speed></tptz:AbsoluteMove>`,
+      auth(),
+    );
     await new Promise((r) => setTimeout(r, 50));
-    await soapCall(ptzUrl(), `<tptz:ContinuousMove ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:Velocity><tt:PanTilt x="-1" y="0"/></tptz:Velocity><tptz:Timeout>PT0.3S</tptz:Timeout></tptz:ContinuousMove>`, auth());
+    await soapCall(
+      ptzUrl(),
+      `<tptz:ContinuousMove ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:Velocity><tt:PanTilt x="-1" y="0"/></tptz:Velocity><tptz:Timeout>PT0.3S</tptz:Timeout></tptz:ContinuousMove>`,
+      auth(),
+    );
     await new Promise((r) => setTimeout(r, 600));
     const p = await ptzPosition();
     expect(p.moving).toBe('IDLE');
@@ -188,36 +217,68 @@ describe('PTZ', () => {
   });
 
   it('stores, lists, goes to and removes presets, and goes home', async () => {
-    const abs = (x: number) => soapCall(ptzUrl(), `<tptz:AbsoluteMove ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:Position><tt:PanTilt x="${x}" y="0.5"/><tt:Zoom x="0.5"/></tptz:Position><tptz:Speed><tt:PanTilt x="100" y="100"/><tt:Zoom x="100"/></tptz:Speed></tptz:AbsoluteMove>`, auth());
+    const abs = (x: number) =>
+      soapCall(
+        ptzUrl(),
+        `<tptz:AbsoluteMove ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:Position><tt:PanTilt x="${x}" y="0.5"/><tt:Zoom x="0.5"/></tptz:Position><tptz:Speed><tt:PanTilt x="100" y="100"/><tt:Zoom x="100"/></tptz:Speed></tptz:AbsoluteMove>`,
+        auth(),
+      );
     await abs(0.7);
     await new Promise((r) => setTimeout(r, 100));
-    const set = await soapCall(ptzUrl(), `<tptz:SetPreset ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:PresetName>gate</tptz:PresetName></tptz:SetPreset>`, auth());
+    const set = await soapCall(
+      ptzUrl(),
+      `<tptz:SetPreset ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:PresetName>gate</tptz:PresetName></tptz:SetPreset>`,
+      auth(),
+    );
     const token = /<tptz:PresetToken>([^<]+)</.exec(set.text)?.[1];
     expect(token).toBeTruthy();
     const list = await soapCall(ptzUrl(), `<tptz:GetPresets ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken></tptz:GetPresets>`, auth());
     expect(list.text).toContain('<tt:Name>gate</tt:Name>');
     await abs(-0.7);
     await new Promise((r) => setTimeout(r, 100));
-    await soapCall(ptzUrl(), `<tptz:GotoPreset ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:PresetToken>${token}</tptz:PresetToken><tptz:Speed><tt:PanTilt x="100" y="100"/></tptz:Speed></tptz:GotoPreset>`, auth());
+    await soapCall(
+      ptzUrl(),
+      `<tptz:GotoPreset ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:PresetToken>${token}</tptz:PresetToken><tptz:Speed><tt:PanTilt x="100" y="100"/></tptz:Speed></tptz:GotoPreset>`,
+      auth(),
+    );
     await new Promise((r) => setTimeout(r, 100));
     expect((await ptzPosition()).pan).toBeCloseTo(0.7, 2);
-    await soapCall(ptzUrl(), `<tptz:RelativeMove ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:Translation><tt:PanTilt x="-0.2" y="0"/></tptz:Translation></tptz:RelativeMove>`, auth());
+    await soapCall(
+      ptzUrl(),
+      `<tptz:RelativeMove ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:Translation><tt:PanTilt x="-0.2" y="0"/></tptz:Translation></tptz:RelativeMove>`,
+      auth(),
+    );
     await new Promise((r) => setTimeout(r, 400));
     expect((await ptzPosition()).pan).toBeCloseTo(0.5, 2);
-    await soapCall(ptzUrl(), `<tptz:GotoHomePosition ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:Speed><tt:PanTilt x="100" y="100"/><tt:Zoom x="100"/></tptz:Speed></tptz:GotoHomePosition>`, auth());
+    await soapCall(
+      ptzUrl(),
+      `<tptz:GotoHomePosition ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:Speed><tt:PanTilt x="100" y="100"/><tt:Zoom x="100"/></tptz:Speed></tptz:GotoHomePosition>`,
+      auth(),
+    );
     await new Promise((r) => setTimeout(r, 100));
     const home = await ptzPosition();
     expect([home.pan, home.tilt, home.zoom]).toEqual([0, 0, 0]);
-    const rm = await soapCall(ptzUrl(), `<tptz:RemovePreset ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:PresetToken>${token}</tptz:PresetToken></tptz:RemovePreset>`, auth());
+    const rm = await soapCall(
+      ptzUrl(),
+      `<tptz:RemovePreset ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:PresetToken>${token}</tptz:PresetToken></tptz:RemovePreset>`,
+      auth(),
+    );
     expect(rm.status).toBe(200);
-    const again = await soapCall(ptzUrl(), `<tptz:GotoPreset ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:PresetToken>${token}</tptz:PresetToken></tptz:GotoPreset>`, auth());
+    const again = await soapCall(
+      ptzUrl(),
+      `<tptz:GotoPreset ${TPTZ}><tptz:ProfileToken>Profile_1</tptz:ProfileToken><tptz:PresetToken>${token}</tptz:PresetToken></tptz:GotoPreset>`,
+      auth(),
+    );
     expect(again.text).toContain('ter:NoToken');
   });
 
   it('answers GetNodes and GetConfigurations; a fixed camera refuses PTZ', async () => {
     expect((await soapCall(ptzUrl(), `<tptz:GetNodes ${TPTZ}/>`, auth())).text).toContain('<tt:MaximumNumberOfPresets>64');
     expect((await soapCall(ptzUrl(), `<tptz:GetConfigurations ${TPTZ}/>`, auth())).text).toContain('PositionGenericSpace');
-    const fixed = await soapCall(fixedCam.onvif.replace('device_service', 'ptz_service'), `<tptz:GetNodes ${TPTZ}/>`, { username: 'admin', password: fixedCam.password });
+    const fixed = await soapCall(fixedCam.onvif.replace('device_service', 'ptz_service'), `<tptz:GetNodes ${TPTZ}/>`, {
+      username: 'admin',
+      password: fixedCam.password,
+    });
     expect(fixed.status).toBe(500);
     expect(fixed.text).toContain('ter:ActionNotSupported');
   });
@@ -226,10 +287,19 @@ describe('PTZ', () => {
 describe('events', () => {
   it('delivers motion and tampering through a pull point, then unsubscribes', async () => {
     const evUrl = ptzCam.onvif.replace('device_service', 'event_service');
-    const created = await soapCall(evUrl, `<tev:CreatePullPointSubscription ${TEV}><tev:InitialTerminationTime>PT60S</tev:InitialTerminationTime></tev:CreatePullPointSubscription>`, auth());
+    const created = await soapCall(
+      evUrl,
+      `<tev:CreatePullPointSubscription ${TEV}><tev:InitialTerminationTime>PT60S</tev:InitialTerminationTime></tev:CreatePullPointSubscription>`,
+      auth(),
+    );
     const address = /<wsa:Address>([^<]+)</.exec(created.text)?.[1];
     expect(address).toMatch(/\/onvif\/subscription\/\d+$/);
-    const pull = (timeout = 'PT1S') => soapCall(address!, `<tev:PullMessages ${TEV}><tev:Timeout>${timeout}</tev:Timeout><tev:MessageLimit>10</tev:MessageLimit></tev:PullMessages>`, auth());
+    const pull = (timeout = 'PT1S') =>
+      soapCall(
+        address!,
+        `<tev:PullMessages ${TEV}><tev:Timeout>${timeout}</tev:Timeout><tev:MessageLimit>10</tev:MessageLimit></tev:PullMessages>`,
+        auth(),
+      );
     const initial = await pull('PT0S');
     expect(initial.text).toContain('PropertyOperation="Initialized"');
     const waiting = pull('PT5S');

@@ -7,8 +7,7 @@ const SPACE = 'http://www.onvif.org/ver10/tptz';
 const NODE_TOKEN = 'PTZNode_1';
 const CONFIG_TOKEN = 'PTZConfig_1';
 
-const range = (min: number, max: number) =>
-  `<tt:XRange><tt:Min>${min}</tt:Min><tt:Max>${max}</tt:Max></tt:XRange>`;
+const range = (min: number, max: number) => `<tt:XRange><tt:Min>${min}</tt:Min><tt:Max>${max}</tt:Max></tt:XRange>`;
 const range2 = (space: string, zero = false) =>
   `<tt:URI>${space}</tt:URI>${range(zero ? 0 : -1, 1)}${zero ? '' : `<tt:YRange><tt:Min>-1</tt:Min><tt:Max>1</tt:Max></tt:YRange>`}`;
 
@@ -100,10 +99,14 @@ const presetXml = (p: { token: string; name: string; position: PtzVector }) =>
 export const ptzHandlers: Record<string, Handler> = {
   GetNodes: (_req, cam) => (model(cam), `<tptz:GetNodesResponse>${nodeXml()}</tptz:GetNodesResponse>`),
   GetNode: (_req, cam) => (model(cam), `<tptz:GetNodeResponse>${nodeXml().replace(/tptz:PTZNode/g, 'tptz:PTZNode')}</tptz:GetNodeResponse>`),
-  GetConfigurations: (_req, cam) =>
-    (model(cam), `<tptz:GetConfigurationsResponse>${ptzConfigurationXml('tptz:PTZConfiguration')}</tptz:GetConfigurationsResponse>`),
-  GetConfiguration: (_req, cam) =>
-    (model(cam), `<tptz:GetConfigurationResponse>${ptzConfigurationXml('tptz:PTZConfiguration')}</tptz:GetConfigurationResponse>`),
+  GetConfigurations: (_req, cam) => (
+    model(cam),
+    `<tptz:GetConfigurationsResponse>${ptzConfigurationXml('tptz:PTZConfiguration')}</tptz:GetConfigurationsResponse>`
+  ),
+  GetConfiguration: (_req, cam) => (
+    model(cam),
+    `<tptz:GetConfigurationResponse>${ptzConfigurationXml('tptz:PTZConfiguration')}</tptz:GetConfigurationResponse>`
+  ),
   GetStatus: getStatus,
   ContinuousMove: command('ContinuousMove', (ptz, body) => {
     ptz.continuousMove(vector(body, 'Velocity') ?? {}, parseDuration(textOf(body, 'Timeout')));
@@ -137,7 +140,8 @@ export const ptzHandlers: Record<string, Handler> = {
   SetHomePosition: command('SetHomePosition', (ptz) => {
     ptz.setHome();
   }),
-  GetServiceCapabilities: (_req, cam) =>
-    (model(cam),
-    '<tptz:GetServiceCapabilitiesResponse><tptz:Capabilities EFlip="false" Reverse="false" GetCompatibleConfigurations="false" MoveStatus="true" StatusPosition="true"/></tptz:GetServiceCapabilitiesResponse>'),
+  GetServiceCapabilities: (_req, cam) => (
+    model(cam),
+    '<tptz:GetServiceCapabilitiesResponse><tptz:Capabilities EFlip="false" Reverse="false" GetCompatibleConfigurations="false" MoveStatus="true" StatusPosition="true"/></tptz:GetServiceCapabilitiesResponse>'
+  ),
 };

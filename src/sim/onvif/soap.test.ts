@@ -4,7 +4,9 @@ import { attrOf, parseDuration, parseSoap, textOf } from './soap';
 
 describe('SOAP parsing', () => {
   it('finds the action and values whatever the prefixes', () => {
-    const req = parseSoap('<e:Envelope xmlns:e="http://www.w3.org/2003/05/soap-envelope"><e:Body><ns0:GetStreamUri><ns0:ProfileToken>Profile_2</ns0:ProfileToken></ns0:GetStreamUri></e:Body></e:Envelope>');
+    const req = parseSoap(
+      '<e:Envelope xmlns:e="http://www.w3.org/2003/05/soap-envelope"><e:Body><ns0:GetStreamUri><ns0:ProfileToken>Profile_2</ns0:ProfileToken></ns0:GetStreamUri></e:Body></e:Envelope>',
+    );
     expect(req).toMatchObject({ version: '1.2', action: 'GetStreamUri' });
     expect(textOf(req!.body, 'ProfileToken')).toBe('Profile_2');
     expect(attrOf('<tt:PanTilt x="0.5" y=\'-1\'/>', 'PanTilt', 'y')).toBe('-1');

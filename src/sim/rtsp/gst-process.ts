@@ -10,8 +10,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // From source (tsx) the script sits beside this file; in the built app (out/main, where the demo
 // site runs it) the build copies the Python files to out/main/sim-rtsp.
 export const RTSP_SERVER_SCRIPT =
-  [path.join(here, 'rtsp_server.py'), path.join(here, 'sim-rtsp', 'rtsp_server.py'), path.join(here, '..', 'sim-rtsp', 'rtsp_server.py')].find((f) => existsSync(f)) ??
-  path.join(here, 'rtsp_server.py');
+  [path.join(here, 'rtsp_server.py'), path.join(here, 'sim-rtsp', 'rtsp_server.py'), path.join(here, '..', 'sim-rtsp', 'rtsp_server.py')].find((f) =>
+    existsSync(f),
+  ) ?? path.join(here, 'rtsp_server.py');
 
 /** Debian packages the RTSP side needs (also printed when something is missing). */
 export const GST_DEBIAN_PACKAGES = [
@@ -70,9 +71,7 @@ export class GstProcess {
   static async start(): Promise<GstProcess> {
     const python = gstPython();
     if (!existsSync(python)) {
-      throw new Error(
-        `camera lab: ${python} not found; install Debian packages: ${GST_DEBIAN_PACKAGES.join(' ')}`,
-      );
+      throw new Error(`camera lab: ${python} not found; install Debian packages: ${GST_DEBIAN_PACKAGES.join(' ')}`);
     }
     const child = spawn(python, ['-u', RTSP_SERVER_SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
     const proc = new GstProcess(child);

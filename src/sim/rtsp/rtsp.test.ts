@@ -18,8 +18,29 @@ async function grabRgba(c: SimCameraInfo, url: string, width: number, height: nu
   const u = new URL(url);
   u.username = c.username;
   u.password = c.password;
-  const r = await run('ffmpeg', ['-v', 'error', '-rtsp_transport', 'tcp', '-fflags', 'nobuffer', '-flags', 'low_delay', '-i', u.href,
-    '-frames:v', String(frames), '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'], { timeoutMs: 20_000 });
+  const r = await run(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-rtsp_transport',
+      'tcp',
+      '-fflags',
+      'nobuffer',
+      '-flags',
+      'low_delay',
+      '-i',
+      u.href,
+      '-frames:v',
+      String(frames),
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgba',
+      'pipe:1',
+    ],
+    { timeoutMs: 20_000 },
+  );
   const size = width * height * 4;
   const out: Uint8ClampedArray[] = [];
   for (let off = 0; off + size <= r.stdout.length; off += size) out.push(new Uint8ClampedArray(r.stdout.subarray(off, off + size)));
@@ -64,7 +85,10 @@ describe.skipIf(missing.length > 0)('RTSP streams', () => {
   }, 60_000);
 
   it('stamps the live picture with the capture time, readable from decoded frames', async () => {
-    for (const [url, w, h] of [[live.rtspMain, 1280, 720], [live.rtspSub, 640, 360]] as const) {
+    for (const [url, w, h] of [
+      [live.rtspMain, 1280, 720],
+      [live.rtspSub, 640, 360],
+    ] as const) {
       const before = Date.now();
       const frames = await grabRgba(live, url, w, h, 10);
       const after = Date.now();
@@ -118,9 +142,11 @@ describe.skipIf(missing.length > 0)('RTSP streams', () => {
 
   it('keeps a dead camera ONVIF-alive with its RTSP port closed', async () => {
     expect(await tcpOpen('127.0.0.1', dead.rtspPort)).toBe(false);
-    const r = await soapCall(dead.onvif.replace('device_service', 'media_service'),
+    const r = await soapCall(
+      dead.onvif.replace('device_service', 'media_service'),
       '<GetStreamUri xmlns="http://www.onvif.org/ver10/media/wsdl"><ProfileToken>Profile_1</ProfileToken></GetStreamUri>',
-      { username: dead.username, password: dead.password });
+      { username: dead.username, password: dead.password },
+    );
     expect(r.text).toContain(dead.rtspMain);
   });
 });
