@@ -13,6 +13,7 @@ import { GridEditor } from '../../wall/GridEditor';
 import { preset } from '../../../shared/layouts';
 import { SaveViewDialog } from '../../wall/SaveViewDialog';
 import { TourDialog } from '../../wall/TourDialog';
+import { useLiveStates } from '../../wall/use-live-states';
 import { useTour } from '../../wall/use-tour';
 import { useViewsAndTours } from '../../wall/use-views';
 import { useWallKeys } from '../../wall/use-wall-keys';
@@ -36,6 +37,7 @@ export function WallPage() {
   const wallRef = useRef<HTMLDivElement>(null);
   const beforeTour = useRef<WallState | null>(null);
   const windows = useWindowPlace(state.viewId);
+  const liveStates = useLiveStates();
 
   const cameras = useMemo(() => new Map((tree?.cameras ?? []).map((c) => [c.id, c])), [tree]);
   const fail = useCallback((err: unknown) => setMessage({ kind: 'error', text: err instanceof ApiError ? t(`errors.${err.info.code}`, err.info.params) : String(err) }), [t]);
@@ -172,7 +174,7 @@ export function WallPage() {
       }
     >
       <div className="wall" ref={wallRef}>
-        {tree ? <CameraTree ref={searchRef} tree={tree} liveStates={{}} onPick={(id) => dispatch({ type: 'assign', index: state.selected, cameraId: id })} /> : null}
+        {tree ? <CameraTree ref={searchRef} tree={tree} liveStates={liveStates} onPick={(id) => dispatch({ type: 'assign', index: state.selected, cameraId: id })} /> : null}
         <div className="wall__main">
           {windows.others.length > 0 ? (
             <div className="wall__notice" role="status">
