@@ -86,18 +86,22 @@ test('arranges cameras, saves a view, loads it back and runs a tour', async ({ p
   await page.getByRole('spinbutton', { name: 'Seconds per step' }).fill('3');
   await page.getByRole('checkbox', { name: /Chợ và trung tâm/ }).check();
   await page.getByRole('checkbox', { name: /Một cộng năm/ }).check();
+  await page.getByRole('checkbox', { name: cams[2]!.name }).check();
   await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
   await page.getByRole('combobox', { name: 'Start tour' }).selectOption({ label: 'Vòng chợ' });
-  await expect(page.getByText(/Tour “Vòng chợ”: step 1 of 2/)).toBeVisible();
+  await expect(page.getByText(/Tour “Vòng chợ”: step 1 of 3/)).toBeVisible();
   await expect(page.locator('[data-tile]')).toHaveCount(4);
-  await expect(page.getByText(/Tour “Vòng chợ”: step 2 of 2/)).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByText(/Tour “Vòng chợ”: step 2 of 3/)).toBeVisible({ timeout: 10_000 });
   await expect(page.locator('[data-tile]')).toHaveCount(6);
   await page.getByRole('button', { name: 'Pause tour' }).click();
-  await expect(page.getByText(/paused at step 2 of 2/)).toBeVisible();
+  await expect(page.getByText(/paused at step 2 of 3/)).toBeVisible();
   await page.waitForTimeout(3500);
-  await expect(page.getByText(/paused at step 2 of 2/)).toBeVisible();
+  await expect(page.getByText(/paused at step 2 of 3/)).toBeVisible();
   await page.getByRole('button', { name: 'Resume tour' }).click();
-  await expect(page.getByText(/step 1 of 2/)).toBeVisible({ timeout: 10_000 });
+  // The camera step: that camera alone on the wall.
+  await expect(page.getByText(/step 3 of 3/)).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator('[data-tile]')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: cams[2]!.name })).toBeVisible();
   await page.getByRole('button', { name: 'Stop tour' }).click();
   await expect(page.getByText(/Tour “Vòng chợ”/)).toHaveCount(0);
 });

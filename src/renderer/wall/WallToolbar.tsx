@@ -95,7 +95,7 @@ export function WallToolbar(p: WallToolbarProps) {
           </select>
         </label>
       )}
-      <button type="button" className="button" onClick={p.onTourNew} disabled={p.views.length === 0}>
+      <button type="button" className="button" onClick={p.onTourNew}>
         {t('pages.wall.tourNew')}
       </button>
       <span className="toolbar__sep" />

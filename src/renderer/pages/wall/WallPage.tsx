@@ -218,11 +218,12 @@ export function WallPage() {
       {dialog === 'tour' ? (
         <TourDialog
           views={views}
+          cameras={tree?.cameras ?? []}
           dwellDefault={settings.tourDwellSeconds}
           onClose={() => setDialog(null)}
-          onSave={(name, dwellSeconds, viewIds) => {
+          onSave={(name, dwellSeconds, steps) => {
             setDialog(null);
-            void api.call('tours.save', { name, dwellSeconds, shared: false, steps: viewIds.map((viewId) => ({ kind: 'view' as const, viewId })) }).catch(fail);
+            void api.call('tours.save', { name, dwellSeconds, shared: false, steps }).catch(fail);
           }}
         />
       ) : null}
