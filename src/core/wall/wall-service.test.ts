@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { User } from '../../shared/contract';
+import { preset } from '../../shared/layouts';
+import { UserRepository } from '../auth/users';
+import { EventBus } from '../events/event-bus';
+import { openDatabase, type Db } from '../store/database';
+import { WallRepository } from './wall-repository';
+import { WallService } from './wall-service';
+
+let dir: string;
+let db: Db;
+let wall: WallService;
+let admin: User;
+let officer: User;
+let other: User;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'wf-wall-'));
+  db = openDatabase({ dataDir: dir }).db;
+  const users = new UserRepository(db);
+  admin = users.ensureLocalAdmin();
+  officer = users.create('trucban1', 'Trực ban 1', 'operator');
+  other = users.create('trucban2', 'Trực ban 2', 'operator');
+  wall = new WallService(new WallRepository(db), new EventBus());
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const view = (name: string, shared = false) => ({ name, shared, layout: preset('2x2'), tiles: [{ cameraId: 'c1', stream: 'auto' as const }, null, null, null] });
+
+describe('views', () => {
+  it('keeps personal views personal and shows shared ones to everyone', () => {
+    wall.saveView(officer, view('Của tôi'));
+    wall.saveView(admin, view('Chung', true));
+    expect(wall.views(officer).map((v) => [v.name, v.shared, v.editable])).toEqual([
+      ['Chung', true, false],
+      ['Của tôi', false, true],
+    ]);
+    expect(wall.views(other).map((v) => v.name)).toEqual(['Chung']);
+  });
+
+  it('lets only views.manage share or change a shared view, and nobody change another’s', () => {
+    expect(() => wall.saveView(officer, view('Chia sẻ', true))).toThrow(expect.objectContaining({ code: 'permission_denied' }));
+    const shared = wall.saveView(admin, view('Chung', true));
+    expect(() => wall.saveView(officer, { ...view('Chung'), id: shared.id })).toThrow(expect.objectContaining({ code: 'permission_denied' }));
+    expect(() => wall.deleteView(officer, shared.id)).toThrow(expect.objectContaining({ code: 'permission_denied' }));
+    const mine = wall.saveView(officer, view('Của tôi'));
+    expect(() => wall.deleteView(other, mine.id)).toThrow(expect.objectContaining({ code: 'permission_denied' }));
+    expect(wall.deleteView(officer, mine.id)).toEqual({ id: mine.id });
+  });
+
+  it('drops cameras beyond the layout’s tiles rather than storing them invisibly', () => {
+    const v = wall.saveView(officer, { ...view('Một'), layout: preset('1') });
+    expect(v.tiles).toHaveLength(1);
+  });
+});
+
+describe('workspace', () => {
+  it('remembers each window and forgets one on request', () => {
+    const w = { key: 'w2', viewId: 'v1', left: 1920, top: 0, width: 1920, height: 1080, displayId: null };
+    wall.saveWindow(officer, { ...w, key: 'main' }, false);
+    wall.saveWindow(officer, w, false);
+    expect(wall.workspace(officer).windows.map((x) => x.key).sort()).toEqual(['main', 'w2']);
+    wall.saveWindow(officer, w, true);
+    expect(wall.workspace(officer).windows.map((x) => x.key)).toEqual(['main']);
+    expect(wall.workspace(other).windows).toEqual([]);
+  });
+});
