@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 // The lab's RTSP side checked with ffprobe/ffmpeg (clients we did not write): codecs, sizes and
 // frame rates over TCP and UDP with Digest auth, the latency stamp, and the stream faults.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab } from '../lab';
 import { decodeStamp } from '../stamp';
-import { childPids, ffprobe, hasTool, isAlive, run, soapCall, tcpOpen } from '../test-support';
+import { childPids, ffprobe, hasTool, isAlive, soapCall, tcpOpen } from '../test-support';
 import type { Lab, SimCameraInfo } from '../types';
 
 const missing = ['ffprobe', 'ffmpeg'].filter((t) => !hasTool(t));
@@ -11,40 +12,52 @@ if (missing.length) console.warn(`SKIPPED rtsp tests: ${missing.join(', ')} not 
 
 let lab: Lab;
 let live: SimCameraInfo, h265: SimCameraInfo, mjpeg: SimCameraInfo, dead: SimCameraInfo;
-const probe = (c: SimCameraInfo, url: string, t: 'tcp' | 'udp') => ffprobe(url, t, c.username, c.password);
+/** codec, size and frame rate as ffprobe reports them (r_frame_rate as a number). */
+async function probe(c: SimCameraInfo, url: string, t: 'tcp' | 'udp') {
+  const s = await ffprobe(url, t, c.username, c.password);
+  const [n, d] = s.r_frame_rate.split('/').map(Number) as [number, number];
+  return { codec: s.codec_name, width: s.width, height: s.height, fps: Math.round((n / (d || 1)) * 10) / 10, profile: s.profile };
+}
 
-/** Grabs `frames` decoded RGBA frames from a stream with ffmpeg. */
-async function grabRgba(c: SimCameraInfo, url: string, width: number, height: number, frames: number): Promise<Uint8ClampedArray[]> {
+interface GrabbedFrame {
+  rgba: Uint8ClampedArray;
+  /** Date.now() when the whole frame had arrived from ffmpeg's pipe. */
+  arrivedAt: number;
+}
+
+/** Grabs `frames` decoded RGBA frames from a stream with ffmpeg, timing each one's arrival. */
+function grabRgba(c: SimCameraInfo, url: string, width: number, height: number, frames: number): Promise<GrabbedFrame[]> {
   const u = new URL(url);
   u.username = c.username;
   u.password = c.password;
-  const r = await run(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-rtsp_transport',
-      'tcp',
-      '-fflags',
-      'nobuffer',
-      '-flags',
-      'low_delay',
-      '-i',
-      u.href,
-      '-frames:v',
-      String(frames),
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'rgba',
-      'pipe:1',
-    ],
-    { timeoutMs: 20_000 },
-  );
+  const args = ['-v', 'error', '-rtsp_transport', 'tcp', '-fflags', 'nobuffer', '-flags', 'low_delay', '-i', u.href];
+  // One output frame per decoded frame: no duplicates or drops to fake a constant rate.
+  args.push('-frames:v', String(frames), '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1');
   const size = width * height * 4;
-  const out: Uint8ClampedArray[] = [];
-  for (let off = 0; off + size <= r.stdout.length; off += size) out.push(new Uint8ClampedArray(r.stdout.subarray(off, off + size)));
-  return out;
+  return new Promise((resolve, reject) => {
+    const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const out: GrabbedFrame[] = [];
+    // Chunks are kept in a list and joined once per frame: re-concatenating a 3.7 MB frame
+    // for every 64 KiB chunk made this reader fall behind and inflated the latency.
+    let chunks: Buffer[] = [];
+    let have = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      have += chunk.length;
+      while (have >= size) {
+        const all = Buffer.concat(chunks, have);
+        out.push({ rgba: new Uint8ClampedArray(all.subarray(0, size)), arrivedAt: Date.now() });
+        chunks = [all.subarray(size)];
+        have -= size;
+      }
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve(out);
+    });
+  });
 }
 
 describe.skipIf(missing.length > 0)('RTSP streams', () => {
@@ -65,11 +78,11 @@ describe.skipIf(missing.length > 0)('RTSP streams', () => {
 
   it('serves H.264 720p25 main and 360p25 sub over TCP and UDP with Digest auth', async () => {
     const [mainTcp, subUdp] = await Promise.all([probe(live, live.rtspMain, 'tcp'), probe(live, live.rtspSub, 'udp')]);
-    expect(mainTcp).toMatchObject({ codec_name: 'h264', width: 1280, height: 720, r_frame_rate: '25/1' });
-    expect(subUdp).toMatchObject({ codec_name: 'h264', width: 640, height: 360, r_frame_rate: '25/1' });
+    expect(mainTcp).toMatchObject({ codec: 'h264', width: 1280, height: 720, fps: 25 });
+    expect(subUdp).toMatchObject({ codec: 'h264', width: 640, height: 360, fps: 25 });
     const [mainUdp, subTcp] = await Promise.all([probe(live, live.rtspMain, 'udp'), probe(live, live.rtspSub, 'tcp')]);
-    expect(mainUdp).toMatchObject({ codec_name: 'h264', width: 1280, height: 720 });
-    expect(subTcp).toMatchObject({ codec_name: 'h264', width: 640, height: 360 });
+    expect(mainUdp).toMatchObject({ codec: 'h264', width: 1280, height: 720, fps: 25 });
+    expect(subTcp).toMatchObject({ codec: 'h264', width: 640, height: 360, fps: 25 });
     await expect(ffprobe(live.rtspMain, 'tcp', live.username, 'wrong')).rejects.toThrow(/401|Unauthorized/);
   }, 60_000);
 
@@ -79,9 +92,9 @@ describe.skipIf(missing.length > 0)('RTSP streams', () => {
       probe(h265, h265.rtspSub, 'udp'),
       probe(mjpeg, mjpeg.rtspMain, 'tcp'),
     ]);
-    expect(hMain).toMatchObject({ codec_name: 'hevc', width: 1280, height: 720, profile: 'Main' });
-    expect(hSub).toMatchObject({ codec_name: 'hevc', width: 640, height: 360 });
-    expect(jMain).toMatchObject({ codec_name: 'mjpeg', width: 640, height: 360 });
+    expect(hMain).toMatchObject({ codec: 'hevc', width: 1280, height: 720, fps: 25, profile: 'Main' });
+    expect(hSub).toMatchObject({ codec: 'hevc', width: 640, height: 360, fps: 25 });
+    expect(jMain).toMatchObject({ codec: 'mjpeg', width: 640, height: 360, fps: 25 });
   }, 60_000);
 
   it('stamps the live picture with the capture time, readable from decoded frames', async () => {
@@ -90,22 +103,24 @@ describe.skipIf(missing.length > 0)('RTSP streams', () => {
       [live.rtspSub, 640, 360],
     ] as const) {
       const before = Date.now();
-      const frames = await grabRgba(live, url, w, h, 10);
-      const after = Date.now();
-      expect(frames.length).toBe(10);
-      const stamps = frames.map((f) => decodeStamp(f, w, h));
+      const frames = await grabRgba(live, url, w, h, 50);
+      expect(frames.length).toBe(50);
+      const stamps = frames.map((f) => decodeStamp(f.rgba, w, h));
       expect(stamps.every((s) => s !== null)).toBe(true);
       for (const s of stamps) {
         expect(s!).toBeGreaterThan(before - 10_000);
-        expect(s!).toBeLessThanOrEqual(after);
+        expect(s!).toBeLessThanOrEqual(Date.now());
       }
       // 25 fps: consecutive frames are ~40 ms apart (the stamp moves with the picture).
       const steps = stamps.slice(1).map((s, i) => s! - stamps[i]!);
-      expect(steps.every((d) => d > 0 && d < 200)).toBe(true);
-      // Glass to glass through ffmpeg (a loose bound: this machine runs other suites meanwhile).
-      const latency = after - stamps[stamps.length - 1]!;
-      console.log(`stamp latency ${w}x${h}: last frame ${latency} ms after capture`);
-      expect(latency).toBeLessThan(2000);
+      // (loose upper bound: under load the live source may skip a slot, never repeat one)
+      expect(steps.filter((d) => !(d > 0 && d < 1000))).toEqual([]);
+      // Glass to glass through ffmpeg, after the start-up burst (loose bound: other suites run
+      // on this machine at the same time).
+      const latencies = frames.slice(25).map((f, i) => f.arrivedAt - stamps[25 + i]!);
+      const p50 = [...latencies].sort((a, b) => a - b)[Math.floor(latencies.length / 2)]!;
+      console.log(`stamp latency ${w}x${h}: p50 ${p50} ms (capture to decoded frame in this process)`);
+      expect(p50).toBeLessThan(1500);
       // A frame without the strip decodes to null rather than to garbage.
       expect(decodeStamp(new Uint8ClampedArray(w * h * 4).fill(128), w, h)).toBeNull();
     }
@@ -116,7 +131,7 @@ describe.skipIf(missing.length > 0)('RTSP streams', () => {
     await cam.stopStream();
     await expect(probe(live, live.rtspMain, 'tcp')).rejects.toThrow(/404|Not Found/);
     await cam.startStream();
-    expect((await probe(live, live.rtspMain, 'tcp')).codec_name).toBe('h264');
+    expect((await probe(live, live.rtspMain, 'tcp')).codec).toBe('h264');
   }, 60_000);
 
   it('refuses RTSP auth while told to', async () => {
@@ -124,7 +139,7 @@ describe.skipIf(missing.length > 0)('RTSP streams', () => {
     await cam.refuseRtspAuth(true);
     await expect(probe(h265, h265.rtspSub, 'tcp')).rejects.toThrow(/401|Unauthorized/);
     await cam.refuseRtspAuth(false);
-    expect((await probe(h265, h265.rtspSub, 'tcp')).codec_name).toBe('hevc');
+    expect((await probe(h265, h265.rtspSub, 'tcp')).codec).toBe('hevc');
   }, 60_000);
 
   it('reboots: RTSP and ONVIF ports refuse, then come back on the same ports', async () => {
@@ -137,7 +152,7 @@ describe.skipIf(missing.length > 0)('RTSP streams', () => {
     expect(await tcpOpen('127.0.0.1', mjpeg.onvifPort)).toBe(true);
     const time = await soapCall(mjpeg.onvif, '<GetSystemDateAndTime xmlns="http://www.onvif.org/ver10/device/wsdl"/>');
     expect(time.status).toBe(200);
-    expect((await probe(mjpeg, mjpeg.rtspMain, 'tcp')).codec_name).toBe('mjpeg');
+    expect((await probe(mjpeg, mjpeg.rtspMain, 'tcp')).codec).toBe('mjpeg');
   }, 60_000);
 
   it('keeps a dead camera ONVIF-alive with its RTSP port closed', async () => {

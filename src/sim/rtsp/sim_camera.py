@@ -35,7 +35,7 @@ def make_auth(username, password):
 
 def live_launch(params):
     caps = 'video/x-raw,format=I420,width=%d,height=%d,framerate=25/1' % (params['width'], params['height'])
-    return ('( appsrc name=src is-live=true do-timestamp=true format=time max-bytes=0 max-buffers=5 '
+    return ('( appsrc name=src is-live=true format=time max-bytes=0 max-buffers=5 '
             'leaky-type=downstream caps="%s" ! textoverlay name=osd valignment=top halignment=left line-alignment=left '
             'ypad=%d xpad=%d font-desc="Monospace Bold 12" shaded-background=true ! queue max-size-buffers=3 '
             '! %s ! rtph264pay name=pay0 pt=96 config-interval=-1 )'
@@ -106,7 +106,7 @@ class SimRtspCamera:
     def _on_media_configure(self, _factory, media, stream):
         element = media.get_element()
         if self.live:
-            target = (element.get_by_name('src'), element.get_by_name('osd'))
+            target = {'src': element.get_by_name('src'), 'osd': element.get_by_name('osd'), 'anchor': None}
             live_stream = self.live_streams[stream]
             live_stream.targets.append(target)
             media.connect('unprepared', lambda _m: target in live_stream.targets and live_stream.targets.remove(target))

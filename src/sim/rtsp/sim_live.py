@@ -50,7 +50,7 @@ class LiveStream:
         self.backgrounds = render_backgrounds(width, height, camera.index)
         for frame in self.backgrounds:
             self.painter.prepare_background(frame)
-        self.targets = []  # (appsrc, osd) of every prepared media showing this stream
+        self.targets = []  # {src, osd, anchor} of every prepared media showing this stream
 
     def push(self, host_ms, frame_no):
         if not self.targets:
@@ -62,12 +62,29 @@ class LiveStream:
         # carries the host clock, which is what a latency measurement on this machine needs.
         text = '%s  %s  #%06d\n%s' % (self.camera.name, clock_text(host_ms + self.camera.clock_offset_ms),
                                       frame_no, self.camera.ptz_text)
-        for appsrc, osd in list(self.targets):
+        for target in list(self.targets):
+            appsrc, osd = target['src'], target['osd']
+            clock = appsrc.get_clock()
+            if clock is None:
+                continue  # the media is not playing yet
+            running = clock.get_time() - appsrc.get_base_time()
+            anchor = target['anchor']
+            slot = None if anchor is None else round((running - anchor) / FRAME_NS)
+            if slot is None or abs(anchor + slot * FRAME_NS - running) > 2 * FRAME_NS:
+                target['anchor'], slot = running, 0  # first frame, or the pipeline restarted
+            # Timestamps on a 40 ms grid near the running time (not the jittery push time): a
+            # camera's capture clock is regular, and clients infer 25 fps from it.
+            pts = target['anchor'] + slot * FRAME_NS
+            if target.get('last') is not None and pts <= target['last']:
+                pts = target['last'] + FRAME_NS  # two pushes rounded into one slot: keep order
+            target['last'] = pts
             osd.set_property('text', text)
             # new_allocate + fill copies into GStreamer-owned memory; new_wrapped(bytes) from
-            # Python does not keep the bytes alive reliably and the encoder read garbage.
+            # Python does not keep the bytes alive reliably.
             buf = Gst.Buffer.new_allocate(None, len(data), None)
             buf.fill(0, data)
+            buf.pts = pts
+            buf.duration = FRAME_NS
             appsrc.emit('push-buffer', buf)
 
 
