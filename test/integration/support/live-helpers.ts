@@ -1,6 +1,8 @@
 // Helpers for the live tests: ffmpeg children seen through /proc, a recording subscriber, waits.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { LiveState, LiveSubscriber } from '../../../src/core/media/live/types';
 
 export interface ProcInfo {
@@ -71,10 +73,10 @@ export function recorder(): Recorder {
     chunks,
     bytes: () => Buffer.concat(chunks),
     last: () => states[states.length - 1],
-    waitState: (state, timeoutMs) =>
+    waitState: <S extends LiveState['state']>(state: S, timeoutMs?: number) =>
       waitFor(`state ${state} (have ${JSON.stringify(states.slice(-3))})`, () => {
         const s = states[states.length - 1];
-        return s && s.state === state ? (s as never) : null;
+        return s && s.state === state ? (s as Extract<LiveState, { state: S }>) : null;
       }, timeoutMs),
   };
   return r;
@@ -82,12 +84,21 @@ export function recorder(): Recorder {
 
 /** ffprobe's reading of a TS buffer: codec and the first frames. */
 export function probeTs(ts: Buffer): { codec: string; frames: Array<{ key: boolean; type: string }> } {
-  const out = execFileSync(
-    '/usr/bin/ffprobe',
-    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name:frame=key_frame,pict_type',
-      '-show_frames', '-read_intervals', '%+#5', '-of', 'json', '-i', 'pipe:0'],
-    { input: ts, maxBuffer: 32 * 1024 * 1024 },
-  ).toString();
+  // Through a file: ffprobe stops after 5 frames, and a stdin pipe would then break (EPIPE).
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'wf-probe-'));
+  const file = path.join(dir, 'in.ts');
+  writeFileSync(file, ts);
+  let out: string;
+  try {
+    out = execFileSync(
+      '/usr/bin/ffprobe',
+      ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name:frame=key_frame,pict_type',
+        '-show_frames', '-read_intervals', '%+#5', '-of', 'json', file],
+      { maxBuffer: 32 * 1024 * 1024 },
+    ).toString();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   const j = JSON.parse(out) as { streams?: Array<{ codec_name: string }>; frames?: Array<{ key_frame: number; pict_type: string }> };
   return {
     codec: j.streams?.[0]?.codec_name ?? 'none',

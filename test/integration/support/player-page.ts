@@ -9,6 +9,7 @@ interface TestWindow {
   startPlayer(url: string, stallMs?: number): void;
   stopPlayer(): void;
   frames(): number;
+  measureGlassToGlass(durationMs: number): Promise<{ latencies: number[]; unreadable: number }>;
 }
 
 const w = window as unknown as TestWindow;
@@ -28,3 +29,43 @@ w.stopPlayer = () => {
   w.player = null;
 };
 w.frames = () => w.video?.getVideoPlaybackQuality().totalVideoFrames ?? 0;
+
+/**
+ * Glass-to-glass latency (bench/live.bench.ts): reads the 24-bit capture-time strip of the /clock
+ * source from every presented frame and compares it with the clock at presentation.
+ */
+function measureGlassToGlass(durationMs: number): Promise<{ latencies: number[]; unreadable: number }> {
+  const video = (window as unknown as { video: HTMLVideoElement }).video;
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  const latencies: number[] = [];
+  let unreadable = 0;
+  return new Promise((resolve) => {
+    const end = Date.now() + durationMs;
+    const onFrame = () => {
+      const now = Date.now();
+      const w = video.videoWidth;
+      if (w) {
+        canvas.width = w;
+        canvas.height = 16;
+        ctx.drawImage(video, 0, 0, w, 16, 0, 0, w, 16);
+        const row = ctx.getImageData(0, 8, w, 1).data;
+        const block = Math.floor(w / 24);
+        let v = 0;
+        let ambiguous = false;
+        for (let i = 0; i < 24; i++) {
+          const luma = row[(i * block + Math.floor(block / 2)) * 4]!;
+          if (luma > 64 && luma < 192) ambiguous = true;
+          v = (v << 1) | (luma >= 128 ? 1 : 0);
+        }
+        const lat = ((now & 0xffffff) - v + 0x1000000) % 0x1000000;
+        if (ambiguous || lat > 10_000) unreadable++;
+        else latencies.push(lat);
+      }
+      if (Date.now() < end) video.requestVideoFrameCallback(onFrame);
+      else resolve({ latencies, unreadable });
+    };
+    video.requestVideoFrameCallback(onFrame);
+  });
+}
+w.measureGlassToGlass = measureGlassToGlass;

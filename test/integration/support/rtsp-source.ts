@@ -21,14 +21,20 @@ export async function startRtspSource(opts: { user: string; password: string; si
   let port = opts.port ?? 0;
   const start = () =>
     new Promise<void>((resolve, reject) => {
-      const c = spawn('/usr/bin/python3', [script, String(port), opts.user, opts.password, opts.size ?? '320x240'], {
+      // setpriv --pdeathsig: the server dies with the test process, even when a run is killed.
+      const c = spawn('/usr/bin/setpriv', ['--pdeathsig', 'KILL', '--', '/usr/bin/python3', script, String(port), opts.user, opts.password, opts.size ?? '320x240'], {
         stdio: ['ignore', 'pipe', 'pipe'],
+        // Do not rescan plugins at start: with other GStreamer users on the machine (the camera lab)
+        // a registry rebuild has held a start for over a minute.
+        env: { ...process.env, GST_REGISTRY_UPDATE: 'no' },
       });
       child = c;
       let err = '';
+      let out = '';
       c.stderr!.on('data', (d: Buffer) => (err += d.toString()));
       c.stdout!.on('data', (d: Buffer) => {
-        const m = /READY (\d+)/.exec(d.toString());
+        out += d.toString(); // a line may come in pieces
+        const m = /READY (\d+)\n/.exec(out);
         if (m) {
           port = Number(m[1]);
           resolve();
@@ -40,7 +46,9 @@ export async function startRtspSource(opts: { user: string; password: string; si
         c.kill('SIGKILL');
         reject(new Error(`rtsp source not ready after 45 s: ${err}`));
       }, 45_000);
-      c.stdout!.once('data', () => clearTimeout(timer));
+      c.stdout!.on('data', () => {
+        if (/READY \d+\n/.test(out)) clearTimeout(timer);
+      });
     });
   const stop = async () => {
     const c = child;

@@ -66,6 +66,10 @@ export function relayArgs(o: RelayArgsOptions): string[] {
     '-an', '-sn', '-dn',
     ...video,
     '-f', 'mpegts',
+    // Write each video PES's length (ffmpeg omits it by default). With it, mpegts.js hands a frame
+    // on as soon as its last TS packet arrives instead of waiting for the next frame's start:
+    // one frame interval (40 ms at 25 fps) less latency. Frames over 64 KiB still go without.
+    '-omit_video_pes_length', '0',
     '-muxdelay', '0',
     '-muxpreload', '0',
     '-flush_packets', '1',

@@ -1,5 +1,8 @@
 // Test helper: real MPEG-TS made by the real ffmpeg (lavfi test source), never hand-made bytes.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 export const TEST_FFMPEG = process.env.FFMPEG_PATH || '/usr/bin/ffmpeg';
 
@@ -31,18 +34,26 @@ export function makeTs(options: MakeTsOptions = {}): Buffer {
 
 /** ffprobe's view of the first frames of a TS buffer: [{key, pictType}]. */
 export function probeFrames(ts: Buffer, count = 3): Array<{ key: boolean; pictType: string }> {
-  const out = execFileSync(
-    TEST_FFMPEG.replace(/ffmpeg$/, 'ffprobe'),
-    ['-v', 'error', '-select_streams', 'v:0', '-show_frames', '-read_intervals', `%+#${count}`,
-      '-show_entries', 'frame=key_frame,pict_type', '-of', 'csv=p=0', '-i', 'pipe:0'],
-    { input: ts, maxBuffer: 16 * 1024 * 1024 },
-  ).toString();
-  return out
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [key, pict] = line.split(',');
-      return { key: key === '1', pictType: pict ?? '' };
-    });
+  // Through a file, not stdin: ffprobe stops reading after `count` frames, and a pipe then breaks.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'wf-probe-'));
+  const file = path.join(dir, 'in.ts');
+  writeFileSync(file, ts);
+  try {
+    const out = execFileSync(
+      TEST_FFMPEG.replace(/ffmpeg$/, 'ffprobe'),
+      ['-v', 'error', '-select_streams', 'v:0', '-show_frames', '-read_intervals', `%+#${count}`,
+        '-show_entries', 'frame=key_frame,pict_type', '-of', 'csv=p=0', file],
+      { maxBuffer: 16 * 1024 * 1024 },
+    ).toString();
+    return out
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [key, pict] = line.split(',');
+        return { key: key === '1', pictType: pict ?? '' };
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeTs, probeFrames } from '../testing/make-ts';
+import { execFileSync } from 'node:child_process';
 import { GopCache } from './gop-cache';
+import { pesPts } from './nal';
+import { packetPid, payloadOffset, payloadUnitStart } from './packet';
 import { TS_PACKET_SIZE } from './packet';
 import { TsStreamParser, type TsSegment } from './ts-parser';
 
@@ -60,6 +63,21 @@ describe('TsStreamParser on ffmpeg output', () => {
     const joined = Buffer.concat(segments.map((s) => s.buf));
     expect(joined.length % TS_PACKET_SIZE).toBe(0);
     expect(frames).toBeGreaterThan(95);
+  });
+
+  it('reads the PES timestamps ffprobe reads', () => {
+    const parser = new TsStreamParser();
+    parser.push(h264);
+    const ours: number[] = [];
+    for (let at = 0; at < h264.length && ours.length < 5; at += TS_PACKET_SIZE) {
+      if (packetPid(h264, at) === parser.videoPid && payloadUnitStart(h264, at)) {
+        ours.push(pesPts(h264, payloadOffset(h264, at), at + TS_PACKET_SIZE)!);
+      }
+    }
+    // All packets (no -read_intervals): ffprobe then reads stdin to the end and the pipe stays whole.
+    const theirs = execFileSync('/usr/bin/ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=pts',
+      '-of', 'csv=p=0', '-i', 'pipe:0'], { input: h264, maxBuffer: 16 * 1024 * 1024 }).toString().split(/[\s,]+/).filter(Boolean).slice(0, 5).map(Number);
+    expect(ours).toEqual(theirs);
   });
 
   it('finds H.265 keyframes', () => {

@@ -3,7 +3,7 @@
 // every keyframe starts a new segment. The live hub builds its GOP cache and its
 // drop-to-keyframe logic for slow viewers on those segments.
 import { TsAligner } from './aligner';
-import { containsKeyNal, pesPayloadStart } from './nal';
+import { containsKeyNal, pesPayloadStart, pesPts } from './nal';
 import {
   packetPid,
   PAT_PID,
@@ -36,6 +36,7 @@ export class TsStreamParser {
   /** Copies of the newest PAT and PMT packets: a new viewer needs them before anything else. */
   pat: Buffer | null = null;
   pmt: Buffer | null = null;
+  private lastKeyPts: number | null = null;
 
   push(chunk: Buffer): TsParseResult {
     const buf = this.aligner.push(chunk);
@@ -59,7 +60,7 @@ export class TsStreamParser {
         }
       } else if (pid === this.videoPid && payloadUnitStart(buf, at)) {
         result.frames++;
-        if (this.isKeyframe(buf, at)) {
+        if (this.isKeyframe(buf, at) && !this.sameKeyframe(buf, at)) {
           result.keyframes++;
           if (at > segStart) result.segments.push({ buf: buf.subarray(segStart, at), keyframe: segKey });
           segStart = at;
@@ -77,6 +78,20 @@ export class TsStreamParser {
     this.pmtPid = this.videoPid = null;
     this.videoCodec = null;
     this.pat = this.pmt = null;
+    this.lastKeyPts = null;
+  }
+
+  /**
+   * Some sources split one keyframe into several PES with (almost) the same PTS — e.g. SPS/PPS
+   * repeated before every slice of a multi-slice IDR, which ffmpeg's parser reads as new access
+   * units. A GOP must start at the first of them, so later ones within 2 ticks do not count.
+   */
+  private sameKeyframe(buf: Buffer, at: number): boolean {
+    const p = payloadOffset(buf, at);
+    const pts = p < 0 ? null : pesPts(buf, p, at + TS_PACKET_SIZE);
+    const same = pts !== null && this.lastKeyPts !== null && Math.abs(pts - this.lastKeyPts) <= 2;
+    if (pts !== null) this.lastKeyPts = pts;
+    return same;
   }
 
   private isKeyframe(buf: Buffer, at: number): boolean {

@@ -1,0 +1,136 @@
+// Live pipeline numbers: CPU of a copied 720p relay, what the video socket sends, time to first
+// bytes for a joiner (GOP cache), and glass-to-glass latency in real Chromium, read from the
+// capture time each frame of the /clock source carries in a strip of black and white blocks.
+// Source: test/integration/support/rtsp_source.py (GStreamer) until the camera lab lands.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { WebSocket } from 'ws';
+import { LiveService } from '../src/core/media/live/live-service';
+import { startHarness } from '../test/integration/support/browser-harness';
+import { startRtspSource } from '../test/integration/support/rtsp-source';
+import { median, percentile, type Benchmark, type BenchResult } from './types';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLK_TCK = 100;
+
+function cpuTicks(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(f[11]) + Number(f[12]); // utime + stime
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitLive(live: LiveService, camera: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (live.stateOf(camera, 'main').state === 'live') return;
+    await sleep(100);
+  }
+  throw new Error(`${camera} not live`);
+}
+
+/** One WebSocket viewer for `seconds`: messages, bytes and time to the first binary message. */
+async function socketViewer(url: string, seconds: number) {
+  const ws = new WebSocket(url);
+  let messages = 0;
+  let bytes = 0;
+  let opened = 0;
+  let firstBinaryMs = -1;
+  ws.on('open', () => (opened = performance.now()));
+  ws.on('message', (data: Buffer, binary) => {
+    if (!binary) return;
+    if (firstBinaryMs < 0) firstBinaryMs = performance.now() - opened;
+    messages++;
+    bytes += data.length;
+  });
+  await sleep(seconds * 1000);
+  ws.close();
+  return { messagesPerSecond: messages / seconds, bytesPerSecond: bytes / seconds, firstBinaryMs };
+}
+
+const bench: Benchmark = async () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'wf-bench-live-'));
+  const source = await startRtspSource({ user: 'u', password: 'p', size: '1280x720' });
+  const results: BenchResult[] = [];
+  const make = (flushMs: number) =>
+    new LiveService({
+      runtimeDir: path.join(tmp, `run-${flushMs}`),
+      ffmpegPath: '/usr/bin/ffmpeg',
+      resolveSource: async (camera) => ({ url: source.url(camera), username: 'u', password: 'p', transport: 'tcp' }),
+    });
+  const live = make(0);
+  const harness = await startHarness(live, {});
+  const batched = make(30);
+  const harness30 = await startHarness(batched, { flushMs: 30 });
+  try {
+    // 1. CPU of a copy relay (720p25 H.264 from the camera) and what one viewer receives.
+    const viewerRun = socketViewer(harness.wsUrl('h264'), SECONDS + 2);
+    await waitLive(live, 'h264');
+    await sleep(1000);
+    const pid = live.pids()[0]!.pid!;
+    const t0 = performance.now();
+    const ticks0 = cpuTicks(pid);
+    const core0 = process.cpuUsage();
+    await sleep(SECONDS * 1000);
+    const dt = (performance.now() - t0) / 1000;
+    const ffmpegCpu = ((cpuTicks(pid) - ticks0) / CLK_TCK / dt) * 100;
+    const core = process.cpuUsage(core0);
+    const coreCpu = ((core.user + core.system) / 1e6 / dt) * 100;
+    const viewer = await viewerRun;
+    const stats = live.statsFor('h264', 'main');
+    results.push(
+      { name: 'live.copy720p.ffmpegCpuPercent', value: round(ffmpegCpu), unit: '% of a core', target: 5, better: 'lower', extra: { kbps: stats?.kbps, fps: stats?.fps } },
+      { name: 'live.copy720p.coreCpuPercent', value: round(coreCpu), unit: '% of a core', target: 5, better: 'lower', extra: { note: 'hub + video socket + one local ws client' } },
+      { name: 'live.socket.messagesPerSecond', value: round(viewer.messagesPerSecond), unit: 'msg/s', target: 60, better: 'lower', extra: { flushMs: 0, bytesPerSecond: Math.round(viewer.bytesPerSecond) } },
+    );
+
+    // 2. The same with a 30 ms coalescing window, for comparison.
+    const v30run = socketViewer(harness30.wsUrl('h264'), SECONDS);
+    const v30 = await v30run;
+    results.push({ name: 'live.socket.messagesPerSecond.flush30ms', value: round(v30.messagesPerSecond), unit: 'msg/s', target: 60, better: 'lower', extra: { bytesPerSecond: Math.round(v30.bytesPerSecond) } });
+
+    // 3. A second viewer joining a running stream: first bytes come from the GOP cache.
+    const joiner = await socketViewer(harness.wsUrl('h264'), 1);
+    results.push({ name: 'live.joiner.firstBytesMs', value: round(joiner.firstBinaryMs), unit: 'ms', target: 50, better: 'lower' });
+
+    // 4. Glass to glass in Chromium: capture time in the picture vs the time the frame is presented.
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(harness.url);
+      await page.waitForFunction(() => typeof (window as unknown as { startPlayer?: unknown }).startPlayer === 'function');
+      const firstFrameAt = Date.now();
+      await page.evaluate((url) => (window as unknown as { startPlayer(u: string): void }).startPlayer(url), harness.wsUrl('clock'));
+      await page.waitForFunction(() => (window as unknown as { frames(): number }).frames() > 0, undefined, { timeout: 30_000 });
+      const startupMs = Date.now() - firstFrameAt;
+      await sleep(2000); // let latency control settle
+      const samples = await page.evaluate((ms) => (window as unknown as { measureGlassToGlass(ms: number): Promise<{ latencies: number[]; unreadable: number }> }).measureGlassToGlass(ms), SECONDS * 1000);
+      const buffer = await page.evaluate(() => (window as unknown as { player: { latencyMs(): number | null } }).player.latencyMs());
+      results.push(
+        { name: 'live.glassToGlass.p50Ms', value: round(median(samples.latencies)), unit: 'ms', target: 180, better: 'lower', extra: { p95: round(percentile(samples.latencies, 95)), samples: samples.latencies.length, unreadable: samples.unreadable, playerBufferMs: buffer, size: '1280x720' } },
+        { name: 'live.firstFrameMs', value: startupMs, unit: 'ms', target: 2500, better: 'lower', extra: { note: 'player start to first decoded frame, first viewer (waits for a keyframe; GOP 2 s)' } },
+      );
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await harness.close();
+    await harness30.close();
+    await live.dispose();
+    await batched.dispose();
+    await source.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return results;
+};
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+export default bench;
