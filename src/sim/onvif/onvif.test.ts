@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab } from '../lab';
-import { isAlive, soapCall } from '../test-support';
+import { childPids, isAlive, soapCall } from '../test-support';
 import type { Lab, SimCameraInfo } from '../types';
 
 const require = createRequire(import.meta.url);
@@ -43,6 +43,7 @@ afterAll(async () => {
   const pids = lab.pids;
   await lab.dispose();
   for (const pid of pids) expect(isAlive(pid)).toBe(false);
+  expect(childPids()).toEqual([]); // no snapshot ffmpeg left behind
 });
 
 const ptzPosition = async () => {

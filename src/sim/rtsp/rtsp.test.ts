@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab } from '../lab';
 import { decodeStamp } from '../stamp';
-import { childPids, ffprobe, hasTool, isAlive, soapCall, tcpOpen } from '../test-support';
+import { childPids, ffprobe, hasTool, isAlive, run, soapCall, tcpOpen } from '../test-support';
 import type { Lab, SimCameraInfo } from '../types';
 
 const missing = ['ffprobe', 'ffmpeg'].filter((t) => !hasTool(t));
@@ -153,6 +153,26 @@ describe.skipIf(missing.length > 0)('RTSP streams', () => {
     const time = await soapCall(mjpeg.onvif, '<GetSystemDateAndTime xmlns="http://www.onvif.org/ver10/device/wsdl"/>');
     expect(time.status).toBe(200);
     expect((await probe(mjpeg, mjpeg.rtspMain, 'tcp')).codec).toBe('mjpeg');
+  }, 60_000);
+
+  it('does not restart a shared looped stream when a second client joins', async () => {
+    // gst-rtsp-server seeks a seekable shared media back to 0 on a new PLAY; the lab's media
+    // are not seekable, so the first client's timestamps must run on undisturbed.
+    const u = new URL(h265.rtspMain);
+    u.username = h265.username;
+    u.password = h265.password;
+    const args = ['-v', 'error', '-rtsp_transport', 'tcp', '-i', u.href];
+    const first = run('ffmpeg', [...args, '-t', '5', '-c', 'copy', '-f', 'framemd5', 'pipe:1'], { timeoutMs: 20_000 });
+    await new Promise((r) => setTimeout(r, 1500));
+    await run('ffmpeg', [...args, '-t', '1', '-c', 'copy', '-f', 'null', '-'], { timeoutMs: 20_000 });
+    const pts = (await first).stdout
+      .toString()
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => Number(l.split(',')[2]));
+    expect(pts.length).toBeGreaterThan(100);
+    const steps = pts.slice(1).map((p, i) => p - pts[i]!);
+    expect(steps.filter((d) => d < 0 || d > 18_000)).toEqual([]); // 90 kHz: no jump back, no gap > 200 ms
   }, 60_000);
 
   it('keeps a dead camera ONVIF-alive with its RTSP port closed', async () => {
