@@ -49,6 +49,8 @@ export class SimCamera implements SimCameraHandle, OnvifCamera {
   private snapshots: Record<StreamName, SnapshotSource> | null = null;
   private ptzTimer: NodeJS.Timeout | null = null;
   private rebooting: Promise<void> | null = null;
+  /** Ends a reboot's downtime early (dispose must not wait for it). */
+  private wakeFromReboot: (() => void) | null = null;
   private disposed = false;
 
   constructor(
@@ -195,7 +197,14 @@ export class SimCamera implements SimCameraHandle, OnvifCamera {
     this.deps.discovery?.remove(`urn:uuid:${deviceUuid(this.info.name)}`);
     this.events.close();
     await Promise.all([this.endpoint.close(), this.gstRequest('detach')]);
-    await new Promise((r) => setTimeout(r, seconds * 1000));
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => resolve(), seconds * 1000);
+      this.wakeFromReboot = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wakeFromReboot = null;
     if (this.disposed) return;
     await this.gstRequest('attach');
     await this.endpoint.listen(this.deps.host, this.info.onvifPort);
@@ -205,6 +214,7 @@ export class SimCamera implements SimCameraHandle, OnvifCamera {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.wakeFromReboot?.();
     if (this.ptzTimer) clearInterval(this.ptzTimer);
     this.ptzTimer = null;
     this.snapshots?.main.dispose();
