@@ -1,4 +1,5 @@
 // Bundled into the test page of live-player-browser.test.ts: exposes the player to the test.
+import { decodeStamp, STAMP_GRID_ROWS } from '../../../src/sim/stamp';
 import { createLivePlayer, type LivePlayer, type PlayerState, type PlayerStats } from '../../../src/renderer/video/live-player';
 
 interface TestWindow {
@@ -6,10 +7,12 @@ interface TestWindow {
   stats: PlayerStats[];
   player: LivePlayer | null;
   video: HTMLVideoElement | null;
-  startPlayer(url: string, stallMs?: number): void;
+  startPlayer(url: string, stallMs?: number, tuning?: Record<string, unknown>): void;
+  waiting: number;
   stopPlayer(): void;
   frames(): number;
   measureGlassToGlass(durationMs: number): Promise<{ latencies: number[]; unreadable: number }>;
+  measureStamp(durationMs: number): Promise<{ latencies: number[]; unreadable: number }>;
 }
 
 const w = window as unknown as TestWindow;
@@ -17,12 +20,14 @@ w.states = [];
 w.stats = [];
 w.player = null;
 w.video = null;
-w.startPlayer = (url, stallMs) => {
+w.startPlayer = (url, stallMs, tuning) => {
   const video = document.createElement('video');
   video.width = 320;
   document.body.append(video);
   w.video = video;
-  w.player = createLivePlayer(video, { url, stallMs, onState: (s) => w.states.push(s), onStats: (s) => w.stats.push(s) });
+  w.waiting = 0;
+  video.addEventListener('waiting', () => w.waiting++);
+  w.player = createLivePlayer(video, { url, stallMs, tuning, onState: (s) => w.states.push(s), onStats: (s) => w.stats.push(s) });
 };
 w.stopPlayer = () => {
   w.player?.dispose();
@@ -69,3 +74,41 @@ function measureGlassToGlass(durationMs: number): Promise<{ latencies: number[];
   });
 }
 w.measureGlassToGlass = measureGlassToGlass;
+
+/**
+ * Glass-to-glass latency against the camera lab: decodes the lab's 48-bit capture-time stamp
+ * (src/sim/stamp.ts) from every presented frame. Only the top rows are read back from the canvas.
+ */
+function measureStamp(durationMs: number): Promise<{ latencies: number[]; unreadable: number }> {
+  const video = w.video!;
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  const latencies: number[] = [];
+  let unreadable = 0;
+  let full: Uint8ClampedArray | null = null;
+  return new Promise((resolve) => {
+    const end = Date.now() + durationMs;
+    const onFrame = () => {
+      const now = Date.now();
+      const width = video.videoWidth;
+      const height = video.videoHeight;
+      if (width && height) {
+        const band = Math.ceil((height / STAMP_GRID_ROWS) * 3);
+        if (canvas.width !== width || canvas.height !== band) {
+          canvas.width = width;
+          canvas.height = band;
+          full = new Uint8ClampedArray(width * height * 4);
+        }
+        ctx.drawImage(video, 0, 0, width, band, 0, 0, width, band);
+        full!.set(ctx.getImageData(0, 0, width, band).data);
+        const stamp = decodeStamp(full!, width, height);
+        if (stamp === null) unreadable++;
+        else latencies.push(now - stamp);
+      }
+      if (Date.now() < end) video.requestVideoFrameCallback(onFrame);
+      else resolve({ latencies, unreadable });
+    };
+    video.requestVideoFrameCallback(onFrame);
+  });
+}
+w.measureStamp = measureStamp;
