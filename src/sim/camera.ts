@@ -34,6 +34,7 @@ export interface CameraDeps {
   log: (line: string) => void;
 }
 
+const SYSTEM_REBOOT_SECONDS = 5;
 const PTZ_OVERLAY_MS = 200; // the picture's PTZ line is refreshed ~5x/s while the head moves
 
 export function codecOf(variant: CameraVariant): VideoCodec {
@@ -150,6 +151,13 @@ export class SimCamera implements SimCameraHandle, OnvifCamera {
     };
     push();
     if (!this.ptzTimer) this.ptzTimer = setInterval(push, PTZ_OVERLAY_MS);
+  }
+
+  systemReboot(): void {
+    // Answer first (the reply must leave before the port closes), then a 5 s reboot.
+    setTimeout(() => {
+      if (!this.disposed) void this.reboot(SYSTEM_REBOOT_SECONDS).catch(() => undefined);
+    }, 1000).unref();
   }
 
   // ---- faults -------------------------------------------------------------------------------

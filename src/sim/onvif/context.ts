@@ -13,6 +13,8 @@ export interface OnvifCamera {
   /** Called after any PTZ command so the picture can show the new position. */
   ptzChanged(): void;
   snapshot(stream: StreamName): Promise<Buffer>;
+  /** ONVIF SystemReboot: the camera goes away shortly after answering, then comes back. */
+  systemReboot(): void;
 }
 
 export type Handler = (req: SoapRequest, cam: OnvifCamera, url: URL) => string | Promise<string>;

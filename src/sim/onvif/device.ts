@@ -140,7 +140,13 @@ export function deviceUuid(name: string): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-a${s.slice(17, 20)}-${s.slice(20, 32)}`;
 }
 
+const systemReboot: Handler = (_req, cam) => {
+  cam.systemReboot();
+  return '<tds:SystemRebootResponse><tds:Message>Rebooting in 1 second</tds:Message></tds:SystemRebootResponse>';
+};
+
 export const deviceHandlers: Record<string, Handler> = {
+  SystemReboot: systemReboot,
   GetSystemDateAndTime: getSystemDateAndTime,
   GetDeviceInformation: getDeviceInformation,
   GetCapabilities: getCapabilities,

@@ -36,6 +36,12 @@ export class EventHub {
     return this.subs.get(id);
   }
 
+  /** SetSynchronizationPoint: the current state again, as "Initialized" messages. */
+  resync(sub: Subscription): void {
+    sub.queue.push(motionMessages(false, this.nowMs(), 'Initialized'), tamperMessage(false, this.nowMs(), 'Initialized'));
+    sub.waiter?.();
+  }
+
   remove(id: number): boolean {
     const sub = this.subs.get(id);
     sub?.waiter?.();
@@ -159,6 +165,10 @@ export const eventHandlers: Record<string, Handler> = {
     sub.expiresAt = Date.now() + (parseDuration(textOf(req.body, 'TerminationTime')) ?? DEFAULT_TERMINATION_MS);
     const now = cam.nowMs();
     return `<wsnt:RenewResponse><wsnt:TerminationTime>${new Date(now + sub.expiresAt - Date.now()).toISOString()}</wsnt:TerminationTime><wsnt:CurrentTime>${new Date(now).toISOString()}</wsnt:CurrentTime></wsnt:RenewResponse>`;
+  },
+  SetSynchronizationPoint: (req, cam, url) => {
+    cam.events.resync(subscriptionOf(cam, url, req.header));
+    return '<tev:SetSynchronizationPointResponse/>';
   },
   Unsubscribe: (req, cam, url) => {
     const sub = subscriptionOf(cam, url, req.header);

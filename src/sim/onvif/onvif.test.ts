@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab } from '../lab';
-import { childPids, isAlive, soapCall } from '../test-support';
+import { childPids, isAlive, soapCall, tcpOpen } from '../test-support';
 import type { Lab, SimCameraInfo } from '../types';
 
 const require = createRequire(import.meta.url);
@@ -12,6 +12,7 @@ const onvif = require('node-onvif') as {
   OnvifDevice: new (o: { xaddr: string; user: string; pass: string }) => {
     init(): Promise<unknown>;
     getInformation(): Record<string, string>;
+    fetchSnapshot(): Promise<{ headers: Record<string, string>; body: Buffer }>;
     getProfileList(): { token: string; stream: { rtsp: string }; snapshot: string; video: { encoder: { resolution: { width: number } } } }[];
   };
 };
@@ -122,6 +123,14 @@ describe('node-onvif', () => {
     expect(profiles[0]!.video.encoder.resolution.width).toBe(1280);
     expect(profiles[0]!.snapshot).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/onvif\/snapshot\/Profile_1$/);
   });
+
+  it('fetches a snapshot through HTTP Digest auth', async () => {
+    const device = new onvif.OnvifDevice({ xaddr: ptzCam.onvif, user: ptzCam.username, pass: ptzCam.password });
+    await device.init();
+    const shot = await device.fetchSnapshot();
+    expect(shot.headers['content-type']).toBe('image/jpeg');
+    expect(shot.body.subarray(0, 2).toString('hex')).toBe('ffd8');
+  }, 20_000);
 
   it('fails with a wrong password', async () => {
     const device = new onvif.OnvifDevice({ xaddr: ptzCam.onvif, user: ptzCam.username, pass: 'wrong' });
@@ -308,6 +317,9 @@ describe('events', () => {
     const motion = await waiting;
     expect(motion.text).toContain('tns1:RuleEngine/CellMotionDetector/Motion');
     expect(motion.text).toContain('Name="IsMotion" Value="true"');
+    const sync = await soapCall(address!, `<tev:SetSynchronizationPoint ${TEV}/>`, auth());
+    expect(sync.status).toBe(200);
+    expect((await pull('PT0S')).text).toContain('PropertyOperation="Initialized"');
     lab.camera('cam01').raiseTampering(true);
     const tamper = await pull();
     expect(tamper.text).toContain('tns1:VideoSource/GlobalSceneChange/ImagingService');
@@ -341,5 +353,13 @@ describe('faults', () => {
       lab.camera('cam02').malformedXml(false);
     }
     expect((await soapCall(fixedCam.onvif, `<tds:GetSystemDateAndTime ${TDS}/>`)).text).toContain('</SOAP-ENV:Envelope>');
+  });
+
+  it('reboots on SystemReboot after answering (last: cam02 stays down for a while)', async () => {
+    const r = await soapCall(fixedCam.onvif, `<tds:SystemReboot ${TDS}/>`, { username: 'admin', password: fixedCam.password });
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('SystemRebootResponse');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await tcpOpen('127.0.0.1', fixedCam.onvifPort)).toBe(false);
   });
 });
