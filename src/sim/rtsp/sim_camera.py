@@ -148,7 +148,10 @@ class SimRtspCamera:
     def attach(self):
         if self.source_id is None:
             self.server.set_service(str(self.port))
-            self.source_id = self.server.attach(None)
+            source_id = self.server.attach(None)
+            if not source_id:  # gst-rtsp-server returns 0 when it cannot bind
+                raise RuntimeError('cannot listen on RTSP %s:%s (port in use?)' % (self.host, self.port))
+            self.source_id = source_id
 
     def detach(self):
         """Closes the listening socket and every connection: the port refuses until attach()."""
