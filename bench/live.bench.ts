@@ -52,7 +52,13 @@ async function socketViewer(url: string, seconds: number) {
 const bench: Benchmark = async () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'wf-bench-live-'));
   // 'fixed': a looped 720p clip (~2 Mbit/s, like a real camera); 'live': live-encoded with the stamp.
-  const lab = await startLab({ cameras: [{ name: 'fixed', variant: 'fixed' }, { name: 'live', variant: 'ptz', live: true }], discoveryPort: false });
+  const lab = await startLab({
+    cameras: [
+      { name: 'fixed', variant: 'fixed' },
+      { name: 'live', variant: 'ptz', live: true },
+    ],
+    discoveryPort: false,
+  });
   const results: BenchResult[] = [];
   const make = (flushMs: number) =>
     new LiveService({
@@ -84,15 +90,43 @@ const bench: Benchmark = async () => {
     const viewer = await viewerRun;
     const stats = live.statsFor('fixed', 'main');
     results.push(
-      { name: 'live.copy720p.ffmpegCpuPercent', value: round(ffmpegCpu), unit: '% of a core', target: 5, better: 'lower', extra: { kbps: stats?.kbps, fps: stats?.fps } },
-      { name: 'live.copy720p.coreCpuPercent', value: round(coreCpu), unit: '% of a core', target: 5, better: 'lower', extra: { note: 'hub + video socket + one local ws client' } },
-      { name: 'live.socket.messagesPerSecond', value: round(viewer.messagesPerSecond), unit: 'msg/s', target: 60, better: 'lower', extra: { flushMs: 0, bytesPerSecond: Math.round(viewer.bytesPerSecond) } },
+      {
+        name: 'live.copy720p.ffmpegCpuPercent',
+        value: round(ffmpegCpu),
+        unit: '% of a core',
+        target: 5,
+        better: 'lower',
+        extra: { kbps: stats?.kbps, fps: stats?.fps },
+      },
+      {
+        name: 'live.copy720p.coreCpuPercent',
+        value: round(coreCpu),
+        unit: '% of a core',
+        target: 5,
+        better: 'lower',
+        extra: { note: 'hub + video socket + one local ws client' },
+      },
+      {
+        name: 'live.socket.messagesPerSecond',
+        value: round(viewer.messagesPerSecond),
+        unit: 'msg/s',
+        target: 60,
+        better: 'lower',
+        extra: { flushMs: 0, bytesPerSecond: Math.round(viewer.bytesPerSecond) },
+      },
     );
 
     // 2. The same with a 30 ms coalescing window, for comparison.
     const v30run = socketViewer(harness30.wsUrl('fixed'), SECONDS);
     const v30 = await v30run;
-    results.push({ name: 'live.socket.messagesPerSecond.flush30ms', value: round(v30.messagesPerSecond), unit: 'msg/s', target: 60, better: 'lower', extra: { bytesPerSecond: Math.round(v30.bytesPerSecond) } });
+    results.push({
+      name: 'live.socket.messagesPerSecond.flush30ms',
+      value: round(v30.messagesPerSecond),
+      unit: 'msg/s',
+      target: 60,
+      better: 'lower',
+      extra: { bytesPerSecond: Math.round(v30.bytesPerSecond) },
+    });
 
     // 3. A second viewer joining a running stream: first bytes come from the GOP cache.
     // (another viewer keeps the relay running meanwhile, as on a wall)
@@ -115,18 +149,44 @@ const bench: Benchmark = async () => {
       // BENCH_PLAYER_TUNING='{"liveSyncMaxLatency":0.08}' tries other latency settings.
       const tuning = process.env.BENCH_PLAYER_TUNING ? (JSON.parse(process.env.BENCH_PLAYER_TUNING) as Record<string, unknown>) : undefined;
       await page.evaluate(
-        ({ url, tuning }) => (window as unknown as { startPlayer(u: string, s?: number, t?: Record<string, unknown>): void }).startPlayer(url, undefined, tuning),
+        ({ url, tuning }) =>
+          (window as unknown as { startPlayer(u: string, s?: number, t?: Record<string, unknown>): void }).startPlayer(url, undefined, tuning),
         { url: harness.wsUrl('live'), tuning },
       );
       await page.waitForFunction(() => (window as unknown as { frames(): number }).frames() > 0, undefined, { timeout: 30_000 });
       const startupMs = Date.now() - firstFrameAt;
       await sleep(2000); // let latency control settle
-      const samples = await page.evaluate((ms) => (window as unknown as { measureStamp(ms: number): Promise<{ latencies: number[]; unreadable: number }> }).measureStamp(ms), SECONDS * 1000);
+      const samples = await page.evaluate(
+        (ms) => (window as unknown as { measureStamp(ms: number): Promise<{ latencies: number[]; unreadable: number }> }).measureStamp(ms),
+        SECONDS * 1000,
+      );
       const buffer = await page.evaluate(() => (window as unknown as { player: { latencyMs(): number | null } }).player.latencyMs());
       const waiting = await page.evaluate(() => (window as unknown as { waiting: number }).waiting);
       results.push(
-        { name: 'live.glassToGlass.p50Ms', value: round(median(samples.latencies)), unit: 'ms', target: 180, better: 'lower', extra: { p95: round(percentile(samples.latencies, 95)), samples: samples.latencies.length, unreadable: samples.unreadable, playerBufferMs: buffer, waitingEvents: waiting, tuning, size: '1280x720' } },
-        { name: 'live.firstFrameMs', value: startupMs, unit: 'ms', target: 2500, better: 'lower', extra: { note: 'player start to first decoded frame, first viewer (waits for a keyframe; GOP 2 s)' } },
+        {
+          name: 'live.glassToGlass.p50Ms',
+          value: round(median(samples.latencies)),
+          unit: 'ms',
+          target: 180,
+          better: 'lower',
+          extra: {
+            p95: round(percentile(samples.latencies, 95)),
+            samples: samples.latencies.length,
+            unreadable: samples.unreadable,
+            playerBufferMs: buffer,
+            waitingEvents: waiting,
+            tuning,
+            size: '1280x720',
+          },
+        },
+        {
+          name: 'live.firstFrameMs',
+          value: startupMs,
+          unit: 'ms',
+          target: 2500,
+          better: 'lower',
+          extra: { note: 'player start to first decoded frame, first viewer (waits for a keyframe; GOP 2 s)' },
+        },
       );
     } finally {
       await browser.close();

@@ -23,6 +23,7 @@ beforeAll(async () => {
       { name: 'jpeg', variant: 'mjpeg' },
       { name: 'dead', variant: 'dead' },
       { name: 'faulty', variant: 'fixed' },
+      { name: 'udp', variant: 'fixed' },
     ],
     discoveryPort: false,
   });
@@ -35,7 +36,8 @@ beforeAll(async () => {
     resolveSource: async (cameraId: string, stream: StreamKind): Promise<LiveSource> => {
       const cam = lab.cameras.find((c) => c.name === cameraId);
       if (!cam) throw new Error(`no camera ${cameraId}`);
-      return { url: stream === 'main' ? cam.rtspMain : cam.rtspSub, username: cam.username, password: cam.password, transport: 'tcp' };
+      const transport = cameraId === 'udp' ? 'udp' : 'tcp';
+      return { url: stream === 'main' ? cam.rtspMain : cam.rtspSub, username: cam.username, password: cam.password, transport };
     },
   });
 }, 120_000);
@@ -80,6 +82,13 @@ describe('live relay on the camera lab', () => {
     expect(probeTs(hevc.bytes()).codec).toBe('h264');
   });
 
+  it('pulls a camera over UDP when the camera is set to it', async () => {
+    const v = watch('udp', 'sub');
+    expect(await v.waitState('live', 20_000)).toMatchObject({ codec: 'h264', width: 640 });
+    const transports = ffmpegChildren().map((p) => p.argv[p.argv.indexOf('-rtsp_transport') + 1]);
+    expect(transports).toContain('udp');
+  });
+
   it('reports the dead camera as unreachable and keeps trying', async () => {
     const dead = watch('dead');
     const s = await dead.waitState('reconnecting');
@@ -96,10 +105,14 @@ describe('live relay on the camera lab', () => {
     await cam.stopStream();
     await waitFor('stream gone', () => v.states.some((x) => x.state === 'offline' || x.state === 'reconnecting'));
     await cam.startStream();
-    s = await waitFor('live after restart', () => {
-      const last = v.last();
-      return last?.state === 'live' && last.since !== sinceOf(s) ? last : null;
-    }, 30_000);
+    s = await waitFor(
+      'live after restart',
+      () => {
+        const last = v.last();
+        return last?.state === 'live' && last.since !== sinceOf(s) ? last : null;
+      },
+      30_000,
+    );
 
     await cam.refuseRtspAuth(true);
     live.restart('faulty'); // a reconnect now meets the refusal
@@ -109,9 +122,13 @@ describe('live relay on the camera lab', () => {
 
     const before = v.states.length;
     await cam.reboot(2);
-    await waitFor('back live after reboot', () => {
-      const after = v.states.slice(before);
-      return after.some((x) => x.state === 'reconnecting' || x.state === 'offline') && v.last()?.state === 'live';
-    }, 30_000);
+    await waitFor(
+      'back live after reboot',
+      () => {
+        const after = v.states.slice(before);
+        return after.some((x) => x.state === 'reconnecting' || x.state === 'offline') && v.last()?.state === 'live';
+      },
+      30_000,
+    );
   });
 });

@@ -52,6 +52,14 @@ describe('orphan ffmpeg', () => {
     await waitFor('ffmpeg gone', () => !isAlive(ffmpegPid), 5000);
   });
 
+  it('kills ffmpeg when the core is stopped with SIGTERM, and the core still exits', async () => {
+    const { core, ffmpegPid } = await coreWithLiveFfmpeg(false);
+    const exited = new Promise<NodeJS.Signals | number | null>((r) => core.once('exit', (code, sig) => r(sig ?? code)));
+    core.kill('SIGTERM');
+    expect(await exited).toBe('SIGTERM');
+    await waitFor('ffmpeg gone', () => !isAlive(ffmpegPid), 5000);
+  });
+
   it('reaps an ffmpeg left by an earlier run, and nothing else', async () => {
     const runtimeDir = path.join(tmp, 'reap');
     const pids = path.join(runtimeDir, 'ffmpeg-pids');

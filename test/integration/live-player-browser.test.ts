@@ -80,7 +80,10 @@ it('plays the camera, comes back by itself after the camera restarts, and cleans
   const f2 = await frames();
   await waitUntil('frames advance again', async () => (await frames()) > f2 + 10);
 
-  if (process.env.WF_DEBUG) console.log(JSON.stringify(await page.evaluate(() => ({ s: (window as unknown as W).states, l: (window as unknown as W).stats.map((x) => x.latencyMs) }))));
+  if (process.env.WF_DEBUG)
+    console.log(
+      JSON.stringify(await page.evaluate(() => ({ s: (window as unknown as W).states, l: (window as unknown as W).stats.map((x) => x.latencyMs) }))),
+    );
   await page.evaluate(() => (window as unknown as { stopPlayer(): void }).stopPlayer());
   const src = await page.evaluate(() => (window as unknown as W).video.getAttribute('src'));
   expect(src).toBeNull();

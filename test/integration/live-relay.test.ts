@@ -57,12 +57,14 @@ function service(sources: Record<string, () => LiveSource>, extra: Partial<LiveS
   return s;
 }
 
-const cam = (p: string, password = PASSWORD): (() => LiveSource) => () => ({
-  url: source.url(p),
-  username: USER,
-  password,
-  transport: 'tcp',
-});
+const cam =
+  (p: string, password = PASSWORD): (() => LiveSource) =>
+  () => ({
+    url: source.url(p),
+    username: USER,
+    password,
+    transport: 'tcp',
+  });
 
 describe('LiveService against an RTSP camera', () => {
   it('runs one ffmpeg per camera-stream however many viewers, copying H.264', async () => {
@@ -230,12 +232,46 @@ describe('LiveService against an RTSP camera', () => {
 });
 
 describe('LiveService when the camera drops', () => {
+  it('restarts ffmpeg when a hung camera sends nothing, and recovers when it answers again', async () => {
+    const own = await startRtspSource({ user: USER, password: 'pw' });
+    try {
+      const live = service(
+        { cam: () => ({ url: own.url('h264'), username: USER, password: 'pw', transport: 'tcp' }) },
+        {
+          timing: { stallTimeoutMs: 1500, socketTimeoutMs: 2000, startTimeoutMs: 4000 },
+        },
+      );
+      const v = recorder();
+      const unsub = live.subscribe('cam', 'main', v.sub);
+      const first = await v.waitState('live');
+      own.freeze();
+      const r = await v.waitState('reconnecting');
+      expect(r.reason).toBe('timeout');
+      own.thaw();
+      await waitFor(
+        'live again',
+        () => {
+          const s = v.last();
+          return s?.state === 'live' && s.since !== first.since ? s : null;
+        },
+        30_000,
+      );
+      unsub();
+    } finally {
+      own.thaw();
+      await own.stop();
+    }
+  });
+
   it('goes reconnecting when the stream stops and comes back live by itself', async () => {
     const own = await startRtspSource({ user: USER, password: 'pw' });
     try {
-      const live = service({ cam: () => ({ url: own.url('h264'), username: USER, password: 'pw', transport: 'tcp' }) }, {
-        timing: { stallTimeoutMs: 2000, socketTimeoutMs: 2000 },
-      });
+      const live = service(
+        { cam: () => ({ url: own.url('h264'), username: USER, password: 'pw', transport: 'tcp' }) },
+        {
+          timing: { stallTimeoutMs: 2000, socketTimeoutMs: 2000 },
+        },
+      );
       const v = recorder();
       const unsub = live.subscribe('cam', 'main', v.sub);
       const first = await v.waitState('live');
@@ -243,10 +279,14 @@ describe('LiveService when the camera drops', () => {
       const r = await v.waitState('reconnecting');
       expect(['ended', 'timeout', 'unreachable']).toContain(r.reason);
       await own.start();
-      const again = await waitFor('live again', () => {
-        const s = v.last();
-        return s?.state === 'live' && s.since !== first.since ? s : null;
-      }, 20_000);
+      const again = await waitFor(
+        'live again',
+        () => {
+          const s = v.last();
+          return s?.state === 'live' && s.since !== first.since ? s : null;
+        },
+        20_000,
+      );
       expect(again.codec).toBe('h264');
       unsub();
     } finally {

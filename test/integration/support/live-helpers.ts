@@ -74,10 +74,14 @@ export function recorder(): Recorder {
     bytes: () => Buffer.concat(chunks),
     last: () => states[states.length - 1],
     waitState: <S extends LiveState['state']>(state: S, timeoutMs?: number) =>
-      waitFor(`state ${state} (have ${JSON.stringify(states.slice(-3))})`, () => {
-        const s = states[states.length - 1];
-        return s && s.state === state ? (s as Extract<LiveState, { state: S }>) : null;
-      }, timeoutMs),
+      waitFor(
+        `state ${state} (have ${JSON.stringify(states.slice(-3))})`,
+        () => {
+          const s = states[states.length - 1];
+          return s && s.state === state ? (s as Extract<LiveState, { state: S }>) : null;
+        },
+        timeoutMs,
+      ),
   };
   return r;
 }
@@ -92,8 +96,20 @@ export function probeTs(ts: Buffer): { codec: string; frames: Array<{ key: boole
   try {
     out = execFileSync(
       '/usr/bin/ffprobe',
-      ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name:frame=key_frame,pict_type',
-        '-show_frames', '-read_intervals', '%+#5', '-of', 'json', file],
+      [
+        '-v',
+        'error',
+        '-select_streams',
+        'v:0',
+        '-show_entries',
+        'stream=codec_name:frame=key_frame,pict_type',
+        '-show_frames',
+        '-read_intervals',
+        '%+#5',
+        '-of',
+        'json',
+        file,
+      ],
       { maxBuffer: 32 * 1024 * 1024 },
     ).toString();
   } finally {

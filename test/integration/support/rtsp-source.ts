@@ -14,6 +14,9 @@ export interface RtspSource {
   stop(): Promise<void>;
   /** Starts it again on the same port. */
   start(): Promise<void>;
+  /** SIGSTOP / SIGCONT: connections stay open but nothing flows (a hung camera). */
+  freeze(): void;
+  thaw(): void;
 }
 
 export async function startRtspSource(opts: { user: string; password: string; size?: string; port?: number }): Promise<RtspSource> {
@@ -22,12 +25,16 @@ export async function startRtspSource(opts: { user: string; password: string; si
   const start = () =>
     new Promise<void>((resolve, reject) => {
       // setpriv --pdeathsig: the server dies with the test process, even when a run is killed.
-      const c = spawn('/usr/bin/setpriv', ['--pdeathsig', 'KILL', '--', '/usr/bin/python3', script, String(port), opts.user, opts.password, opts.size ?? '320x240'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        // Do not rescan plugins at start: with other GStreamer users on the machine (the camera lab)
-        // a registry rebuild has held a start for over a minute.
-        env: { ...process.env, GST_REGISTRY_UPDATE: 'no' },
-      });
+      const c = spawn(
+        '/usr/bin/setpriv',
+        ['--pdeathsig', 'KILL', '--', '/usr/bin/python3', script, String(port), opts.user, opts.password, opts.size ?? '320x240'],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          // Do not rescan plugins at start: with other GStreamer users on the machine (the camera lab)
+          // a registry rebuild has held a start for over a minute.
+          env: { ...process.env, GST_REGISTRY_UPDATE: 'no' },
+        },
+      );
       child = c;
       let err = '';
       let out = '';
@@ -60,5 +67,18 @@ export async function startRtspSource(opts: { user: string; password: string; si
     });
   };
   await start();
-  return { get port() { return port; }, url: (p) => `rtsp://127.0.0.1:${port}/${p}`, stop, start };
+  const signal = (sig: NodeJS.Signals) => {
+    const c = child as ChildProcess | null;
+    if (c?.pid) process.kill(c.pid, sig);
+  };
+  return {
+    get port() {
+      return port;
+    },
+    url: (p) => `rtsp://127.0.0.1:${port}/${p}`,
+    stop,
+    start,
+    freeze: () => signal('SIGSTOP'),
+    thaw: () => signal('SIGCONT'),
+  };
 }

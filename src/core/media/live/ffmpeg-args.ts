@@ -26,6 +26,8 @@ export function urlWithCredentials(source: LiveSource): string {
 }
 
 export function relayArgs(o: RelayArgsOptions): string[] {
+  // Flag and value stay on one line: easier to read than prettier's one element per line.
+  // prettier-ignore
   const input = [
     '-hide_banner',
     '-nostdin',
@@ -44,6 +46,7 @@ export function relayArgs(o: RelayArgsOptions): string[] {
     '-probesize', '100000',
     '-i', urlWithCredentials(o.source),
   ];
+  // prettier-ignore
   const video =
     o.mode === 'copy'
       ? ['-c:v', 'copy']
@@ -59,6 +62,7 @@ export function relayArgs(o: RelayArgsOptions): string[] {
           '-force_key_frames', 'expr:gte(t,n_forced*1)',
           '-crf', '23', '-maxrate', '3M', '-bufsize', '3M',
         ];
+  // prettier-ignore
   return [
     ...input,
     '-map', '0:v:0',

@@ -14,6 +14,13 @@ describe('FfmpegStderr', () => {
     expect(s.tail()).not.toContain('secret');
   });
 
+  it('keeps what went wrong, not progress lines, in the tail', () => {
+    const s = new FfmpegStderr();
+    s.push("Input #0, rtsp, from 'x':\n  Stream #0:0: Video: h264, 640x360, 25 fps\n");
+    s.push('[rtsp @ 0x1] method DESCRIBE failed: 401 Unauthorized\nframe=   34 fps= 11 q=-1.0 Lsize=31kB\nvideo:22kB audio:0kB\n');
+    expect(s.tail(2)).toBe('[rtsp @ 0x1] method DESCRIBE failed: 401 Unauthorized');
+  });
+
   it('reads ffmpeg 4 lines with stream ids', () => {
     const s = new FfmpegStderr();
     s.push('Input #0, rtsp\n    Stream #0:0[0x100](und): Video: mjpeg (Baseline), yuvj420p(pc), 640x360 [SAR 1:1 DAR 16:9], 25 tbr\n');

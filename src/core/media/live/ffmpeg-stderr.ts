@@ -32,9 +32,16 @@ export class FfmpegStderr {
     for (const line of parts) if (line) this.line(line);
   }
 
-  /** The last lines, passwords removed, for logs and `detail`. */
+  /**
+   * The last lines that may say what went wrong, passwords removed, for logs and `detail`: stream
+   * descriptions (indented), progress and summary lines are left out.
+   */
   tail(n = 5): string {
-    return this.lines.slice(-n).map(redact).join(' | ');
+    return this.lines
+      .filter((l) => !/^\s|^(frame=|video:|Input #|Output #|Stream mapping|Press \[q\])/.test(l))
+      .slice(-n)
+      .map(redact)
+      .join(' | ');
   }
 
   private line(line: string): void {

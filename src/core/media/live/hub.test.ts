@@ -24,7 +24,14 @@ describe('TsHub', () => {
     const hub = new TsHub(100_000);
     let backlog = 0;
     const got: Buffer[] = [];
-    const slow: LiveSubscriber = { data: (c) => { got.push(c); backlog += c.length; }, state: () => {}, backlog: () => backlog };
+    const slow: LiveSubscriber = {
+      data: (c) => {
+        got.push(c);
+        backlog += c.length;
+      },
+      state: () => {},
+      backlog: () => backlog,
+    };
     const fast: Buffer[] = [];
     hub.add(slow);
     hub.add({ data: (c) => fast.push(c), state: () => {} });

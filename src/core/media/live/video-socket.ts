@@ -27,12 +27,7 @@ export type VideoTextFrame = ({ type: 'state' } & LiveState) | ({ type: 'stats' 
 const OPEN = 1;
 
 /** Subscribes the socket to the stream; returns a detach function (also run on close). */
-export function attachVideoSocket(
-  ws: WebSocket,
-  params: VideoSocketParams,
-  live: LiveService,
-  options: VideoSocketOptions = {},
-): () => void {
+export function attachVideoSocket(ws: WebSocket, params: VideoSocketParams, live: LiveService, options: VideoSocketOptions = {}): () => void {
   const flushMs = options.flushMs ?? 0;
   const maxBytes = options.maxMessageBytes ?? 64 * 1024;
   let pending: Buffer[] = [];

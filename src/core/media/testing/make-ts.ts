@@ -16,10 +16,12 @@ export interface MakeTsOptions {
 
 export function makeTs(options: MakeTsOptions = {}): Buffer {
   const { codec = 'h264', seconds = 4, fps = 25, gop = 50, size = '320x240' } = options;
+  // prettier-ignore
   const encoder =
     codec === 'h264'
       ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-bf', '0', '-g', String(gop), '-sc_threshold', '0']
       : ['-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', `keyint=${gop}:min-keyint=${gop}:scenecut=0:log-level=error`];
+  // prettier-ignore
   return execFileSync(
     TEST_FFMPEG,
     [
@@ -39,6 +41,7 @@ export function probeFrames(ts: Buffer, count = 3): Array<{ key: boolean; pictTy
   const file = path.join(dir, 'in.ts');
   writeFileSync(file, ts);
   try {
+    // prettier-ignore
     const out = execFileSync(
       TEST_FFMPEG.replace(/ffmpeg$/, 'ffprobe'),
       ['-v', 'error', '-select_streams', 'v:0', '-show_frames', '-read_intervals', `%+#${count}`,

@@ -39,11 +39,5 @@ export function pesPts(buf: Buffer, p: number, end: number): number | null {
   if (p + 14 > end || buf[p] !== 0 || buf[p + 1] !== 0 || buf[p + 2] !== 1) return null;
   if ((buf[p + 7]! & 0x80) === 0) return null;
   const b = p + 9;
-  return (
-    ((buf[b]! >> 1) & 0x07) * 2 ** 30 +
-    (buf[b + 1]! << 22) +
-    ((buf[b + 2]! >> 1) << 15) +
-    (buf[b + 3]! << 7) +
-    (buf[b + 4]! >> 1)
-  );
+  return ((buf[b]! >> 1) & 0x07) * 2 ** 30 + (buf[b + 1]! << 22) + ((buf[b + 2]! >> 1) << 15) + (buf[b + 3]! << 7) + (buf[b + 4]! >> 1);
 }

@@ -60,7 +60,7 @@ export function parsePmt(buf: Buffer, at: number): PmtInfo | null {
   const end = Math.min(s + 3 + sectionLength - 4, at + TS_PACKET_SIZE);
   const programInfoLength = ((buf[s + 10]! & 0x0f) << 8) | buf[s + 11]!;
   const info: PmtInfo = { videoPid: null, videoCodec: null, audioPids: [] };
-  for (let i = s + 12 + programInfoLength; i + 5 <= end; ) {
+  for (let i = s + 12 + programInfoLength; i + 5 <= end;) {
     const type = buf[i]!;
     const pid = ((buf[i + 1]! & 0x1f) << 8) | buf[i + 2]!;
     const esInfoLength = ((buf[i + 3]! & 0x0f) << 8) | buf[i + 4]!;

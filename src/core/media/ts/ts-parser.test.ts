@@ -75,8 +75,16 @@ describe('TsStreamParser on ffmpeg output', () => {
       }
     }
     // All packets (no -read_intervals): ffprobe then reads stdin to the end and the pipe stays whole.
-    const theirs = execFileSync('/usr/bin/ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=pts',
-      '-of', 'csv=p=0', '-i', 'pipe:0'], { input: h264, maxBuffer: 16 * 1024 * 1024 }).toString().split(/[\s,]+/).filter(Boolean).slice(0, 5).map(Number);
+    const theirs = execFileSync(
+      '/usr/bin/ffprobe',
+      ['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=pts', '-of', 'csv=p=0', '-i', 'pipe:0'],
+      { input: h264, maxBuffer: 16 * 1024 * 1024 },
+    )
+      .toString()
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .slice(0, 5)
+      .map(Number);
     expect(ours).toEqual(theirs);
   });
 

@@ -4,14 +4,7 @@
 // drop-to-keyframe logic for slow viewers on those segments.
 import { TsAligner } from './aligner';
 import { containsKeyNal, pesPayloadStart, pesPts } from './nal';
-import {
-  packetPid,
-  PAT_PID,
-  payloadOffset,
-  payloadUnitStart,
-  randomAccess,
-  TS_PACKET_SIZE,
-} from './packet';
+import { packetPid, PAT_PID, payloadOffset, payloadUnitStart, randomAccess, TS_PACKET_SIZE } from './packet';
 import { parsePat, parsePmt, type VideoCodec } from './psi';
 
 export interface TsSegment {
