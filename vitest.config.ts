@@ -10,6 +10,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     reporters: ['default'],
-    env: { WATCHFLOOR_LOG: process.env.WATCHFLOOR_LOG ?? 'warn' },
+    env: { WATCHFLOOR_LOG: process.env.WATCHFLOOR_LOG ?? 'error' },
   },
 });
