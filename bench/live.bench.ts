@@ -56,6 +56,7 @@ const bench: Benchmark = async () => {
     cameras: [
       { name: 'fixed', variant: 'fixed' },
       { name: 'live', variant: 'ptz', live: true },
+      { name: 'hevc', variant: 'h265' },
     ],
     discoveryPort: false,
   });
@@ -136,7 +137,48 @@ const bench: Benchmark = async () => {
     await keeper;
     results.push({ name: 'live.joiner.firstBytesMs', value: round(joiner.firstBinaryMs), unit: 'ms', target: 50, better: 'lower' });
 
-    // 4. Glass to glass in Chromium: capture time in the picture vs the time the frame is presented.
+    // 4. Sixteen viewers of one stream (a stream on several walls): the core's cost of fan-out.
+    const many = Array.from({ length: 16 }, () => socketViewer(harness.wsUrl('fixed'), SECONDS + 3));
+    await sleep(3000);
+    const fan0 = process.cpuUsage();
+    const fanT0 = performance.now();
+    await sleep(SECONDS * 1000);
+    const fan = process.cpuUsage(fan0);
+    const fanDt = (performance.now() - fanT0) / 1000;
+    const fanned = await Promise.all(many);
+    results.push({
+      name: 'live.fanout16.coreCpuPercent',
+      value: round(((fan.user + fan.system) / 1e6 / fanDt) * 100),
+      unit: '% of a core',
+      target: 25,
+      better: 'lower',
+      extra: {
+        note: 'hub + 16 video sockets + 16 local ws clients',
+        viewerDrops: live.statsFor('fixed', 'main')?.viewerDrops,
+        minBytesPerSecond: Math.round(Math.min(...fanned.map((f) => f.bytesPerSecond))),
+      },
+    });
+
+    // 5. Transcoding an H.265 720p camera to H.264.
+    const hevcRun = socketViewer(harness.wsUrl('hevc'), SECONDS + 4);
+    await waitLive(live, 'hevc');
+    await sleep(2000);
+    const hevcPid = live.pids().find((p) => p.cameraId === 'hevc')!.pid!;
+    const h0 = cpuTicks(hevcPid);
+    const hT0 = performance.now();
+    await sleep(SECONDS * 1000);
+    const hevcCpu = ((cpuTicks(hevcPid) - h0) / CLK_TCK / ((performance.now() - hT0) / 1000)) * 100;
+    await hevcRun;
+    results.push({
+      name: 'live.transcode720p.ffmpegCpuPercent',
+      value: round(hevcCpu),
+      unit: '% of a core',
+      target: 60,
+      better: 'lower',
+      extra: { from: 'hevc 1280x720 25 fps', to: 'h264 veryfast zerolatency' },
+    });
+
+    // 6. Glass to glass in Chromium: capture time in the picture vs the time the frame is presented.
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required'],

@@ -204,6 +204,26 @@ describe('LiveService against an RTSP camera', () => {
     expect(live.stats()).toEqual([]);
   });
 
+  it('serves a viewer who returns while the stream is being stopped', async () => {
+    // The source lookup is slow (e.g. a database or ONVIF call): the stop lands in the middle of it.
+    const live = service(
+      {},
+      {
+        graceMs: 50,
+        resolveSource: async () => {
+          await new Promise((r) => setTimeout(r, 400));
+          return cam('h264')();
+        },
+      },
+    );
+    live.subscribe('cam1', 'main', recorder().sub)();
+    await new Promise((r) => setTimeout(r, 150)); // grace over, stop() ran, lookup still pending
+    const back = recorder();
+    const unsub = live.subscribe('cam1', 'main', back.sub);
+    await back.waitState('live');
+    unsub();
+  });
+
   it('restart() reconnects at once with a fresh ffmpeg', async () => {
     const live = service({ cam1: cam('h264') });
     const v = recorder();

@@ -201,6 +201,11 @@ export class LiveRelay {
     } finally {
       this.launching = false;
     }
+    // A stop() while we waited for the source cancelled this launch; a viewer who arrived since
+    // found `launching` set and relied on us: start for them now.
+    if (!this.proc && !this.disposed && this.current.state === 'idle' && this.hub.viewerCount > 0 && !this.timers.has('retry')) {
+      void this.launch();
+    }
   }
 
   private async spawnFfmpeg(): Promise<void> {
