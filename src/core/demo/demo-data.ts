@@ -35,7 +35,7 @@ export const DEMO_POINTS: DemoPoint[] = [
   { name: 'Ga Sài Gòn', ward: 'Phường Bến Thành', address: 'Nguyễn Thông', lat: 10.7825, lon: 106.677 },
   { name: 'Chợ Tân Định', ward: 'Phường Tân Định', address: '48 Mã Lộ', lat: 10.789, lon: 106.69 },
   { name: 'Cầu Thị Nghè', ward: 'Phường Tân Định', address: 'Nguyễn Thị Minh Khai', lat: 10.7895, lon: 106.706 },
-  { name: 'Hẻm 42 Nguyễn Trãi', ward: 'Phường Bến Thành', address: 'Hẻm 42 Nguyễn Trãi (nhà trọ)', lat: 10.7685, lon: 106.6915 },
+  { name: 'Hẻm 42 Nguyễn Trãi', ward: 'Phường Bến Thành', address: 'Hẻm 42 Nguyễn Trãi (nhà trọ)', lat: 10.7662, lon: 106.6868 },
 ];
 
 /** In lab order: the first is the live-encoded camera (clock, PTZ position, latency stamp). */

@@ -15,6 +15,11 @@ export function viewFromHash(): string | null {
   return q.get('view');
 }
 
+export function cameraFromHash(): string | null {
+  const q = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  return q.get('camera');
+}
+
 function place(key: string, viewId: string | null): WorkspaceWindow {
   return {
     key,

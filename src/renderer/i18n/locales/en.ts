@@ -111,8 +111,12 @@ const en = {
     },
     map: {
       title: 'Map',
-      emptyTitle: 'No map yet',
-      emptyBody: 'Points with coordinates will be shown here once the map is available.',
+      emptyTitle: 'No points with coordinates',
+      emptyBody: 'Points appear here once they have a latitude and longitude in the register.',
+      schematic: 'Schematic: points placed by their coordinates (no map server configured)',
+      pointLabel: '{{name}}, {{count}} cameras',
+      pickPoint: 'Choose a point to see its cameras.',
+      showOnWall: 'Show on wall',
     },
     incidents: {
       title: 'Incidents',

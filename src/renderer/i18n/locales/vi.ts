@@ -112,8 +112,12 @@ const vi: Messages = {
     },
     map: {
       title: 'Bản đồ',
-      emptyTitle: 'Chưa có bản đồ',
-      emptyBody: 'Các điểm có toạ độ sẽ hiện ở đây khi có bản đồ.',
+      emptyTitle: 'Chưa có điểm nào có toạ độ',
+      emptyBody: 'Điểm sẽ hiện ở đây khi có vĩ độ và kinh độ trong danh mục.',
+      schematic: 'Sơ đồ: các điểm đặt theo toạ độ (chưa cấu hình máy chủ bản đồ)',
+      pointLabel: '{{name}}, {{count}} camera',
+      pickPoint: 'Chọn một điểm để xem các camera.',
+      showOnWall: 'Xem trên màn hình',
     },
     incidents: {
       title: 'Vụ việc',

@@ -17,7 +17,7 @@ import { useLiveStates } from '../../wall/use-live-states';
 import { useTour } from '../../wall/use-tour';
 import { useViewsAndTours } from '../../wall/use-views';
 import { useWallKeys } from '../../wall/use-wall-keys';
-import { useWindowPlace, viewFromHash } from '../../wall/use-window-place';
+import { cameraFromHash, useWindowPlace, viewFromHash } from '../../wall/use-window-place';
 import { WallGrid } from '../../wall/WallGrid';
 import { initialWall, wallReducer, type WallState } from '../../wall/wall-state';
 import { WallToolbar } from '../../wall/WallToolbar';
@@ -48,6 +48,12 @@ export function WallPage() {
     const id = setTimeout(() => setMessage(null), 4000);
     return () => clearTimeout(id);
   }, [message]);
+
+  // "Show on wall" from the map or elsewhere (#/wall?camera=…): that camera alone.
+  useEffect(() => {
+    const id = cameraFromHash();
+    if (id) dispatch({ type: 'camera', cameraId: id });
+  }, []);
 
   // A window opened for a view (#/wall?view=…) shows it as soon as the views are known.
   const wantedView = useRef(viewFromHash());
