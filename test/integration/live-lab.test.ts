@@ -82,6 +82,17 @@ describe('live relay on the camera lab', () => {
     expect(probeTs(hevc.bytes()).codec).toBe('h264');
   });
 
+  it('remembers an H.265 camera is H.265: the next viewer after the relay stopped starts ffmpeg once', async () => {
+    const first = watch('hevc', 'sub');
+    await first.waitState('live', 30_000);
+    unsubs.splice(0).forEach((u) => u());
+    // Past the grace period the relay is gone; a new viewer gets a new relay.
+    await waitFor('relay stopped', () => live.statsFor('hevc', 'sub') === null);
+    const again = watch('hevc', 'sub');
+    expect(await again.waitState('live', 30_000)).toMatchObject({ transcoded: true });
+    expect(live.statsFor('hevc', 'sub')?.starts).toBe(1);
+  });
+
   it('pulls a camera over UDP when the camera is set to it', async () => {
     const v = watch('udp', 'sub');
     expect(await v.waitState('live', 20_000)).toMatchObject({ codec: 'h264', width: 640 });

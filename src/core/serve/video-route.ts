@@ -2,12 +2,14 @@
 // exists, stream name), then handed to the live service's socket.
 import type { WebSocket } from 'ws';
 import { roleAllows } from '../../shared/contract';
+import type { VideoTextFrame } from '../../shared/contract/live';
 import type { CallContext } from '../api/dispatcher';
 import type { Core } from '../core';
 import { attachVideoSocket } from '../media/live';
 
 function refuse(ws: WebSocket, reason: 'no_permission' | 'unknown_camera' | 'bad_request'): void {
-  ws.send(JSON.stringify({ type: 'state', state: 'offline', reason, attempt: 0, retryAt: null }));
+  const frame: VideoTextFrame = { type: 'state', state: 'offline', reason, attempt: 0, retryAt: null };
+  ws.send(JSON.stringify(frame));
   ws.close(1008, reason);
 }
 

@@ -1,44 +1,10 @@
-// The text frames of the video socket, as the renderer reads them. They mirror
-// src/core/media/live/types.ts (LiveState, LiveStats) and video-socket.ts (VideoTextFrame); the
-// renderer may not import core, so the shapes are repeated here until they move to shared/contract.
+// The text frames of the video socket, as the renderer reads them (shapes: shared/contract/live).
 
-export type OfflineReason =
-  | 'auth_failed'
-  | 'unreachable'
-  | 'stream_not_found'
-  | 'unsupported_codec'
-  | 'bad_response'
-  | 'timeout'
-  | 'ended'
-  | 'crashed'
-  | 'source_error'
-  | 'ffmpeg_missing';
+import type { LiveState, LiveStats, OfflineReason, VideoTextFrame } from '../../shared/contract/live';
 
-export type ServerLiveState =
-  | { state: 'idle' }
-  | { state: 'connecting'; attempt: number }
-  | { state: 'live'; since: number; codec: string; sourceCodec: string; transcoded: boolean; width: number | null; height: number | null }
-  | { state: 'reconnecting'; reason: OfflineReason; attempt: number; retryAt: number; detail?: string }
-  | { state: 'offline'; reason: OfflineReason; attempt: number; retryAt: number | null; detail?: string };
-
-export interface ServerLiveStats {
-  cameraId: string;
-  stream: 'main' | 'sub';
-  state: ServerLiveState['state'];
-  codec: string | null;
-  sourceCodec: string | null;
-  transcoded: boolean;
-  width: number | null;
-  height: number | null;
-  fps: number;
-  kbps: number;
-  viewers: number;
-  msSinceLastFrame: number | null;
-  starts: number;
-  viewerDrops: number;
-}
-
-export type VideoTextFrame = ({ type: 'state' } & ServerLiveState) | ({ type: 'stats' } & ServerLiveStats);
+export type { OfflineReason, VideoTextFrame };
+export type ServerLiveState = LiveState;
+export type ServerLiveStats = LiveStats;
 
 /** Parses a text frame; anything unexpected is ignored rather than trusted. */
 export function parseTextFrame(text: string): VideoTextFrame | null {

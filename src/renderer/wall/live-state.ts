@@ -1,23 +1,10 @@
 // What a tile knows about its stream: the relay's state and stats as the core reports them on the
 // video socket, plus the player's own troubles (a stalled decoder, a lost connection).
-// Mirrors src/core/media/live/types.ts, which the renderer may not import.
 
-export type OfflineReason =
-  | 'auth_failed'
-  | 'unreachable'
-  | 'stream_not_found'
-  | 'unsupported_codec'
-  | 'bad_response'
-  | 'timeout'
-  | 'ended'
-  | 'crashed'
-  | 'source_error'
-  | 'ffmpeg_missing'
-  | 'player'
-  | 'disconnected'
-  | 'no_permission'
-  | 'unknown_camera'
-  | 'bad_request';
+import type { OfflineReason as RelayReason } from '../../shared/contract/live';
+
+/** The relay's reasons, plus the player's own: it froze, or lost its connection to the core. */
+export type OfflineReason = RelayReason | 'player' | 'disconnected';
 
 export type TileLiveState =
   | { state: 'idle' }

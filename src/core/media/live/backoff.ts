@@ -32,6 +32,9 @@ export function isOfflineNow(reason: OfflineReason, attempt: number, o: BackoffO
     case 'bad_response':
     case 'ffmpeg_missing':
     case 'source_error':
+    case 'no_permission':
+    case 'unknown_camera':
+    case 'bad_request':
       return true;
     case 'unreachable':
     case 'timeout':

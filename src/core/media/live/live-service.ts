@@ -35,6 +35,12 @@ const key = (cameraId: string, stream: StreamKind) => `${cameraId}\u0000${stream
 export class LiveService {
   private readonly relays = new Map<string, LiveRelay>();
   private readonly listeners = new Set<(e: LiveStateEvent) => void>();
+  /**
+   * Codecs learned from earlier relays of a camera-stream: a relay is dropped after its grace
+   * period, and without this every new one of an H.265 or MJPEG camera would start in copy mode,
+   * read the codec, then start again (≈ 0.5–1 s more for the operator, every time).
+   */
+  private readonly learnedCodecs = new Map<string, string>();
   private readonly children: ChildRegistry;
   private readonly log: Logger;
   private readonly ffmpegPath: string | null;
@@ -65,13 +71,20 @@ export class LiveService {
       const created: LiveRelay = new LiveRelay({
         cameraId,
         stream,
-        resolveSource: () => this.o.resolveSource(cameraId, stream),
+        resolveSource: async () => {
+          const source = await this.o.resolveSource(cameraId, stream);
+          const learned = this.learnedCodecs.get(k);
+          return source.codec || !learned ? source : { ...source, codec: learned };
+        },
         ffmpegPath: this.ffmpegPath,
         children: this.children,
         logger: this.log,
         timing: { ...this.o.timing, ...(this.o.graceMs !== undefined ? { graceMs: this.o.graceMs } : {}) },
         maxBacklogBytes: this.o.maxBacklogBytes,
-        onState: (state) => this.emit({ cameraId, stream, state }),
+        onState: (state) => {
+          if (state.state === 'live' && state.sourceCodec !== 'unknown') this.learnedCodecs.set(k, state.sourceCodec);
+          this.emit({ cameraId, stream, state });
+        },
         onIdle: () => {
           if (this.relays.get(k) === created && created.viewers === 0) this.relays.delete(k);
         },
@@ -97,7 +110,11 @@ export class LiveService {
 
   /** Reconnects both streams of a camera now, e.g. after its URL or password changed. */
   restart(cameraId: string): void {
-    for (const s of ['main', 'sub'] as const) this.relays.get(key(cameraId, s))?.restart();
+    for (const s of ['main', 'sub'] as const) {
+      // The camera may have changed (new URL, new firmware): check its codec afresh.
+      this.learnedCodecs.delete(key(cameraId, s));
+      this.relays.get(key(cameraId, s))?.restart();
+    }
   }
 
   /** Listens to every state change of every stream. Returns the function that stops listening. */

@@ -4,7 +4,7 @@
 // Transport-agnostic beyond `ws`: the serve layer checks session and permission, then calls this.
 import type { WebSocket } from 'ws';
 import type { LiveService } from './live-service';
-import type { LiveState, LiveStats, StreamKind } from './types';
+import type { StreamKind } from './types';
 
 export interface VideoSocketParams {
   cameraId: string;
@@ -22,7 +22,8 @@ export interface VideoSocketOptions {
   statsIntervalMs?: number;
 }
 
-export type VideoTextFrame = ({ type: 'state' } & LiveState) | ({ type: 'stats' } & LiveStats);
+export type { VideoTextFrame } from '../../../shared/contract/live';
+import type { VideoTextFrame } from '../../../shared/contract/live';
 
 const OPEN = 1;
 
