@@ -14,6 +14,7 @@ import { preset } from '../../../shared/layouts';
 import { SaveViewDialog } from '../../wall/SaveViewDialog';
 import { TourDialog } from '../../wall/TourDialog';
 import { useLiveStates } from '../../wall/use-live-states';
+import { usePrewarm } from '../../wall/use-prewarm';
 import { useTour } from '../../wall/use-tour';
 import { useViewsAndTours } from '../../wall/use-views';
 import { useWallKeys } from '../../wall/use-wall-keys';
@@ -77,6 +78,7 @@ export function WallPage() {
     [views],
   );
   const tour = useTour(applyStep);
+  usePrewarm(tour.run, views);
 
   const toggleStats = useCallback((i: number) => {
     setShowStats((s) => {
