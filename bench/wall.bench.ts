@@ -68,9 +68,14 @@ const bench: Benchmark = async () => {
     await layout(page, '1');
     await layout(watcher, '3x3');
 
-    // Cold: cameras nobody has watched yet (each one starts its own ffmpeg). Single layout → main stream.
+    // Cold: cameras nobody has watched yet (each one starts its own ffmpeg). Single layout → main
+    // stream. A random pause before each sample: back-to-back samples take about one GOP each and
+    // would all land on the same phase of the camera's 2 s GOP (the keyframe wait is 0–2 s).
     const cold: number[] = [];
-    for (let i = 0; i < 5; i++) cold.push(await timeToFirstFrame(page, 1, cams[i]!.id, cams[i]!.name));
+    for (let i = 0; i < 5; i++) {
+      await sleep(Math.random() * 2000);
+      cold.push(await timeToFirstFrame(page, 1, cams[i]!.id, cams[i]!.name));
+    }
 
     // Warm: the watcher keeps cameras 6–10's main streams running (maximised one at a time is
     // enough to hold the relay for the grace period, so let it watch them all in 1-tile pages).

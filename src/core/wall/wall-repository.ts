@@ -20,21 +20,39 @@ export interface TourRow {
   steps: TourStep[];
 }
 
+interface ViewDbRow {
+  id: string;
+  owner_id: string | null;
+  name: string;
+  layout: string;
+  cells: string;
+  updated_at: number;
+}
+
+interface TourDbRow {
+  id: string;
+  owner_id: string | null;
+  name: string;
+  dwell_seconds: number;
+  steps: string;
+}
+
+const toView = (r: ViewDbRow): ViewRow => ({ id: r.id, ownerId: r.owner_id, name: r.name, layout: JSON.parse(r.layout), tiles: JSON.parse(r.cells), updatedAt: r.updated_at });
+const toTour = (r: TourDbRow): TourRow => ({ id: r.id, ownerId: r.owner_id, name: r.name, dwellSeconds: r.dwell_seconds, steps: JSON.parse(r.steps) });
+
 export class WallRepository {
   constructor(private readonly db: Db) {}
 
   viewsFor(userId: string): ViewRow[] {
     const rows = this.db
       .prepare('SELECT id, owner_id, name, layout, cells, updated_at FROM views WHERE owner_id IS NULL OR owner_id = ? ORDER BY name')
-      .all(userId) as { id: string; owner_id: string | null; name: string; layout: string; cells: string; updated_at: number }[];
-    return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, name: r.name, layout: JSON.parse(r.layout), tiles: JSON.parse(r.cells), updatedAt: r.updated_at }));
+      .all(userId) as ViewDbRow[];
+    return rows.map(toView);
   }
 
   view(id: string): ViewRow | null {
-    const r = this.db.prepare('SELECT id, owner_id, name, layout, cells, updated_at FROM views WHERE id = ?').get(id) as
-      | { id: string; owner_id: string | null; name: string; layout: string; cells: string; updated_at: number }
-      | undefined;
-    return r ? { id: r.id, ownerId: r.owner_id, name: r.name, layout: JSON.parse(r.layout), tiles: JSON.parse(r.cells), updatedAt: r.updated_at } : null;
+    const r = this.db.prepare('SELECT id, owner_id, name, layout, cells, updated_at FROM views WHERE id = ?').get(id) as ViewDbRow | undefined;
+    return r ? toView(r) : null;
   }
 
   upsertView(v: Omit<ViewRow, 'id' | 'updatedAt'> & { id?: string }): ViewRow {
@@ -57,15 +75,13 @@ export class WallRepository {
   toursFor(userId: string): TourRow[] {
     const rows = this.db
       .prepare('SELECT id, owner_id, name, dwell_seconds, steps FROM tours WHERE owner_id IS NULL OR owner_id = ? ORDER BY name')
-      .all(userId) as { id: string; owner_id: string | null; name: string; dwell_seconds: number; steps: string }[];
-    return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, name: r.name, dwellSeconds: r.dwell_seconds, steps: JSON.parse(r.steps) }));
+      .all(userId) as TourDbRow[];
+    return rows.map(toTour);
   }
 
   tour(id: string): TourRow | null {
-    const r = this.db.prepare('SELECT id, owner_id, name, dwell_seconds, steps FROM tours WHERE id = ?').get(id) as
-      | { id: string; owner_id: string | null; name: string; dwell_seconds: number; steps: string }
-      | undefined;
-    return r ? { id: r.id, ownerId: r.owner_id, name: r.name, dwellSeconds: r.dwell_seconds, steps: JSON.parse(r.steps) } : null;
+    const r = this.db.prepare('SELECT id, owner_id, name, dwell_seconds, steps FROM tours WHERE id = ?').get(id) as TourDbRow | undefined;
+    return r ? toTour(r) : null;
   }
 
   upsertTour(t: Omit<TourRow, 'id'> & { id?: string }): TourRow {

@@ -1,12 +1,5 @@
-import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../app/EmptyState';
-import { Page } from '../../app/Page';
+import { NotYetPage } from '../../app/NotYetPage';
 
 export function IncidentsPage() {
-  const { t } = useTranslation();
-  return (
-    <Page title={t('pages.incidents.title')}>
-      <EmptyState title={t('pages.incidents.emptyTitle')} body={t('pages.incidents.emptyBody')} />
-    </Page>
-  );
+  return <NotYetPage page="incidents" />;
 }

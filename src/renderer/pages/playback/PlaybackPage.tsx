@@ -1,12 +1,5 @@
-import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../app/EmptyState';
-import { Page } from '../../app/Page';
+import { NotYetPage } from '../../app/NotYetPage';
 
 export function PlaybackPage() {
-  const { t } = useTranslation();
-  return (
-    <Page title={t('pages.playback.title')}>
-      <EmptyState title={t('pages.playback.emptyTitle')} body={t('pages.playback.emptyBody')} />
-    </Page>
-  );
+  return <NotYetPage page="playback" />;
 }
