@@ -1,6 +1,6 @@
 // Runs every bench/*.bench.ts (or those whose name contains argv[2]), prints one JSON line per
 // result and writes them all to bench/results.json with the machine's cores and memory.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,8 +28,13 @@ for (const file of files) {
     console.error(`bench ${file} failed:`, err);
   }
 }
+// A filtered run (npm run bench -- wall) updates its own results and keeps the others'.
+const resultsFile = path.join(here, 'results.json');
+const previous: BenchResult[] = filter && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { results: BenchResult[] }).results : [];
+const fresh = new Set(results.map((r) => r.name));
+results.unshift(...previous.filter((r) => !fresh.has(r.name)));
 writeFileSync(
-  path.join(here, 'results.json'),
+  resultsFile,
   JSON.stringify(
     {
       date: new Date().toISOString(),

@@ -2,6 +2,7 @@
 mounts, main and sub (Hikvision-style paths, which most clients and NVRs know).
 """
 import secrets
+import time
 
 from gi.repository import GLib, Gst, GstRtsp, GstRtspServer
 
@@ -115,8 +116,16 @@ class SimRtspCamera:
         # (its seeking query says so), so gst-rtsp-server does not seek it back to 0 when a
         # second client sends PLAY with a Range: every client sees the same continuous timeline.
         counter = {'n': 0}
+        # A real camera encodes all the time, so a client that connects lands anywhere in a GOP
+        # and waits 0-2 s for the next keyframe. A media built for this client would start at the
+        # clip's first keyframe instead; skip the frames that the wall clock says have passed in
+        # the current GOP, so the wait is what it would be on a real camera.
+        skip = {'left': int(time.time() * 25) % 50}
 
         def stamp_time(_pad, info):
+            if skip['left'] > 0:
+                skip['left'] -= 1
+                return Gst.PadProbeReturn.DROP
             buf = info.get_buffer()
             buf.pts = buf.dts = counter['n'] * FRAME_NS
             buf.duration = FRAME_NS
