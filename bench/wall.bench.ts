@@ -51,7 +51,7 @@ async function layout(page: Page, name: string) {
 }
 
 const bench: Benchmark = async () => {
-  const lab = await startLab({ cameras: Array.from({ length: 12 }, (_, i) => ({ name: `Bench ${String(i + 1).padStart(2, '0')}`, variant: 'fixed' as const })), discoveryPort: false });
+  const lab = await startLab({ cameras: Array.from({ length: 16 }, (_, i) => ({ name: `Bench ${String(i + 1).padStart(2, '0')}`, variant: 'fixed' as const })), discoveryPort: false });
   const serve = await startServe({ env: { WATCHFLOOR_LOG: 'warn' } });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
   const results: BenchResult[] = [];
@@ -72,15 +72,15 @@ const bench: Benchmark = async () => {
     // stream. A random pause before each sample: back-to-back samples take about one GOP each and
     // would all land on the same phase of the camera's 2 s GOP (the keyframe wait is 0–2 s).
     const cold: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 9; i++) {
       await sleep(Math.random() * 2000);
       cold.push(await timeToFirstFrame(page, 1, cams[i]!.id, cams[i]!.name));
     }
 
-    // Warm: the watcher keeps cameras 6–10's main streams running (maximised one at a time is
-    // enough to hold the relay for the grace period, so let it watch them all in 1-tile pages).
+    // Warm: another page watches the camera first (its relay runs and its GOP cache is full),
+    // then the measured page puts the same camera on its tile.
     const warm: number[] = [];
-    for (let i = 5; i < 10; i++) {
+    for (let i = 9; i < 14; i++) {
       await layout(watcher, '1');
       await timeToFirstFrame(watcher, 1, cams[i]!.id, cams[i]!.name);
       await sleep(1500);
