@@ -144,6 +144,24 @@ describe('the API WebSocket', () => {
   });
 });
 
+describe('the video WebSocket', () => {
+  it('says so when the camera is not in the register, and closes', async () => {
+    // Listen from the start: the refusal arrives with the upgrade.
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/video?camera=no-such-camera&stream=main`, {
+      headers: { Origin: `http://127.0.0.1:${server.port}`, Cookie: await sessionCookie() },
+    });
+    const frames: unknown[] = [];
+    ws.on('message', (d) => frames.push(JSON.parse(d.toString())));
+    const code = await new Promise<number>((r) => ws.once('close', (c) => r(c)));
+    expect(frames).toEqual([expect.objectContaining({ type: 'state', state: 'offline', reason: 'unknown_camera' })]);
+    expect(code).toBe(1008);
+  });
+
+  it('refuses a page from another site', async () => {
+    await expect(open({ Origin: 'http://evil.example', Cookie: await sessionCookie() }, '/video?camera=x&stream=main')).rejects.toThrow('HTTP 403');
+  });
+});
+
 describe('starting', () => {
   it('names the port when it is already in use', async () => {
     await expect(startServer({ core, port: server.port })).rejects.toMatchObject({ code: 'port_in_use', params: { port: server.port } });

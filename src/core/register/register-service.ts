@@ -23,6 +23,10 @@ export class RegisterService {
     return { areas: this.repo.areas(), points: this.repo.points(), cameras: this.repo.cameras() };
   }
 
+  exists(cameraId: string): boolean {
+    return this.repo.camera(cameraId) !== null;
+  }
+
   camera(id: string): Camera {
     const c = this.repo.camera(id);
     if (!c) throw new AppError('not_found', { kind: 'camera', id });

@@ -19,8 +19,7 @@ export function videoRoute(core: Core) {
     const stream = url.searchParams.get('stream') ?? 'sub';
     if (stream !== 'main' && stream !== 'sub') return refuse(ws, 'bad_request');
     if (!roleAllows(ctx.user.role, 'live.view')) return refuse(ws, 'no_permission');
-    const exists = core.services.register.tree().cameras.some((c) => c.id === cameraId);
-    if (!exists) return refuse(ws, 'unknown_camera');
+    if (!core.services.register.exists(cameraId)) return refuse(ws, 'unknown_camera');
     attachVideoSocket(ws, { cameraId, stream }, core.services.live);
   };
 }
