@@ -26,6 +26,7 @@ export function createHandlers(s: CoreServices): Handlers {
     'register.createArea': (i) => s.register.createArea(i),
     'register.createPoint': (i) => s.register.createPoint(i),
     'register.createCamera': (i) => s.register.createCamera(i),
+    'register.setPreferredStream': ({ cameraId, stream }) => s.register.setPreferredStream(cameraId, stream),
     'views.list': (_i, ctx) => s.wall.views(ctx.user),
     'views.save': (i, ctx) => s.wall.saveView(ctx.user, i),
     'views.delete': ({ id }, ctx) => s.wall.deleteView(ctx.user, id),

@@ -15,6 +15,7 @@ interface CameraRow {
   username: string | null;
   password_box: string | null;
   rtsp_transport: Camera['rtspTransport'];
+  preferred_stream: Camera['preferredStream'];
   transmission: Camera['transmission'];
   funding: Camera['funding'];
 }
@@ -31,6 +32,7 @@ const toCamera = (r: CameraRow): Camera => ({
   username: r.username,
   hasPassword: r.password_box !== null,
   rtspTransport: r.rtsp_transport,
+  preferredStream: r.preferred_stream,
   transmission: r.transmission,
   funding: r.funding,
 });
@@ -64,6 +66,10 @@ export class RegisterRepository {
     return row?.password_box ?? null;
   }
 
+  setPreferredStream(id: string, stream: Camera['preferredStream']): void {
+    this.db.prepare('UPDATE cameras SET preferred_stream = ? WHERE id = ?').run(stream, id);
+  }
+
   areaExists(id: string): boolean {
     return this.db.prepare('SELECT 1 FROM areas WHERE id = ?').get(id) !== undefined;
   }
@@ -91,9 +97,9 @@ export class RegisterRepository {
     this.db
       .prepare(
         `INSERT INTO cameras(id, point_id, name, status, ptz, onvif_url, rtsp_main, rtsp_sub, username, password_box,
-           rtsp_transport, transmission, funding, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+           rtsp_transport, preferred_stream, transmission, funding, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
-      .run(id, c.pointId, c.name, c.status, c.ptz ? 1 : 0, c.onvifUrl, c.rtspMain, c.rtspSub, c.username, c.passwordBox, c.rtspTransport, c.transmission, c.funding, Date.now());
+      .run(id, c.pointId, c.name, c.status, c.ptz ? 1 : 0, c.onvifUrl, c.rtspMain, c.rtspSub, c.username, c.passwordBox, c.rtspTransport, c.preferredStream, c.transmission, c.funding, Date.now());
     return this.camera(id)!;
   }
 }

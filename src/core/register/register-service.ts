@@ -56,6 +56,13 @@ export class RegisterService {
     return c;
   }
 
+  setPreferredStream(cameraId: string, stream: Camera['preferredStream']): Camera {
+    this.camera(cameraId); // not_found if it is not there
+    this.repo.setPreferredStream(cameraId, stream);
+    this.onChange();
+    return this.camera(cameraId);
+  }
+
   /** The RTSP source for a camera's main or sub stream (sub falls back to main). */
   source(cameraId: string, stream: StreamKind): CameraSource {
     const c = this.camera(cameraId);

@@ -23,7 +23,9 @@ export function WallGrid({ state, dispatch, cameras, showStats, onToggleStats, s
         if (maximised !== null && maximised !== i) return null;
         const a = tiles[i] ?? null;
         const camera = a ? cameras.get(a.cameraId) : undefined;
-        const stream = a && a.stream !== 'auto' ? a.stream : autoStream(layout, i, maximised === i);
+        // The tile's own choice, else the camera's preferred stream, else by tile size.
+        const stream =
+          a && a.stream !== 'auto' ? a.stream : camera && camera.preferredStream !== 'auto' ? camera.preferredStream : autoStream(layout, i, maximised === i);
         const url = camera ? api.videoUrl('/video', { camera: camera.id, stream }) : null;
         return (
           <Tile

@@ -73,6 +73,12 @@ export const api = {
     input: s.cameraInput,
     output: s.camera,
   }),
+  'register.setPreferredStream': method({
+    summary: "Set which stream a camera's tiles take: auto (by tile size), main or sub.",
+    permission: 'register.manage',
+    input: z.object({ cameraId: s.id, stream: z.enum(['auto', 'main', 'sub']) }),
+    output: s.camera,
+  }),
   'views.list': method({
     summary: "The caller's own views and the shared ones.",
     permission: 'live.view',

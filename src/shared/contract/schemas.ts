@@ -66,6 +66,8 @@ export const camera = z.object({
   /** Never the password itself: only whether one is stored. */
   hasPassword: z.boolean(),
   rtspTransport: z.enum(['tcp', 'udp']),
+  /** Which stream tiles take unless the tile says otherwise; 'auto' goes by tile size. */
+  preferredStream: z.enum(['auto', 'main', 'sub']),
   transmission,
   funding,
 });
@@ -82,6 +84,7 @@ export const cameraInput = z.object({
   username: z.string().max(200).nullable().default(null),
   password: z.string().max(200).nullable().default(null),
   rtspTransport: z.enum(['tcp', 'udp']).default('tcp'),
+  preferredStream: z.enum(['auto', 'main', 'sub']).default('auto'),
   transmission: transmission.default('direct'),
   funding: funding.default('state'),
 });

@@ -3,6 +3,7 @@
 // that has shipped.
 import m001 from './001_foundation';
 import m002 from './002_views';
+import m003 from './003_camera_stream';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: m001 },
   { version: 2, name: 'views', sql: m002 },
+  { version: 3, name: 'camera_stream', sql: m003 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import { roleAllows } from '../../../shared/contract';
+import { useApp } from '../../app/app-context';
 import { useTranslation } from 'react-i18next';
 import { matchesSearch } from '../../../shared/text';
 import { EmptyState } from '../../app/EmptyState';
@@ -10,6 +12,8 @@ import { useRegister } from '../../register/use-register';
 export function CamerasPage() {
   const { t } = useTranslation();
   const tree = useRegister();
+  const { api, session } = useApp();
+  const canManage = roleAllows(session.user.role, 'register.manage');
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
 
@@ -70,6 +74,7 @@ export function CamerasPage() {
                   <th scope="col">{t('pages.cameras.columns.area')}</th>
                   <th scope="col">{t('pages.cameras.columns.status')}</th>
                   <th scope="col">{t('pages.cameras.columns.ptz')}</th>
+                  <th scope="col">{t('pages.cameras.columns.stream')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -82,6 +87,22 @@ export function CamerasPage() {
                       <span className={`badge badge--${camera.status}`}>{t(`camera.status.${camera.status}`)}</span>
                     </td>
                     <td>{camera.ptz ? t('common.yes') : t('common.no')}</td>
+                    <td>
+                      {canManage ? (
+                        <select
+                          className="input input--compact"
+                          aria-label={t('pages.cameras.streamFor', { name: camera.name })}
+                          value={camera.preferredStream}
+                          onChange={(e) => void api.call('register.setPreferredStream', { cameraId: camera.id, stream: e.target.value as 'auto' | 'main' | 'sub' })}
+                        >
+                          <option value="auto">{t('pages.wall.stream.auto')}</option>
+                          <option value="main">{t('pages.wall.stream.main')}</option>
+                          <option value="sub">{t('pages.wall.stream.sub')}</option>
+                        </select>
+                      ) : (
+                        t(`pages.wall.stream.${camera.preferredStream}`)
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
