@@ -39,7 +39,9 @@ function grabRgba(c: SimCameraInfo, url: string, width: number, height: number, 
   args.push('-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1');
   const size = width * stripHeight * 4;
   return new Promise((resolve, reject) => {
-    const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     const out: GrabbedFrame[] = [];
     // Chunks are kept in a list and joined once per frame: re-concatenating a 3.7 MB frame
@@ -62,6 +64,7 @@ function grabRgba(c: SimCameraInfo, url: string, width: number, height: number, 
     child.on('error', reject);
     child.on('close', () => {
       clearTimeout(timer);
+      if (out.length === 0) console.warn(`grabRgba: no frame from ${url}: ${stderr.trim()}`);
       resolve(out);
     });
   });
@@ -110,7 +113,10 @@ describe.skipIf(missing.length > 0)('RTSP streams', () => {
       [live.rtspSub, 640, 360],
     ] as const) {
       const before = Date.now();
-      const frames = await grabRgba(live, url, w, h, 50);
+      // Seen once in CI on a loaded machine: the live media's first client got nothing at all
+      // (stderr is printed). One more try, since a start-up hiccup is not what this test checks.
+      let frames = await grabRgba(live, url, w, h, 50);
+      if (frames.length === 0) frames = await grabRgba(live, url, w, h, 50);
       expect(frames.length).toBe(50);
       const stamps = frames.map((f) => decodeStamp(f.rgba, w, h));
       expect(stamps.every((s) => s !== null)).toBe(true);
