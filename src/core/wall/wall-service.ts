@@ -17,6 +17,12 @@ export class WallService {
     return ownerId === null ? roleAllows(user.role, 'views.manage') : ownerId === user.id;
   }
 
+  /** Saving shared needs views.manage; overwriting needs the right to edit what is there. */
+  private assertMaySave(user: User, shared: boolean, existingOwner: string | null | undefined): void {
+    if (shared && !roleAllows(user.role, 'views.manage')) throw new AppError('permission_denied', { permission: 'views.manage' });
+    if (existingOwner !== undefined && !this.mayEdit(user, existingOwner)) throw new AppError('permission_denied', { permission: 'views.manage' });
+  }
+
   private toView(user: User, r: ViewRow): View {
     return { id: r.id, name: r.name, shared: r.ownerId === null, editable: this.mayEdit(user, r.ownerId), layout: r.layout, tiles: r.tiles, updatedAt: r.updatedAt };
   }
@@ -31,11 +37,7 @@ export class WallService {
 
   saveView(user: User, input: z.output<typeof viewInput>): View {
     const ownerId = input.shared ? null : user.id;
-    if (input.shared && !roleAllows(user.role, 'views.manage')) throw new AppError('permission_denied', { permission: 'views.manage' });
-    if (input.id) {
-      const existing = this.repo.view(input.id);
-      if (existing && !this.mayEdit(user, existing.ownerId)) throw new AppError('permission_denied', { permission: 'views.manage' });
-    }
+    this.assertMaySave(user, input.shared, input.id ? this.repo.view(input.id)?.ownerId : undefined);
     // More cameras than tiles would be lost silently on load: cut them here, visibly.
     const tiles = input.tiles.slice(0, input.layout.cells.length);
     const saved = this.repo.upsertView({ ...(input.id ? { id: input.id } : {}), ownerId, name: input.name, layout: input.layout, tiles });
@@ -57,11 +59,7 @@ export class WallService {
   }
 
   saveTour(user: User, input: z.output<typeof tourInput>): Tour {
-    if (input.shared && !roleAllows(user.role, 'views.manage')) throw new AppError('permission_denied', { permission: 'views.manage' });
-    if (input.id) {
-      const existing = this.repo.tour(input.id);
-      if (existing && !this.mayEdit(user, existing.ownerId)) throw new AppError('permission_denied', { permission: 'views.manage' });
-    }
+    this.assertMaySave(user, input.shared, input.id ? this.repo.tour(input.id)?.ownerId : undefined);
     const saved = this.repo.upsertTour({ ...(input.id ? { id: input.id } : {}), ownerId: input.shared ? null : user.id, name: input.name, dwellSeconds: input.dwellSeconds, steps: input.steps });
     this.events.publish({ type: 'tours.changed' });
     return this.toTour(user, saved);

@@ -13,6 +13,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The sentence to show for a failed call: the translated error code, never a stack trace. */
+export function errorText(t: (key: string, params?: Record<string, unknown>) => string, err: unknown): string {
+  return err instanceof ApiError ? t(`errors.${err.info.code}`, err.info.params) : t('errors.internal');
+}
+
 export class ApiClient {
   constructor(private readonly transport: Transport) {}
 

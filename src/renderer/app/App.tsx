@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../shared/contract';
-import { ApiError, type ApiClient } from '../api/client';
+import { errorText, type ApiClient } from '../api/client';
 import type { ConnectionState } from '../api/transport';
 import { applyLanguage } from '../i18n';
 import { CamerasPage } from '../pages/cameras/CamerasPage';
@@ -56,7 +56,7 @@ export function App({ api }: { api: ApiClient }) {
       setBoot({ session, settings, system });
       setBootError(null);
     } catch (err) {
-      setBootError(err instanceof ApiError ? t(`errors.${err.info.code}`, err.info.params) : String(err));
+      setBootError(errorText(t, err));
     }
   }, [api, t]);
 

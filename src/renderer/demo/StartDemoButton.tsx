@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../shared/contract';
-import { ApiError } from '../api/client';
+import { errorText } from '../api/client';
 import { useApp } from '../app/app-context';
 
 export function StartDemoButton() {
@@ -17,7 +17,7 @@ export function StartDemoButton() {
     try {
       await api.call('demo.start', {});
     } catch (err) {
-      setError(err instanceof ApiError ? t(`errors.${err.info.code}`, err.info.params) : String(err));
+      setError(errorText(t, err));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterTree } from '../../shared/contract';
-import { ApiError } from '../api/client';
+import { errorText } from '../api/client';
 import { useApp } from '../app/app-context';
 import { Dialog } from '../app/Dialog';
 
@@ -42,7 +42,7 @@ export function AddCameraDialog({ tree, onClose }: { tree: RegisterTree; onClose
       });
       onClose();
     } catch (err) {
-      setError(err instanceof ApiError ? t(`errors.${err.info.code}`, err.info.params) : String(err));
+      setError(errorText(t, err));
     }
   };
 

@@ -5,20 +5,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { WorkspaceWindow } from '../../shared/contract';
 import { useApp } from '../app/app-context';
 
-export function windowKeyFromHash(): string {
-  const q = new URLSearchParams(location.hash.split('?')[1] ?? '');
-  return q.get('window') ?? 'main';
+/** A parameter of the wall's route, e.g. #/wall?window=w2&view=… */
+function hashParam(name: 'window' | 'view' | 'camera'): string | null {
+  return new URLSearchParams(location.hash.split('?')[1] ?? '').get(name);
 }
 
-export function viewFromHash(): string | null {
-  const q = new URLSearchParams(location.hash.split('?')[1] ?? '');
-  return q.get('view');
-}
-
-export function cameraFromHash(): string | null {
-  const q = new URLSearchParams(location.hash.split('?')[1] ?? '');
-  return q.get('camera');
-}
+export const windowKeyFromHash = (): string => hashParam('window') ?? 'main';
+export const viewFromHash = (): string | null => hashParam('view');
+export const cameraFromHash = (): string | null => hashParam('camera');
 
 function place(key: string, viewId: string | null): WorkspaceWindow {
   return {

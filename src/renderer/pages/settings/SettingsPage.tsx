@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract';
-import { ApiError } from '../../api/client';
+import { errorText } from '../../api/client';
 import { useApp } from '../../app/app-context';
 import { Page } from '../../app/Page';
 import { formatBytes, systemLanguage, type Language } from '../../i18n';
@@ -20,7 +20,7 @@ export function SettingsPage() {
       await updateSettings(patch);
       setMessage({ kind: 'ok', text: t('pages.settings.saved') });
     } catch (err) {
-      setMessage({ kind: 'error', text: err instanceof ApiError ? t(`errors.${err.info.code}`, err.info.params) : String(err) });
+      setMessage({ kind: 'error', text: errorText(t, err) });
     }
   };
 
@@ -31,7 +31,7 @@ export function SettingsPage() {
       const r = await api.call('system.backup', {});
       setMessage({ kind: 'ok', text: t('pages.settings.backupDone', { file: r.file, size: formatBytes(r.bytes, lang) }) });
     } catch (err) {
-      setMessage({ kind: 'error', text: err instanceof ApiError ? t(`errors.${err.info.code}`, err.info.params) : String(err) });
+      setMessage({ kind: 'error', text: errorText(t, err) });
     } finally {
       setBackingUp(false);
     }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import { useTranslation } from 'react-i18next';
 import type { TourStep } from '../../../shared/contract';
 import { roleAllows } from '../../../shared/contract';
-import { ApiError } from '../../api/client';
+import { errorText } from '../../api/client';
 import { useApp } from '../../app/app-context';
 import { EmptyState } from '../../app/EmptyState';
 import { StartDemoButton } from '../../demo/StartDemoButton';
@@ -41,7 +41,7 @@ export function WallPage() {
   const liveStates = useLiveStates();
 
   const cameras = useMemo(() => new Map((tree?.cameras ?? []).map((c) => [c.id, c])), [tree]);
-  const fail = useCallback((err: unknown) => setMessage({ kind: 'error', text: err instanceof ApiError ? t(`errors.${err.info.code}`, err.info.params) : String(err) }), [t]);
+  const fail = useCallback((err: unknown) => setMessage({ kind: 'error', text: errorText(t, err) }), [t]);
 
   // Confirmations fade after a few seconds; errors stay until clicked away.
   useEffect(() => {
