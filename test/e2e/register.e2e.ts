@@ -22,7 +22,7 @@ test('adds a camera with a new area and point, and finds it without diacritics',
   await expect(page.getByRole('rowheader', { name: 'Điện Biên Phủ hướng cầu' })).toBeVisible();
   // This camera's sub stream is too poor: always the main stream on the wall, even in a small tile.
   await page.getByRole('combobox', { name: 'Luồng trên màn hình của Điện Biên Phủ hướng cầu' }).selectOption('main');
-  await snap('vi-cameras');
+  await snap('vi-cameras-register');
   await page.getByRole('link', { name: 'Màn hình', exact: true }).click();
   const item = page.getByRole('tree', { name: 'Camera' }).getByRole('treeitem', { name: 'Điện Biên Phủ hướng cầu' });
   await expect(item).toBeVisible();
