@@ -1,15 +1,21 @@
 // The composition root: builds every service once, in order, and returns one way to stop them.
 // Both shells (Electron main and serve mode) call createCore; nothing here knows about either.
-import type { User } from '../shared/contract';
+import path from 'node:path';
 import { createDispatcher, type Dispatcher } from './api/dispatcher';
-import { DemoSite } from './demo/demo-site';
 import { createHandlers } from './api/handlers';
-import { UserRepository } from './auth/users';
+import type { AuditTrail } from './audit/audit-trail';
+import { AccessPolicy } from './auth/access-policy';
+import { AuthService, type SignInPolicy } from './auth/auth-service';
+import { RoleRepository } from './auth/role-repository';
+import { ScopeRepository } from './auth/scope-repository';
+import { SessionRepository } from './auth/session-repository';
+import { UserRepository } from './auth/user-repository';
+import { UserService } from './auth/user-service';
+import { DemoSite, type StartDemoLab } from './demo/demo-site';
 import { EventBus } from './events/event-bus';
 import { createLogger } from './log/logger';
 import { LiveService } from './media/live';
 import { locateFfmpeg } from './media/ffmpeg/locate';
-import path from 'node:path';
 import { RegisterRepository } from './register/register-repository';
 import { RegisterService } from './register/register-service';
 import { fileKeySecretBox, type SecretBox } from './secrets/secret-box';
@@ -19,6 +25,7 @@ import { openDatabase } from './store/database';
 import { APP_VERSION } from './version';
 import { WallRepository } from './wall/wall-repository';
 import { WallService } from './wall/wall-service';
+import { openAuditTrail } from './audit/open';
 
 const log = createLogger('core');
 
@@ -27,13 +34,18 @@ export interface CoreOptions {
   shell: 'electron' | 'serve';
   /** Electron passes one backed by safeStorage; serve mode uses a key file in the data dir. */
   secretBox?: SecretBox;
+  /** The camera lab for "Start demo site", injected by the shell (the core never imports it). */
+  startDemoLab?: StartDemoLab;
+  /** An unattended install's first administrator (WATCHFLOOR_INIT_ADMIN), used only while nobody can sign in. */
+  initialAdmin?: { username: string; password: string };
+  /** Check every answer against the contract (tests and development). */
+  checkOutputs?: boolean;
+  signInPolicy?: Partial<SignInPolicy>;
 }
 
 export interface Core {
   services: CoreServices;
   dispatcher: Dispatcher;
-  /** Until sign-in exists (auth issue), every client acts as the local administrator. */
-  localUser: User;
   dispose(): Promise<void>;
 }
 
@@ -43,9 +55,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus();
   // 2. Secrets before the register, which seals camera passwords with them.
   const secrets = options.secretBox ?? fileKeySecretBox(options.dataDir);
-  const users = new UserRepository(db);
-  const localUser = users.ensureLocalAdmin();
-  // 3. Live video: one ffmpeg per camera-stream; sources come from the register (passwords opened
+  // 3. Trust: the audit trail (its own durable connection), accounts and sessions, area scopes.
+  const audit: AuditTrail = await openAuditTrail({ databaseFile: file, db, secrets });
+  const settings = new SettingsService(db);
+  const userRepo = new UserRepository(db);
+  const roleRepo = new RoleRepository(db);
+  const scopeRepo = new ScopeRepository(db);
+  const auth = new AuthService(userRepo, roleRepo, new SessionRepository(db), scopeRepo, () => settings.get().idleLockMinutes, options.signInPolicy);
+  if (options.initialAdmin) await auth.ensureInitialAdmin(options.initialAdmin.username, options.initialAdmin.password);
+  const access = new AccessPolicy(scopeRepo);
+  const users = new UserService({ users: userRepo, roles: roleRepo, auth, areaExists: (id) => scopeRepo.areaNames([id]).length > 0 });
+  // 4. Live video: one ffmpeg per camera-stream; sources come from the register (passwords opened
   //    only at spawn). Pid files in <data-dir>/run let a restarted core reap a crashed run's ffmpeg.
   let ffmpegPath: string | null = null;
   try {
@@ -53,7 +73,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   } catch {
     log.warn('ffmpeg not found: live video will report ffmpeg_missing');
   }
-  const register = new RegisterService(new RegisterRepository(db), secrets, () => events.publish({ type: 'register.changed' }));
+  const register = new RegisterService(new RegisterRepository(db), secrets, () => {
+    access.invalidate();
+    events.publish({ type: 'register.changed' });
+  });
   const live = new LiveService({
     resolveSource: async (cameraId, stream) => register.source(cameraId, stream),
     runtimeDir: path.join(options.dataDir, 'run'),
@@ -69,7 +92,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       retryAt: state.state === 'offline' || state.state === 'reconnecting' ? state.retryAt : null,
     }),
   );
-  const wall = new WallService(new WallRepository(db), events);
+  const wall = new WallService(new WallRepository(db), events, (p, cameraId) => access.cameraVisible(p, cameraId));
   const services: CoreServices = {
     version: APP_VERSION,
     shell: options.shell,
@@ -78,26 +101,34 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ffmpegPath,
     db,
     events,
-    settings: new SettingsService(db),
+    settings,
+    auth,
+    users,
+    access,
+    audit,
     register,
     wall,
     live,
-    // 4. The demo site last: it uses the register and the wall, and runs only when asked.
-    demo: new DemoSite(db, secrets, register, wall),
+    // 5. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
+    demo: new DemoSite(db, secrets, register, wall, users, options.startDemoLab ?? null),
   };
-  const dispatcher = createDispatcher(createHandlers(services));
+  const dispatcher = createDispatcher({ handlers: createHandlers(services), access, audit, checkOutputs: options.checkOutputs ?? false });
+  // Sessions idle past their limit leave the database as well as the cache.
+  const sweeper = setInterval(() => auth.sweep(), 10 * 60_000);
+  sweeper.unref();
   log.info('core started', { dataDir: options.dataDir, shell: options.shell });
 
   let disposed = false;
   return {
     services,
     dispatcher,
-    localUser,
     async dispose() {
       if (disposed) return;
       disposed = true;
+      clearInterval(sweeper);
       await services.demo.dispose();
       await live.dispose();
+      await audit.dispose();
       db.close();
       log.info('core stopped');
     },

@@ -1,3 +1,7 @@
+import type { AuditTrail } from './audit/audit-trail';
+import type { AccessPolicy } from './auth/access-policy';
+import type { AuthService } from './auth/auth-service';
+import type { UserService } from './auth/user-service';
 import type { DemoSite } from './demo/demo-site';
 import type { EventBus } from './events/event-bus';
 import type { LiveService } from './media/live';
@@ -5,6 +9,7 @@ import type { RegisterService } from './register/register-service';
 import type { SettingsService } from './settings/settings-service';
 import type { Db } from './store/database';
 import type { WallService } from './wall/wall-service';
+
 
 /** Everything the API handlers may use, built once by the composition root (core.ts). */
 export interface CoreServices {
@@ -16,6 +21,10 @@ export interface CoreServices {
   db: Db;
   events: EventBus;
   settings: SettingsService;
+  auth: AuthService;
+  users: UserService;
+  access: AccessPolicy;
+  audit: AuditTrail;
   register: RegisterService;
   wall: WallService;
   live: LiveService;

@@ -27,6 +27,18 @@ export const ERROR_CODES = [
   'port_in_use',
   'host_unavailable',
   'demo_unavailable',
+  // Sign-in and sessions.
+  'session_required',
+  'session_locked',
+  'sign_in_failed',
+  'account_locked',
+  'setup_done',
+  'setup_not_local',
+  'password_wrong',
+  'password_reused',
+  'last_admin',
+  'role_in_use',
+  'use_http',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

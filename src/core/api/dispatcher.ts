@@ -1,62 +1,124 @@
-// The one place every call passes through, whatever the transport: look up the method, validate
-// the input against the contract, check the caller's permission, run the handler, and turn every
-// failure into a typed, translatable error. No stack trace leaves the core.
+// The one place every call passes through, whatever the transport: look up the method, check the
+// session, the caller's permission and the console lock, validate the input against the contract,
+// check every record it names against the caller's area scope, run the handler, check the output
+// against the contract, and write the audit trail as the contract declares. Every failure becomes
+// a typed, translatable error; no stack trace leaves the core.
 import { z } from 'zod';
-import {
-  api,
-  isMethodName,
-  roleAllows,
-  type MethodName,
-  type MethodOutput,
-  type MethodParsedInput,
-  type Result,
-  type User,
-} from '../../shared/contract';
-import { AppError, toErrorInfo } from '../../shared/errors';
+import { api, isMethodName, type Api, type MethodName, type MethodOutput, type MethodParsedInput, type Result, type TargetKind } from '../../shared/contract';
+import { AppError, toErrorInfo, type ErrorInfo } from '../../shared/errors';
+import type { AccessPolicy } from '../auth/access-policy';
+import type { CallSource } from '../auth/auth-service';
+import { can, type Principal } from '../auth/principal';
 import { createLogger } from '../log/logger';
+import { auditDetails, type AuditSink } from './audit-sink';
 
 const log = createLogger('api');
 
-/** Who is calling: the transport establishes it (session cookie, Electron window). */
+/** Who is calling and from where: the transport establishes it (session cookie, Electron window). */
 export interface CallContext {
-  user: User;
+  principal: Principal | null;
+  source: CallSource;
+  /** Only transports that can hand a client a session (serve's HTTP route, Electron's bridge) set this. */
+  setSession?: (token: string | null) => void;
+  /** Set by sign-in and first start: the audit entry names who signed in. */
+  actor?: { userId: string; username: string };
 }
 
+/** A handler always has a principal unless its method's permission is null. */
 export type Handlers = {
-  [M in MethodName]: (input: MethodParsedInput<M>, ctx: CallContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
+  [M in MethodName]: (
+    input: MethodParsedInput<M>,
+    ctx: Api[M]['permission'] extends null ? CallContext : CallContext & { principal: Principal },
+  ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
 
 export interface Dispatcher {
   call(method: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
 }
 
-function validationParams(err: z.ZodError): Record<string, string> {
-  const first = err.issues[0];
-  return { field: first?.path.join('.') || '(input)', problem: first?.code ?? 'invalid' };
+export interface DispatcherDeps {
+  handlers: Handlers;
+  access: AccessPolicy;
+  audit: AuditSink;
+  /** Check every answer against the contract's output schema (tests and development). */
+  checkOutputs?: boolean;
 }
 
-export function createDispatcher(handlers: Handlers): Dispatcher {
+function validationParams(err: z.ZodError): Record<string, string> {
+  const first = err.issues[0];
+  // A custom message is a problem code the UI translates (e.g. `url_scheme`); zod's own are generic.
+  const problem = first?.code === 'custom' || (first?.message && /^[a-z_]+$/.test(first.message)) ? first.message : (first?.code ?? 'invalid');
+  return { field: first?.path.join('.') || '(input)', problem };
+}
+
+const fail = (error: ErrorInfo): Result<unknown> => ({ ok: false, error });
+
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+  const { handlers, access, audit } = deps;
+  const checkOutputs = deps.checkOutputs ?? false;
+
+  const write = (ctx: CallContext, action: string, outcome: 'ok' | 'denied' | 'failed', input: unknown, extra: Record<string, string | number | null>, target: { kind: string; id: string } | null) => {
+    const actor = ctx.actor ?? (ctx.principal ? { userId: ctx.principal.user.id, username: ctx.principal.user.username } : { userId: null, username: null });
+    return audit
+      .append({ actor, action, outcome, target, details: { ...auditDetails(input), ...extra }, source: ctx.source.address })
+      .catch((err: unknown) => log.error('audit append failed', { action, error: err instanceof Error ? err.message : String(err) }));
+  };
+
   return {
     async call(method, input, ctx) {
-      if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', params: { method: String(method).slice(0, 100) } } };
+      if (!isMethodName(method)) return fail({ code: 'unknown_method', params: { method: String(method).slice(0, 100) } });
       const spec = api[method];
-      if (spec.permission && !roleAllows(ctx.user.role, spec.permission)) {
-        return { ok: false, error: { code: 'permission_denied', params: { method, permission: spec.permission } } };
+      const denied = async (error: ErrorInfo, target: { kind: string; id: string } | null = null) => {
+        await write(ctx, method, 'denied', input, { error: error.code }, target);
+        return fail(error);
+      };
+      if (spec.transport === 'http' && !ctx.setSession) return fail({ code: 'use_http', params: { method } });
+      const principal = ctx.principal;
+      if (spec.permission) {
+        if (!principal) return denied({ code: 'session_required', params: {} });
+        if (principal.locked && spec.audit === 'write' && method !== 'session.signOut') return denied({ code: 'session_locked', params: {} });
+        if (!can(principal, spec.permission)) return denied({ code: 'permission_denied', params: { method, permission: spec.permission } });
       }
       const parsed = spec.input.safeParse(input ?? {});
-      if (!parsed.success) return { ok: false, error: { code: 'bad_request', params: { method, ...validationParams(parsed.error) } } };
+      if (!parsed.success) return fail({ code: 'bad_request', params: { method, ...validationParams(parsed.error) } });
+      let target: { kind: TargetKind; id: string } | null = null;
+      const targets = (spec as { targets?: Record<string, TargetKind> }).targets;
+      if (targets && principal) {
+        for (const [field, kind] of Object.entries(targets)) {
+          const value = (parsed.data as Record<string, unknown>)[field];
+          if (value === undefined) continue;
+          const id = typeof value === 'string' ? value : null;
+          // Out of scope and absent read the same: a ward account learns nothing of other wards.
+          if (!access.targetVisible(principal, kind, id)) return denied({ code: 'not_found', params: { kind, id: id ?? '' } }, { kind, id: id ?? '' });
+          target ??= id ? { kind, id } : null;
+        }
+      }
       const started = performance.now();
+      let value: unknown;
       try {
         const handler = handlers[method] as (i: unknown, c: CallContext) => unknown;
-        const value = await handler(parsed.data, ctx);
-        const ms = performance.now() - started;
-        if (ms > 40) log.warn(`slow call ${method}`, { ms: Math.round(ms) });
-        return { ok: true, value };
+        value = await handler(parsed.data, ctx);
       } catch (err) {
-        if (err instanceof z.ZodError) return { ok: false, error: { code: 'bad_request', params: { method, ...validationParams(err) } } };
-        if (!(err instanceof AppError)) log.error(`call ${method} failed`, { error: err instanceof Error ? err.stack ?? err.message : String(err) });
-        return { ok: false, error: toErrorInfo(err) };
+        const error: ErrorInfo =
+          err instanceof z.ZodError ? { code: 'bad_request', params: { method, ...validationParams(err) } } : toErrorInfo(err);
+        if (!(err instanceof AppError) && !(err instanceof z.ZodError)) log.error(`call ${method} failed`, { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+        if (spec.audit !== 'none') await write(ctx, method, error.code === 'permission_denied' ? 'denied' : 'failed', input, { error: error.code }, target);
+        return fail(error);
       }
+      const ms = performance.now() - started;
+      if (ms > 40) log.warn(`slow call ${method}`, { ms: Math.round(ms) });
+      if (checkOutputs) {
+        const out = spec.output.safeParse(value);
+        if (!out.success) {
+          log.error(`call ${method} answered outside its contract`, { issue: JSON.stringify(out.error.issues[0]).slice(0, 500) });
+          return fail({ code: 'internal', params: {} });
+        }
+      }
+      if (spec.audit !== 'none') {
+        const made = value && typeof value === 'object' && 'id' in value && typeof value.id === 'string' ? { kind: method.split('.')[0]!, id: value.id } : null;
+        await write(ctx, method, 'ok', input, {}, target ?? made);
+      }
+      return { ok: true, value };
     },
   };
 }

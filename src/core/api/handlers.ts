@@ -1,9 +1,17 @@
 // Binds each contract method to the service that does the work. The `Handlers` type makes the
-// compiler refuse a contract entry without an implementation.
-import { ROLE_PERMISSIONS } from '../../shared/contract';
-import type { Handlers } from './dispatcher';
+// compiler refuse a contract entry without an implementation. Permission, lock, scope targets and
+// audit are the dispatcher's; what is left here is the call itself and filtering lists by scope.
+import { AppError } from '../../shared/errors';
+import type { CallContext, Handlers } from './dispatcher';
 import type { CoreServices } from '../services';
 import { backupDatabase, defaultBackupPath } from '../store/backup';
+import type { SignedIn } from '../auth/auth-service';
+
+/** Hands a new session to the transport (cookie or window token) and names it in the audit entry. */
+function adopt(ctx: CallContext, signedIn: SignedIn): void {
+  ctx.setSession!(signedIn.token);
+  ctx.actor = { userId: signedIn.principal.user.id, username: signedIn.principal.user.username };
+}
 
 export function createHandlers(s: CoreServices): Handlers {
   return {
@@ -14,7 +22,53 @@ export function createHandlers(s: CoreServices): Handlers {
       shell: s.shell,
       ffmpeg: s.ffmpegPath,
     }),
-    'session.me': (_i, ctx) => ({ user: ctx.user, permissions: [...ROLE_PERMISSIONS[ctx.user.role]] }),
+    'session.status': (_i, ctx) => ({
+      version: s.version,
+      signedIn: ctx.principal !== null,
+      locked: ctx.principal?.locked ?? false,
+      setupNeeded: s.auth.setupNeeded(),
+      setupAllowedHere: ctx.source.local,
+      demoAccounts: s.demo.accounts(),
+    }),
+    'session.setup': async (i, ctx) => {
+      const signedIn = await s.auth.setup(i, ctx.source);
+      adopt(ctx, signedIn);
+      return s.auth.info(signedIn.principal);
+    },
+    'session.signIn': async (i, ctx) => {
+      const signedIn = await s.auth.signIn(i.username, i.password, ctx.source);
+      adopt(ctx, signedIn);
+      return s.auth.info(signedIn.principal);
+    },
+    'session.signOut': (_i, ctx) => {
+      const signedOut = s.auth.signOut(ctx.principal?.sessionId ?? null);
+      ctx.setSession!(null);
+      return { signedOut };
+    },
+    'session.me': (_i, ctx) => s.auth.info(ctx.principal),
+    'session.lock': (_i, ctx) => {
+      s.auth.lock(ctx.principal);
+      return { locked: true };
+    },
+    'session.unlock': async ({ password }, ctx) => {
+      await s.auth.unlock(ctx.principal, password);
+      return { locked: false };
+    },
+    'session.changePassword': async ({ current, next }, ctx) => {
+      await s.auth.changePassword(ctx.principal, current, next);
+      return { changed: true };
+    },
+    'users.list': () => s.users.list(),
+    'users.save': (i) => s.users.save(i),
+    'users.resetPassword': ({ id, password }) => s.users.resetPassword(id, password),
+    'users.unlock': ({ id }) => s.users.unlock(id),
+    'users.signOutEverywhere': ({ id }) => s.users.signOutEverywhere(id),
+    'roles.list': () => s.users.roles(),
+    'roles.save': (i) => s.users.saveRole(i),
+    'roles.delete': ({ id }) => s.users.deleteRole(id),
+    'audit.list': (q) => s.audit.list(q),
+    'audit.verify': () => s.audit.verify(),
+    'audit.checkpoint': () => s.audit.checkpointFile(),
     'settings.get': () => s.settings.get(),
     'settings.update': (patch) => {
       const next = s.settings.update(patch);
@@ -22,20 +76,23 @@ export function createHandlers(s: CoreServices): Handlers {
       return next;
     },
     'system.backup': ({ destination }) => backupDatabase(s.db, destination ?? defaultBackupPath(s.dataDir)),
-    'register.tree': () => s.register.tree(),
+    'register.tree': (_i, ctx) => s.access.filterTree(ctx.principal, s.register.tree()),
     'register.createArea': (i) => s.register.createArea(i),
     'register.createPoint': (i) => s.register.createPoint(i),
     'register.createCamera': (i) => s.register.createCamera(i),
     'register.setPreferredStream': ({ cameraId, stream }) => s.register.setPreferredStream(cameraId, stream),
-    'views.list': (_i, ctx) => s.wall.views(ctx.user),
-    'views.save': (i, ctx) => s.wall.saveView(ctx.user, i),
-    'views.delete': ({ id }, ctx) => s.wall.deleteView(ctx.user, id),
-    'tours.list': (_i, ctx) => s.wall.tours(ctx.user),
-    'tours.save': (i, ctx) => s.wall.saveTour(ctx.user, i),
-    'tours.delete': ({ id }, ctx) => s.wall.deleteTour(ctx.user, id),
-    'workspace.get': (_i, ctx) => s.wall.workspace(ctx.user),
+    'views.list': (_i, ctx) => s.wall.views(ctx.principal),
+    'views.save': (i, ctx) => s.wall.saveView(ctx.principal, i),
+    'views.delete': ({ id }, ctx) => s.wall.deleteView(ctx.principal, id),
+    'tours.list': (_i, ctx) => s.wall.tours(ctx.principal),
+    'tours.save': (i, ctx) => s.wall.saveTour(ctx.principal, i),
+    'tours.delete': ({ id }, ctx) => s.wall.deleteTour(ctx.principal, id),
+    'workspace.get': (_i, ctx) => s.wall.workspace(ctx.principal),
+    'workspace.saveWindow': ({ window, closed }, ctx) => s.wall.saveWindow(ctx.principal, window, closed),
     'demo.status': () => s.demo.status(),
-    'demo.start': (_i, ctx) => s.demo.start(ctx.user),
-    'workspace.saveWindow': ({ window, closed }, ctx) => s.wall.saveWindow(ctx.user, window, closed),
+    'demo.start': async (_i, ctx) => {
+      if (ctx.principal.scope.length > 0) throw new AppError('permission_denied', { permission: 'register.manage' });
+      return s.demo.start(ctx.principal);
+    },
   };
 }

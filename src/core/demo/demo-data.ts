@@ -3,12 +3,14 @@
 // with the mix a real centre has: PTZ at intersections, fixed bullets, an H.265 camera, an old
 // MJPEG one, a broken camera awaiting repair, and a socialised camera on residents' Wi-Fi.
 import type { Camera } from '../../shared/contract';
-import type { CameraVariant } from '../../sim/types';
+
+/** The kinds of virtual camera the lab offers (the shell injects the lab; the core never imports it). */
+export type DemoVariant = 'ptz' | 'fixed' | 'h265' | 'mjpeg' | 'dead';
 
 export interface DemoCamera {
   name: string;
   point: string;
-  variant: CameraVariant;
+  variant: DemoVariant;
   live?: boolean;
   status: Camera['status'];
   transmission: Camera['transmission'];
@@ -52,4 +54,20 @@ export const DEMO_CAMERAS: DemoCamera[] = [
   { name: 'Chợ Tân Định', point: 'Chợ Tân Định', variant: 'ptz', status: 'working', transmission: 'direct', funding: 'socialised' },
   { name: 'Cầu Thị Nghè', point: 'Cầu Thị Nghè', variant: 'dead', status: 'awaiting_repair', transmission: 'direct', funding: 'state' },
   { name: 'Hẻm 42 Nguyễn Trãi', point: 'Hẻm 42 Nguyễn Trãi', variant: 'fixed', status: 'working', transmission: 'residents_wifi', funding: 'socialised' },
+];
+
+/**
+ * One account per role, so a visitor can try the officer's, supervisor's, clerk's and ward's views.
+ * They share one published password: the sign-in screen lists them while the demo site runs, and
+ * an administrator should disable them before the console watches real cameras.
+ */
+export const DEMO_PASSWORD = 'watchfloor';
+export const DEMO_ACCOUNTS: { username: string; displayName: string; role: string; ward?: string }[] = [
+  { username: 'admin', displayName: 'Quản trị viên', role: 'admin' },
+  { username: 'trucban', displayName: 'Nguyễn Văn An (trực ban)', role: 'officer' },
+  { username: 'chihuy', displayName: 'Trần Thị Bình (chỉ huy)', role: 'supervisor' },
+  { username: 'trichxuat', displayName: 'Lê Văn Cường (trích xuất)', role: 'clerk' },
+  { username: 'kythuat', displayName: 'Phạm Minh Đức (kỹ thuật)', role: 'technician' },
+  { username: 'phuong.benthanh', displayName: 'Võ Thị Hoa (phường Bến Thành)', role: 'ward', ward: 'Phường Bến Thành' },
+  { username: 'thanhtra', displayName: 'Đặng Quốc Huy (thanh tra)', role: 'auditor' },
 ];

@@ -5,14 +5,27 @@ import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import { preset as layoutPreset } from '../../shared/layouts';
-import { startLab, type Lab } from '../../sim/lab';
-import type { User } from '../../shared/contract';
+import { BUILTIN_ROLE_DEFAULTS } from '../../shared/contract';
+import type { UserService } from '../auth/user-service';
+import type { Principal } from '../auth/principal';
 import { createLogger } from '../log/logger';
 import type { RegisterService } from '../register/register-service';
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/database';
 import type { WallService } from '../wall/wall-service';
-import { DEMO_CAMERAS, DEMO_CITY, DEMO_POINTS, DEMO_WARDS } from './demo-data';
+import { DEMO_ACCOUNTS, DEMO_CAMERAS, DEMO_CITY, DEMO_PASSWORD, DEMO_POINTS, DEMO_WARDS, type DemoVariant } from './demo-data';
+
+/** What the demo needs of the camera lab. The shells inject the lab (src/sim): the core never imports it. */
+export interface DemoLab {
+  readonly cameras: readonly { onvif: string; rtspMain: string; rtspSub: string; username: string; password: string; ptz: boolean }[];
+  dispose(): Promise<void>;
+}
+export type StartDemoLab = (options: {
+  cameras: { name: string; variant: DemoVariant; live: boolean }[];
+  basePort: number;
+  password: string;
+  log: (line: string) => void;
+}) => Promise<DemoLab>;
 
 const log = createLogger('demo');
 const STATE_KEY = 'demo.site';
@@ -47,7 +60,7 @@ async function findBasePort(count: number): Promise<number> {
 }
 
 export class DemoSite {
-  private lab: Lab | null = null;
+  private lab: DemoLab | null = null;
   private starting: Promise<DemoStatus> | null = null;
 
   constructor(
@@ -55,15 +68,41 @@ export class DemoSite {
     private readonly secrets: SecretBox,
     private readonly register: RegisterService,
     private readonly wall: WallService,
+    private readonly users: UserService,
+    /** Absent where no lab was injected (a packaged console without the lab): start says so. */
+    private readonly startLab: StartDemoLab | null,
   ) {}
+
+  /** The demo's accounts, listed on the sign-in screen while the demo site runs. */
+  accounts(): { username: string; role: string; password: string }[] {
+    if (!this.lab && !this.starting) return [];
+    const existing = new Set(this.users.list().filter((a) => !a.disabled).map((a) => a.username));
+    return DEMO_ACCOUNTS.filter((a) => existing.has(a.username)).map((a) => ({ username: a.username, role: a.role, password: DEMO_PASSWORD }));
+  }
+
+  /**
+   * One account per role; names already taken are left alone (an administrator made them). The
+   * ward account's scope is its ward, once the register has it.
+   */
+  async ensureAccounts(): Promise<void> {
+    const taken = new Set(this.users.list().map((a) => a.username));
+    const wards = new Map(this.register.tree().areas.map((a) => [a.name, a.id]));
+    for (const a of DEMO_ACCOUNTS) {
+      if (taken.has(a.username) || !(a.role in BUILTIN_ROLE_DEFAULTS)) continue;
+      const ward = a.ward ? wards.get(a.ward) : undefined;
+      if (a.ward && !ward) continue;
+      await this.users.save({ username: a.username, displayName: a.displayName, role: a.role, scopes: ward ? [ward] : [], disabled: false, password: DEMO_PASSWORD });
+    }
+  }
 
   status(): DemoStatus {
     return { running: this.lab !== null, cameras: this.lab?.cameras.length ?? 0 };
   }
 
-  start(user: User): Promise<DemoStatus> {
+  start(user: Principal): Promise<DemoStatus> {
     if (this.lab) return Promise.resolve(this.status());
-    this.starting ??= this.doStart(user).finally(() => (this.starting = null));
+    if (!this.startLab) return Promise.reject(new AppError('demo_unavailable', { detail: 'no camera lab in this build' }));
+    this.starting ??= this.doStart(user, this.startLab).finally(() => (this.starting = null));
     return this.starting;
   }
 
@@ -72,7 +111,7 @@ export class DemoSite {
     return row ? (JSON.parse(row.value) as DemoState) : null;
   }
 
-  private async doStart(user: User): Promise<DemoStatus> {
+  private async doStart(user: Principal, startLab: StartDemoLab): Promise<DemoStatus> {
     const existing = this.readState();
     const password = existing ? this.secrets.open(existing.passwordBox) : randomBytes(9).toString('base64url');
     const basePort = existing?.basePort ?? (await findBasePort(DEMO_CAMERAS.length));
@@ -94,12 +133,13 @@ export class DemoSite {
         .run(STATE_KEY, JSON.stringify({ basePort, passwordBox: this.secrets.seal(password) } satisfies DemoState));
       this.populate(user);
     }
+    await this.ensureAccounts();
     log.info('demo site running', { cameras: this.lab.cameras.length, basePort });
     return this.status();
   }
 
   /** The register, two shared views and a tour, created once. */
-  private populate(user: User): void {
+  private populate(user: Principal): void {
     const lab = this.lab!;
     const city = this.register.createArea({ parentId: null, name: DEMO_CITY, kind: 'city' });
     const wards = new Map(DEMO_WARDS.map((w) => [w, this.register.createArea({ parentId: city.id, name: w, kind: 'ward' }).id]));

@@ -6,6 +6,10 @@ export interface ServeArgs {
   rendererDir: string | null;
   allowHosts: string[];
   explainNoElectron: boolean;
+  tlsCert: string | null;
+  tlsKey: string | null;
+  /** Spelled out by whoever binds beyond loopback without TLS: passwords then cross the LAN in clear. */
+  insecureLan: boolean;
 }
 
 export class ArgError extends Error {
@@ -14,9 +18,12 @@ export class ArgError extends Error {
   }
 }
 
-/** Parses `--port P --data-dir D [--host H] [--demo] [--allow-host name]` (also `--port=P`). */
+/**
+ * Parses `--port P --data-dir D [--host H] [--demo] [--allow-host name] [--tls-cert F --tls-key F]
+ * [--insecure-lan]` (also `--port=P`).
+ */
 export function parseServeArgs(argv: readonly string[]): ServeArgs {
-  const out: ServeArgs = { port: 8640, host: '127.0.0.1', dataDir: null, demo: false, rendererDir: null, allowHosts: [], explainNoElectron: false };
+  const out: ServeArgs = { port: 8640, host: '127.0.0.1', dataDir: null, demo: false, rendererDir: null, allowHosts: [], explainNoElectron: false, tlsCert: null, tlsKey: null, insecureLan: false };
   const list = argv.flatMap((a) => (a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
   for (let i = 0; i < list.length; i++) {
     const arg = list[i]!;
@@ -44,6 +51,15 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
       case '--allow-host':
         out.allowHosts.push(value());
         break;
+      case '--tls-cert':
+        out.tlsCert = value();
+        break;
+      case '--tls-key':
+        out.tlsKey = value();
+        break;
+      case '--insecure-lan':
+        out.insecureLan = true;
+        break;
       case '--demo':
         out.demo = true;
         break;
@@ -54,5 +70,6 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
         throw new ArgError(arg);
     }
   }
+  if (!out.tlsCert !== !out.tlsKey) throw new ArgError(out.tlsCert ? '--tls-key' : '--tls-cert');
   return out;
 }

@@ -25,6 +25,12 @@ const TEXT: Record<Lang, Record<string, (p: Record<string, unknown>) => string>>
     demo_starting: () => 'Starting the demo site (virtual cameras); the first start prepares their video and takes a minute…',
     demo_running: (p) => `Demo site running: ${p.cameras} virtual cameras.`,
     demo_unavailable: (p) => `The demo site could not start: ${p.detail}`,
+    lan_needs_tls: (p) =>
+      `Refusing to listen on ${p.host} without TLS: passwords and video would cross the network in clear. Give --tls-cert FILE --tls-key FILE, or --insecure-lan on a network you trust.`,
+    tls_unreadable: (p) => `The TLS certificate or key ${p.file} cannot be read.`,
+    init_admin_bad: () => 'WATCHFLOOR_INIT_ADMIN must be user:password (user name of 2–64 letters, digits, . _ - @; password of at least 8 characters). It was ignored.',
+    setup_needed: (p) => `First start: open ${p.url} on this machine to create the administrator.`,
+    demo_accounts: (p) => `Demo accounts (password "${p.password}"): ${p.list}`,
   },
   vi: {
     serving: (p) => `Watchfloor đang chạy tại ${p.url}  (dữ liệu: ${p.dataDir})`,
@@ -42,6 +48,12 @@ const TEXT: Record<Lang, Record<string, (p: Record<string, unknown>) => string>>
     demo_starting: () => 'Đang khởi động khu demo (camera ảo); lần đầu cần khoảng một phút để chuẩn bị video…',
     demo_running: (p) => `Khu demo đang chạy: ${p.cameras} camera ảo.`,
     demo_unavailable: (p) => `Không khởi động được khu demo: ${p.detail}`,
+    lan_needs_tls: (p) =>
+      `Không lắng nghe trên ${p.host} khi không có TLS: mật khẩu và video sẽ đi qua mạng không mã hoá. Hãy thêm --tls-cert TỆP --tls-key TỆP, hoặc --insecure-lan nếu mạng này tin cậy được.`,
+    tls_unreadable: (p) => `Không đọc được chứng chỉ hoặc khoá TLS ${p.file}.`,
+    init_admin_bad: () => 'WATCHFLOOR_INIT_ADMIN phải có dạng tên:mật_khẩu (tên 2–64 ký tự gồm chữ, số, . _ - @; mật khẩu ít nhất 8 ký tự). Giá trị này đã bị bỏ qua.',
+    setup_needed: (p) => `Lần chạy đầu: mở ${p.url} trên chính máy này để tạo tài khoản quản trị.`,
+    demo_accounts: (p) => `Tài khoản demo (mật khẩu "${p.password}"): ${p.list}`,
   },
 };
 

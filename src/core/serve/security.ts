@@ -1,9 +1,10 @@
 // Serve mode is a web server on the operator's machine, so the browser is untrusted:
 // - Host must be one of ours (stops DNS rebinding: evil.example resolving to 127.0.0.1),
-// - WebSocket Origin must be our own page (stops cross-site WebSocket hijacking),
-// - the session cookie is HttpOnly and SameSite=Strict.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+// - a WebSocket's Origin and a POST's Origin must be our own page (cross-site hijacking, CSRF),
+// - the session cookie is HttpOnly and SameSite=Strict (and Secure over TLS).
+// Every parser here takes hostile bytes: none of them may throw.
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 
 export const SESSION_COOKIE = 'wf_session';
 
@@ -20,7 +21,7 @@ export function hostAllowed(req: IncomingMessage, allowed: Set<string>): boolean
   return !!host && allowed.has(host);
 }
 
-/** The Origin of a WebSocket upgrade must be one of our own http origins. */
+/** The Origin of a WebSocket upgrade or a POST must be one of our own http(s) origins. */
 export function originAllowed(req: IncomingMessage, allowed: Set<string>): boolean {
   const origin = req.headers.origin;
   if (!origin) return false;
@@ -32,39 +33,53 @@ export function originAllowed(req: IncomingMessage, allowed: Set<string>): boole
   }
 }
 
+/** Cookie header → name/value pairs. A value that is not valid percent-encoding is kept as sent. */
 export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (header ?? '').split(';')) {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const part of (header ?? '').slice(0, 8192).split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    if (i <= 0) continue;
+    const name = part.slice(0, i).trim();
+    const raw = part.slice(i + 1).trim();
+    let value = raw;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      // `a=%` and friends: not ours to decode, and never a reason to fail the request.
+    }
+    out[name] = value;
   }
   return out;
 }
 
 /**
- * Session tokens are signed, not remembered, so a page keeps its session when the core restarts
- * (the status bar shows the reconnect; the operator does not have to reload the wall).
+ * The path and query of a request line, or null. `new URL('//a:b', base)` throws (it reads a host
+ * and a bad port), so the path is always parsed as a path under our own origin.
  */
-export function createSessionSigner(key: Buffer) {
-  const mac = (id: string) => createHmac('sha256', key).update(id).digest('base64url');
-  return {
-    issue(): string {
-      const id = randomBytes(24).toString('base64url');
-      return `${id}.${mac(id)}`;
-    },
-    valid(token: string | undefined): boolean {
-      if (!token) return false;
-      const [id, sig] = token.split('.');
-      if (!id || !sig) return false;
-      const expected = Buffer.from(mac(id));
-      const given = Buffer.from(sig);
-      return expected.length === given.length && timingSafeEqual(expected, given);
-    },
-  };
+export function parseRequestPath(raw: string | undefined): URL | null {
+  const path = raw ?? '/';
+  if (!path.startsWith('/') || path.length > 8192) return null;
+  try {
+    return new URL(`http://localhost${path.replace(/^\/+/, '/')}`);
+  } catch {
+    return null;
+  }
 }
 
-export function sessionCookie(token: string): string {
-  return `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export function sessionCookie(token: string | null, secure: boolean): string {
+  const flags = `HttpOnly; SameSite=Strict; Path=/${secure ? '; Secure' : ''}`;
+  return token ? `${SESSION_COOKIE}=${token}; ${flags}` : `${SESSION_COOKIE}=; Max-Age=0; ${flags}`;
+}
+
+/** Loopback peers may create the first administrator; anyone else must wait for one. */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return a === '::1' || (isIP(a) === 4 && a.startsWith('127.'));
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || isLoopback(host);
 }
 
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -72,4 +87,5 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
 };

@@ -1,31 +1,24 @@
-// Serve mode's web server: the built renderer, GET /api/health, the API WebSocket (/api) and the
-// video WebSockets (/video). Binds 127.0.0.1 unless told otherwise.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// Serve mode's web server: the built renderer, GET /api/health, the session calls (POST
+// /api/http/<method>), downloads, the API WebSocket (/api) and the video WebSockets (/video).
+// Binds 127.0.0.1 unless told otherwise; beyond loopback only over TLS or when told it is a
+// trusted LAN. Every handler runs inside a guard: no request, header or upgrade can end the core.
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError } from '../../shared/errors';
-import type { CallContext } from '../api/dispatcher';
+import type { CallSource } from '../auth/auth-service';
+import type { Principal } from '../auth/principal';
 import type { Core } from '../core';
 import { createLogger } from '../log/logger';
 import { attachApiSocket } from './api-socket';
-import {
-  allowedHosts,
-  hostAllowed,
-  createSessionSigner,
-  originAllowed,
-  parseCookies,
-  SECURITY_HEADERS,
-  SESSION_COOKIE,
-  sessionCookie,
-} from './security';
+import { downloadRoute } from './download-route';
+import { allowedHosts, hostAllowed, isLoopback, originAllowed, parseCookies, parseRequestPath, SECURITY_HEADERS, SESSION_COOKIE } from './security';
+import { sessionRoute } from './session-route';
 import { resolveStatic, sendFile } from './static-files';
 import { videoRoute } from './video-route';
-import { loadOrCreateKey } from '../secrets/key-file';
 
 const log = createLogger('serve');
-
-/** Handles an authorised upgrade on a path other than /api (the live video channel). */
-export type UpgradeRoute = (ws: WebSocket, url: URL, ctx: CallContext) => void;
 
 export interface ServerOptions {
   core: Core;
@@ -35,9 +28,13 @@ export interface ServerOptions {
   rendererDir?: string | null;
   /** Extra Host names to accept (e.g. the machine's LAN name when bound to 0.0.0.0). */
   extraHosts?: string[];
-  routes?: Record<string, UpgradeRoute>;
-  /** Electron's per-window token: accepted instead of the cookie (no browser page to set one). */
-  tokens?: Set<string>;
+  /** Serve HTTPS (required to bind beyond loopback unless the LAN is declared trusted). */
+  tls?: { cert: Buffer | string; key: Buffer | string };
+  /**
+   * Electron's windows have no cookie: each holds a per-window token, which this maps to the
+   * window's current session token (null before sign-in).
+   */
+  windowSession?: (windowToken: string) => string | null | undefined;
 }
 
 export interface RunningServer {
@@ -50,24 +47,56 @@ export interface RunningServer {
 
 /** A WebSocket frame may be up to 16 MiB so that oversize calls get a typed error, not a hang-up. */
 const WS_MAX_PAYLOAD = 16 * 1024 * 1024;
+/** Closed with this when the session ended (signed out, password changed, account disabled). */
+export const CLOSE_SESSION_ENDED = 4001;
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
-  const sessions = createSessionSigner(loadOrCreateKey(opts.core.services.dataDir, 'session.key'));
-  const tokens = opts.tokens ?? new Set<string>();
+  const { services, dispatcher } = opts.core;
+  const secure = !!opts.tls;
   let allowed = new Set<string>();
-  const routes: Record<string, UpgradeRoute> = { '/video': videoRoute(opts.core), ...opts.routes };
+  const video = videoRoute({ live: services.live, access: services.access, audit: services.audit });
+  /** Open sockets per session, so an ended session's sockets close at once. */
+  const socketsBySession = new Map<string, Set<WebSocket>>();
+  const offEnded = services.auth.onSessionsEnded((ids) => {
+    for (const id of ids) for (const ws of socketsBySession.get(id) ?? []) ws.close(CLOSE_SESSION_ENDED, 'session ended');
+  });
 
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+  const sourceOf = (req: IncomingMessage): CallSource => ({ address: req.socket.remoteAddress ?? 'unknown', local: isLoopback(req.socket.remoteAddress) });
+
+  /** The session token a request carries: the cookie, or (Electron) a window token's session. */
+  const sessionToken = (req: IncomingMessage, url: URL): string | null => {
+    const windowToken = url.searchParams.get('token');
+    if (windowToken && opts.windowSession) return opts.windowSession(windowToken) ?? null;
+    return parseCookies(req.headers.cookie)[SESSION_COOKIE] ?? null;
+  };
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     if (!hostAllowed(req, allowed)) {
       res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request: unknown Host\n');
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = parseRequestPath(req.url);
+    if (!url) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request\n');
+      return;
+    }
     if (url.pathname === '/api/health') {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify({ status: 'ok', version: opts.core.services.version }));
+      res.end(JSON.stringify({ status: 'ok', version: services.version }));
+      return;
+    }
+    if (url.pathname.startsWith('/api/http/')) {
+      if (req.method !== 'POST') return void res.writeHead(405, { Allow: 'POST' }).end();
+      if (!originAllowed(req, allowed)) return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden\n');
+      const principal = services.auth.resolve(sessionToken(req, url));
+      await sessionRoute(req, res, url.pathname.slice('/api/http/'.length), principal, sourceOf(req), { dispatcher, secure });
+      return;
+    }
+    if (url.pathname.startsWith('/download/')) {
+      const principal = services.auth.resolve(sessionToken(req, url));
+      await downloadRoute(req, res, url, principal, sourceOf(req), services);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -79,41 +108,86 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
       return;
     }
-    const headers: Record<string, string> = {};
-    if (file.endsWith('index.html')) {
-      // Each page load gets a session; the WebSocket then proves it came from our page.
-      const cookies = parseCookies(req.headers.cookie);
-      const existing = cookies[SESSION_COOKIE];
-      headers['Set-Cookie'] = sessionCookie(sessions.valid(existing) ? existing! : sessions.issue());
-    }
-    sendFile(res, file, headers);
+    sendFile(res, file);
   };
 
-  const server = createServer(onRequest);
+  const guardedRequest = (req: IncomingMessage, res: ServerResponse) => {
+    onRequest(req, res).catch((err: unknown) => {
+      log.error('request failed', { path: (req.url ?? '').slice(0, 200), error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end('Internal error\n');
+      else res.destroy();
+    });
+  };
+
+  const server: Server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, guardedRequest) : createHttpServer(guardedRequest);
+  // A malformed request line or header never reaches a handler: answer 400 and drop the socket.
+  server.on('clientError', (err, socket) => {
+    log.debug('client error', { error: err.message });
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD, perMessageDeflate: false });
 
   const refuse = (socket: Duplex, status: number, text: string) => {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   };
 
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const token = url.searchParams.get('token');
-    const byToken = !!token && tokens.has(token);
-    if (!byToken) {
-      if (!hostAllowed(req, allowed)) return refuse(socket, 421, 'Misdirected Request');
-      if (!originAllowed(req, allowed)) return refuse(socket, 403, 'Forbidden');
-      const cookie = parseCookies(req.headers.cookie)[SESSION_COOKIE];
-      if (!sessions.valid(cookie)) return refuse(socket, 401, 'Unauthorized');
-    }
-    const route = url.pathname === '/api' ? null : routes[url.pathname];
-    if (url.pathname !== '/api' && !route) return refuse(socket, 404, 'Not Found');
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const ctx: CallContext = { user: opts.core.localUser };
-      ws.on('error', (err) => log.debug('socket error', { error: err.message }));
-      if (route) route(ws, url, ctx);
-      else attachApiSocket(ws, opts.core.dispatcher, opts.core.services.events, ctx);
+  const track = (ws: WebSocket, principal: Principal | null) => {
+    const id = principal?.sessionId;
+    if (!id) return;
+    const set = socketsBySession.get(id) ?? new Set();
+    set.add(ws);
+    socketsBySession.set(id, set);
+    ws.once('close', () => {
+      set.delete(ws);
+      if (set.size === 0) socketsBySession.delete(id);
     });
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', (err) => log.debug('upgrade socket error', { error: err.message }));
+    if (!hostAllowed(req, allowed)) return refuse(socket, 421, 'Misdirected Request');
+    const url = parseRequestPath(req.url);
+    if (!url) return refuse(socket, 400, 'Bad Request');
+    const byWindow = !!url.searchParams.get('token') && !!opts.windowSession;
+    if (!byWindow && !originAllowed(req, allowed)) return refuse(socket, 403, 'Forbidden');
+    const principal = services.auth.resolve(sessionToken(req, url));
+    const source = sourceOf(req);
+    if (url.pathname === '/api') {
+      const sessionId = principal?.sessionId ?? null;
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('error', (err) => log.debug('socket error', { error: err.message }));
+        track(ws, principal);
+        // Signed-in sockets follow their session (lock, role change); anonymous ones stay anonymous.
+        attachApiSocket(ws, {
+          dispatcher,
+          events: services.events,
+          access: services.access,
+          source,
+          principal: () => (sessionId ? services.auth.resolveId(sessionId) : null),
+        });
+      });
+      return;
+    }
+    if (url.pathname === '/video') {
+      if (!principal) return refuse(socket, 401, 'Unauthorized');
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('error', (err) => log.debug('socket error', { error: err.message }));
+        track(ws, principal);
+        video(ws, url, principal, source);
+      });
+      return;
+    }
+    refuse(socket, 404, 'Not Found');
+  };
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    try {
+      onUpgrade(req, socket, head);
+    } catch (err) {
+      log.error('upgrade failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      socket.destroy();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -126,14 +200,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     server.once('error', onError);
     server.listen(opts.port ?? 0, host, () => {
       server.off('error', onError);
+      // From now on a listening error is logged, never thrown at nobody.
+      server.on('error', (err) => log.error('server error', { error: err.message }));
       resolve();
     });
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : opts.port ?? 0;
+  const port = typeof address === 'object' && address ? address.port : (opts.port ?? 0);
   allowed = allowedHosts(host, port, opts.extraHosts);
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-  const url = `http://${shownHost}:${port}/`;
+  const url = `${secure ? 'https' : 'http'}://${shownHost}:${port}/`;
   log.info(`listening on ${url}`);
 
   return {
@@ -142,6 +218,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port,
     server,
     async close() {
+      offEnded();
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       server.closeAllConnections();

@@ -1,11 +1,13 @@
-// /video?camera=<id>&stream=main|sub — the binary live channel. Checked here (permission, camera
-// exists, stream name), then handed to the live service's socket.
+// /video?camera=<id>&stream=main|sub — the binary live channel. Checked here (session, permission,
+// the camera exists and lies in the caller's area scope, stream name), then handed to the live
+// service's socket. Who watched which camera, from when to when, goes to the audit trail.
 import type { WebSocket } from 'ws';
-import { roleAllows } from '../../shared/contract';
 import type { VideoTextFrame } from '../../shared/contract/live';
-import type { CallContext } from '../api/dispatcher';
-import type { Core } from '../core';
-import { attachVideoSocket } from '../media/live';
+import type { AuditSink } from '../api/audit-sink';
+import type { AccessPolicy } from '../auth/access-policy';
+import type { CallSource } from '../auth/auth-service';
+import { can, type Principal } from '../auth/principal';
+import { attachVideoSocket, type LiveService } from '../media/live';
 
 function refuse(ws: WebSocket, reason: 'no_permission' | 'unknown_camera' | 'bad_request'): void {
   const frame: VideoTextFrame = { type: 'state', state: 'offline', reason, attempt: 0, retryAt: null };
@@ -13,13 +15,41 @@ function refuse(ws: WebSocket, reason: 'no_permission' | 'unknown_camera' | 'bad
   ws.close(1008, reason);
 }
 
-export function videoRoute(core: Core) {
-  return (ws: WebSocket, url: URL, ctx: CallContext): void => {
-    const cameraId = url.searchParams.get('camera') ?? '';
+export interface VideoRouteDeps {
+  live: LiveService;
+  access: AccessPolicy;
+  audit: AuditSink;
+}
+
+export function videoRoute(d: VideoRouteDeps) {
+  return (ws: WebSocket, url: URL, principal: Principal, source: CallSource): void => {
+    const cameraId = (url.searchParams.get('camera') ?? '').slice(0, 64);
     const stream = url.searchParams.get('stream') ?? 'sub';
+    const actor = { userId: principal.user.id, username: principal.user.username };
+    const target = { kind: 'camera', id: cameraId };
     if (stream !== 'main' && stream !== 'sub') return refuse(ws, 'bad_request');
-    if (!roleAllows(ctx.user.role, 'live.view')) return refuse(ws, 'no_permission');
-    if (!core.services.register.exists(cameraId)) return refuse(ws, 'unknown_camera');
-    attachVideoSocket(ws, { cameraId, stream }, core.services.live);
+    if (!can(principal, 'live.view')) {
+      void d.audit.append({ actor, action: 'live.view', outcome: 'denied', target, details: { error: 'permission_denied', stream }, source: source.address });
+      return refuse(ws, 'no_permission');
+    }
+    // A camera outside the scope reads exactly like one that is not there.
+    if (!cameraId || !d.access.cameraVisible(principal, cameraId)) {
+      void d.audit.append({ actor, action: 'live.view', outcome: 'denied', target, details: { error: 'not_found', stream }, source: source.address });
+      return refuse(ws, 'unknown_camera');
+    }
+    const from = Date.now();
+    void d.audit.append({ actor, action: 'live.view.start', outcome: 'ok', target, details: { stream }, source: source.address });
+    ws.once('close', () => {
+      const to = Date.now();
+      void d.audit.append({
+        actor,
+        action: 'live.view',
+        outcome: 'ok',
+        target,
+        details: { stream, from, to, seconds: Math.round((to - from) / 1000) },
+        source: source.address,
+      });
+    });
+    attachVideoSocket(ws, { cameraId, stream }, d.live);
   };
 }

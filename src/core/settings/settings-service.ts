@@ -6,6 +6,8 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'system',
   timeZone: 'Asia/Ho_Chi_Minh',
   tourDwellSeconds: 20,
+  // Long enough not to interrupt an officer who only watches; short enough for a console left alone.
+  idleLockMinutes: 30,
 };
 
 export class SettingsService {

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { User } from '../../shared/contract';
+import { BUILTIN_ROLE_DEFAULTS } from '../../shared/contract';
+import { systemPrincipal, type Principal } from '../auth/principal';
 import { preset } from '../../shared/layouts';
-import { UserRepository } from '../auth/users';
+import { UserRepository } from '../auth/user-repository';
 import { EventBus } from '../events/event-bus';
 import { openDatabase, type Db } from '../store/database';
 import { WallRepository } from './wall-repository';
@@ -13,18 +14,22 @@ import { WallService } from './wall-service';
 let dir: string;
 let db: Db;
 let wall: WallService;
-let admin: User;
-let officer: User;
-let other: User;
+let admin: Principal;
+let officer: Principal;
+let other: Principal;
+
+const as = (u: { id: string; username: string; displayName: string; role: string }, role: 'admin' | 'officer'): Principal =>
+  systemPrincipal({ id: u.id, username: u.username, displayName: u.displayName, role }, BUILTIN_ROLE_DEFAULTS[role].permissions);
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'wf-wall-'));
   db = openDatabase({ dataDir: dir }).db;
   const users = new UserRepository(db);
-  admin = users.ensureLocalAdmin();
-  officer = users.create('trucban1', 'Trực ban 1', 'operator');
-  other = users.create('trucban2', 'Trực ban 2', 'operator');
-  wall = new WallService(new WallRepository(db), new EventBus());
+  admin = as(users.insert({ username: 'admin', displayName: 'Quản trị', role: 'admin', passwordHash: null }), 'admin');
+  officer = as(users.insert({ username: 'trucban1', displayName: 'Trực ban 1', role: 'officer', passwordHash: null }), 'officer');
+  other = as(users.insert({ username: 'trucban2', displayName: 'Trực ban 2', role: 'officer', passwordHash: null }), 'officer');
+  // Unscoped accounts: every camera is visible (scopes have their own tests).
+  wall = new WallService(new WallRepository(db), new EventBus(), () => true);
 });
 afterEach(() => {
   db.close();

@@ -1,6 +1,7 @@
 // Views and tours: personal ones belong to their user; shared ones are seen by all and changed
 // only with views.manage. The workspace remembers each user's windows across restarts.
-import { roleAllows, type Tour, type User, type View, type Workspace, type WorkspaceWindow } from '../../shared/contract';
+import type { TileAssignment, Tour, TourStep, View, Workspace, WorkspaceWindow } from '../../shared/contract';
+import { can, type Principal } from '../auth/principal';
 import type { tourInput, viewInput } from '../../shared/contract/wall';
 import { AppError } from '../../shared/errors';
 import type { EventBus } from '../events/event-bus';
@@ -11,32 +12,51 @@ export class WallService {
   constructor(
     private readonly repo: WallRepository,
     private readonly events: EventBus,
+    /** The area scope: a shared view shows a ward account only the cameras it may see. */
+    private readonly cameraVisible: (p: Principal, cameraId: string) => boolean,
   ) {}
 
-  private mayEdit(user: User, ownerId: string | null): boolean {
-    return ownerId === null ? roleAllows(user.role, 'views.manage') : ownerId === user.id;
+  private mayEdit(user: Principal, ownerId: string | null): boolean {
+    return ownerId === null ? can(user, 'views.manage') : ownerId === user.user.id;
+  }
+
+  private visibleTiles(p: Principal, tiles: TileAssignment[]): TileAssignment[] {
+    if (p.scope.length === 0) return tiles;
+    return tiles.map((t) => (t && !this.cameraVisible(p, t.cameraId) ? null : t));
+  }
+
+  private visibleSteps(p: Principal, steps: TourStep[]): TourStep[] {
+    if (p.scope.length === 0) return steps;
+    return steps.filter((s) => s.kind !== 'camera' || this.cameraVisible(p, s.cameraId));
   }
 
   /** Saving shared needs views.manage; overwriting needs the right to edit what is there. */
-  private assertMaySave(user: User, shared: boolean, existingOwner: string | null | undefined): void {
-    if (shared && !roleAllows(user.role, 'views.manage')) throw new AppError('permission_denied', { permission: 'views.manage' });
+  private assertMaySave(user: Principal, shared: boolean, existingOwner: string | null | undefined): void {
+    if (shared && !can(user, 'views.manage')) throw new AppError('permission_denied', { permission: 'views.manage' });
     if (existingOwner !== undefined && !this.mayEdit(user, existingOwner)) throw new AppError('permission_denied', { permission: 'views.manage' });
   }
 
-  private toView(user: User, r: ViewRow): View {
-    return { id: r.id, name: r.name, shared: r.ownerId === null, editable: this.mayEdit(user, r.ownerId), layout: r.layout, tiles: r.tiles, updatedAt: r.updatedAt };
+  private toView(user: Principal, r: ViewRow): View {
+    return { id: r.id, name: r.name, shared: r.ownerId === null, editable: this.mayEdit(user, r.ownerId), layout: r.layout, tiles: this.visibleTiles(user, r.tiles), updatedAt: r.updatedAt };
   }
 
-  private toTour(user: User, r: TourRow): Tour {
-    return { id: r.id, name: r.name, shared: r.ownerId === null, editable: this.mayEdit(user, r.ownerId), dwellSeconds: r.dwellSeconds, steps: r.steps };
+  private toTour(user: Principal, r: TourRow): Tour {
+    return { id: r.id, name: r.name, shared: r.ownerId === null, editable: this.mayEdit(user, r.ownerId), dwellSeconds: r.dwellSeconds, steps: this.visibleSteps(user, r.steps) };
   }
 
-  views(user: User): View[] {
-    return this.repo.viewsFor(user.id).map((r) => this.toView(user, r));
+  /** A view or tour may name only cameras the caller may see (same answer as for a camera that is not there). */
+  private assertCamerasVisible(p: Principal, ids: Iterable<string>): void {
+    if (p.scope.length === 0) return;
+    for (const id of ids) if (!this.cameraVisible(p, id)) throw new AppError('not_found', { kind: 'camera', id });
   }
 
-  saveView(user: User, input: z.output<typeof viewInput>): View {
-    const ownerId = input.shared ? null : user.id;
+  views(user: Principal): View[] {
+    return this.repo.viewsFor(user.user.id).map((r) => this.toView(user, r));
+  }
+
+  saveView(user: Principal, input: z.output<typeof viewInput>): View {
+    const ownerId = input.shared ? null : user.user.id;
+    this.assertCamerasVisible(user, input.tiles.flatMap((t) => (t ? [t.cameraId] : [])));
     this.assertMaySave(user, input.shared, input.id ? this.repo.view(input.id)?.ownerId : undefined);
     // More cameras than tiles would be lost silently on load: cut them here, visibly.
     const tiles = input.tiles.slice(0, input.layout.cells.length);
@@ -45,7 +65,7 @@ export class WallService {
     return this.toView(user, saved);
   }
 
-  deleteView(user: User, id: string): { id: string } {
+  deleteView(user: Principal, id: string): { id: string } {
     const existing = this.repo.view(id);
     if (!existing) throw new AppError('not_found', { kind: 'view', id });
     if (!this.mayEdit(user, existing.ownerId)) throw new AppError('permission_denied', { permission: 'views.manage' });
@@ -54,18 +74,19 @@ export class WallService {
     return { id };
   }
 
-  tours(user: User): Tour[] {
-    return this.repo.toursFor(user.id).map((r) => this.toTour(user, r));
+  tours(user: Principal): Tour[] {
+    return this.repo.toursFor(user.user.id).map((r) => this.toTour(user, r));
   }
 
-  saveTour(user: User, input: z.output<typeof tourInput>): Tour {
+  saveTour(user: Principal, input: z.output<typeof tourInput>): Tour {
+    this.assertCamerasVisible(user, input.steps.flatMap((st) => (st.kind === 'camera' ? [st.cameraId] : [])));
     this.assertMaySave(user, input.shared, input.id ? this.repo.tour(input.id)?.ownerId : undefined);
-    const saved = this.repo.upsertTour({ ...(input.id ? { id: input.id } : {}), ownerId: input.shared ? null : user.id, name: input.name, dwellSeconds: input.dwellSeconds, steps: input.steps });
+    const saved = this.repo.upsertTour({ ...(input.id ? { id: input.id } : {}), ownerId: input.shared ? null : user.user.id, name: input.name, dwellSeconds: input.dwellSeconds, steps: input.steps });
     this.events.publish({ type: 'tours.changed' });
     return this.toTour(user, saved);
   }
 
-  deleteTour(user: User, id: string): { id: string } {
+  deleteTour(user: Principal, id: string): { id: string } {
     const existing = this.repo.tour(id);
     if (!existing) throw new AppError('not_found', { kind: 'tour', id });
     if (!this.mayEdit(user, existing.ownerId)) throw new AppError('permission_denied', { permission: 'views.manage' });
@@ -74,15 +95,15 @@ export class WallService {
     return { id };
   }
 
-  workspace(user: User): Workspace {
-    return this.repo.workspace(user.id);
+  workspace(user: Principal): Workspace {
+    return this.repo.workspace(user.user.id);
   }
 
-  saveWindow(user: User, win: WorkspaceWindow, closed: boolean): Workspace {
-    const current = this.repo.workspace(user.id);
+  saveWindow(user: Principal, win: WorkspaceWindow, closed: boolean): Workspace {
+    const current = this.repo.workspace(user.user.id);
     const others = current.windows.filter((w) => w.key !== win.key);
     const next = { windows: closed ? others : [...others, win] };
-    this.repo.saveWorkspace(user.id, next);
+    this.repo.saveWorkspace(user.user.id, next);
     return next;
   }
 }

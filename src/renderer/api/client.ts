@@ -1,6 +1,6 @@
 // The renderer's typed client, derived from the contract: `api.call('settings.get', {})` is checked
 // against the method's input and output schemas at compile time.
-import type { CoreEvent, MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { api, type CoreEvent, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract';
 import type { ErrorInfo } from '../../shared/errors';
 import { createBridgeTransport } from './bridge-transport';
 import { createSocketTransport } from './socket-transport';
@@ -22,7 +22,8 @@ export class ApiClient {
   constructor(private readonly transport: Transport) {}
 
   async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const r = await this.transport.call(method, input);
+    // Sign-in, first administrator and sign-out change the session: their own path (see Transport).
+    const r = api[method].transport === 'http' ? await this.transport.sessionCall(method, input) : await this.transport.call(method, input);
     if (!r.ok) throw new ApiError(r.error);
     return r.value as MethodOutput<M>;
   }
@@ -35,6 +36,14 @@ export class ApiClient {
 
   onConnection(listener: (s: ConnectionState) => void): () => void {
     return this.transport.onConnection(listener);
+  }
+
+  onSessionEnded(listener: () => void): () => void {
+    return this.transport.onSessionEnded(listener);
+  }
+
+  downloadUrl(path: string, params?: Record<string, string>): string {
+    return this.transport.downloadUrl(path, params);
   }
 
   videoUrl(path: string, params: Record<string, string>): string {

@@ -1,135 +1,75 @@
-import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+// The root: keeps the connection to the core and decides which screen to show — the first
+// administrator's setup, sign-in, or the console itself (with the lock over it when locked).
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../shared/contract';
+import type { MethodOutput, SessionInfo, Settings } from '../../shared/contract';
 import { errorText, type ApiClient } from '../api/client';
 import type { ConnectionState } from '../api/transport';
+import { SetupScreen } from '../auth/SetupScreen';
+import { SignInScreen } from '../auth/SignInScreen';
 import { applyLanguage } from '../i18n';
-import { CamerasPage } from '../pages/cameras/CamerasPage';
-import { IncidentsPage } from '../pages/incidents/IncidentsPage';
-import { MapPage } from '../pages/map/MapPage';
-import { PlaybackPage } from '../pages/playback/PlaybackPage';
-import { ReportsPage } from '../pages/reports/ReportsPage';
-import { SettingsPage } from '../pages/settings/SettingsPage';
-import { WallPage } from '../pages/wall/WallPage';
-import { AppContext, type AppState } from './app-context';
-import { Navigation } from './Navigation';
-import { PAGES, type PageId } from './routes';
-import { StatusBar } from './StatusBar';
-import { useHashRoute } from './use-hash-route';
+import { Console } from './Console';
 
-const PAGE_COMPONENTS: Record<PageId, () => ReactElement> = {
-  wall: WallPage,
-  map: MapPage,
-  incidents: IncidentsPage,
-  cameras: CamerasPage,
-  playback: PlaybackPage,
-  reports: ReportsPage,
-  settings: SettingsPage,
-};
-
-type Boot = Omit<AppState, 'updateSettings' | 'api'>;
+type Status = MethodOutput<'session.status'>;
+export interface SignedInBoot {
+  session: SessionInfo;
+  settings: Settings;
+  system: MethodOutput<'system.info'>;
+}
 
 export function App({ api }: { api: ApiClient }) {
   const { t } = useTranslation();
-  const [boot, setBoot] = useState<Boot | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [boot, setBoot] = useState<SignedInBoot | null>(null);
   const [bootError, setBootError] = useState<string | null>(null);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
-  const [page, setHash] = useHashRoute();
-  // Counts navigations so that choosing the page already shown still moves focus to its title.
-  const [navigations, setNavigations] = useState(0);
-  const navigate = useCallback(
-    (p: PageId) => {
-      setHash(p);
-      setNavigations((n) => n + 1);
-    },
-    [setHash],
-  );
+  const [ended, setEnded] = useState(false);
 
   const load = useCallback(async () => {
     try {
-      const [session, settings, system] = await Promise.all([
-        api.call('session.me', {}),
-        api.call('settings.get', {}),
-        api.call('system.info', {}),
-      ]);
+      const st = await api.call('session.status', {});
+      if (!st.signedIn) {
+        await applyLanguage('system');
+        setBoot(null);
+        setStatus(st);
+        setBootError(null);
+        return;
+      }
+      const [session, settings, system] = await Promise.all([api.call('session.me', {}), api.call('settings.get', {}), api.call('system.info', {})]);
       await applyLanguage(settings.language);
       setBoot({ session, settings, system });
+      setStatus(st);
       setBootError(null);
+      setEnded(false);
     } catch (err) {
       setBootError(errorText(t, err));
     }
   }, [api, t]);
 
-  useEffect(() => {
-    let first = true;
-    return api.onConnection((s) => {
-      setConnection(s);
-      // Load on first connect and again after a reconnect (the core may have restarted).
-      if (s === 'connected') {
-        void load();
-        first = false;
-      } else if (first) setConnection(s);
-    });
-  }, [api, load]);
-
   useEffect(
     () =>
-      api.on('settings.changed', (e) => {
-        void applyLanguage(e.settings.language);
-        setBoot((b) => (b ? { ...b, settings: e.settings } : b));
+      api.onConnection((s) => {
+        setConnection(s);
+        // Load on first connect and again after a reconnect (the core may have restarted, or the
+        // session changed: sign-in and sign-out reconnect the socket).
+        if (s === 'connected') void load();
       }),
-    [api],
+    [api, load],
   );
+  useEffect(() => api.onSessionEnded(() => setEnded(true)), [api]);
 
-  // Alt+1 … Alt+7: pages. Focus moves to the new page's title so screen readers announce it.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const i = Number(e.key) - 1;
-      const target = PAGES[i];
-      if (target) {
-        e.preventDefault();
-        navigate(target);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
-
-  useEffect(() => {
-    document.getElementById('page-title')?.focus({ preventScroll: true });
-  }, [page, navigations]);
-
-  const state = useMemo<AppState | null>(
-    () =>
-      boot && {
-        api,
-        ...boot,
-        async updateSettings(patch: Partial<Settings>) {
-          const settings = await api.call('settings.update', patch);
-          await applyLanguage(settings.language);
-          setBoot((b) => (b ? { ...b, settings } : b));
-        },
-      },
-    [api, boot],
-  );
-
-  if (!state) {
-    return (
-      <div className="boot" role="status" aria-live="polite">
-        <div className="boot__brand">{t('app.name')}</div>
-        <p>{bootError ?? t(`status.connection.${connection}`)}</p>
-      </div>
+  if (boot && status?.signedIn) return <Console api={api} boot={boot} setBoot={setBoot} connection={connection} reload={load} />;
+  if (status && !status.signedIn) {
+    return status.setupNeeded ? (
+      <SetupScreen api={api} allowedHere={status.setupAllowedHere} version={status.version} />
+    ) : (
+      <SignInScreen api={api} demoAccounts={status.demoAccounts} version={status.version} notice={ended ? t('auth.sessionEnded') : null} />
     );
   }
-  const Current = PAGE_COMPONENTS[page];
   return (
-    <AppContext.Provider value={state}>
-      <div className="frame">
-        <Navigation current={page} onNavigate={navigate} />
-        <Current />
-        <StatusBar connection={connection} />
-      </div>
-    </AppContext.Provider>
+    <div className="boot" role="status" aria-live="polite">
+      <div className="boot__brand">{t('app.name')}</div>
+      <p>{bootError ?? t(`status.connection.${connection}`)}</p>
+    </div>
   );
 }

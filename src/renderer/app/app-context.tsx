@@ -1,13 +1,17 @@
 import { createContext, useContext } from 'react';
-import type { MethodOutput, Settings } from '../../shared/contract';
+import type { MethodOutput, Permission, SessionInfo, Settings } from '../../shared/contract';
 import type { ApiClient } from '../api/client';
 
 export interface AppState {
   api: ApiClient;
   settings: Settings;
-  session: MethodOutput<'session.me'>;
+  session: SessionInfo;
   system: MethodOutput<'system.info'>;
   updateSettings(patch: Partial<Settings>): Promise<void>;
+  /** What the signed-in role allows; the core checks again, this only decides what to offer. */
+  can(permission: Permission): boolean;
+  lock(): Promise<void>;
+  signOut(): Promise<void>;
 }
 
 export const AppContext = createContext<AppState | null>(null);

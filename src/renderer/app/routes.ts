@@ -1,8 +1,24 @@
-// The console's pages, in navigation order. Alt+1 … Alt+7 jump to them.
-export const PAGES = ['wall', 'map', 'incidents', 'cameras', 'playback', 'reports', 'settings'] as const;
+// The console's pages, in navigation order, and what a role needs to see each. Alt+1 … Alt+9 jump
+// to the visible ones in this order.
+import type { Permission } from '../../shared/contract';
+
+export const PAGES = ['wall', 'map', 'incidents', 'cameras', 'playback', 'reports', 'users', 'audit', 'settings'] as const;
 export type PageId = (typeof PAGES)[number];
 
-export function pageFromHash(hash: string): PageId {
+export const PAGE_PERMISSION: Record<PageId, Permission> = {
+  wall: 'live.view',
+  map: 'register.view',
+  incidents: 'live.view',
+  cameras: 'register.view',
+  playback: 'playback.view',
+  reports: 'register.view',
+  users: 'users.manage',
+  audit: 'audit.read',
+  // Everyone has settings: their own password and language; console-wide ones need settings.manage.
+  settings: 'session',
+};
+
+export function pageFromHash(hash: string): PageId | null {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
-  return (PAGES as readonly string[]).includes(id ?? '') ? (id as PageId) : 'wall';
+  return (PAGES as readonly string[]).includes(id ?? '') ? (id as PageId) : null;
 }

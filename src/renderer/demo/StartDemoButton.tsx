@@ -1,16 +1,15 @@
 // First run: an empty register offers the demo site, so a new user sees a working wall at once.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roleAllows } from '../../shared/contract';
 import { errorText } from '../api/client';
 import { useApp } from '../app/app-context';
 
 export function StartDemoButton() {
   const { t } = useTranslation();
-  const { api, session } = useApp();
+  const { api, can } = useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (!roleAllows(session.user.role, 'register.manage')) return null;
+  if (!can('register.manage')) return null;
   const start = async () => {
     setBusy(true);
     setError(null);

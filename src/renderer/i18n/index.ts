@@ -24,7 +24,7 @@ export function resolveLanguage(setting: LanguageSetting): Language {
 export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     resources: { en: { translation: en }, vi: { translation: vi } },
-    lng: systemLanguage(),
+    lng: localLanguage() ?? systemLanguage(),
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
@@ -33,8 +33,29 @@ export async function initI18n(): Promise<typeof i18next> {
   return i18next;
 }
 
+const LOCAL_KEY = 'wf.language';
+
+/** This browser's own choice (the sign-in screen's switch): wins over the console's setting. */
+export function localLanguage(): Language | null {
+  try {
+    const v = localStorage.getItem(LOCAL_KEY);
+    return v === 'vi' || v === 'en' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function setLocalLanguage(lang: Language | null): void {
+  try {
+    if (lang) localStorage.setItem(LOCAL_KEY, lang);
+    else localStorage.removeItem(LOCAL_KEY);
+  } catch {
+    // Storage refused (private mode): the choice lasts until reload.
+  }
+}
+
 export async function applyLanguage(setting: LanguageSetting): Promise<void> {
-  const lang = resolveLanguage(setting);
+  const lang = localLanguage() ?? resolveLanguage(setting);
   if (i18next.language !== lang) await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
 }

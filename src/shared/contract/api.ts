@@ -5,11 +5,13 @@ import { z } from 'zod';
 import { method } from './method';
 import * as s from './schemas';
 import * as w from './wall';
+import { adminApi, sessionApi } from './auth-api';
 
 export const api = {
   'system.info': method({
     summary: 'Version, data directory and what this core can do.',
-    permission: null,
+    permission: 'session',
+    audit: 'none',
     input: z.object({}),
     output: z.object({
       version: z.string(),
@@ -19,45 +21,48 @@ export const api = {
       ffmpeg: z.string().nullable(),
     }),
   }),
-  'session.me': method({
-    summary: 'The signed-in user and their permissions.',
-    permission: 'session',
-    input: z.object({}),
-    output: z.object({ user: s.user, permissions: z.array(z.string()) }),
-  }),
+  ...sessionApi,
   'settings.get': method({
     summary: 'Console settings (language, time zone, tour dwell).',
     permission: 'session',
+    audit: 'none',
     input: z.object({}),
     output: s.settings,
   }),
   'settings.update': method({
     summary: 'Change some settings; every client receives settings.changed.',
     permission: 'settings.manage',
+    audit: 'write',
     input: s.settings.partial(),
     output: s.settings,
   }),
   'system.backup': method({
     summary: 'Consistent copy of the database (SQLite online backup) to a file path on the core machine.',
     permission: 'system.backup',
+    audit: 'write',
     input: z.object({ destination: z.string().min(1).max(4096).optional() }),
     output: z.object({ file: z.string(), bytes: z.number() }),
   }),
   'register.tree': method({
     summary: 'All areas, points and cameras the user may see.',
     permission: 'register.view',
+    audit: 'none',
     input: z.object({}),
     output: s.registerTree,
   }),
   'register.createArea': method({
     summary: 'Add an area (city, ward, residential group...) under a parent.',
     permission: 'register.manage',
+    audit: 'write',
+    targets: { parentId: 'area' },
     input: z.object({ parentId: s.id.nullable(), name: z.string().trim().min(1).max(200), kind: s.area.shape.kind }),
     output: s.area,
   }),
   'register.createPoint': method({
     summary: 'Add a point (mounting location) in an area.',
     permission: 'register.manage',
+    audit: 'write',
+    targets: { areaId: 'area' },
     input: z.object({
       areaId: s.id,
       name: z.string().trim().min(1).max(200),
@@ -70,75 +75,90 @@ export const api = {
   'register.createCamera': method({
     summary: 'Add a camera at a point.',
     permission: 'register.manage',
+    audit: 'write',
+    targets: { pointId: 'point' },
     input: s.cameraInput,
     output: s.camera,
   }),
   'register.setPreferredStream': method({
     summary: "Set which stream a camera's tiles take: auto (by tile size), main or sub.",
     permission: 'register.manage',
+    audit: 'write',
+    targets: { cameraId: 'camera' },
     input: z.object({ cameraId: s.id, stream: z.enum(['auto', 'main', 'sub']) }),
     output: s.camera,
   }),
   'views.list': method({
     summary: "The caller's own views and the shared ones.",
     permission: 'live.view',
+    audit: 'none',
     input: z.object({}),
     output: z.array(w.view),
   }),
   'views.save': method({
     summary: 'Create or update a view (layout + cameras). Shared views need views.manage.',
     permission: 'live.view',
+    audit: 'write',
     input: w.viewInput,
     output: w.view,
   }),
   'views.delete': method({
     summary: 'Delete a view the caller may edit.',
     permission: 'live.view',
+    audit: 'write',
     input: z.object({ id: s.id }),
     output: z.object({ id: s.id }),
   }),
   'tours.list': method({
     summary: "The caller's own tours and the shared ones.",
     permission: 'live.view',
+    audit: 'none',
     input: z.object({}),
     output: z.array(w.tour),
   }),
   'tours.save': method({
     summary: 'Create or update a tour (views or cameras with a dwell time).',
     permission: 'live.view',
+    audit: 'write',
     input: w.tourInput,
     output: w.tour,
   }),
   'tours.delete': method({
     summary: 'Delete a tour the caller may edit.',
     permission: 'live.view',
+    audit: 'write',
     input: z.object({ id: s.id }),
     output: z.object({ id: s.id }),
   }),
   'workspace.get': method({
     summary: "The caller's windows: which view each shows and where it was on screen.",
     permission: 'live.view',
+    audit: 'none',
     input: z.object({}),
     output: w.workspace,
   }),
   'workspace.saveWindow': method({
     summary: 'Remember one window (key, view, position, display); `closed` forgets it.',
     permission: 'live.view',
+    audit: 'none',
     input: z.object({ window: w.workspaceWindow, closed: z.boolean().default(false) }),
     output: w.workspace,
   }),
   'demo.status': method({
     summary: 'Whether the demo site (virtual cameras) runs in this core.',
     permission: 'session',
+    audit: 'none',
     input: z.object({}),
     output: z.object({ running: z.boolean(), cameras: z.number() }),
   }),
   'demo.start': method({
     summary: 'Start the demo site: virtual cameras, and on first start their areas, points, views and a tour.',
     permission: 'register.manage',
+    audit: 'write',
     input: z.object({}),
     output: z.object({ running: z.boolean(), cameras: z.number() }),
   }),
+  ...adminApi,
 } as const;
 
 export type Api = typeof api;

@@ -1,4 +1,5 @@
 export * from './api';
+export * from './auth';
 export * from './events';
 export * from './method';
 export * from './permissions';

@@ -1,7 +1,6 @@
 // Data shapes shared by the contract's methods and events.
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
-import { ROLES } from './permissions';
 
 export const id = z.string().min(1).max(64);
 
@@ -18,14 +17,17 @@ export const settings = z.object({
   timeZone: z.string().min(1).max(64),
   /** Seconds a tour shows each view or camera unless the tour says otherwise. */
   tourDwellSeconds: z.number().int().min(3).max(3600),
+  /** Minutes without keyboard or mouse input before a console locks itself; 0 = never. */
+  idleLockMinutes: z.number().int().min(0).max(720),
 });
 export type Settings = z.infer<typeof settings>;
 
+/** A signed-in person as every screen sees them; `role` is a role id (see contract/auth.ts). */
 export const user = z.object({
   id,
   username: z.string(),
   displayName: z.string(),
-  role: z.enum(ROLES),
+  role: id,
 });
 export type User = z.infer<typeof user>;
 

@@ -4,6 +4,7 @@
 import m001 from './001_foundation';
 import m002 from './002_views';
 import m003 from './003_camera_stream';
+import m004 from './004_auth';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: m001 },
   { version: 2, name: 'views', sql: m002 },
   { version: 3, name: 'camera_stream', sql: m003 },
+  { version: 4, name: 'auth', sql: m004 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

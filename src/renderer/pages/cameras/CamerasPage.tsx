@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { roleAllows } from '../../../shared/contract';
 import { useApp } from '../../app/app-context';
 import { useTranslation } from 'react-i18next';
 import { matchesSearch } from '../../../shared/text';
@@ -12,8 +11,8 @@ import { useRegister } from '../../register/use-register';
 export function CamerasPage() {
   const { t } = useTranslation();
   const tree = useRegister();
-  const { api, session } = useApp();
-  const canManage = roleAllows(session.user.role, 'register.manage');
+  const { api, can } = useApp();
+  const canManage = can('register.manage');
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
 

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TourStep } from '../../../shared/contract';
-import { roleAllows } from '../../../shared/contract';
 import { errorText } from '../../api/client';
 import { useApp } from '../../app/app-context';
 import { EmptyState } from '../../app/EmptyState';
@@ -25,7 +24,7 @@ import { WallToolbar } from '../../wall/WallToolbar';
 
 export function WallPage() {
   const { t } = useTranslation();
-  const { api, session, settings } = useApp();
+  const { api, can, settings } = useApp();
   const tree = useRegister();
   const { views, tours } = useViewsAndTours();
   const [state, dispatch] = useReducer(wallReducer, initialWall);
@@ -218,7 +217,7 @@ export function WallPage() {
         <SaveViewDialog
           initialName={current?.name ?? ''}
           initialShared={current?.shared ?? false}
-          canShare={roleAllows(session.user.role, 'views.manage')}
+          canShare={can('views.manage')}
           onSave={(n, s) => void saveView(n, s)}
           onClose={() => setDialog(null)}
         />

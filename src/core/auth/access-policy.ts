@@ -1,0 +1,95 @@
+// Area scopes, enforced in one place: a ward account sees only its areas' cameras — in lists, the
+// tree, the wall, the map, events, video, search and reports. Every service that returns register
+// records or takes a camera/point/area id asks here; the dispatcher checks the ids a method
+// declares (`targets` in the contract) before its handler runs.
+import type { CoreEvent, RegisterTree, TargetKind } from '../../shared/contract';
+import type { Principal } from './principal';
+import type { ScopeRepository } from './scope-repository';
+
+export class AccessPolicy {
+  private parents: Map<string, string | null> | null = null;
+  /** Expanded scopes (roots + descendants), keyed by the sorted root ids. */
+  private readonly expanded = new Map<string, ReadonlySet<string>>();
+
+  constructor(private readonly repo: ScopeRepository) {}
+
+  /** The area tree changed (register edits): drop what was derived from it. */
+  invalidate(): void {
+    this.parents = null;
+    this.expanded.clear();
+  }
+
+  private areaParents(): Map<string, string | null> {
+    this.parents ??= this.repo.areaParents();
+    return this.parents;
+  }
+
+  /** Every area the principal may see, or null for "all of them". */
+  visibleAreas(p: Principal): ReadonlySet<string> | null {
+    if (p.scope.length === 0) return null;
+    const key = [...p.scope].sort().join(',');
+    let set = this.expanded.get(key);
+    if (!set) {
+      const roots = new Set(p.scope);
+      const parents = this.areaParents();
+      const memo = new Map<string, boolean>();
+      const inScope = (id: string, depth = 0): boolean => {
+        const known = memo.get(id);
+        if (known !== undefined) return known;
+        // A cycle in a hand-edited tree must not hang the core: deep enough is "not in scope".
+        const parent = parents.get(id);
+        const yes = roots.has(id) || (depth < 64 && parent != null && inScope(parent, depth + 1));
+        memo.set(id, yes);
+        return yes;
+      };
+      const visible = new Set<string>();
+      for (const id of parents.keys()) if (inScope(id)) visible.add(id);
+      set = visible;
+      this.expanded.set(key, set);
+    }
+    return set;
+  }
+
+  areaVisible(p: Principal, areaId: string | null): boolean {
+    const visible = this.visibleAreas(p);
+    if (areaId === null) return visible === null; // top level: only an unscoped account
+    return visible === null ? this.areaParents().has(areaId) : visible.has(areaId);
+  }
+
+  pointVisible(p: Principal, pointId: string): boolean {
+    const area = this.repo.pointArea(pointId);
+    return area !== null && this.areaVisible(p, area);
+  }
+
+  cameraVisible(p: Principal, cameraId: string): boolean {
+    const area = this.repo.cameraArea(cameraId);
+    return area !== null && this.areaVisible(p, area);
+  }
+
+  /** Exists and lies in the principal's scope. The two are never told apart to the caller. */
+  targetVisible(p: Principal, kind: TargetKind, id: string | null): boolean {
+    switch (kind) {
+      case 'area':
+        return this.areaVisible(p, id);
+      case 'point':
+        return id !== null && this.pointVisible(p, id);
+      case 'camera':
+        return id !== null && this.cameraVisible(p, id);
+    }
+  }
+
+  filterTree(p: Principal, tree: RegisterTree): RegisterTree {
+    const visible = this.visibleAreas(p);
+    if (visible === null) return tree;
+    const points = tree.points.filter((pt) => visible.has(pt.areaId));
+    const pointIds = new Set(points.map((pt) => pt.id));
+    // Ancestors of visible areas stay out: a ward account sees its ward as the top of its tree.
+    return { areas: tree.areas.filter((a) => visible.has(a.id)), points, cameras: tree.cameras.filter((c) => pointIds.has(c.pointId)) };
+  }
+
+  /** Events that name a camera reach only those who may see it. */
+  eventVisible(p: Principal, event: CoreEvent): boolean {
+    if ('cameraId' in event && typeof event.cameraId === 'string') return this.cameraVisible(p, event.cameraId);
+    return true;
+  }
+}

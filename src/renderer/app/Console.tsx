@@ -1,0 +1,127 @@
+// The signed-in console: navigation over the pages this role may see, the page, the status bar,
+// and the lock (idle or on request) over all of it.
+import { useCallback, useEffect, useMemo, useState, type Dispatch, type ReactElement, type SetStateAction } from 'react';
+import type { Permission, Settings } from '../../shared/contract';
+import type { ApiClient } from '../api/client';
+import type { ConnectionState } from '../api/transport';
+import { LockOverlay } from '../auth/LockOverlay';
+import { useIdleLock } from '../auth/use-idle-lock';
+import { applyLanguage, setLocalLanguage } from '../i18n';
+import { AuditPage } from '../pages/audit/AuditPage';
+import { CamerasPage } from '../pages/cameras/CamerasPage';
+import { IncidentsPage } from '../pages/incidents/IncidentsPage';
+import { MapPage } from '../pages/map/MapPage';
+import { PlaybackPage } from '../pages/playback/PlaybackPage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+import { UsersPage } from '../pages/users/UsersPage';
+import { WallPage } from '../pages/wall/WallPage';
+import type { SignedInBoot } from './App';
+import { AppContext, type AppState } from './app-context';
+import { Navigation } from './Navigation';
+import { PAGE_PERMISSION, PAGES, type PageId } from './routes';
+import { StatusBar } from './StatusBar';
+import { useHashRoute } from './use-hash-route';
+
+const PAGE_COMPONENTS: Record<PageId, () => ReactElement> = {
+  wall: WallPage,
+  map: MapPage,
+  incidents: IncidentsPage,
+  cameras: CamerasPage,
+  playback: PlaybackPage,
+  reports: ReportsPage,
+  users: UsersPage,
+  audit: AuditPage,
+  settings: SettingsPage,
+};
+
+export function Console({ api, boot, setBoot, connection, reload }: {
+  api: ApiClient;
+  boot: SignedInBoot;
+  setBoot: Dispatch<SetStateAction<SignedInBoot | null>>;
+  connection: ConnectionState;
+  reload: () => Promise<void>;
+}) {
+  const [hashPage, setHash] = useHashRoute();
+  // Counts navigations so that choosing the page already shown still moves focus to its title.
+  const [navigations, setNavigations] = useState(0);
+  const can = useCallback((p: Permission) => boot.session.permissions.includes(p), [boot.session.permissions]);
+  const pages = useMemo(() => PAGES.filter((p) => can(PAGE_PERMISSION[p])), [can]);
+  const page: PageId = hashPage && pages.includes(hashPage) ? hashPage : (pages[0] ?? 'settings');
+  const navigate = useCallback(
+    (p: PageId) => {
+      setHash(p);
+      setNavigations((n) => n + 1);
+    },
+    [setHash],
+  );
+
+  useEffect(
+    () =>
+      api.on('settings.changed', (e) => {
+        void applyLanguage(e.settings.language);
+        setBoot((b) => (b ? { ...b, settings: e.settings } : b));
+      }),
+    [api, setBoot],
+  );
+
+  // Alt+1 … Alt+9: the visible pages. Focus moves to the new page's title so screen readers announce it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = pages[Number(e.key) - 1];
+      if (target) {
+        e.preventDefault();
+        navigate(target);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate, pages]);
+
+  useEffect(() => {
+    document.getElementById('page-title')?.focus({ preventScroll: true });
+  }, [page, navigations]);
+
+  const lock = useCallback(async () => {
+    await api.call('session.lock', { reason: 'user' });
+    setBoot((b) => (b ? { ...b, session: { ...b.session, locked: true } } : b));
+  }, [api, setBoot]);
+
+  useIdleLock(boot.session.locked ? 0 : boot.session.idleLockMinutes, () => {
+    void api.call('session.lock', { reason: 'idle' }).then(() => setBoot((b) => (b ? { ...b, session: { ...b.session, locked: true } } : b)));
+  });
+
+  const state = useMemo<AppState>(
+    () => ({
+      api,
+      ...boot,
+      can,
+      lock,
+      async signOut() {
+        await api.call('session.signOut', {});
+        await reload();
+      },
+      async updateSettings(patch: Partial<Settings>) {
+        const settings = await api.call('settings.update', patch);
+        // Choosing the console's language here also drops this browser's own choice.
+        if (patch.language) setLocalLanguage(null);
+        await applyLanguage(settings.language);
+        setBoot((b) => (b ? { ...b, settings } : b));
+      },
+    }),
+    [api, boot, can, lock, reload, setBoot],
+  );
+
+  const Current = PAGE_COMPONENTS[page];
+  return (
+    <AppContext.Provider value={state}>
+      <div className="frame" inert={boot.session.locked ? true : undefined}>
+        <Navigation pages={pages} current={page} onNavigate={navigate} />
+        <Current />
+        <StatusBar connection={connection} />
+      </div>
+      {boot.session.locked ? <LockOverlay onUnlocked={() => setBoot((b) => (b ? { ...b, session: { ...b.session, locked: false } } : b))} /> : null}
+    </AppContext.Provider>
+  );
+}
