@@ -1,6 +1,6 @@
 // The app frame as an operator meets it: every page reachable, in Vietnamese and English,
 // by mouse and by keyboard, with the status bar showing the core connection.
-import { expect, test } from './support/fixtures';
+import { expect, signIn, test } from './support/fixtures';
 import { startServe } from './support/serve';
 
 const PAGES = [
@@ -10,6 +10,8 @@ const PAGES = [
   { id: 'cameras', en: 'Cameras', vi: 'Camera', navEn: 'Cameras', navVi: 'Camera' },
   { id: 'playback', en: 'Playback', vi: 'Xem lại', navEn: 'Playback', navVi: 'Xem lại' },
   { id: 'reports', en: 'Reports', vi: 'Báo cáo', navEn: 'Reports', navVi: 'Báo cáo' },
+  { id: 'users', en: 'Users and roles', vi: 'Người dùng và vai trò', navEn: 'Users', navVi: 'Người dùng' },
+  { id: 'audit', en: 'Audit trail', vi: 'Nhật ký kiểm tra', navEn: 'Audit', navVi: 'Nhật ký' },
   { id: 'settings', en: 'Settings', vi: 'Cài đặt', navEn: 'Settings', navVi: 'Cài đặt' },
 ] as const;
 
@@ -20,7 +22,7 @@ test.describe('under an English locale', () => {
     await page.goto(serve.url);
     const status = page.getByRole('contentinfo', { name: 'Status bar' });
     await expect(status.getByRole('status')).toHaveText('Core connected');
-    await expect(status).toContainText('Signed in as Administrator');
+    await expect(status).toContainText('admin · Administrator');
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     for (const p of PAGES) {
       await nav.getByRole('link', { name: p.navEn, exact: true }).click();
@@ -30,7 +32,7 @@ test.describe('under an English locale', () => {
     }
   });
 
-  test('reaches every page from the keyboard (Alt+1 … Alt+7)', async ({ page, serve }) => {
+  test('reaches every page from the keyboard (Alt+1 … Alt+9)', async ({ page, serve }) => {
     await page.goto(serve.url);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Video wall');
     for (const [i, p] of PAGES.entries()) {
@@ -65,6 +67,7 @@ test.describe('under an English locale', () => {
     const port = new URL(first.url).port;
     let second: Awaited<ReturnType<typeof startServe>> | null = null;
     try {
+      await signIn(page, first.url);
       await page.goto(first.url);
       const conn = page.getByRole('contentinfo').getByRole('status');
       await expect(conn).toHaveText('Core connected');

@@ -5,15 +5,22 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { startLab, type Lab } from '../../src/sim/lab';
 import { registerCameras, TestApi } from './support/api';
-import { expect, test } from './support/fixtures';
+import { expect, signIn, test as base } from './support/fixtures';
 import { startServe, type ServeProcess } from './support/serve';
 import type { Page } from '@playwright/test';
 
+// One core for the whole file (the lab's nine cameras are registered once): pages sign in to it.
+const test = base.extend({
+  serve: async ({}, use) => {
+    await use(serve);
+  },
+});
 test.use({ locale: 'en-GB' });
 test.describe.configure({ mode: 'serial' });
 
 let lab: Lab;
 let serve: ServeProcess;
+
 let names: string[];
 
 const NAMES = ['Cổng chợ', 'Ngã tư Lê Lợi', 'Nhà thờ', 'Bến xe', 'Ga Sài Gòn', 'Cầu Thị Nghè', 'Công viên', 'Bến cảng', 'Hẻm 42'];
@@ -84,6 +91,7 @@ test('a second viewer starts from the running stream, and an H.265 camera is tra
   await put(page, 2, NAMES[2]!);
   await expectPlaying(page, NAMES[0]!);
   const other = await browser.newPage();
+  await signIn(other, serve.url);
   await other.goto(`${serve.url}#/wall`);
   await put(other, 1, NAMES[0]!);
   await expectPlaying(other, NAMES[0]!);

@@ -21,7 +21,7 @@ export interface CallContext {
   /** Only transports that can hand a client a session (serve's HTTP route, Electron's bridge) set this. */
   setSession?: (token: string | null) => void;
   /** Set by sign-in and first start: the audit entry names who signed in. */
-  actor?: { userId: string; username: string };
+  actor?: { userId: string | null; username: string };
 }
 
 /** A handler always has a principal unless its method's permission is null. */
@@ -49,6 +49,14 @@ function validationParams(err: z.ZodError): Record<string, string> {
   // A custom message is a problem code the UI translates (e.g. `url_scheme`); zod's own are generic.
   const problem = first?.code === 'custom' || (first?.message && /^[a-z_]+$/.test(first.message)) ? first.message : (first?.code ?? 'invalid');
   return { field: first?.path.join('.') || '(input)', problem };
+}
+
+/** What a create or change answered with, named for the audit trail (its id, and a name people know). */
+function madeRecord(method: string, value: unknown): { kind: string; id: string; name: string | null } | null {
+  if (!value || typeof value !== 'object' || !('id' in value) || typeof value.id !== 'string') return null;
+  const v = value as Record<string, unknown>;
+  const name = [v.name, v.displayName, v.username].find((x): x is string => typeof x === 'string') ?? null;
+  return { kind: method.split('.')[0]!, id: value.id, name };
 }
 
 const fail = (error: ErrorInfo): Result<unknown> => ({ ok: false, error });
@@ -115,7 +123,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         }
       }
       if (spec.audit !== 'none') {
-        const made = value && typeof value === 'object' && 'id' in value && typeof value.id === 'string' ? { kind: method.split('.')[0]!, id: value.id } : null;
+        const made = madeRecord(method, value);
         await write(ctx, method, 'ok', input, {}, target ?? made);
       }
       return { ok: true, value };

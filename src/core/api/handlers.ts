@@ -36,6 +36,8 @@ export function createHandlers(s: CoreServices): Handlers {
       return s.auth.info(signedIn.principal);
     },
     'session.signIn': async (i, ctx) => {
+      // A failed attempt is filed under the name that was tried.
+      ctx.actor = { userId: null, username: i.username };
       const signedIn = await s.auth.signIn(i.username, i.password, ctx.source);
       adopt(ctx, signedIn);
       return s.auth.info(signedIn.principal);

@@ -2,6 +2,20 @@
 // cameras, views) the way the UI would, over the same WebSocket and contract.
 import WebSocket from 'ws';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/shared/contract';
+import { ADMIN } from './serve';
+
+/** POST /api/http/session.signIn as the page would; returns the session cookie (name=value). */
+export async function signInCookie(baseUrl: string, account: { username: string; password: string }): Promise<string> {
+  const u = new URL(baseUrl);
+  const res = await fetch(new URL('/api/http/session.signIn', u), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: u.origin },
+    body: JSON.stringify(account),
+  });
+  const body = (await res.json()) as { ok: boolean; error?: unknown };
+  if (!body.ok) throw new Error(`sign-in as ${account.username} failed: ${JSON.stringify(body.error)}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
 
 export class TestApi {
   private nextId = 1;
@@ -17,9 +31,9 @@ export class TestApi {
     });
   }
 
-  static async connect(baseUrl: string): Promise<TestApi> {
-    const res = await fetch(baseUrl);
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  /** Signs in (as the test administrator unless told otherwise) and opens the API socket. */
+  static async connect(baseUrl: string, account: { username: string; password: string } = ADMIN): Promise<TestApi> {
+    const cookie = await signInCookie(baseUrl, account);
     const u = new URL(baseUrl);
     const ws = new WebSocket(`ws://${u.host}/api`, { headers: { Origin: u.origin, Cookie: cookie } });
     await new Promise((resolve, reject) => {

@@ -1,31 +1,45 @@
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, startServe, type ServeProcess } from './serve';
+import { ADMIN, ROOT, startServe, type ServeProcess } from './serve';
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test/e2e/screenshots');
 
-/** `serve`: one serve-mode core per worker; `snap(name)` saves a full-page PNG to look at. */
-export const test = base.extend<{ snap: (name: string) => Promise<string> }, { serve: ServeProcess }>({
-  serve: [
-    async ({}, use) => {
-      const s = await startServe();
-      await use(s);
-      await s.stop();
-    },
-    { scope: 'worker' },
-  ],
-  snap: [
-    async ({ page }, use) => {
-      mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      await use(async (name) => {
-        const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-        await page.screenshot({ path: file });
-        return file;
-      });
-    },
-    { scope: 'test' },
-  ],
+export type Account = { username: string; password: string } | null;
+
+/**
+ * `serve`: a serve-mode core of this test's own (fresh data dir: no test sees another's state).
+ * `account`: who the page is signed in as before the test starts (the test administrator by
+ * default; `test.use({ account: null })` for the sign-in screen itself).
+ * `snap(name)`: saves a screenshot to look at.
+ */
+export const test = base.extend<{ serve: ServeProcess; account: Account; snap: (name: string) => Promise<string> }>({
+  account: [ADMIN, { option: true }],
+  serve: async ({}, use) => {
+    const s = await startServe();
+    await use(s);
+    await s.stop();
+  },
+  page: async ({ page, account, serve }, use) => {
+    if (account) await signIn(page, serve.url, account);
+    await use(page);
+  },
+  snap: async ({ page }, use) => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await use(async (name) => {
+      const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    });
+  },
 });
+
+/** Signs the page's browser context in through the same HTTP call the sign-in screen makes. */
+export async function signIn(page: Page, baseUrl: string, account: { username: string; password: string } = ADMIN): Promise<void> {
+  const u = new URL(baseUrl);
+  const res = await page.request.post(new URL('/api/http/session.signIn', u).toString(), { data: account, headers: { Origin: u.origin } });
+  const body = (await res.json()) as { ok: boolean; error?: unknown };
+  if (!body.ok) throw new Error(`sign-in as ${account.username} failed: ${JSON.stringify(body.error)}`);
+}
 
 export { expect } from '@playwright/test';

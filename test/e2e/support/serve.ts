@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/** The administrator every test core starts with (WATCHFLOOR_INIT_ADMIN), unless told not to. */
+export const ADMIN = { username: 'admin', password: 'e2e-admin-password' };
+
 export interface ServeProcess {
   url: string;
   dataDir: string;
@@ -16,12 +19,20 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-export async function startServe(opts: { dataDir?: string; port?: number; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<ServeProcess> {
+export async function startServe(
+  opts: { dataDir?: string; port?: number; env?: NodeJS.ProcessEnv; args?: string[]; firstStart?: boolean } = {},
+): Promise<ServeProcess> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'wf-e2e-'));
   const ownsDir = !opts.dataDir;
   const child = spawn(process.execPath, [path.join(ROOT, 'out/main/serve.js'), '--port', String(opts.port ?? 0), '--data-dir', dataDir, ...(opts.args ?? [])], {
     cwd: ROOT,
-    env: { ...process.env, ...opts.env },
+    env: {
+      ...process.env,
+      // Every answer is checked against the contract while testing.
+      WATCHFLOOR_CHECK_OUTPUTS: '1',
+      ...(opts.firstStart ? {} : { WATCHFLOOR_INIT_ADMIN: `${ADMIN.username}:${ADMIN.password}` }),
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';

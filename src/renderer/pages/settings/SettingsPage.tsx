@@ -4,13 +4,14 @@ import type { Settings } from '../../../shared/contract';
 import { errorText } from '../../api/client';
 import { useApp } from '../../app/app-context';
 import { Page } from '../../app/Page';
+import { LanguageSwitch } from '../../auth/LanguageSwitch';
 import { formatBytes, systemLanguage, type Language } from '../../i18n';
 
 const ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Singapore', 'UTC'];
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
-  const { api, settings, system, updateSettings } = useApp();
+  const { api, settings, system, updateSettings, can } = useApp();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [backingUp, setBackingUp] = useState(false);
   const lang = i18n.language as Language;
@@ -42,48 +43,75 @@ export function SettingsPage() {
   return (
     <Page title={t('pages.settings.title')}>
       <div className="settings">
-        <section className="card" aria-labelledby="settings-general">
-          <h2 id="settings-general">{t('pages.settings.general')}</h2>
-          <label className="field">
-            <span>{t('pages.settings.language')}</span>
-            <select className="input" value={settings.language} onChange={(e) => void save({ language: e.target.value as Settings['language'] })}>
-              <option value="system">{t('pages.settings.languageSystem', { lang: systemLanguage() === 'vi' ? 'Tiếng Việt' : 'English' })}</option>
-              <option value="vi">Tiếng Việt</option>
-              <option value="en">English</option>
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('pages.settings.timeZone')}</span>
-            <select className="input" value={settings.timeZone} onChange={(e) => void save({ timeZone: e.target.value })}>
-              {zones.map((z) => (
-                <option key={z} value={z}>
-                  {z}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('pages.settings.tourDwell')}</span>
-            <input
-              className="input"
-              type="number"
-              min={3}
-              max={3600}
-              defaultValue={settings.tourDwellSeconds}
-              onBlur={(e) => {
-                const v = Number(e.target.value);
-                if (v !== settings.tourDwellSeconds) void save({ tourDwellSeconds: v });
-              }}
-            />
-          </label>
-        </section>
-        <section className="card" aria-labelledby="settings-backup">
-          <h2 id="settings-backup">{t('pages.settings.backup')}</h2>
-          <p className="muted">{t('pages.settings.backupHelp')}</p>
-          <button type="button" className="button button--primary" onClick={() => void backup()} disabled={backingUp}>
-            {backingUp ? t('pages.settings.backupRunning') : t('pages.settings.backupNow')}
-          </button>
-        </section>
+        {can('settings.manage') ? (
+          <section className="card" aria-labelledby="settings-general">
+            <h2 id="settings-general">{t('pages.settings.general')}</h2>
+            <label className="field">
+              <span>{t('pages.settings.language')}</span>
+              <select className="input" value={settings.language} onChange={(e) => void save({ language: e.target.value as Settings['language'] })}>
+                <option value="system">{t('pages.settings.languageSystem', { lang: systemLanguage() === 'vi' ? 'Tiếng Việt' : 'English' })}</option>
+                <option value="vi">Tiếng Việt</option>
+                <option value="en">English</option>
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('pages.settings.timeZone')}</span>
+              <select className="input" value={settings.timeZone} onChange={(e) => void save({ timeZone: e.target.value })}>
+                {zones.map((z) => (
+                  <option key={z} value={z}>
+                    {z}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('pages.settings.tourDwell')}</span>
+              <input
+                className="input"
+                type="number"
+                min={3}
+                max={3600}
+                defaultValue={settings.tourDwellSeconds}
+                onBlur={(e) => {
+                  const v = Number(e.target.value);
+                  if (v !== settings.tourDwellSeconds) void save({ tourDwellSeconds: v });
+                }}
+              />
+            </label>
+            <label className="field">
+              <span>{t('pages.settings.idleLock')}</span>
+              <input
+                className="input"
+                type="number"
+                min={0}
+                max={720}
+                defaultValue={settings.idleLockMinutes}
+                aria-describedby="idle-lock-help"
+                onBlur={(e) => {
+                  const v = Number(e.target.value);
+                  if (v !== settings.idleLockMinutes) void save({ idleLockMinutes: v });
+                }}
+              />
+            </label>
+            <p id="idle-lock-help" className="muted">
+              {t('pages.settings.idleLockHelp')}
+            </p>
+          </section>
+        ) : (
+          <section className="card" aria-labelledby="settings-personal">
+            <h2 id="settings-personal">{t('pages.settings.personal')}</h2>
+            <LanguageSwitch />
+          </section>
+        )}
+        {can('system.backup') ? (
+          <section className="card" aria-labelledby="settings-backup">
+            <h2 id="settings-backup">{t('pages.settings.backup')}</h2>
+            <p className="muted">{t('pages.settings.backupHelp')}</p>
+            <button type="button" className="button button--primary" onClick={() => void backup()} disabled={backingUp}>
+              {backingUp ? t('pages.settings.backupRunning') : t('pages.settings.backupNow')}
+            </button>
+          </section>
+        ) : null}
         <section className="card" aria-labelledby="settings-about">
           <h2 id="settings-about">{t('pages.settings.about')}</h2>
           <p>{t('pages.settings.version', { version: system.version })}</p>
