@@ -8,6 +8,8 @@ import WebSocket from 'ws';
 import { createCore, type Core } from '../../src/core/core';
 import { startServer, type RunningServer } from '../../src/core/serve/server';
 
+const ADMIN = { username: 'admin', password: 'serve-test-password' };
+
 let dir: string;
 let rendererDir: string;
 let core: Core;
@@ -18,7 +20,7 @@ beforeAll(async () => {
   rendererDir = mkdtempSync(path.join(os.tmpdir(), 'wf-renderer-'));
   const { writeFileSync } = await import('node:fs');
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Watchfloor</title>');
-  core = await createCore({ dataDir: dir, shell: 'serve' });
+  core = await createCore({ dataDir: dir, shell: 'serve', initialAdmin: ADMIN, checkOutputs: true });
   server = await startServer({ core, port: 0, rendererDir });
 });
 afterAll(async () => {
@@ -28,8 +30,13 @@ afterAll(async () => {
   rmSync(rendererDir, { recursive: true, force: true });
 });
 
-async function sessionCookie(): Promise<string> {
-  const res = await fetch(server.url);
+async function sessionCookie(account = ADMIN, base = server): Promise<string> {
+  const res = await fetch(`${base.url}api/http/session.signIn`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${base.port}` },
+    body: JSON.stringify(account),
+  });
+  expect(await res.json()).toMatchObject({ ok: true });
   const cookie = res.headers.get('set-cookie') ?? '';
   expect(cookie).toMatch(/HttpOnly/);
   expect(cookie).toMatch(/SameSite=Strict/);
@@ -90,8 +97,14 @@ describe('the API WebSocket', () => {
     await expect(open({ Origin: 'http://evil.example', Cookie: cookie })).rejects.toThrow('HTTP 403');
   });
 
-  it('refuses a client without the session cookie', async () => {
-    await expect(open({ Origin: origin() })).rejects.toThrow('HTTP 401');
+  it('lets a client without a session ask only what the sign-in screen needs', async () => {
+    const ws = await open({ Origin: origin() });
+    try {
+      expect(await call(ws, 1, 'session.status', {})).toMatchObject({ ok: true, value: { signedIn: false, setupNeeded: false } });
+      expect(await call(ws, 2, 'register.tree', {})).toMatchObject({ ok: false, error: { code: 'session_required' } });
+    } finally {
+      ws.close();
+    }
   });
 
   it('serves calls, and bad messages get typed errors while the connection stays up', async () => {
@@ -128,7 +141,7 @@ describe('the API WebSocket', () => {
     }
   });
 
-  it('keeps a session valid across a core restart (signed, not remembered)', async () => {
+  it('keeps a session valid across a server restart (sessions live in the database)', async () => {
     const cookie = await sessionCookie();
     const again = await startServer({ core, port: 0, rendererDir });
     try {
@@ -137,6 +150,7 @@ describe('the API WebSocket', () => {
         w.once('open', () => resolve(w));
         w.once('error', reject);
       });
+      expect(await call(ws, 1, 'session.me', {})).toMatchObject({ ok: true, value: { user: { username: 'admin' } } });
       ws.close();
     } finally {
       await again.close();
@@ -157,8 +171,9 @@ describe('the video WebSocket', () => {
     expect(code).toBe(1008);
   });
 
-  it('refuses a page from another site', async () => {
+  it('refuses a page from another site, and a client that has not signed in', async () => {
     await expect(open({ Origin: 'http://evil.example', Cookie: await sessionCookie() }, '/video?camera=x&stream=main')).rejects.toThrow('HTTP 403');
+    await expect(open({ Origin: `http://127.0.0.1:${server.port}` }, '/video?camera=x&stream=main')).rejects.toThrow('HTTP 401');
   });
 });
 
