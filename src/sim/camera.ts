@@ -187,6 +187,10 @@ export class SimCamera implements SimCameraHandle, OnvifCamera {
     await this.gstRequest('clock', { offsetMs });
   }
 
+  ptzIgnoresStop(on: boolean): void {
+    if (this.ptz) this.ptz.ignoreStop = on;
+  }
+
   raiseMotion(active = true): void {
     this.events.raise('motion', active);
   }

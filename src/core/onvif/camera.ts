@@ -105,48 +105,48 @@ export class OnvifCamera {
     });
   }
 
-  continuousMove(velocity: ptz.PtzVector, timeoutMs?: number, profileToken?: string): Promise<void> {
+  async continuousMove(velocity: ptz.PtzVector, timeoutMs?: number, profileToken?: string): Promise<void> {
     return ptz.continuousMove(this.client, this.ptzProfile(profileToken), velocity, timeoutMs);
   }
-  stop(axes?: { panTilt?: boolean; zoom?: boolean }, profileToken?: string): Promise<void> {
+  async stop(axes?: { panTilt?: boolean; zoom?: boolean }, profileToken?: string): Promise<void> {
     return ptz.stop(this.client, this.ptzProfile(profileToken), axes);
   }
-  relativeMove(translation: ptz.PtzVector, speed?: ptz.PtzVector, profileToken?: string): Promise<void> {
+  async relativeMove(translation: ptz.PtzVector, speed?: ptz.PtzVector, profileToken?: string): Promise<void> {
     return ptz.relativeMove(this.client, this.ptzProfile(profileToken), translation, speed);
   }
-  absoluteMove(position: ptz.PtzVector, speed?: ptz.PtzVector, profileToken?: string): Promise<void> {
+  async absoluteMove(position: ptz.PtzVector, speed?: ptz.PtzVector, profileToken?: string): Promise<void> {
     return ptz.absoluteMove(this.client, this.ptzProfile(profileToken), position, speed);
   }
-  getStatus(profileToken?: string): Promise<ptz.PtzStatus> {
+  async getStatus(profileToken?: string): Promise<ptz.PtzStatus> {
     return ptz.getStatus(this.client, this.ptzProfile(profileToken));
   }
-  getPresets(includeEmpty = false, profileToken?: string): Promise<ptz.PtzPreset[]> {
+  async getPresets(includeEmpty = false, profileToken?: string): Promise<ptz.PtzPreset[]> {
     return ptz.getPresets(this.client, this.ptzProfile(profileToken), includeEmpty);
   }
-  setPreset(name?: string, presetToken?: string, profileToken?: string): Promise<string> {
+  async setPreset(name?: string, presetToken?: string, profileToken?: string): Promise<string> {
     return ptz.setPreset(this.client, this.ptzProfile(profileToken), name, presetToken);
   }
-  gotoPreset(presetToken: string, speed?: ptz.PtzVector, profileToken?: string): Promise<void> {
+  async gotoPreset(presetToken: string, speed?: ptz.PtzVector, profileToken?: string): Promise<void> {
     return ptz.gotoPreset(this.client, this.ptzProfile(profileToken), presetToken, speed);
   }
-  removePreset(presetToken: string, profileToken?: string): Promise<void> {
+  async removePreset(presetToken: string, profileToken?: string): Promise<void> {
     return ptz.removePreset(this.client, this.ptzProfile(profileToken), presetToken);
   }
-  gotoHomePosition(speed?: ptz.PtzVector, profileToken?: string): Promise<void> {
+  async gotoHomePosition(speed?: ptz.PtzVector, profileToken?: string): Promise<void> {
     return ptz.gotoHomePosition(this.client, this.ptzProfile(profileToken), speed);
   }
-  setHomePosition(profileToken?: string): Promise<void> {
+  async setHomePosition(profileToken?: string): Promise<void> {
     return ptz.setHomePosition(this.client, this.ptzProfile(profileToken));
   }
-  getNodes(): Promise<ptz.PtzNode[]> {
+  async getNodes(): Promise<ptz.PtzNode[]> {
     return ptz.getNodes(this.client);
   }
-  getConfigurationOptions(configurationToken?: string): Promise<ptz.PtzConfigurationOptions> {
+  async getConfigurationOptions(configurationToken?: string): Promise<ptz.PtzConfigurationOptions> {
     const t = configurationToken ?? this.description.ptz?.configurationToken;
     if (!t) throw new OnvifError('onvif_not_supported', { address: this.client.address, feature: 'PTZ' });
     return ptz.getConfigurationOptions(this.client, t);
   }
-  createPullPointSubscription(terminationMs?: number): Promise<PullPointSubscription> {
+  async createPullPointSubscription(terminationMs?: number): Promise<PullPointSubscription> {
     return createPullPointSubscription(this.client, terminationMs);
   }
 }
