@@ -1,6 +1,6 @@
 // The ONVIF library (src/core/onvif) against the camera lab's real ONVIF server: connect, wrong
 // password, skewed clock, silent device, PTZ moves and presets, pull-point events, range scan.
-import { createServer, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectCamera, type OnvifCamera } from '../../src/core/onvif/camera';
 import { OnvifClient } from '../../src/core/onvif/client';
@@ -104,10 +104,10 @@ describe('connect', () => {
   }, 15_000);
 
   it('times out on a TCP port that accepts and says nothing, and reports a refused port as unreachable', async () => {
-    const sockets: import('node:net').Socket[] = [];
+    const sockets: Socket[] = [];
     const silent: Server = createServer((s) => sockets.push(s));
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
-    const port = (silent.address() as import('node:net').AddressInfo).port;
+    const port = (silent.address() as AddressInfo).port;
     try {
       const err = await caught(connectCamera({ address: `127.0.0.1:${port}`, username: 'admin', password: 'x', timeoutMs: 800 }));
       expect(err.code).toBe('camera_timeout');
