@@ -7,7 +7,7 @@ import { OnvifClient, type ClockReading } from './client';
 import { getDeviceInformation, getNetworkInterfaces, resolveServices, type DeviceInformation, type ServiceEntry } from './device';
 import { isOnvifError, OnvifError } from './errors';
 import { createPullPointSubscription, type PullPointSubscription } from './events';
-import { getProfiles, getSnapshotUri, getStreamUri, type MediaProfile } from './media';
+import { getProfiles, getSnapshotUri, getStreamUri, setSynchronizationPoint, type MediaProfile } from './media';
 import * as ptz from './ptz';
 
 export interface ConnectOptions {
@@ -145,6 +145,12 @@ export class OnvifCamera {
     const t = configurationToken ?? this.description.ptz?.configurationToken;
     if (!t) throw new OnvifError('onvif_not_supported', { address: this.client.address, feature: 'PTZ' });
     return ptz.getConfigurationOptions(this.client, t);
+  }
+  /** Media SetSynchronizationPoint on a stream's profile (default main): a keyframe soon. */
+  async requestKeyframe(profileToken?: string): Promise<void> {
+    const t = profileToken ?? this.description.streams.main?.profileToken;
+    if (!t) throw new OnvifError('onvif_not_supported', { address: this.client.address, feature: 'media' });
+    return setSynchronizationPoint(this.client, t);
   }
   async createPullPointSubscription(terminationMs?: number): Promise<PullPointSubscription> {
     return createPullPointSubscription(this.client, terminationMs);

@@ -10,7 +10,7 @@ export { OnvifError, isOnvifError, isAuthFault, addressOf } from './errors';
 export type { SoapFaultInfo } from './errors';
 export { createPullPointSubscription, parseNotifications, PullPointSubscription } from './events';
 export type { OnvifEvent } from './events';
-export { getProfiles, getSnapshotUri, getStreamUri, parseMediaUri, parseProfiles, cleanUri } from './media';
+export { getProfiles, getSnapshotUri, getStreamUri, parseMediaUri, parseProfiles, cleanUri, setSynchronizationPoint } from './media';
 export type { MediaProfile } from './media';
 export { checkXaddr, expandRange, localNetworks, parseCidr } from './network';
 export type { Ipv4Net, XaddrVerdict } from './network';

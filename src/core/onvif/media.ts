@@ -101,6 +101,17 @@ export async function getSnapshotUri(client: OnvifClient, profileToken: string):
   return parseMediaUri(body);
 }
 
+/**
+ * Media SetSynchronizationPoint: asks for an I-frame as soon as possible on the profile's stream,
+ * so a client that just joined (or lost packets) need not wait up to a GOP. Cameras answer OK
+ * even where they cannot; watch the stream to know.
+ */
+export async function setSynchronizationPoint(client: OnvifClient, profileToken: string): Promise<void> {
+  const service = client.serviceUrl('media') ? 'media' : 'media2';
+  const ns = service === 'media' ? NS.trt : NS.tr2;
+  await client.call(service, 'SetSynchronizationPoint', `<SetSynchronizationPoint xmlns="${ns}"><ProfileToken>${escapeToken(profileToken)}</ProfileToken></SetSynchronizationPoint>`);
+}
+
 function escapeToken(t: string): string {
   return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
