@@ -8,6 +8,7 @@ import { getDeviceInformation } from '../../src/core/onvif/device';
 import { isOnvifError, type OnvifError } from '../../src/core/onvif/errors';
 import { scanRange, type ScanProgress } from '../../src/core/onvif/scan';
 import { startLab, type Lab } from '../../src/sim/lab';
+import { childPids, isAlive } from '../../src/sim/test-support';
 import type { SimCameraInfo } from '../../src/sim/types';
 
 let lab: Lab;
@@ -42,7 +43,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const pids = lab?.pids ?? [];
   await lab?.dispose();
+  for (const pid of pids) expect(isAlive(pid)).toBe(false);
+  expect(childPids()).toEqual([]); // no snapshot ffmpeg or GStreamer left
 });
 
 describe('connect', () => {

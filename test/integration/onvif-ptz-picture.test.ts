@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectCamera, type OnvifCamera } from '../../src/core/onvif/camera';
 import { startLab, type Lab } from '../../src/sim/lab';
-import { hasTool } from '../../src/sim/test-support';
+import { childPids, hasTool } from '../../src/sim/test-support';
 import type { SimCameraInfo } from '../../src/sim/types';
 
 const W = 640;
@@ -80,6 +80,7 @@ describe.skipIf(missing !== '')('live PTZ camera picture', () => {
   }, 60_000);
   afterAll(async () => {
     await lab?.dispose();
+    expect(childPids()).toEqual([]); // every ffmpeg client and the GStreamer process are gone
   });
 
   it('pans, tilts and zooms the picture in the direction of the move', async () => {
