@@ -48,6 +48,8 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Extra header content (wsa:To / wsa:Action for the events service). */
   header?: string;
+  /** Default true: on NotAuthorized, re-read the clock and retry once (off inside that check). */
+  retryOnAuthFault?: boolean;
 }
 
 export interface ClockReading {
@@ -140,7 +142,7 @@ export class OnvifClient {
     } catch (err) {
       if (!(err instanceof SoapFaultError)) throw err;
       if (isAuthFault(err.extra.fault)) {
-        if (!auth) throw authFailedError(this.address, err.extra);
+        if (!auth || opts.retryOnAuthFault === false) throw authFailedError(this.address, err.extra);
         return (await this.retryAfterClockCheck(send)).body;
       }
       if (isNotSupportedFault(err.extra.fault)) throw notSupportedError(this.address, action, err.extra);
@@ -185,7 +187,8 @@ export class OnvifClient {
       throw err;
     });
     const t1 = Date.now();
-    const body = res?.body ?? (await this.call('device', 'GetSystemDateAndTime', `<GetSystemDateAndTime xmlns="${NS.tds}"/>`, { auth: true }));
+    // retryOnAuthFault: false, or a refused signed request would land back here, and again.
+    const body = res?.body ?? (await this.call('device', 'GetSystemDateAndTime', `<GetSystemDateAndTime xmlns="${NS.tds}"/>`, { auth: true, retryOnAuthFault: false }));
     const reading = parseSystemDateAndTime(body, (t0 + t1) / 2);
     this.clockOffsetMs = reading.offsetMs;
     this.clockMeasured = true;

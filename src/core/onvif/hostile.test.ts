@@ -180,3 +180,24 @@ describe('XAddr filter', () => {
     expect(() => expandRange({ cidr: '10.0.0.0/8' })).toThrow(RangeError);
   });
 });
+
+describe('a camera that wants even GetSystemDateAndTime signed, and refuses the password', () => {
+  it('ends in onvif_clock_skew (its clock could not be read), without looping', async () => {
+    const fault = env(
+      '<s:Fault><s:Code><s:Value>s:Sender</s:Value><s:Subcode><s:Value>ter:NotAuthorized</s:Value></s:Subcode></s:Code><s:Reason><s:Text>Sender not Authorized</s:Text></s:Reason></s:Fault>',
+    );
+    let calls = 0;
+    routes.set('/locked', (_req, _b, res) => {
+      calls++;
+      res.writeHead(400, { 'Content-Type': 'application/soap+xml' }).end(fault);
+    });
+    const client = new OnvifClient({ deviceUrl: `${base}/locked`, username: 'admin', password: 'wrong' });
+    try {
+      await getDeviceInformation(client);
+      expect.unreachable();
+    } catch (err) {
+      expect((err as OnvifError).code).toBe('onvif_clock_skew');
+    }
+    expect(calls).toBeLessThan(6);
+  });
+});
