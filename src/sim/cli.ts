@@ -3,7 +3,7 @@
 // `quit`), then disposes everything. Fault commands on stdin, one per line:
 //   stop-stream CAM | start-stream CAM | refuse-auth CAM on|off | slow CAM SECONDS |
 //   malformed CAM on|off | reboot CAM SECONDS | skew CAM MS | motion CAM [on|off] |
-//   tamper CAM [on|off] | ptz CAM | quit
+//   tamper CAM [on|off] | ignore-stop CAM on|off | ptz CAM | quit
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { startLab } from './lab';
@@ -76,6 +76,9 @@ async function command(lab: Lab, line: string): Promise<string> {
       break;
     case 'tamper':
       cam.raiseTampering(on(arg));
+      break;
+    case 'ignore-stop':
+      cam.ptzIgnoresStop(on(arg));
       break;
     case 'ptz':
       return JSON.stringify(cam.ptzState());

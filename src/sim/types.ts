@@ -75,6 +75,8 @@ export interface SimCameraHandle {
   raiseMotion(active?: boolean): void;
   /** Queues a tampering event (VideoSource/GlobalSceneChange/ImagingService). */
   raiseTampering(active?: boolean): void;
+  /** PTZ Stop is answered OK but ignored while on (the head keeps moving): a worn head. */
+  ptzIgnoresStop(on: boolean): void;
   /** Current PTZ position; null for cameras without PTZ. */
   ptzState(): PtzState | null;
 }

@@ -13,6 +13,8 @@ export interface OnvifCamera {
   /** Called after any PTZ command so the picture can show the new position. */
   ptzChanged(): void;
   snapshot(stream: StreamName): Promise<Buffer>;
+  /** Media SetSynchronizationPoint: true when a keyframe was forced (live cameras only). */
+  requestKeyframe(): Promise<boolean>;
   /** ONVIF SystemReboot: the camera goes away shortly after answering, then comes back. */
   systemReboot(): void;
 }

@@ -94,7 +94,18 @@ const getServiceCapabilities: Handler = () =>
   '<trt:StreamingCapabilities RTPMulticast="false" RTP_TCP="true" RTP_RTSP_TCP="true" NonAggregateControl="false" NoRTSPStreaming="false"/>' +
   '</trt:Capabilities></trt:GetServiceCapabilitiesResponse>';
 
+/** Media SetSynchronizationPoint (ONVIF Media 5.x): "add an I-frame as soon as possible". A live
+ *  camera forces one on its encoders; a looped clip cannot and answers OK all the same, as
+ *  cameras do (the spec gives no way to say "could not"). Events' SetSynchronizationPoint is a
+ *  different call (a resync of event state) and stays in events.ts. */
+const setSynchronizationPoint: Handler = async (req, cam) => {
+  profileIndex(req);
+  await cam.requestKeyframe().catch(() => false);
+  return '<trt:SetSynchronizationPointResponse/>';
+};
+
 export const mediaHandlers: Record<string, Handler> = {
+  SetSynchronizationPoint: setSynchronizationPoint,
   GetProfiles: getProfiles,
   GetProfile: getProfile,
   GetStreamUri: getStreamUri,

@@ -44,6 +44,8 @@ export class PtzModel {
   private home: PtzVector = { pan: 0, tilt: 0, zoom: 0 };
   private readonly presets = new Map<string, PtzPreset>();
   private presetSeq = 1;
+  /** Fault: Stop is acknowledged but does nothing (a worn or buggy head). */
+  ignoreStop = false;
 
   constructor(private readonly now: () => number = () => Date.now()) {
     this.last = now();
@@ -111,6 +113,7 @@ export class PtzModel {
 
   stop(panTilt = true, zoom = true): void {
     this.settle();
+    if (this.ignoreStop) return;
     const axes: Axis[] = [...(panTilt ? (['pan', 'tilt'] as Axis[]) : []), ...(zoom ? (['zoom'] as Axis[]) : [])];
     for (const axis of axes) this.motion[axis] = { velocity: 0, until: 0, target: null, speed: 0 };
   }

@@ -76,8 +76,13 @@ def main():
             camera(req).attach()
             return {}
         if cmd == 'ptz':
-            camera(req).ptz_text = str(req.get('text', ''))
+            cam = camera(req)
+            cam.ptz_text = str(req.get('text', ''))
+            if 'pan' in req:
+                cam.ptz_position = (float(req['pan']), float(req['tilt']), float(req['zoom']))
             return {}
+        if cmd == 'keyframe':
+            return {'sent': camera(req).force_keyframe()}
         if cmd == 'clock':
             camera(req).clock_offset_ms = float(req.get('offsetMs', 0))
             return {}

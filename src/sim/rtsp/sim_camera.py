@@ -4,7 +4,10 @@ mounts, main and sub (Hikvision-style paths, which most clients and NVRs know).
 import secrets
 import time
 
-from gi.repository import GLib, Gst, GstRtsp, GstRtspServer
+import gi
+
+gi.require_version('GstVideo', '1.0')
+from gi.repository import GLib, Gst, GstRtsp, GstRtspServer, GstVideo  # noqa: E402
 
 from sim_clips import STREAM_PARAMS, ensure_clip, encoder_chain
 from sim_live import FRAME_NS, LiveStream
@@ -40,7 +43,8 @@ def live_launch(params):
             'leaky-type=downstream caps="%s" ! textoverlay name=osd valignment=top halignment=left line-alignment=left '
             'ypad=%d xpad=%d font-desc="Monospace Bold 12" shaded-background=true ! queue max-size-buffers=3 '
             '! %s ! rtph264pay name=pay0 pt=96 config-interval=-1 )'
-            % (caps, params['height'] // 45 * 3, params['width'] // 80, encoder_chain('h264', params)))
+            % (caps, params['height'] // 45 * 3, params['width'] // 80,
+               encoder_chain('h264', params).replace('x264enc ', 'x264enc name=enc ', 1)))
 
 
 def looped_launch(codec, path):
@@ -65,6 +69,8 @@ class SimRtspCamera:
         self.driver = driver
         self.clock_offset_ms = 0
         self.ptz_text = ''
+        self.ptz = bool(spec.get('ptz', False))
+        self.ptz_position = (0.0, 0.0, 0.0)  # pan, tilt, zoom in ONVIF's generic spaces
         self.server = None
         self.source_id = None
         self.factories = {}
@@ -107,7 +113,8 @@ class SimRtspCamera:
     def _on_media_configure(self, _factory, media, stream):
         element = media.get_element()
         if self.live:
-            target = {'src': element.get_by_name('src'), 'osd': element.get_by_name('osd'), 'anchor': None}
+            target = {'src': element.get_by_name('src'), 'osd': element.get_by_name('osd'),
+                      'enc': element.get_by_name('enc'), 'anchor': None}
             live_stream = self.live_streams[stream]
             live_stream.targets.append(target)
             media.connect('unprepared', lambda _m: target in live_stream.targets and live_stream.targets.remove(target))
@@ -143,6 +150,19 @@ class SimRtspCamera:
                 mounts.remove_factory(path)
         if not on:
             self.drop_clients()
+
+    def force_keyframe(self):
+        """ONVIF SetSynchronizationPoint: an IDR at once on every live encoder of this camera.
+        Looped clips cannot: their keyframes are baked into the file (returns False)."""
+        sent = False
+        for live_stream in self.live_streams.values():
+            for target in list(live_stream.targets):
+                enc = target.get('enc')
+                if enc is None:
+                    continue
+                event = GstVideo.video_event_new_upstream_force_key_unit(Gst.CLOCK_TIME_NONE, True, 1)
+                sent = enc.get_static_pad('src').send_event(event) or sent
+        return sent
 
     def refuse_auth(self, refuse):
         # A digest entry nobody knows: every request gets 401, like a camera whose password changed.

@@ -8,6 +8,7 @@ import time
 
 from gi.repository import GLib, Gst
 
+from sim_scene import Scene
 from sim_stamp import StampPainter
 
 FPS = 25
@@ -47,7 +48,9 @@ class LiveStream:
     def __init__(self, camera, width, height):
         self.camera = camera
         self.painter = StampPainter(width, height)
-        self.backgrounds = render_backgrounds(width, height, camera.index)
+        # A PTZ camera shows a window over its scene; a fixed one moving test bars.
+        self.scene = Scene(width, height) if camera.ptz else None
+        self.backgrounds = [] if self.scene else render_backgrounds(width, height, camera.index)
         for frame in self.backgrounds:
             self.painter.prepare_background(frame)
         self.targets = []  # {src, osd, anchor} of every prepared media showing this stream
@@ -55,7 +58,11 @@ class LiveStream:
     def push(self, host_ms, frame_no):
         if not self.targets:
             return
-        frame = bytearray(self.backgrounds[frame_no % len(self.backgrounds)])
+        if self.scene:
+            frame = bytearray(self.scene.window(*self.camera.ptz_position))
+            self.painter.prepare_background(frame)
+        else:
+            frame = bytearray(self.backgrounds[frame_no % len(self.backgrounds)])
         self.painter.paint(frame, host_ms)
         data = bytes(frame)
         # The OSD shows the camera's own clock (skew included) like a real camera's; the stamp

@@ -1,0 +1,21 @@
+// The ONVIF protocol library (no store, no services): see README.md beside this file.
+export { connectCamera, chooseStreams, deviceUrlOf, OnvifCamera } from './camera';
+export type { CameraDescription, CameraInfo, ConnectOptions, PtzCapability, StreamChoice } from './camera';
+export { OnvifClient, PRE_AUTH_ACTIONS, parseSystemDateAndTime } from './client';
+export type { CallOptions, ClockReading, OnvifClientOptions, ServiceName } from './client';
+export * from './device';
+export { probe, parseProbeMatches, probeMessage, WSD_GROUP, WSD_PORT } from './discovery';
+export type { DiscoveredDevice, ProbeMatch, ProbeOptions } from './discovery';
+export { OnvifError, isOnvifError, isAuthFault, addressOf } from './errors';
+export type { SoapFaultInfo } from './errors';
+export { createPullPointSubscription, parseNotifications, PullPointSubscription } from './events';
+export type { OnvifEvent } from './events';
+export { getProfiles, getSnapshotUri, getStreamUri, parseMediaUri, parseProfiles, cleanUri, setSynchronizationPoint } from './media';
+export type { MediaProfile } from './media';
+export { checkXaddr, expandRange, localNetworks, parseCidr } from './network';
+export type { Ipv4Net, XaddrVerdict } from './network';
+export * as ptz from './ptz';
+export { scanRange, DEFAULT_SCAN_PORTS } from './scan';
+export type { ScanOptions, ScanProgress, ScanResult, ScannedDevice } from './scan';
+export { parseXml, XmlError, DEFAULT_XML_LIMITS } from './xml';
+export type { XmlElement, XmlLimits } from './xml';
