@@ -4,6 +4,8 @@ import { useCallback, useEffect, useMemo, useState, type Dispatch, type ReactEle
 import type { Permission, Settings } from '../../shared/contract';
 import type { ApiClient } from '../api/client';
 import type { ConnectionState } from '../api/transport';
+import { ActionsProvider } from '../actions/ActionsProvider';
+import { AppActions } from '../actions/app-actions';
 import { LockOverlay } from '../auth/LockOverlay';
 import { useIdleLock } from '../auth/use-idle-lock';
 import { applyLanguage, setLocalLanguage } from '../i18n';
@@ -65,20 +67,6 @@ export function Console({ api, boot, setBoot, connection, reload }: {
     [api, setBoot],
   );
 
-  // Alt+1 … Alt+9: the visible pages. Focus moves to the new page's title so screen readers announce it.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = pages[Number(e.key) - 1];
-      if (target) {
-        e.preventDefault();
-        navigate(target);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [navigate, pages]);
-
   useEffect(() => {
     document.getElementById('page-title')?.focus({ preventScroll: true });
   }, [page, navigations]);
@@ -116,11 +104,14 @@ export function Console({ api, boot, setBoot, connection, reload }: {
   const Current = PAGE_COMPONENTS[page];
   return (
     <AppContext.Provider value={state}>
-      <div className="frame" inert={boot.session.locked ? true : undefined}>
-        <Navigation pages={pages} current={page} onNavigate={navigate} />
-        <Current />
-        <StatusBar connection={connection} />
-      </div>
+      <ActionsProvider can={can}>
+        <AppActions pages={pages} navigate={navigate} />
+        <div className="frame" inert={boot.session.locked ? true : undefined}>
+          <Navigation pages={pages} current={page} onNavigate={navigate} />
+          <Current />
+          <StatusBar connection={connection} />
+        </div>
+      </ActionsProvider>
       {boot.session.locked ? <LockOverlay onUnlocked={() => setBoot((b) => (b ? { ...b, session: { ...b.session, locked: false } } : b))} /> : null}
     </AppContext.Provider>
   );

@@ -300,6 +300,9 @@ const en = {
     shown: '{{shown}} of {{total}} entries',
     more: 'Show older entries',
   },
+  actions: {
+    gotoPage: 'Go to page {{n}}',
+  },
   demo: {
     start: 'Start demo site',
     starting: 'Starting demo site…',

@@ -301,6 +301,9 @@ const vi: Messages = {
     shown: '{{shown}} trên {{total}} bản ghi',
     more: 'Xem bản ghi cũ hơn',
   },
+  actions: {
+    gotoPage: 'Chuyển đến trang {{n}}',
+  },
   demo: {
     start: 'Khởi động khu demo',
     starting: 'Đang khởi động khu demo…',
