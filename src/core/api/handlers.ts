@@ -3,7 +3,7 @@
 import { ROLE_PERMISSIONS } from '../../shared/contract';
 import type { Handlers } from './dispatcher';
 import type { CoreServices } from '../services';
-import { backupDatabase, defaultBackupPath } from '../store/backup';
+import { backupDatabase } from '../store/backup';
 
 export function createHandlers(s: CoreServices): Handlers {
   return {
@@ -21,7 +21,7 @@ export function createHandlers(s: CoreServices): Handlers {
       s.events.publish({ type: 'settings.changed', settings: next });
       return next;
     },
-    'system.backup': ({ destination }) => backupDatabase(s.db, destination ?? defaultBackupPath(s.dataDir)),
+    'system.backup': () => backupDatabase(s.db, s.dataDir),
     'register.tree': () => s.register.tree(),
     'register.createArea': (i) => s.register.createArea(i),
     'register.createPoint': (i) => s.register.createPoint(i),

@@ -35,6 +35,7 @@ export type CameraUrlResult = { ok: true; value: ParsedCameraUrl } | { ok: false
 
 // C0 and C1 controls, DEL, and the Unicode line/paragraph separators. Checked on the RAW text:
 // WHATWG's URL parser silently drops tab and newline, so `new URL` alone would let them by.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 const LABEL = '[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?';
