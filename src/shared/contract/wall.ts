@@ -87,5 +87,8 @@ export const workspaceWindow = z.object({
 });
 export type WorkspaceWindow = z.infer<typeof workspaceWindow>;
 
-export const workspace = z.object({ windows: z.array(workspaceWindow).max(16) });
+/** Windows remembered per user: more than a wall of monitors needs, few enough to reopen at start. */
+export const MAX_WINDOWS = 16;
+
+export const workspace = z.object({ windows: z.array(workspaceWindow).max(MAX_WINDOWS) });
 export type Workspace = z.infer<typeof workspace>;
