@@ -12,6 +12,7 @@ import { ReportsPage } from '../pages/reports/ReportsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { WallPage } from '../pages/wall/WallPage';
 import { AppContext, type AppState } from './app-context';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Navigation } from './Navigation';
 import { PAGES, type PageId } from './routes';
 import { StatusBar } from './StatusBar';
@@ -127,7 +128,9 @@ export function App({ api }: { api: ApiClient }) {
     <AppContext.Provider value={state}>
       <div className="frame">
         <Navigation current={page} onNavigate={navigate} />
-        <Current />
+        <ErrorBoundary key={page} name={`page ${page}`} variant="page">
+          <Current />
+        </ErrorBoundary>
         <StatusBar connection={connection} />
       </div>
     </AppContext.Provider>
