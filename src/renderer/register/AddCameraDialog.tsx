@@ -18,17 +18,18 @@ type Field = 'areaName' | 'pointName' | 'name' | 'rtspMain' | 'rtspSub' | 'usern
 /** Where the core's field names land in this form. */
 const SERVER_FIELDS: Record<string, Field> = { name: 'name', rtspMain: 'rtspMain', rtspSub: 'rtspSub', username: 'username', password: 'password' };
 
+/** A labelled input with its problem, if any, below it (named by aria-describedby, not the label). */
 function FormField({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: ReactNode }) {
   return (
-    <label className="field field--stack" htmlFor={id}>
-      <span>{label}</span>
+    <div className="field field--stack">
+      <label htmlFor={id}>{label}</label>
       {children}
       {error ? (
         <span className="field__error" id={`${id}-error`}>
           {error}
         </span>
       ) : null}
-    </label>
+    </div>
   );
 }
 
