@@ -113,7 +113,8 @@ test('a tile that fails shows it in its own cell; the other tiles carry on', asy
     const server = ws.connectToServer();
     const mangle = ws.url().includes(a!.id);
     server.onMessage((m) => {
-      if (mangle && typeof m === 'string' && m.includes('"type":"stats"')) ws.send(JSON.stringify({ type: 'stats', cameraId: a!.id, stream: 'main', state: 'reconnecting' }));
+      if (mangle && typeof m === 'string' && m.includes('"type":"stats"'))
+        ws.send(JSON.stringify({ type: 'stats', cameraId: a!.id, stream: 'main', state: 'reconnecting' }));
       else ws.send(m);
     });
     ws.onMessage((m) => server.send(m));

@@ -110,10 +110,17 @@ describe('a camera with a bad source', () => {
 
   it('is refused by ffmpeg itself should one ever get past the check (protocol whitelist)', async () => {
     const argv = relayArgs({ source: { url: source.url('h264'), transport: 'tcp' }, mode: 'copy', timeoutOption: 'timeout', socketTimeoutMs: 2000 });
-    for (const input of ['file:/etc/passwd', 'concat:/etc/passwd|/etc/hosts', 'subfile:,,start,0,end,0,,:/etc/passwd', `http://127.0.0.1:${port(http)}/admin`]) {
+    for (const input of [
+      'file:/etc/passwd',
+      'concat:/etc/passwd|/etc/hosts',
+      'subfile:,,start,0,end,0,,:/etc/passwd',
+      `http://127.0.0.1:${port(http)}/admin`,
+    ]) {
       const args = [...argv];
       args[args.indexOf('-i') + 1] = input;
-      const stderr = await new Promise<string>((resolve) => execFile('/usr/bin/ffmpeg', args, { timeout: 10_000 }, (_e, _out, err) => resolve(String(err))));
+      const stderr = await new Promise<string>((resolve) =>
+        execFile('/usr/bin/ffmpeg', args, { timeout: 10_000 }, (_e, _out, err) => resolve(String(err))),
+      );
       expect(stderr, input).toMatch(/not on whitelist/);
     }
     expect(visits).toBe(0);

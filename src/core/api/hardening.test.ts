@@ -24,7 +24,10 @@ afterAll(async () => {
 describe('through the dispatcher', () => {
   it('a bad camera URL is refused naming the field and the problem', async () => {
     const r = await core.dispatcher.call('register.createCamera', { pointId: 'p', name: 'x', rtspMain: 'concat:/etc/passwd|/etc/hosts' }, admin());
-    expect(r).toEqual({ ok: false, error: { code: 'bad_request', params: { method: 'register.createCamera', field: 'rtspMain', problem: 'url_scheme' } } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'bad_request', params: { method: 'register.createCamera', field: 'rtspMain', problem: 'url_scheme' } },
+    });
   });
 
   it('a time zone Intl does not know is refused as time_zone and not stored', async () => {
@@ -48,7 +51,10 @@ describe('through the dispatcher', () => {
     const a = await core.dispatcher.call('register.createArea', input, admin());
     const b = await core.dispatcher.call('register.createArea', input, admin());
     expect(b).toEqual(a);
-    expect(await core.dispatcher.call('register.createArea', { ...input, name: 'Khác' }, admin())).toEqual({ ok: false, error: { code: 'conflict', params: { kind: 'area', id } } });
+    expect(await core.dispatcher.call('register.createArea', { ...input, name: 'Khác' }, admin())).toEqual({
+      ok: false,
+      error: { code: 'conflict', params: { kind: 'area', id } },
+    });
     const tree = await core.dispatcher.call('register.tree', {}, admin());
     expect((tree as { value: { areas: Array<{ id: string }> } }).value.areas.filter((x) => x.id === id)).toHaveLength(1);
   });

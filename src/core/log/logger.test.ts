@@ -7,7 +7,9 @@ afterEach(() => restore?.());
 describe('redact', () => {
   it('hides the whole password when it holds @ (the userinfo ends at the last @)', () => {
     expect(redact('rtsp://admin:P@ss@w0rd@host/x')).toBe('rtsp://admin:***@host/x');
-    expect(redact('open rtsp://admin:P@ss@w0rd@192.0.2.10:554/Streaming/Channels/101 failed')).toBe('open rtsp://admin:***@192.0.2.10:554/Streaming/Channels/101 failed');
+    expect(redact('open rtsp://admin:P@ss@w0rd@192.0.2.10:554/Streaming/Channels/101 failed')).toBe(
+      'open rtsp://admin:***@192.0.2.10:554/Streaming/Channels/101 failed',
+    );
   });
 
   it('hides percent-encoded passwords and whole percent-encoded URLs', () => {
@@ -18,7 +20,9 @@ describe('redact', () => {
 
   it('hides a password holding / or : as typed into a URL', () => {
     expect(redact('rtsp://admin:pa/ss:w@host/x')).toBe('rtsp://admin:***@host/x');
-    expect(redact("Input #0, rtsp, from 'rtsp://admin:p@ss:w/rd@127.0.0.1:554/h264':")).toBe("Input #0, rtsp, from 'rtsp://admin:***@127.0.0.1:554/h264':");
+    expect(redact("Input #0, rtsp, from 'rtsp://admin:p@ss:w/rd@127.0.0.1:554/h264':")).toBe(
+      "Input #0, rtsp, from 'rtsp://admin:***@127.0.0.1:554/h264':",
+    );
   });
 
   it('leaves URLs without credentials alone, and stops at the end of the URL', () => {
@@ -30,7 +34,11 @@ describe('redact', () => {
   it('is applied to messages and fields, in JSON too', () => {
     const lines: string[] = [];
     restore = setLogSink((l) => lines.push(l));
-    createLogger('t').error('cannot open rtsp://admin:P@ss@w0rd@host/x', { url: 'rtsp://admin:P@ss@w0rd@host/x', password: 'P@ss@w0rd', err: new Error('rtsp://a:P@ss@w0rd@h') });
+    createLogger('t').error('cannot open rtsp://admin:P@ss@w0rd@host/x', {
+      url: 'rtsp://admin:P@ss@w0rd@host/x',
+      password: 'P@ss@w0rd',
+      err: new Error('rtsp://a:P@ss@w0rd@h'),
+    });
     expect(lines.join('\n')).not.toMatch(/ss@w0rd|P@ss/);
   });
 });

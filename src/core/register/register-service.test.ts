@@ -52,17 +52,23 @@ describe('idempotent creates', () => {
     const reg = service();
     const areaId = randomUUID();
     reg.createArea({ id: areaId, parentId: null, name: 'Phường Bến Thành', kind: 'ward' });
-    expect(() => reg.createArea({ id: areaId, parentId: null, name: 'Phường Sài Gòn', kind: 'ward' })).toThrow(expect.objectContaining({ code: 'conflict', params: { kind: 'area', id: areaId } }));
+    expect(() => reg.createArea({ id: areaId, parentId: null, name: 'Phường Sài Gòn', kind: 'ward' })).toThrow(
+      expect.objectContaining({ code: 'conflict', params: { kind: 'area', id: areaId } }),
+    );
     const pointId = randomUUID();
     reg.createPoint({ id: pointId, areaId, name: 'Chợ', address: '', lat: null, lon: null });
-    expect(() => reg.createPoint({ id: pointId, areaId, name: 'Chợ', address: 'khác', lat: null, lon: null })).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() => reg.createPoint({ id: pointId, areaId, name: 'Chợ', address: 'khác', lat: null, lon: null })).toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
     const cameraId = randomUUID();
     reg.createCamera({ id: cameraId, pointId, name: 'Cổng Nam', rtspMain: 'rtsp://192.0.2.10/main', username: 'admin', password: 'pw1' });
     // Same everything but the password: not the same request.
-    expect(() => reg.createCamera({ id: cameraId, pointId, name: 'Cổng Nam', rtspMain: 'rtsp://192.0.2.10/main', username: 'admin', password: 'pw2' })).toThrow(
-      expect.objectContaining({ code: 'conflict', params: { kind: 'camera', id: cameraId } }),
-    );
-    expect(() => reg.createCamera({ id: cameraId, pointId, name: 'Cổng Bắc', rtspMain: 'rtsp://192.0.2.10/main', username: 'admin', password: 'pw1' })).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() =>
+      reg.createCamera({ id: cameraId, pointId, name: 'Cổng Nam', rtspMain: 'rtsp://192.0.2.10/main', username: 'admin', password: 'pw2' }),
+    ).toThrow(expect.objectContaining({ code: 'conflict', params: { kind: 'camera', id: cameraId } }));
+    expect(() =>
+      reg.createCamera({ id: cameraId, pointId, name: 'Cổng Bắc', rtspMain: 'rtsp://192.0.2.10/main', username: 'admin', password: 'pw1' }),
+    ).toThrow(expect.objectContaining({ code: 'conflict' }));
     expect([count('areas'), count('points'), count('cameras')]).toEqual([1, 1, 1]);
     expect(reg.source(cameraId, 'main').password).toBe('pw1');
   });
@@ -76,13 +82,18 @@ describe('idempotent creates', () => {
 });
 
 describe('credentials in camera URLs', () => {
-  function seedRaw(urls: { rtsp_main: string | null; rtsp_sub?: string | null; onvif_url?: string | null }, own: { username?: string; password?: string } = {}): string {
+  function seedRaw(
+    urls: { rtsp_main: string | null; rtsp_sub?: string | null; onvif_url?: string | null },
+    own: { username?: string; password?: string } = {},
+  ): string {
     const areaId = randomUUID();
     const pointId = randomUUID();
     const id = randomUUID();
     db.prepare("INSERT INTO areas(id, parent_id, name, kind, created_at) VALUES (?, NULL, 'A', 'ward', 0)").run(areaId);
     db.prepare("INSERT INTO points(id, area_id, name, created_at) VALUES (?, ?, 'P', 0)").run(pointId, areaId);
-    db.prepare('INSERT INTO cameras(id, point_id, name, rtsp_main, rtsp_sub, onvif_url, username, password_box, created_at) VALUES (?,?,?,?,?,?,?,?,0)').run(
+    db.prepare(
+      'INSERT INTO cameras(id, point_id, name, rtsp_main, rtsp_sub, onvif_url, username, password_box, created_at) VALUES (?,?,?,?,?,?,?,?,0)',
+    ).run(
       id,
       pointId,
       `cam ${id.slice(0, 4)}`,
@@ -94,12 +105,22 @@ describe('credentials in camera URLs', () => {
     );
     return id;
   }
-  const row = (id: string) => db.prepare('SELECT rtsp_main, rtsp_sub, onvif_url, username, password_box FROM cameras WHERE id = ?').get(id) as Record<string, string | null>;
+  const row = (id: string) =>
+    db.prepare('SELECT rtsp_main, rtsp_sub, onvif_url, username, password_box FROM cameras WHERE id = ?').get(id) as Record<string, string | null>;
 
   it('are moved out of a stored URL at start, the password sealed whole', () => {
-    const id = seedRaw({ rtsp_main: 'rtsp://admin:P@ss@w0rd@192.0.2.10/main', rtsp_sub: 'rtsp://admin:P%40ss%40w0rd@192.0.2.10/sub', onvif_url: 'http://admin:P@ss@w0rd@192.0.2.10/onvif/device_service' });
+    const id = seedRaw({
+      rtsp_main: 'rtsp://admin:P@ss@w0rd@192.0.2.10/main',
+      rtsp_sub: 'rtsp://admin:P%40ss%40w0rd@192.0.2.10/sub',
+      onvif_url: 'http://admin:P@ss@w0rd@192.0.2.10/onvif/device_service',
+    });
     const reg = service();
-    expect(row(id)).toMatchObject({ rtsp_main: 'rtsp://192.0.2.10/main', rtsp_sub: 'rtsp://192.0.2.10/sub', onvif_url: 'http://192.0.2.10/onvif/device_service', username: 'admin' });
+    expect(row(id)).toMatchObject({
+      rtsp_main: 'rtsp://192.0.2.10/main',
+      rtsp_sub: 'rtsp://192.0.2.10/sub',
+      onvif_url: 'http://192.0.2.10/onvif/device_service',
+      username: 'admin',
+    });
     expect(secrets.open(row(id).password_box!)).toBe('P@ss@w0rd');
     expect(reg.source(id, 'main')).toEqual({ url: 'rtsp://192.0.2.10/main', transport: 'tcp', username: 'admin', password: 'P@ss@w0rd' });
   });

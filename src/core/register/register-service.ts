@@ -83,7 +83,8 @@ export class RegisterService {
     const made = this.repo.transaction(() => {
       const existing = id ? this.repo.point(id) : null;
       if (existing && id) {
-        if (existing.areaId === areaId && existing.name === name && existing.address === address && existing.lat === lat && existing.lon === lon) return null;
+        if (existing.areaId === areaId && existing.name === name && existing.address === address && existing.lat === lat && existing.lon === lon)
+          return null;
         throw conflict('point', id);
       }
       if (!this.repo.areaExists(areaId)) throw new AppError('not_found', { kind: 'area', id: areaId });
@@ -109,7 +110,20 @@ export class RegisterService {
   }
 
   private sameCamera(c: Camera, input: Omit<Camera, 'id' | 'hasPassword'>, password: string | null): boolean {
-    const keys = ['pointId', 'name', 'status', 'ptz', 'onvifUrl', 'rtspMain', 'rtspSub', 'username', 'rtspTransport', 'preferredStream', 'transmission', 'funding'] as const;
+    const keys = [
+      'pointId',
+      'name',
+      'status',
+      'ptz',
+      'onvifUrl',
+      'rtspMain',
+      'rtspSub',
+      'username',
+      'rtspTransport',
+      'preferredStream',
+      'transmission',
+      'funding',
+    ] as const;
     if (keys.some((k) => c[k] !== input[k])) return false;
     const box = this.repo.cameraPasswordBox(c.id);
     try {
@@ -133,7 +147,7 @@ export class RegisterService {
   source(cameraId: string, stream: StreamKind): CameraSource {
     const c = this.repo.camera(cameraId);
     if (!c) throw new AppError('not_found', { kind: 'camera', id: cameraId });
-    const url = (stream === 'sub' ? c.rtspSub ?? c.rtspMain : c.rtspMain ?? c.rtspSub) ?? null;
+    const url = (stream === 'sub' ? (c.rtspSub ?? c.rtspMain) : (c.rtspMain ?? c.rtspSub)) ?? null;
     if (!url) throw new AppError('camera_stream_not_found', { camera: c.name });
     const box = this.repo.cameraPasswordBox(cameraId);
     return {
@@ -163,7 +177,12 @@ export class RegisterService {
         if (!raw) continue;
         const parsed = parseCameraUrl(raw, kind);
         if (!parsed.ok) {
-          log.warn('a stored camera URL does not pass the checks; left for a person to fix', { camera: row.id, name: row.name, field, problem: parsed.problem });
+          log.warn('a stored camera URL does not pass the checks; left for a person to fix', {
+            camera: row.id,
+            name: row.name,
+            field,
+            problem: parsed.problem,
+          });
           continue;
         }
         const { url, username: user, password } = parsed.value;

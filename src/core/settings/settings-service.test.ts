@@ -25,12 +25,15 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const store = (key: string, raw: string) => db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, raw);
+const store = (key: string, raw: string) =>
+  db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, raw);
 
 describe('SettingsService', () => {
   it('refuses a time zone Intl does not know, and normalises the case of one it does', () => {
     const s = new SettingsService(db);
-    expect(() => s.update({ timeZone: 'Not/AZone' })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: 'time_zone', path: ['timeZone'] })] }));
+    expect(() => s.update({ timeZone: 'Not/AZone' })).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ code: 'time_zone', path: ['timeZone'] })] }),
+    );
     expect(s.get().timeZone).toBe(DEFAULT_SETTINGS.timeZone);
     expect(s.update({ timeZone: 'asia/bangkok' }).timeZone).toBe('Asia/Bangkok');
   });

@@ -7,7 +7,10 @@ import vi from './locales/vi';
 
 describe('locales', () => {
   it('translate every error code and every validation problem, in English and Vietnamese', () => {
-    for (const [name, m] of [['en', en], ['vi', vi]] as const) {
+    for (const [name, m] of [
+      ['en', en],
+      ['vi', vi],
+    ] as const) {
       for (const code of ERROR_CODES) expect(m.errors[code], `${name} errors.${code}`).toBeTruthy();
       for (const p of VALIDATION_PROBLEMS) expect((m.problems as Record<string, string>)[p], `${name} problems.${p}`).toBeTruthy();
     }

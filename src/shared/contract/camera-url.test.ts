@@ -35,7 +35,16 @@ describe('parseCameraUrl', () => {
   });
 
   it('refuses every scheme outside the allow-list, and names it', () => {
-    for (const raw of ['file:/etc/passwd', 'file:///etc/passwd', 'concat:/etc/passwd|/etc/hosts', 'subfile:,,start,0,end,0,,:/etc/passwd', 'tcp://127.0.0.1:22', 'http://127.0.0.1:8640/api', 'udp://239.0.0.1:1234', 'data:text/plain,x']) {
+    for (const raw of [
+      'file:/etc/passwd',
+      'file:///etc/passwd',
+      'concat:/etc/passwd|/etc/hosts',
+      'subfile:,,start,0,end,0,,:/etc/passwd',
+      'tcp://127.0.0.1:22',
+      'http://127.0.0.1:8640/api',
+      'udp://239.0.0.1:1234',
+      'data:text/plain,x',
+    ]) {
       expect(problem(raw), raw).toBe('url_scheme');
     }
     expect(parseCameraUrl('FILE:/etc/passwd', 'stream')).toEqual({ ok: false, problem: 'url_scheme', scheme: 'file' });
@@ -66,9 +75,15 @@ describe('parseCameraUrl', () => {
       ok: true,
       value: { url: 'rtsp://192.0.2.10/x', scheme: 'rtsp', host: '192.0.2.10', port: null, username: 'admin', password: 'P@ss@w0rd' },
     });
-    expect(parseCameraUrl('rtsp://user:pa%40ss%3Aw%2Frd@host:554/x', 'stream')).toMatchObject({ ok: true, value: { url: 'rtsp://host:554/x', username: 'user', password: 'pa@ss:w/rd' } });
+    expect(parseCameraUrl('rtsp://user:pa%40ss%3Aw%2Frd@host:554/x', 'stream')).toMatchObject({
+      ok: true,
+      value: { url: 'rtsp://host:554/x', username: 'user', password: 'pa@ss:w/rd' },
+    });
     expect(parseCameraUrl('rtsp://m%E1%BA%ABu:pa%ss@host/x', 'stream')).toMatchObject({ ok: true, value: { username: 'mẫu', password: 'pa%ss' } });
-    expect(parseCameraUrl('rtsp://:secret@host/x', 'stream')).toMatchObject({ ok: true, value: { url: 'rtsp://host/x', username: null, password: 'secret' } });
+    expect(parseCameraUrl('rtsp://:secret@host/x', 'stream')).toMatchObject({
+      ok: true,
+      value: { url: 'rtsp://host/x', username: null, password: 'secret' },
+    });
   });
 
   it('points a password holding / to its own field instead of calling it a bad port', () => {

@@ -34,14 +34,24 @@ describe('camera input', () => {
     const r = cameraInput.parse(camera({ rtspMain: 'rtsp://admin:P@ss@w0rd@192.0.2.10/main', rtspSub: 'rtsp://192.0.2.10/sub' }));
     expect(r).toMatchObject({ rtspMain: 'rtsp://192.0.2.10/main', rtspSub: 'rtsp://192.0.2.10/sub', username: 'admin', password: 'P@ss@w0rd' });
     // Same user typed in the form as well: fine.
-    expect(cameraInput.parse(camera({ rtspMain: 'rtsp://admin:pw@h/x', username: 'admin' }))).toMatchObject({ username: 'admin', password: 'pw', rtspMain: 'rtsp://h/x' });
+    expect(cameraInput.parse(camera({ rtspMain: 'rtsp://admin:pw@h/x', username: 'admin' }))).toMatchObject({
+      username: 'admin',
+      password: 'pw',
+      rtspMain: 'rtsp://h/x',
+    });
     // Empty strings mean "none".
     expect(cameraInput.parse(camera({ rtspMain: '', username: '', password: '' }))).toMatchObject({ rtspMain: null, username: null, password: null });
   });
 
   it('refuses credentials that contradict the form or each other', () => {
-    expect(firstIssue(cameraInput.safeParse(camera({ rtspMain: 'rtsp://admin:pw@h/x', username: 'operator' })))).toEqual({ field: 'rtspMain', problem: 'url_credentials_conflict' });
-    expect(firstIssue(cameraInput.safeParse(camera({ rtspMain: 'rtsp://a:pw@h/x', rtspSub: 'rtsp://a:other@h/y' })))).toEqual({ field: 'rtspSub', problem: 'url_credentials_conflict' });
+    expect(firstIssue(cameraInput.safeParse(camera({ rtspMain: 'rtsp://admin:pw@h/x', username: 'operator' })))).toEqual({
+      field: 'rtspMain',
+      problem: 'url_credentials_conflict',
+    });
+    expect(firstIssue(cameraInput.safeParse(camera({ rtspMain: 'rtsp://a:pw@h/x', rtspSub: 'rtsp://a:other@h/y' })))).toEqual({
+      field: 'rtspSub',
+      problem: 'url_credentials_conflict',
+    });
   });
 
   it('takes an optional client-chosen id, which must be a UUID', () => {

@@ -24,7 +24,15 @@ describe('relayArgs', () => {
   });
 
   it('refuses a bad source with a typed error instead of throwing ERR_INVALID_URL', () => {
-    for (const url of ['192.168.1.5/stream', 'rtsp://cam host/x', 'file:/etc/passwd', 'concat:/a|/b', 'subfile:,,start,0,end,0,,:/etc/passwd', 'http://127.0.0.1/', 'tcp://127.0.0.1:22']) {
+    for (const url of [
+      '192.168.1.5/stream',
+      'rtsp://cam host/x',
+      'file:/etc/passwd',
+      'concat:/a|/b',
+      'subfile:,,start,0,end,0,,:/etc/passwd',
+      'http://127.0.0.1/',
+      'tcp://127.0.0.1:22',
+    ]) {
       const source = { url, username: 'admin', password: 'pw', transport: 'tcp' as const };
       expect(checkSource(source).ok, url).toBe(false);
       expect(() => urlWithCredentials(source), url).toThrow(expect.objectContaining({ code: 'bad_request' }));
