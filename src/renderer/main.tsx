@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createClient } from './api/client';
 import { App } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
 import { initI18n } from './i18n';
 import './styles/theme.css';
 
@@ -9,6 +10,8 @@ await initI18n();
 const api = createClient();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={api} />
+    <ErrorBoundary name="console" variant="app">
+      <App api={api} />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -43,6 +43,10 @@ export const ERROR_CODES = [
   'last_admin',
   'role_in_use',
   'use_http',
+  // Raised by the client's transport, never by the core: a call not sent because the core could not
+  // be reached (nothing was done), and a call sent whose answer was lost (it may or may not have been).
+  'core_unavailable',
+  'outcome_unknown',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

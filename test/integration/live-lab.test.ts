@@ -98,6 +98,9 @@ describe('live relay on the camera lab', () => {
     expect(await v.waitState('live', 20_000)).toMatchObject({ codec: 'h264', width: 640 });
     const transports = ffmpegChildren().map((p) => p.argv[p.argv.indexOf('-rtsp_transport') + 1]);
     expect(transports).toContain('udp');
+    // The smallest protocol whitelist that carries RTSP with RTP over UDP (and nothing else).
+    const udp = ffmpegChildren().find((p) => p.argv[p.argv.indexOf('-rtsp_transport') + 1] === 'udp')!;
+    expect(udp.argv[udp.argv.indexOf('-protocol_whitelist') + 1]).toBe('tcp,udp,rtp');
   });
 
   it('reports the dead camera as unreachable and keeps trying', async () => {

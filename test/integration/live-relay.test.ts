@@ -75,6 +75,8 @@ describe('LiveService against an RTSP camera', () => {
     expect(ffmpegChildren()).toHaveLength(1);
     const argv = ffmpegChildren()[0]!.argv;
     expect(argv.join(' ')).toContain('-c:v copy');
+    // RTSP interleaved over TCP works with ffmpeg limited to the tcp protocol and the rtsp demuxer.
+    expect(argv.join(' ')).toContain('-protocol_whitelist tcp -format_whitelist rtsp');
     expect(argv).not.toContain('libx264');
     const live1 = viewers[0]!.last();
     expect(live1).toMatchObject({ state: 'live', codec: 'h264', sourceCodec: 'h264', transcoded: false });

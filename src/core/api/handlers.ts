@@ -4,7 +4,7 @@
 import { AppError } from '../../shared/errors';
 import type { CallContext, Handlers } from './dispatcher';
 import type { CoreServices } from '../services';
-import { backupDatabase, defaultBackupPath } from '../store/backup';
+import { backupDatabase } from '../store/backup';
 import type { SignedIn } from '../auth/auth-service';
 
 /** Hands a new session to the transport (cookie or window token) and names it in the audit entry. */
@@ -77,7 +77,7 @@ export function createHandlers(s: CoreServices): Handlers {
       s.events.publish({ type: 'settings.changed', settings: next });
       return next;
     },
-    'system.backup': ({ destination }) => backupDatabase(s.db, destination ?? defaultBackupPath(s.dataDir)),
+    'system.backup': () => backupDatabase(s.db, s.dataDir),
     'register.tree': (_i, ctx) => s.access.filterTree(ctx.principal, s.register.tree()),
     'register.createArea': (i) => s.register.createArea(i),
     'register.createPoint': (i) => s.register.createPoint(i),

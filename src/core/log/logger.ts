@@ -33,9 +33,32 @@ export function setLogSink(next: LogSink): () => void {
 
 const SECRET_KEYS = /pass(word)?|secret|token|authorization|cookie/i;
 
-/** Removes credentials from a URL-like string: rtsp://user:pw@host → rtsp://user:***@host. */
+// A URL in a log line runs to whitespace or a quote (JSON fields, ffmpeg's 'from …' lines).
+const URL_IN_TEXT = /([a-z][a-z0-9+.-]*:\/\/)([^\s"'`<>]*)/gi;
+// The same, percent-encoded as a whole (a URL inside a query string): rtsp%3A%2F%2F…
+const ENCODED_URL_IN_TEXT = /([a-z][a-z0-9+.-]*%3A%2F%2F)([^\s"'`<>&]*)/gi;
+
+/** `user:secret` + `@` → `user:***@`; the userinfo ends at the LAST `at`, as URL parsers read it. */
+function hideUserinfo(rest: string, at: string, colon: string): string {
+  const lower = rest.toLowerCase();
+  const end = lower.lastIndexOf(at.toLowerCase());
+  if (end === -1) return rest;
+  const sep = lower.slice(0, end).indexOf(colon.toLowerCase());
+  // No colon: a user name alone, or an @ in the path; nothing secret to hide.
+  if (sep === -1) return rest;
+  return `${rest.slice(0, sep)}${colon}***${rest.slice(end)}`;
+}
+
+/**
+ * Removes passwords from URL-like strings: rtsp://user:pw@host → rtsp://user:***@host, all of the
+ * password even when it holds @, : or / (rtsp://admin:P@ss@w0rd@host → rtsp://admin:***@host), and
+ * in URLs percent-encoded as a whole. When in doubt (an @ later in the path) it hides too much
+ * rather than too little.
+ */
 export function redact(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@/\s]*@/gi, '$1:***@');
+  return text
+    .replace(URL_IN_TEXT, (_m, scheme: string, rest: string) => scheme + hideUserinfo(rest, '@', ':'))
+    .replace(ENCODED_URL_IN_TEXT, (_m, scheme: string, rest: string) => scheme + hideUserinfo(rest, '%40', '%3A'));
 }
 
 function redactFields(fields: Record<string, unknown>): Record<string, unknown> {
@@ -52,7 +75,8 @@ function redactFields(fields: Record<string, unknown>): Record<string, unknown> 
 export function createLogger(name: string): Logger {
   const write = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[level] < ORDER[threshold]) return;
-    const extra = fields && Object.keys(fields).length ? ' ' + JSON.stringify(redactFields(fields)) : '';
+    // Redacted again as JSON: a URL nested in an object or array field is caught too.
+    const extra = fields && Object.keys(fields).length ? ' ' + redact(JSON.stringify(redactFields(fields))) : '';
     sink(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${name}: ${redact(msg)}${extra}`, level);
   };
   return {

@@ -44,6 +44,14 @@ export interface NewCameraRow extends Omit<Camera, 'id' | 'hasPassword'> {
 export class RegisterRepository {
   constructor(private readonly db: Db) {}
 
+  area(id: string): Area | null {
+    return (this.db.prepare('SELECT id, parent_id AS parentId, name, kind FROM areas WHERE id = ?').get(id) as Area | undefined) ?? null;
+  }
+
+  point(id: string): Point | null {
+    return (this.db.prepare('SELECT id, area_id AS areaId, name, address, lat, lon FROM points WHERE id = ?').get(id) as Point | undefined) ?? null;
+  }
+
   areas(): Area[] {
     return (this.db.prepare('SELECT id, parent_id AS parentId, name, kind FROM areas ORDER BY name').all() as Area[]);
   }
@@ -78,22 +86,40 @@ export class RegisterRepository {
     return this.db.prepare('SELECT 1 FROM points WHERE id = ?').get(id) !== undefined;
   }
 
-  insertArea(a: Omit<Area, 'id'>): Area {
-    const id = randomUUID();
+  /** Rows whose URLs may still hold credentials (typed in before they were moved out on save). */
+  camerasWithUrlCredentials(): Array<Pick<CameraRow, 'id' | 'name' | 'onvif_url' | 'rtsp_main' | 'rtsp_sub' | 'username' | 'password_box'>> {
+    return this.db
+      .prepare(
+        `SELECT id, name, onvif_url, rtsp_main, rtsp_sub, username, password_box FROM cameras
+         WHERE instr(coalesce(onvif_url, ''), '@') > 0 OR instr(coalesce(rtsp_main, ''), '@') > 0 OR instr(coalesce(rtsp_sub, ''), '@') > 0`,
+      )
+      .all() as Array<Pick<CameraRow, 'id' | 'name' | 'onvif_url' | 'rtsp_main' | 'rtsp_sub' | 'username' | 'password_box'>>;
+  }
+
+  updateCameraAccess(id: string, c: { onvifUrl: string | null; rtspMain: string | null; rtspSub: string | null; username: string | null; passwordBox: string | null }): void {
+    this.db
+      .prepare('UPDATE cameras SET onvif_url = ?, rtsp_main = ?, rtsp_sub = ?, username = ?, password_box = ? WHERE id = ?')
+      .run(c.onvifUrl, c.rtspMain, c.rtspSub, c.username, c.passwordBox, id);
+  }
+
+  /** Runs `fn` in one transaction (check-then-insert of an idempotent create). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  insertArea(a: Omit<Area, 'id'>, id: string = randomUUID()): Area {
     this.db.prepare('INSERT INTO areas(id, parent_id, name, kind, created_at) VALUES (?,?,?,?,?)').run(id, a.parentId, a.name, a.kind, Date.now());
     return { id, ...a };
   }
 
-  insertPoint(p: Omit<Point, 'id'>): Point {
-    const id = randomUUID();
+  insertPoint(p: Omit<Point, 'id'>, id: string = randomUUID()): Point {
     this.db
       .prepare('INSERT INTO points(id, area_id, name, address, lat, lon, created_at) VALUES (?,?,?,?,?,?,?)')
       .run(id, p.areaId, p.name, p.address, p.lat, p.lon, Date.now());
     return { id, ...p };
   }
 
-  insertCamera(c: NewCameraRow): Camera {
-    const id = randomUUID();
+  insertCamera(c: NewCameraRow, id: string = randomUUID()): Camera {
     this.db
       .prepare(
         `INSERT INTO cameras(id, point_id, name, status, ptz, onvif_url, rtsp_main, rtsp_sub, username, password_box,

@@ -97,20 +97,19 @@ describe('backup', () => {
   it('writes a consistent copy that opens with the same data', async () => {
     const { db } = openDatabase({ dataDir: dir });
     db.prepare("INSERT INTO settings(key, value) VALUES ('language', '\"vi\"')").run();
-    const dest = path.join(dir, 'backups', 'copy.db');
-    const r = await backupDatabase(db, dest);
-    expect(r.file).toBe(dest);
+    const r = await backupDatabase(db, dir);
+    expect(path.dirname(r.file)).toBe(path.join(dir, 'backups'));
     expect(r.bytes).toBeGreaterThan(0);
-    const copy = new Database(dest, { readonly: true });
+    const copy = new Database(r.file, { readonly: true });
     expect(copy.prepare("SELECT value FROM settings WHERE key = 'language'").get()).toEqual({ value: '"vi"' });
     copy.close();
     db.close();
   });
 
-  it('reports a destination it cannot write', async () => {
+  it('reports a backups folder it cannot write', async () => {
     const { db } = openDatabase({ dataDir: dir });
-    writeFileSync(path.join(dir, 'blocker'), 'x');
-    await expect(backupDatabase(db, path.join(dir, 'blocker', 'copy.db'))).rejects.toMatchObject({ code: 'backup_failed' });
+    writeFileSync(path.join(dir, 'backups'), 'x');
+    await expect(backupDatabase(db, dir)).rejects.toMatchObject({ code: 'backup_failed' });
     db.close();
   });
 });

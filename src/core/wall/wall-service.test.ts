@@ -65,6 +65,27 @@ describe('views', () => {
   });
 });
 
+describe('saving with a client-chosen id', () => {
+  it('makes one view and one tour however often the same save is retried', () => {
+    const id = '0d6f3a2e-7c1b-4f4e-9a55-3c2d1e0f9a8b';
+    const first = wall.saveView(officer, { ...view('Cổng chợ'), id });
+    const again = wall.saveView(officer, { ...view('Cổng chợ'), id });
+    expect(again).toMatchObject({ id, name: 'Cổng chợ' });
+    expect(again.id).toBe(first.id);
+    expect(wall.views(officer).filter((v) => v.name === 'Cổng chợ')).toHaveLength(1);
+    const tourId = '6a0f4d3c-2b1a-4c9d-8e7f-1a2b3c4d5e6f';
+    const tour = { id: tourId, name: 'Tuần tra', shared: false, dwellSeconds: 10, steps: [{ kind: 'view' as const, viewId: id }] };
+    wall.saveTour(officer, tour);
+    wall.saveTour(officer, tour);
+    expect(wall.tours(officer)).toHaveLength(1);
+  });
+
+  it('cannot take over someone else’s view by choosing its id', () => {
+    const mine = wall.saveView(officer, view('Của tôi'));
+    expect(() => wall.saveView(other, { ...view('Của tôi'), id: mine.id })).toThrow(expect.objectContaining({ code: 'permission_denied' }));
+  });
+});
+
 describe('workspace', () => {
   it('remembers each window and forgets one on request', () => {
     const w = { key: 'w2', viewId: 'v1', left: 1920, top: 0, width: 1920, height: 1080, displayId: null };
@@ -74,5 +95,26 @@ describe('workspace', () => {
     wall.saveWindow(officer, w, true);
     expect(wall.workspace(officer).windows.map((x) => x.key)).toEqual(['main']);
     expect(wall.workspace(other).windows).toEqual([]);
+  });
+
+  it('keeps at most 16 windows as the contract says: a 17th replaces the one saved longest ago', () => {
+    const w = (n: number) => ({ key: `w${n}`, viewId: null, left: n, top: 0, width: 800, height: 600, displayId: null });
+    for (let n = 1; n <= 17; n++) wall.saveWindow(officer, w(n), false);
+    const keys = wall.workspace(officer).windows.map((x) => x.key);
+    expect(keys).toHaveLength(16);
+    expect(keys).not.toContain('w1');
+    expect(keys).toContain('w17');
+    // Saving a window again makes it the most recent, so it is not the next one dropped.
+    wall.saveWindow(officer, w(2), false);
+    wall.saveWindow(officer, w(18), false);
+    expect(wall.workspace(officer).windows.map((x) => x.key)).toEqual([...Array.from({ length: 14 }, (_, i) => `w${i + 4}`), 'w2', 'w18']);
+  });
+
+  it('reads an over-full stored workspace (from before the limit) as its 16 most recent windows', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ key: `w${i}`, viewId: null, left: null, top: null, width: null, height: null, displayId: null }));
+    db.prepare('INSERT INTO workspaces(user_id, state, updated_at) VALUES (?, ?, 0)').run(officer.user.id, JSON.stringify({ windows: many }));
+    const windows = wall.workspace(officer).windows;
+    expect(windows).toHaveLength(16);
+    expect(windows[15]!.key).toBe('w39');
   });
 });

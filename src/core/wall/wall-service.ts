@@ -1,6 +1,6 @@
 // Views and tours: personal ones belong to their user; shared ones are seen by all and changed
 // only with views.manage. The workspace remembers each user's windows across restarts.
-import type { TileAssignment, Tour, TourStep, View, Workspace, WorkspaceWindow } from '../../shared/contract';
+import { MAX_WINDOWS, type TileAssignment, type Tour, type TourStep, type View, type Workspace, type WorkspaceWindow } from '../../shared/contract';
 import { can, type Principal } from '../auth/principal';
 import type { tourInput, viewInput } from '../../shared/contract/wall';
 import { AppError } from '../../shared/errors';
@@ -96,13 +96,21 @@ export class WallService {
   }
 
   workspace(user: Principal): Workspace {
-    return this.repo.workspace(user.user.id);
+    // A workspace saved before the limit was kept may hold more: the most recent ones count.
+    const { windows } = this.repo.workspace(user.user.id);
+    return { windows: windows.slice(-MAX_WINDOWS) };
   }
 
+  /**
+   * Remembers a window; the list is ordered by last save. A 17th window replaces the one saved
+   * longest ago rather than being refused: in a browser, windows closed without a word (a crash, a
+   * killed tab) stay on the list, and refusing would then stop the operator's new windows from ever
+   * being remembered, while the stale entry it drops is the one least likely to still exist.
+   */
   saveWindow(user: Principal, win: WorkspaceWindow, closed: boolean): Workspace {
-    const current = this.repo.workspace(user.user.id);
+    const current = this.workspace(user);
     const others = current.windows.filter((w) => w.key !== win.key);
-    const next = { windows: closed ? others : [...others, win] };
+    const next = { windows: closed ? others : [...others, win].slice(-MAX_WINDOWS) };
     this.repo.saveWorkspace(user.user.id, next);
     return next;
   }

@@ -1,6 +1,6 @@
 // The renderer's typed client, derived from the contract: `api.call('settings.get', {})` is checked
 // against the method's input and output schemas at compile time.
-import { api, type CoreEvent, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract';
+import { api, isValidationProblem, type CoreEvent, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract';
 import type { ErrorInfo } from '../../shared/errors';
 import { createBridgeTransport } from './bridge-transport';
 import { createSocketTransport } from './socket-transport';
@@ -13,9 +13,25 @@ export class ApiError extends Error {
   }
 }
 
-/** The sentence to show for a failed call: the translated error code, never a stack trace. */
-export function errorText(t: (key: string, params?: Record<string, unknown>) => string, err: unknown): string {
-  return err instanceof ApiError ? t(`errors.${err.info.code}`, err.info.params) : t('errors.internal');
+type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/**
+ * The sentence to show for a failed call: the translated error code, never a stack trace. A field
+ * the core refused for a named reason (bad_request with a `problem`) says that reason.
+ */
+export function errorText(t: Translate, err: unknown): string {
+  if (!(err instanceof ApiError)) return t('errors.internal');
+  const { code, params } = err.info;
+  if (code === 'bad_request' && isValidationProblem(params.problem)) return t(`problems.${params.problem}`, params);
+  return t(`errors.${code}`, params);
+}
+
+/** The field a bad_request names and the translated reason, for showing beside that field. */
+export function fieldError(t: Translate, err: unknown): { field: string; text: string } | null {
+  if (!(err instanceof ApiError) || err.info.code !== 'bad_request') return null;
+  const { field, problem } = err.info.params;
+  if (typeof field !== 'string' || !field) return null;
+  return { field, text: isValidationProblem(problem) ? t(`problems.${problem}`) : t('errors.bad_request', { field }) };
 }
 
 export class ApiClient {

@@ -1,26 +1,70 @@
+// Serve mode's transport: one WebSocket (/api) that reconnects by itself.
+// The rule for calls (issue "Trust": a save the UI had reported as failed happened later, when the
+// socket came back): a call the UI has been told failed is never sent afterwards.
+// - Not connected: the call waits up to `queueTimeoutMs`, then fails as `core_unavailable` and
+//   leaves the queue — nothing was done, the operator may simply try again.
+// - Sent, and the socket closed or no answer came in `callTimeoutMs`: it fails as `outcome_unknown`
+//   — the core may or may not have done it — and is never sent again. Creates carry a client-chosen
+//   id, so a retry after checking cannot make a second record.
 import type { CoreEvent, Result, ServerMessage } from '../../shared/contract';
+import type { ErrorInfo } from '../../shared/errors';
 import type { ConnectionState, Transport } from './transport';
 
-const RETRY_MIN_MS = 500;
-const RETRY_MAX_MS = 10_000;
-/** A call that gets no answer in this time fails with camera-agnostic `core_timeout`. */
-const CALL_TIMEOUT_MS = 60_000;
+/** The part of the DOM's WebSocket we use; tests pass a fake class. */
+export interface SocketLike {
+  readonly readyState: number;
+  onopen: ((ev: unknown) => void) | null;
+  onclose: ((ev: { code?: number }) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+export type SocketFactory = new (url: string) => SocketLike;
+
 /** Close codes: the server's "session ended", and ours for "reconnect with the new cookie". */
 const SESSION_ENDED = 4001;
 const RENEW = 4000;
 
-interface Pending {
-  resolve: (r: Result<unknown>) => void;
-  timer: ReturnType<typeof setTimeout>;
+export interface SocketTransportOptions {
+  /** ws(s)://host:port; default: the page's own origin. */
+  base?: string;
+  WebSocketImpl?: SocketFactory;
+  /** Sent and unanswered this long → outcome_unknown. */
+  callTimeoutMs?: number;
+  /** Waiting for a connection this long → core_unavailable, never sent. */
+  queueTimeoutMs?: number;
+  retryMinMs?: number;
+  retryMaxMs?: number;
 }
 
-export function createSocketTransport(base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`): Transport {
-  let ws: WebSocket | null = null;
+const OPEN = 1; // WebSocket.OPEN
+
+interface Call {
+  id: number;
+  method: string;
+  text: string;
+  resolve: (r: Result<unknown>) => void;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export function createSocketTransport(options: SocketTransportOptions = {}): Transport & { close(): void } {
+  const base = options.base ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+  const Impl: SocketFactory = options.WebSocketImpl ?? (WebSocket as unknown as SocketFactory);
+  const callTimeoutMs = options.callTimeoutMs ?? 60_000;
+  const queueTimeoutMs = options.queueTimeoutMs ?? 10_000;
+  const retryMinMs = options.retryMinMs ?? 500;
+  const retryMaxMs = options.retryMaxMs ?? 10_000;
+
+  let ws: SocketLike | null = null;
   let state: ConnectionState = 'connecting';
   let nextId = 1;
-  let retryMs = RETRY_MIN_MS;
-  const pending = new Map<number, Pending>();
-  const queue: string[] = [];
+  let retryMs = retryMinMs;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
+  /** Waiting for a connection, in call order. */
+  const queued: Call[] = [];
+  /** Sent, waiting for the answer. */
+  const sent = new Map<number, Call>();
   const eventListeners = new Set<(e: CoreEvent) => void>();
   const connectionListeners = new Set<(s: ConnectionState) => void>();
   const sessionEndedListeners = new Set<() => void>();
@@ -31,66 +75,116 @@ export function createSocketTransport(base = `${location.protocol === 'https:' ?
     for (const l of connectionListeners) l(s);
   };
 
-  const failAll = () => {
-    for (const [id, p] of pending) {
-      clearTimeout(p.timer);
-      p.resolve({ ok: false, error: { code: 'internal', params: { reason: 'disconnected' } } });
-      pending.delete(id);
+  const settle = (call: Call, r: Result<unknown>) => {
+    clearTimeout(call.timer);
+    call.resolve(r);
+  };
+  const failure = (code: ErrorInfo['code'], call: Call, params: ErrorInfo['params'] = {}): Result<unknown> => ({
+    ok: false,
+    error: { code, params: { method: call.method, ...params } },
+  });
+
+  const send = (socket: SocketLike, call: Call): boolean => {
+    try {
+      socket.send(call.text);
+    } catch {
+      return false; // nothing left the page: it stays queued
     }
+    clearTimeout(call.timer);
+    sent.set(call.id, call);
+    call.timer = setTimeout(() => {
+      if (sent.delete(call.id)) settle(call, failure('outcome_unknown', call, { reason: 'timeout' }));
+    }, callTimeoutMs);
+    return true;
+  };
+
+  const enqueue = (call: Call) => {
+    queued.push(call);
+    call.timer = setTimeout(() => {
+      const i = queued.indexOf(call);
+      if (i === -1) return;
+      queued.splice(i, 1); // reported as failed: it must never go out later
+      settle(call, failure('core_unavailable', call));
+    }, queueTimeoutMs);
+  };
+
+  const onAnswer = (raw: unknown) => {
+    let msg: ServerMessage;
+    try {
+      msg = JSON.parse(String(raw)) as ServerMessage;
+    } catch {
+      return; // not ours to crash over
+    }
+    if (msg.kind === 'event') {
+      for (const l of eventListeners) l(msg.event);
+      return;
+    }
+    if (msg.kind !== 'result' || typeof msg.id !== 'number') return;
+    const call = sent.get(msg.id);
+    // Unknown: an answer to a call already reported as failed (timed out). Too late to count.
+    if (!call) return;
+    sent.delete(msg.id);
+    settle(call, msg.ok ? { ok: true, value: msg.value } : { ok: false, error: msg.error });
   };
 
   const connect = () => {
+    retryTimer = null;
+    if (closed) return;
     setState('connecting');
-    const socket = new WebSocket(`${base}/api`);
+    let socket: SocketLike;
+    try {
+      socket = new Impl(`${base}/api`);
+    } catch {
+      scheduleReconnect();
+      return;
+    }
     ws = socket;
     socket.onopen = () => {
-      retryMs = RETRY_MIN_MS;
+      if (ws !== socket) return;
+      retryMs = retryMinMs;
       setState('connected');
-      for (const m of queue.splice(0)) socket.send(m);
+      while (queued.length > 0 && socket.readyState === OPEN) {
+        if (!send(socket, queued[0]!)) break;
+        queued.shift();
+      }
     };
     socket.onmessage = (ev) => {
-      const msg = JSON.parse(String(ev.data)) as ServerMessage;
-      if (msg.kind === 'event') {
-        for (const l of eventListeners) l(msg.event);
-        return;
-      }
-      if (typeof msg.id !== 'number') return;
-      const p = pending.get(msg.id);
-      if (!p) return;
-      pending.delete(msg.id);
-      clearTimeout(p.timer);
-      p.resolve(msg.ok ? { ok: true, value: msg.value } : { ok: false, error: msg.error });
+      if (ws === socket) onAnswer(ev.data);
     };
     socket.onclose = (ev) => {
       if (ws !== socket) return;
       ws = null;
-      failAll();
-      // The core ended our session (4001): say so, and come back at once as an anonymous client.
+      // Their answers can no longer arrive: whether the core acted is unknown.
+      for (const call of [...sent.values()]) settle(call, failure('outcome_unknown', call, { reason: 'disconnected' }));
+      sent.clear();
+      // The core ended our session (4001): say so, and come back at once as an anonymous client;
+      // after a sign-in or sign-out (4000) come back at once with the new cookie.
       if (ev.code === SESSION_ENDED) for (const l of sessionEndedListeners) l();
       if (ev.code === SESSION_ENDED || ev.code === RENEW) {
-        retryMs = RETRY_MIN_MS;
+        retryMs = retryMinMs;
         connect();
         return;
       }
       setState('disconnected');
-      setTimeout(connect, retryMs);
-      retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+      scheduleReconnect();
     };
   };
+
+  const scheduleReconnect = () => {
+    if (closed) return;
+    retryTimer = setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, retryMaxMs);
+  };
+
   connect();
 
   return {
     call(method, input) {
       return new Promise((resolve) => {
         const id = nextId++;
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          resolve({ ok: false, error: { code: 'internal', params: { reason: 'timeout' } } });
-        }, CALL_TIMEOUT_MS);
-        pending.set(id, { resolve, timer });
-        const text = JSON.stringify({ kind: 'call', id, method, input });
-        if (ws && ws.readyState === WebSocket.OPEN) ws.send(text);
-        else queue.push(text);
+        const call: Call = { id, method, text: JSON.stringify({ kind: 'call', id, method, input }), resolve };
+        if (ws && ws.readyState === OPEN && send(ws, call)) return;
+        enqueue(call);
       });
     },
     async sessionCall(method, input) {
@@ -104,7 +198,7 @@ export function createSocketTransport(base = `${location.protocol === 'https:' ?
         });
         result = (await res.json()) as Result<unknown>;
       } catch {
-        return { ok: false, error: { code: 'internal', params: { reason: 'disconnected' } } };
+        return { ok: false, error: { code: 'core_unavailable', params: {} } };
       }
       // The cookie changed: the socket must be opened again to carry it.
       if (result.ok) ws?.close(RENEW, 'session changed');
@@ -129,6 +223,16 @@ export function createSocketTransport(base = `${location.protocol === 'https:' ?
     },
     videoUrl(path, params) {
       return `${base}${path}?${new URLSearchParams(params).toString()}`;
+    },
+    close() {
+      closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      const socket = ws;
+      ws = null;
+      socket?.close();
+      for (const call of queued.splice(0)) settle(call, failure('core_unavailable', call));
+      for (const call of sent.values()) settle(call, failure('outcome_unknown', call, { reason: 'disconnected' }));
+      sent.clear();
     },
   };
 }

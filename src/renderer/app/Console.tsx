@@ -20,6 +20,7 @@ import { UsersPage } from '../pages/users/UsersPage';
 import { WallPage } from '../pages/wall/WallPage';
 import type { SignedInBoot } from './App';
 import { AppContext, type AppState } from './app-context';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Navigation } from './Navigation';
 import { PAGE_PERMISSION, PAGES, type PageId } from './routes';
 import { StatusBar } from './StatusBar';
@@ -108,7 +109,9 @@ export function Console({ api, boot, setBoot, connection, reload }: {
         <AppActions pages={pages} navigate={navigate} />
         <div className="frame" inert={boot.session.locked ? true : undefined}>
           <Navigation pages={pages} current={page} onNavigate={navigate} />
-          <Current />
+          <ErrorBoundary key={page} name={`page ${page}`} variant="page">
+            <Current />
+          </ErrorBoundary>
           <StatusBar connection={connection} />
         </div>
       </ActionsProvider>

@@ -1,13 +1,15 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 
 /** A modal form on the native <dialog> (focus trap and Esc for free). */
-export function Dialog({ title, children, onSubmit, onClose, submitLabel, cancelLabel }: {
+export function Dialog({ title, children, onSubmit, onClose, submitLabel, cancelLabel, noValidate }: {
   title: string;
   children: ReactNode;
   onSubmit(): void;
   onClose(): void;
   submitLabel: string;
   cancelLabel: string;
+  /** The form checks its own fields and says why beside each one, instead of the browser's bubble. */
+  noValidate?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -18,6 +20,7 @@ export function Dialog({ title, children, onSubmit, onClose, submitLabel, cancel
     <dialog ref={ref} className="dialog" aria-label={title} onClose={onClose}>
       <form
         method="dialog"
+        noValidate={noValidate}
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
           onSubmit();

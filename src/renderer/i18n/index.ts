@@ -2,6 +2,7 @@
 // console setting names a language; switching applies at once, without a reload.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { DEFAULT_TIME_ZONE } from '../../shared/time-zone';
 import en from './locales/en';
 import vi from './locales/vi';
 
@@ -60,24 +61,41 @@ export async function applyLanguage(setting: LanguageSetting): Promise<void> {
   document.documentElement.lang = lang;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A cached formatter for the zone, or for the default zone when `Intl` does not know it: a clock
+ * must never throw (a bad zone once blanked the console, issue "Trust"), and building a formatter
+ * every second for every tile is wasted work.
+ */
+function formatter(lang: Language, timeZone: string, options: Intl.DateTimeFormatOptions, kind: string): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}|${kind}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
+    try {
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    } catch {
+      console.error(`Watchfloor: unknown time zone ${JSON.stringify(timeZone)}; showing ${DEFAULT_TIME_ZONE}`);
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone: DEFAULT_TIME_ZONE });
+    }
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false };
+
 /** The time zone dates are shown in: the setting, which defaults to Asia/Ho_Chi_Minh. */
 export function formatDateTime(epochMs: number, lang: Language, timeZone: string, withMs = false): string {
-  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    ...(withMs ? { fractionalSecondDigits: 3 } : {}),
-    hour12: false,
-  }).format(epochMs);
+  return withMs
+    ? formatter(lang, timeZone, { ...DATE_TIME, fractionalSecondDigits: 3 }, 'datetime-ms').format(epochMs)
+    : formatter(lang, timeZone, DATE_TIME, 'datetime').format(epochMs);
 }
 
 /** The time of day only (tiles): the status bar carries the date. */
 export function formatTime(epochMs: number, lang: Language, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(epochMs);
+  return formatter(lang, timeZone, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }, 'time').format(epochMs);
 }
 
 export function formatBytes(bytes: number, lang: Language): string {

@@ -1,10 +1,18 @@
 import { useApp } from '../app/app-context';
 import type { Camera } from '../../shared/contract';
 import { autoStream } from '../../shared/layouts';
+import { ErrorBoundary } from '../app/ErrorBoundary';
 import { Tile } from './Tile';
 import type { WallAction, WallState } from './wall-state';
 
-export function WallGrid({ state, dispatch, cameras, showStats, onToggleStats, snapshotRequest }: {
+export function WallGrid({
+  state,
+  dispatch,
+  cameras,
+  showStats,
+  onToggleStats,
+  snapshotRequest,
+}: {
   state: WallState;
   dispatch(a: WallAction): void;
   cameras: Map<string, Camera>;
@@ -17,7 +25,10 @@ export function WallGrid({ state, dispatch, cameras, showStats, onToggleStats, s
   return (
     <div
       className="wall__grid"
-      style={{ gridTemplateColumns: `repeat(${maximised === null ? layout.cols : 1}, 1fr)`, gridTemplateRows: `repeat(${maximised === null ? layout.rows : 1}, 1fr)` }}
+      style={{
+        gridTemplateColumns: `repeat(${maximised === null ? layout.cols : 1}, 1fr)`,
+        gridTemplateRows: `repeat(${maximised === null ? layout.rows : 1}, 1fr)`,
+      }}
     >
       {layout.cells.map((cell, i) => {
         if (maximised !== null && maximised !== i) return null;
@@ -25,30 +36,40 @@ export function WallGrid({ state, dispatch, cameras, showStats, onToggleStats, s
         const camera = a ? cameras.get(a.cameraId) : undefined;
         // The tile's own choice, else the camera's preferred stream, else by tile size.
         const stream =
-          a && a.stream !== 'auto' ? a.stream : camera && camera.preferredStream !== 'auto' ? camera.preferredStream : autoStream(layout, i, maximised === i);
+          a && a.stream !== 'auto'
+            ? a.stream
+            : camera && camera.preferredStream !== 'auto'
+              ? camera.preferredStream
+              : autoStream(layout, i, maximised === i);
         const url = camera ? api.videoUrl('/video', { camera: camera.id, stream }) : null;
+        const style =
+          maximised === i
+            ? { gridColumn: '1', gridRow: '1' }
+            : { gridColumn: `${cell.x + 1} / span ${cell.w}`, gridRow: `${cell.y + 1} / span ${cell.h}` };
+        // A tile that throws shows its failure in its own cell; the rest of the wall plays on.
         return (
-          <Tile
-            key={`${i}:${a?.cameraId ?? ''}`}
-            index={i}
-            assignment={a}
-            camera={camera}
-            stream={stream}
-            url={url}
-            selected={state.selected === i}
-            maximised={maximised === i}
-            showStats={showStats.has(i)}
-            timeZone={settings.timeZone}
-            snapshotRequest={snapshotRequest}
-            style={maximised === i ? { gridColumn: '1', gridRow: '1' } : { gridColumn: `${cell.x + 1} / span ${cell.w}`, gridRow: `${cell.y + 1} / span ${cell.h}` }}
-            onSelect={() => dispatch({ type: 'select', index: i })}
-            onDropCamera={(cameraId) => dispatch({ type: 'assign', index: i, cameraId })}
-            onSwap={(from) => dispatch({ type: 'swap', a: from, b: i })}
-            onClear={() => dispatch({ type: 'clear', index: i })}
-            onToggleMaximise={() => dispatch({ type: 'maximise', index: maximised === i ? null : i })}
-            onStream={(s) => dispatch({ type: 'stream', index: i, stream: s })}
-            onToggleStats={() => onToggleStats(i)}
-          />
+          <ErrorBoundary key={`${i}:${a?.cameraId ?? ''}`} name={`tile ${i + 1}`} variant="tile" tile={i + 1} style={style}>
+            <Tile
+              index={i}
+              assignment={a}
+              camera={camera}
+              stream={stream}
+              url={url}
+              selected={state.selected === i}
+              maximised={maximised === i}
+              showStats={showStats.has(i)}
+              timeZone={settings.timeZone}
+              snapshotRequest={snapshotRequest}
+              style={style}
+              onSelect={() => dispatch({ type: 'select', index: i })}
+              onDropCamera={(cameraId) => dispatch({ type: 'assign', index: i, cameraId })}
+              onSwap={(from) => dispatch({ type: 'swap', a: from, b: i })}
+              onClear={() => dispatch({ type: 'clear', index: i })}
+              onToggleMaximise={() => dispatch({ type: 'maximise', index: maximised === i ? null : i })}
+              onStream={(s) => dispatch({ type: 'stream', index: i, stream: s })}
+              onToggleStats={() => onToggleStats(i)}
+            />
+          </ErrorBoundary>
         );
       })}
     </div>

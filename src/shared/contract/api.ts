@@ -33,14 +33,17 @@ export const api = {
     summary: 'Change some settings; every client receives settings.changed.',
     permission: 'settings.manage',
     audit: 'write',
-    input: s.settings.partial(),
+    input: s.settingsPatch,
     output: s.settings,
   }),
   'system.backup': method({
-    summary: 'Consistent copy of the database (SQLite online backup) to a file path on the core machine.',
+    summary:
+      "Consistent copy of the database (SQLite online backup) into the data folder's backups/, under a new name (never over an existing file).",
     permission: 'system.backup',
     audit: 'write',
-    input: z.object({ destination: z.string().min(1).max(4096).optional() }),
+    // Strict: the file's place is the core's to choose. A `destination` is refused (unknown key) rather
+    // than ignored, so an old client does not believe its copy went where it asked.
+    input: z.object({}).strict(),
     output: z.object({ file: z.string(), bytes: z.number() }),
   }),
   'register.tree': method({
@@ -51,19 +54,20 @@ export const api = {
     output: s.registerTree,
   }),
   'register.createArea': method({
-    summary: 'Add an area (city, ward, residential group...) under a parent.',
+    summary: 'Add an area (city, ward, residential group...) under a parent. A client-chosen `id` makes a retry safe.',
     permission: 'register.manage',
     audit: 'write',
     targets: { parentId: 'area' },
-    input: z.object({ parentId: s.id.nullable(), name: z.string().trim().min(1).max(200), kind: s.area.shape.kind }),
+    input: z.object({ id: s.clientId.optional(), parentId: s.id.nullable(), name: z.string().trim().min(1).max(200), kind: s.area.shape.kind }),
     output: s.area,
   }),
   'register.createPoint': method({
-    summary: 'Add a point (mounting location) in an area.',
+    summary: 'Add a point (mounting location) in an area. A client-chosen `id` makes a retry safe.',
     permission: 'register.manage',
     audit: 'write',
     targets: { areaId: 'area' },
     input: z.object({
+      id: s.clientId.optional(),
       areaId: s.id,
       name: z.string().trim().min(1).max(200),
       address: z.string().max(500).default(''),
@@ -73,7 +77,8 @@ export const api = {
     output: s.point,
   }),
   'register.createCamera': method({
-    summary: 'Add a camera at a point.',
+    summary:
+      'Add a camera at a point. URLs are checked (rtsp/rtsps streams, http/https ONVIF); credentials typed into a URL move to username/password. A client-chosen `id` makes a retry safe.',
     permission: 'register.manage',
     audit: 'write',
     targets: { pointId: 'point' },
@@ -96,7 +101,7 @@ export const api = {
     output: z.array(w.view),
   }),
   'views.save': method({
-    summary: 'Create or update a view (layout + cameras). Shared views need views.manage.',
+    summary: 'Create or update a view (layout + cameras). Shared views need views.manage. A new view may carry a client-chosen `id`.',
     permission: 'live.view',
     audit: 'write',
     input: w.viewInput,
@@ -117,7 +122,7 @@ export const api = {
     output: z.array(w.tour),
   }),
   'tours.save': method({
-    summary: 'Create or update a tour (views or cameras with a dwell time).',
+    summary: 'Create or update a tour (views or cameras with a dwell time). A new tour may carry a client-chosen `id`.',
     permission: 'live.view',
     audit: 'write',
     input: w.tourInput,

@@ -1,8 +1,17 @@
 // Data shapes shared by the contract's methods and events.
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
+import { canonicalTimeZone } from '../time-zone';
+import { parseCameraUrl, type CameraUrlKind } from './camera-url';
+import { addProblem, type ValidationProblem } from './problems';
 
 export const id = z.string().min(1).max(64);
+
+/**
+ * An id the client chose for a record it creates, so that a retry after a lost answer finds the
+ * record instead of making a second one (idempotent create).
+ */
+export const clientId = z.uuid();
 
 export const errorInfo = z.object({
   code: z.enum(ERROR_CODES),
@@ -12,15 +21,35 @@ export const errorInfo = z.object({
 export const language = z.enum(['vi', 'en']);
 export const languageSetting = z.enum(['system', 'vi', 'en']);
 
+/** A zone `Intl` knows, spelled as it spells it (`asia/bangkok` → `Asia/Bangkok`). */
+export const timeZone = z
+  .string()
+  .max(64)
+  .transform((zone, ctx) => {
+    const canonical = canonicalTimeZone(zone);
+    if (canonical === null) {
+      addProblem(ctx, 'time_zone', [], zone);
+      return z.NEVER;
+    }
+    return canonical;
+  });
+
+/** Seconds a tour shows each view or camera unless the tour says otherwise. */
+const tourDwellSeconds = z.number().int().min(3).max(3600);
+const idleLockMinutes = z.number().int().min(0).max(720);
+
 export const settings = z.object({
   language: languageSetting,
   timeZone: z.string().min(1).max(64),
-  /** Seconds a tour shows each view or camera unless the tour says otherwise. */
-  tourDwellSeconds: z.number().int().min(3).max(3600),
+  tourDwellSeconds,
   /** Minutes without keyboard or mouse input before a console locks itself; 0 = never. */
-  idleLockMinutes: z.number().int().min(0).max(720),
+  idleLockMinutes,
 });
 export type Settings = z.infer<typeof settings>;
+
+/** What a setting may be set to: each one checked against what it means, not only its type. */
+export const settingsInput = z.object({ language: languageSetting, timeZone, tourDwellSeconds, idleLockMinutes });
+export const settingsPatch = settingsInput.partial();
 
 /** A signed-in person as every screen sees them; `role` is a role id (see contract/auth.ts). */
 export const user = z.object({
@@ -75,20 +104,64 @@ export const camera = z.object({
 });
 export type Camera = z.infer<typeof camera>;
 
-export const cameraInput = z.object({
+// Loose here; parseCameraUrl names the real problem (url_too_long, url_scheme …) below.
+const cameraUrlText = z.string().max(10_000).nullable().default(null);
+
+const cameraInputFields = z.object({
+  id: clientId.optional(),
   pointId: id,
   name: z.string().trim().min(1).max(200),
   status: cameraStatus.default('unknown'),
   ptz: z.boolean().default(false),
-  onvifUrl: z.string().max(2000).nullable().default(null),
-  rtspMain: z.string().max(2000).nullable().default(null),
-  rtspSub: z.string().max(2000).nullable().default(null),
+  onvifUrl: cameraUrlText,
+  rtspMain: cameraUrlText,
+  rtspSub: cameraUrlText,
   username: z.string().max(200).nullable().default(null),
   password: z.string().max(200).nullable().default(null),
   rtspTransport: z.enum(['tcp', 'udp']).default('tcp'),
   preferredStream: z.enum(['auto', 'main', 'sub']).default('auto'),
   transmission: transmission.default('direct'),
   funding: funding.default('state'),
+});
+
+const URL_FIELDS = [
+  ['rtspMain', 'stream'],
+  ['rtspSub', 'stream'],
+  ['onvifUrl', 'device'],
+] as const satisfies ReadonlyArray<readonly [string, CameraUrlKind]>;
+
+/**
+ * Every camera URL checked (scheme allow-list, host, port, no control characters), and credentials
+ * typed into a URL moved into the camera's user name and password: a URL is never stored with them.
+ * A URL whose credentials differ from the form's (or another URL's) is refused, not guessed at.
+ */
+export const cameraInput = cameraInputFields.transform((input, ctx) => {
+  const out = { ...input, username: input.username || null, password: input.password || null };
+  let ok = true;
+  const refuse = (problem: ValidationProblem, field: string, params: Record<string, string> = {}) => {
+    addProblem(ctx, problem, [field], field, params);
+    ok = false;
+  };
+  for (const [field, kind] of URL_FIELDS) {
+    const raw = input[field];
+    if (raw === null || raw.trim() === '') {
+      out[field] = null;
+      continue;
+    }
+    const r = parseCameraUrl(raw, kind);
+    if (!r.ok) {
+      refuse(r.problem, field, r.scheme ? { scheme: r.scheme } : {});
+      continue;
+    }
+    out[field] = r.value.url;
+    for (const part of ['username', 'password'] as const) {
+      const found = r.value[part];
+      if (found === null) continue;
+      if (out[part] === null) out[part] = found;
+      else if (out[part] !== found) refuse('url_credentials_conflict', field, { part });
+    }
+  }
+  return ok ? out : z.NEVER;
 });
 export type CameraInput = z.input<typeof cameraInput>;
 

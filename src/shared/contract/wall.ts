@@ -1,6 +1,6 @@
 // Shapes of the wall: layouts, views, tours and the workspace (windows and what they show).
 import { z } from 'zod';
-import { id, streamKind } from './schemas';
+import { clientId, id, streamKind } from './schemas';
 
 /** A cell of a layout grid, in grid units: merged cells span several rows/columns. */
 export const layoutCell = z.object({
@@ -42,7 +42,8 @@ export const view = z.object({
 export type View = z.infer<typeof view>;
 
 export const viewInput = z.object({
-  id: id.optional(),
+  /** An existing view's id updates it; a new one (client-chosen UUID) creates it, so a retry cannot duplicate. */
+  id: clientId.optional(),
   name: z.string().trim().min(1).max(100),
   shared: z.boolean().default(false),
   layout,
@@ -66,7 +67,8 @@ export const tour = z.object({
 export type Tour = z.infer<typeof tour>;
 
 export const tourInput = z.object({
-  id: id.optional(),
+  /** As for views: an existing id updates, a new client-chosen UUID creates. */
+  id: clientId.optional(),
   name: z.string().trim().min(1).max(100),
   shared: z.boolean().default(false),
   dwellSeconds: z.number().int().min(3).max(3600),
@@ -85,5 +87,8 @@ export const workspaceWindow = z.object({
 });
 export type WorkspaceWindow = z.infer<typeof workspaceWindow>;
 
-export const workspace = z.object({ windows: z.array(workspaceWindow).max(16) });
+/** Windows remembered per user: more than a wall of monitors needs, few enough to reopen at start. */
+export const MAX_WINDOWS = 16;
+
+export const workspace = z.object({ windows: z.array(workspaceWindow).max(MAX_WINDOWS) });
 export type Workspace = z.infer<typeof workspace>;

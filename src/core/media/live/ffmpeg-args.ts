@@ -1,5 +1,7 @@
 // The relay's ffmpeg command line, as an argument array (never a shell string: camera URLs and
 // passwords may hold any character).
+import { parseCameraUrl, type CameraUrlProblem } from '../../../shared/contract/camera-url';
+import { AppError } from '../../../shared/errors';
 import type { LiveSource } from './types';
 
 export type RelayMode = 'copy' | 'transcode';
@@ -15,17 +17,58 @@ export interface RelayArgsOptions {
   maxWidth?: number;
 }
 
-/** rtsp://host/x + user/password → rtsp://user:pass@host/x with both parts percent-encoded. */
+/**
+ * What ffmpeg may open for a source, whatever the URL says: `-protocol_whitelist` limits the
+ * protocols it reaches (no `file`, `concat`, `subfile`, `http`, `data` …), `-format_whitelist` the
+ * demuxers (no `concat`, `hls`, image sequences …). The sets are the smallest that work, measured
+ * with ffmpeg 5.1 against the camera lab and gst-rtsp-server: RTSP interleaved over TCP opens only
+ * `tcp`; over UDP the media arrive through `rtp` on `udp`; RTSP over TLS adds `tls`.
+ * (An HTTP MJPEG camera would need `http,tcp` (+`https,tls`) and `mpjpeg,mjpeg`, checked by hand;
+ * the register has no field for such URLs yet, so the relay takes RTSP only.)
+ */
+export function inputWhitelists(scheme: string, transport: 'tcp' | 'udp'): { protocols: string; formats: string } | null {
+  const media = transport === 'udp' ? ',udp,rtp' : '';
+  switch (scheme) {
+    case 'rtsp':
+      return { protocols: `tcp${media}`, formats: 'rtsp' };
+    case 'rtsps':
+      return { protocols: `tls,tcp${media}`, formats: 'rtsp' };
+    default:
+      return null;
+  }
+}
+
+export type CheckedSource = { ok: true; url: string; scheme: string } | { ok: false; problem: CameraUrlProblem };
+
+/**
+ * The source checked once more right before spawn (a stored URL may predate the contract's checks),
+ * and the URL ffmpeg gets: credentials put in with the URL setters, which percent-encode what must
+ * be (e.g. '@', ':', '/'), so redact() still finds them. Never throws.
+ */
+export function checkSource(source: LiveSource): CheckedSource {
+  const parsed = parseCameraUrl(source.url, 'stream');
+  if (!parsed.ok) return { ok: false, problem: parsed.problem };
+  const { url, scheme } = parsed.value;
+  const username = source.username ?? parsed.value.username ?? '';
+  const password = source.password ?? parsed.value.password ?? '';
+  if (!username && !password) return { ok: true, url, scheme };
+  const u = new URL(url); // parsed above: cannot throw
+  u.username = username;
+  u.password = password;
+  return { ok: true, url: u.toString(), scheme };
+}
+
+/** rtsp://host/x + user/password → rtsp://user:pass@host/x; a bad source is a typed bad_request. */
 export function urlWithCredentials(source: LiveSource): string {
-  if (!source.username && !source.password) return source.url;
-  const u = new URL(source.url);
-  // The URL setters percent-encode what must be (e.g. '@', ':', '/'), so redact() still finds them.
-  u.username = source.username ?? '';
-  u.password = source.password ?? '';
-  return u.toString();
+  const checked = checkSource(source);
+  if (!checked.ok) throw new AppError('bad_request', { field: 'url', problem: checked.problem });
+  return checked.url;
 }
 
 export function relayArgs(o: RelayArgsOptions): string[] {
+  const url = urlWithCredentials(o.source);
+  const guard = inputWhitelists(new URL(url).protocol.slice(0, -1), o.source.transport);
+  if (!guard) throw new AppError('bad_request', { field: 'url', problem: 'url_scheme' });
   // Flag and value stay on one line: easier to read than prettier's one element per line.
   // prettier-ignore
   const input = [
@@ -35,6 +78,8 @@ export function relayArgs(o: RelayArgsOptions): string[] {
     '-loglevel', 'info',
     '-nostats',
     '-rtsp_transport', o.source.transport,
+    '-protocol_whitelist', guard.protocols,
+    '-format_whitelist', guard.formats,
     `-${o.timeoutOption}`, String(Math.round(o.socketTimeoutMs * 1000)),
     // Low delay: no input buffering, no B-frame reordering delay, a short probe. Measured against
     // gst-rtsp-server here, time to the input description: 0.5 s/500 kB probe ≈ 820 ms,
@@ -44,7 +89,7 @@ export function relayArgs(o: RelayArgsOptions): string[] {
     '-flags', 'low_delay',
     '-analyzeduration', '100000',
     '-probesize', '100000',
-    '-i', urlWithCredentials(o.source),
+    '-i', url,
   ];
   // prettier-ignore
   const video =

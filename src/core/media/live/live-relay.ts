@@ -5,12 +5,12 @@
 // hold the output back until ffmpeg's stderr names the input codec, and restart in transcode mode
 // if it is not H.264 — so the common H.264 camera pays no extra probe connection.
 import type { ChildProcess } from 'node:child_process';
-import type { Logger } from '../../log/logger';
+import { redact, type Logger } from '../../log/logger';
 import { isAppError } from '../../../shared/errors';
 import { ffmpegCapabilities } from '../ffmpeg/capabilities';
 import { DEFAULT_BACKOFF, isOfflineNow, retryDelay, type BackoffOptions } from './backoff';
 import type { ChildRegistry } from './child-registry';
-import { modeForCodec, relayArgs, type RelayMode } from './ffmpeg-args';
+import { checkSource, modeForCodec, relayArgs, type RelayMode } from './ffmpeg-args';
 import { classifyExit, FfmpegStderr, type StreamInfo } from './ffmpeg-stderr';
 import { DEFAULT_MAX_BACKLOG_BYTES, TsHub } from './hub';
 import type { LiveSource, LiveState, LiveStats, LiveSubscriber, OfflineReason, StreamKind } from './types';
@@ -198,6 +198,11 @@ export class LiveRelay {
     this.launching = true;
     try {
       await this.spawnFfmpeg();
+    } catch (err) {
+      // Whatever went wrong is this stream's alone: it goes offline with the cause logged, and
+      // nothing escapes as an unhandled rejection (which ends the whole core).
+      this.log.error('could not start the stream', { err: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      if (!this.proc) this.failed('crashed', err instanceof Error ? err.message : String(err));
     } finally {
       this.launching = false;
     }
@@ -223,6 +228,13 @@ export class LiveRelay {
       return this.failed(reason, isAppError(err) ? err.code : String(err));
     }
     if (gen !== this.generation || this.disposed || this.hub.viewerCount === 0) return;
+    // Checked again here, whatever the register said: no URL may make ffmpeg read a local file or
+    // speak another protocol (ffmpeg-args' whitelists are the second fence).
+    const checked = checkSource(source);
+    if (!checked.ok) {
+      this.log.error('camera source refused; ffmpeg not started', { problem: checked.problem, url: source.url });
+      return this.failed('source_error', checked.problem);
+    }
 
     const known = source.codec ? normaliseCodec(source.codec) : this.learnedCodec;
     const mode = known ? modeForCodec(known) : 'copy';
@@ -341,8 +353,11 @@ export class LiveRelay {
     this.failed(reason, p.stderr.tail(3));
   }
 
-  private failed(reason: OfflineReason, detail: string): void {
+  private failed(reason: OfflineReason, rawDetail: string): void {
     if (this.disposed) return;
+    // The detail reaches every viewer (video socket state frames); ffmpeg's own error lines name the
+    // URL, password included ("rtsp://admin:pw@host/x: Server returned 401").
+    const detail = redact(rawDetail);
     this.failures++;
     if (this.hub.viewerCount === 0) {
       // Nobody is watching any more: the grace timer will stop us; do not retry.
@@ -374,8 +389,14 @@ export class LiveRelay {
 
   private setState(s: LiveState): void {
     this.current = s;
-    for (const l of [...this.stateListeners]) l(s);
-    this.o.onState?.(s);
+    // One viewer's listener throwing must not stop the others hearing, nor the relay itself.
+    for (const l of [...this.stateListeners, ...(this.o.onState ? [this.o.onState] : [])]) {
+      try {
+        l(s);
+      } catch (err) {
+        this.log.error('state listener threw', { err: err instanceof Error ? err.message : String(err) });
+      }
+    }
   }
 
   private setTimer(name: 'grace' | 'retry' | 'start' | 'stable', ms: number, fn: () => void): void {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import { useTranslation } from 'react-i18next';
 import type { TourStep } from '../../../shared/contract';
 import { errorText } from '../../api/client';
+import { useCreateIds } from '../../api/use-create-ids';
 import { useApp } from '../../app/app-context';
 import { EmptyState } from '../../app/EmptyState';
 import { StartDemoButton } from '../../demo/StartDemoButton';
@@ -38,6 +39,7 @@ export function WallPage() {
   const beforeTour = useRef<WallState | null>(null);
   const windows = useWindowPlace(state.viewId);
   const liveStates = useLiveStates();
+  const createIds = useCreateIds();
 
   const cameras = useMemo(() => new Map((tree?.cameras ?? []).map((c) => [c.id, c])), [tree]);
   const fail = useCallback((err: unknown) => setMessage({ kind: 'error', text: errorText(t, err) }), [t]);
@@ -113,9 +115,12 @@ export function WallPage() {
     setDialog(null);
     const current = views.find((v) => v.id === state.viewId);
     // Saving over a view the user may not edit (someone's shared view) makes a new one.
-    const id = current && current.editable && current.name === name ? current.id : undefined;
+    // A new view gets an id now, kept for this name until the save is confirmed: see useCreateIds.
+    const key = `view:${name}`;
+    const id = current && current.editable && current.name === name ? current.id : createIds.idFor(key);
     try {
-      const v = await api.call('views.save', { ...(id ? { id } : {}), name, shared, layout: state.layout, tiles: state.tiles });
+      const v = await api.call('views.save', { id, name, shared, layout: state.layout, tiles: state.tiles });
+      createIds.done(key);
       dispatch({ type: 'saved', viewId: v.id });
       setMessage({ kind: 'ok', text: t('pages.wall.viewSaved', { name: v.name }) });
     } catch (err) {
@@ -230,7 +235,8 @@ export function WallPage() {
           onClose={() => setDialog(null)}
           onSave={(name, dwellSeconds, steps) => {
             setDialog(null);
-            void api.call('tours.save', { name, dwellSeconds, shared: false, steps }).catch(fail);
+            const key = `tour:${name}`;
+            void api.call('tours.save', { id: createIds.idFor(key), name, dwellSeconds, shared: false, steps }).then(() => createIds.done(key), fail);
           }}
         />
       ) : null}
