@@ -1,7 +1,7 @@
 // Electron's security checklist, applied once for every window we create: context isolation,
 // sandbox, no Node in the renderer, navigation and new windows refused unless they are our own
-// pages, and openExternal only for parsed http(s) URLs.
-import { shell, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+// pages, openExternal only for parsed http(s) URLs, and permissions granted only for full screen.
+import { session, shell, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 
 export function secureWebPreferences(preload: string): BrowserWindowConstructorOptions['webPreferences'] {
   return {
@@ -17,12 +17,10 @@ export function secureWebPreferences(preload: string): BrowserWindowConstructorO
   };
 }
 
-/** Is this URL one of our own renderer pages (file:// build, or the dev server)? */
+/** Is this URL one of our own renderer pages (app://watchfloor, or the dev server)? */
 export function isAppUrl(raw: string, appOrigin: string): boolean {
   try {
-    const u = new URL(raw);
-    if (appOrigin === 'file://') return u.protocol === 'file:';
-    return u.origin === appOrigin;
+    return new URL(raw).origin === appOrigin;
   } catch {
     return false;
   }
@@ -41,6 +39,9 @@ export function guardNavigation(contents: WebContents, appOrigin: string, onAppW
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appOrigin)) event.preventDefault();
   });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, appOrigin)) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // A view on a second monitor is our own page: open it as a new secure window of ours.
@@ -48,4 +49,10 @@ export function guardNavigation(contents: WebContents, appOrigin: string, onAppW
     else openExternalSafely(url);
     return { action: 'deny' };
   });
+}
+
+/** Full screen is the only permission a console page gets; asked or merely checked. */
+export function lockDownPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(permission === 'fullscreen'));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permission === 'fullscreen');
 }

@@ -2,6 +2,7 @@
 // window is created with the same secure preferences.
 import { BrowserWindow, screen } from 'electron';
 import path from 'node:path';
+import { APP_ORIGIN } from './protocol';
 import { guardNavigation, secureWebPreferences } from './security';
 
 export interface WindowPlace {
@@ -10,7 +11,7 @@ export interface WindowPlace {
   bounds?: { x: number; y: number; width: number; height: number };
 }
 
-export function createAppWindow(place: WindowPlace, preload: string, appOrigin: string, onOpen: (url: string) => void): BrowserWindow {
+export function createAppWindow(place: WindowPlace, preload: string, appOrigin: string, onOpen: (url: string) => void, development: boolean): BrowserWindow {
   // A remembered place is used only if it still lies on a connected display (monitors get unplugged).
   const displays = screen.getAllDisplays();
   const b = place.bounds;
@@ -23,7 +24,7 @@ export function createAppWindow(place: WindowPlace, preload: string, appOrigin: 
     title: 'Watchfloor',
     show: false,
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(preload),
+    webPreferences: { ...secureWebPreferences(preload), devTools: development },
   });
   guardNavigation(win.webContents, appOrigin, onOpen);
   win.once('ready-to-show', () => win.show());
@@ -31,9 +32,10 @@ export function createAppWindow(place: WindowPlace, preload: string, appOrigin: 
   return win;
 }
 
-export function rendererEntry(): { url: string; origin: string } {
+/** The dev server in development (electron-vite dev), our app:// scheme otherwise. */
+export function rendererEntry(): { url: string; origin: string; dir: string } {
+  const dir = path.join(__dirname, '../renderer');
   const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev) return { url: dev, origin: new URL(dev).origin };
-  const file = path.join(__dirname, '../renderer/index.html');
-  return { url: `file://${file}`, origin: 'file://' };
+  if (dev) return { url: dev, origin: new URL(dev).origin, dir };
+  return { url: `${APP_ORIGIN}/index.html`, origin: APP_ORIGIN, dir };
 }

@@ -5,6 +5,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 const CALL = 'watchfloor:call';
 const EVENT = 'watchfloor:event';
 const VIDEO = 'watchfloor:video';
+const SESSION_ENDED = 'watchfloor:session-ended';
 
 // Synchronous once, at load: the bridge must exist before the page's scripts run.
 const video = (ipcRenderer.sendSync(VIDEO) as { base: string; token: string } | null) ?? { base: '', token: '' };
@@ -15,6 +16,11 @@ contextBridge.exposeInMainWorld('watchfloor', {
     const wrapped = (_e: IpcRendererEvent, event: unknown) => listener(event);
     ipcRenderer.on(EVENT, wrapped);
     return () => ipcRenderer.removeListener(EVENT, wrapped);
+  },
+  onSessionEnded: (listener: () => void) => {
+    const wrapped = () => listener();
+    ipcRenderer.on(SESSION_ENDED, wrapped);
+    return () => ipcRenderer.removeListener(SESSION_ENDED, wrapped);
   },
   videoBase: video.base,
   videoToken: video.token,

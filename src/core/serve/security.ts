@@ -82,6 +82,27 @@ export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || isLoopback(host);
 }
 
+/**
+ * The page's Content-Security-Policy, sent with index.html (serve mode) or by Electron's app://
+ * handler. `connect` names where the page may open sockets: 'self' in serve mode (same origin,
+ * ws: included), the core's own loopback address in Electron — nothing else.
+ */
+export function contentSecurityPolicy(connect: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
+    `connect-src ${connect}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',

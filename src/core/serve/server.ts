@@ -13,7 +13,7 @@ import type { Core } from '../core';
 import { createLogger } from '../log/logger';
 import { attachApiSocket } from './api-socket';
 import { downloadRoute } from './download-route';
-import { allowedHosts, hostAllowed, isLoopback, originAllowed, parseCookies, parseRequestPath, SECURITY_HEADERS, SESSION_COOKIE } from './security';
+import { allowedHosts, contentSecurityPolicy, hostAllowed, isLoopback, originAllowed, parseCookies, parseRequestPath, SECURITY_HEADERS, SESSION_COOKIE } from './security';
 import { sessionRoute } from './session-route';
 import { resolveStatic, sendFile } from './static-files';
 import { videoRoute } from './video-route';
@@ -108,7 +108,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
       return;
     }
-    sendFile(res, file);
+    sendFile(res, file, file.endsWith('.html') ? { 'Content-Security-Policy': contentSecurityPolicy("'self'") } : {});
   };
 
   const guardedRequest = (req: IncomingMessage, res: ServerResponse) => {

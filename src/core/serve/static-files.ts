@@ -34,8 +34,12 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   return null;
 }
 
+export function contentTypeOf(file: string): string {
+  return TYPES[path.extname(file)] ?? 'application/octet-stream';
+}
+
 export function sendFile(res: ServerResponse, file: string, headers: Record<string, string> = {}): void {
-  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  const type = contentTypeOf(file);
   const immutable = file.includes(`${path.sep}assets${path.sep}`);
   res.writeHead(200, {
     'Content-Type': type,
