@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDatabase } from '../../src/core/store/database';
 import { registerCameras, TestApi } from './support/api';
-import { expect, test } from './support/fixtures';
+import { expect, signIn, test } from './support/fixtures';
 import { startServe } from './support/serve';
 
 test.use({ locale: 'en-GB' });
@@ -62,6 +62,7 @@ test('a time zone Intl does not know, stored in the database, stops no page', as
   db.close();
   const serve = await startServe({ dataDir });
   try {
+    await signIn(page, serve.url);
     await page.goto(serve.url);
     await visitEveryPage(page);
     await expect(page.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Asia/Ho_Chi_Minh');

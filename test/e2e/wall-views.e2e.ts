@@ -7,8 +7,6 @@ import { registerCameras, TestApi } from './support/api';
 
 test.use({ locale: 'en-GB' });
 
-test.describe.configure({ mode: 'serial' });
-
 test('arranges cameras, saves a view, loads it back and runs a tour', async ({ page, serve, snap }) => {
   const api = await TestApi.connect(serve.url);
   // 127.0.0.1:9 (discard) refuses connections: each tile must end up saying so.
@@ -107,6 +105,11 @@ test('arranges cameras, saves a view, loads it back and runs a tour', async ({ p
 });
 
 test('opens a view in a second window, which remembers it', async ({ page, serve }) => {
+  // This test's own view: no test relies on another's leftovers.
+  const api = await TestApi.connect(serve.url);
+  const [cam] = await registerCameras(api, [{ name: 'Ga Sài Gòn', rtspMain: 'rtsp://127.0.0.1:9/main' }]);
+  await api.call('views.save', { name: 'Ga', shared: false, layout: { name: '1', cols: 1, rows: 1, cells: [{ x: 0, y: 0, w: 1, h: 1 }] }, tiles: [{ cameraId: cam!.id, stream: 'auto' }] });
+  api.close();
   await page.goto(`${serve.url}#/wall`);
   await page.getByRole('combobox', { name: 'View' }).selectOption({ index: 1 });
   const viewId = await page.getByRole('combobox', { name: 'View' }).inputValue();
@@ -123,6 +126,9 @@ test('opens a view in a second window, which remembers it', async ({ page, serve
 });
 
 test('merges cells in the grid editor', async ({ page, serve, snap }) => {
+  const api = await TestApi.connect(serve.url);
+  await registerCameras(api, [{ name: 'Ga Sài Gòn', rtspMain: 'rtsp://127.0.0.1:9/main' }]);
+  api.close();
   await page.goto(`${serve.url}#/wall`);
   await page.getByRole('combobox', { name: 'Layout' }).selectOption('3x3');
   await page.getByRole('button', { name: 'Edit grid' }).click();
