@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'port_in_use',
   'host_unavailable',
   'demo_unavailable',
+  'audit_unavailable',
+  'audit_checkpoint_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,6 +4,7 @@
 import m001 from './001_foundation';
 import m002 from './002_views';
 import m003 from './003_camera_stream';
+import m005 from './005_audit';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: m001 },
   { version: 2, name: 'views', sql: m002 },
   { version: 3, name: 'camera_stream', sql: m003 },
+  // 4 is the auth issue's users and sessions migration, merged from its own branch.
+  { version: 5, name: 'audit', sql: m005 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

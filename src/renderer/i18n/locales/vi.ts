@@ -207,6 +207,8 @@ const vi: Messages = {
     port_in_use: 'Cổng {{port}} đang được dùng.',
     demo_unavailable: 'Không khởi động được khu demo: {{detail}}',
     host_unavailable: 'Địa chỉ {{host}} không khả dụng.',
+    audit_unavailable: 'Hiện không ghi được nhật ký thao tác. Hãy báo quản trị viên.',
+    audit_checkpoint_invalid: 'Tệp {{file}} không phải là mốc chốt nhật ký thao tác hợp lệ của Watchfloor.',
   },
 };
 
