@@ -38,6 +38,11 @@ export function chainHash(prevHash: string, text: string): string {
   return hash('sha256', prevHash + text, 'hex');
 }
 
+/** SHA-256 of bytes that already hold prevHash followed by the entry text (the verifier's fast path). */
+export function chainHashOfBytes(prevHashAndText: Uint8Array): string {
+  return hash('sha256', prevHashAndText, 'hex');
+}
+
 /** Cheap check that an entry's text carries the seq of the row it sits in (a moved row does not). */
 export function textHasSeq(text: string, seq: number): boolean {
   return text.startsWith(`[${seq},`);

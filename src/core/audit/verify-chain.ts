@@ -12,12 +12,9 @@
 // catches what a consistent rewrite hides: rolled_back (other hash there) and truncated (log too short).
 import { installationPublicKeys, verifyWithPublicKey } from '../secrets/installation-key';
 import type { Db } from '../store/database';
-import { chainHash, GENESIS_HASH, textHasSeq } from './chain';
+import { ChainScanner } from './chain-scan';
 import { parseSignedText } from './checkpoint';
 import type { BrokenAt, BreakProblem, KeptCheckpoint, VerifyOptions, VerifyReport } from './types';
-
-// 10,000 rows per statement: measured about twice as fast as iterate() row by row over 1 M rows.
-const PAGE = 10_000;
 
 interface Anchor {
   source: 'kept' | 'stored';
@@ -35,11 +32,6 @@ interface StoredRow {
   signed: string;
   signature: string;
   key_fingerprint: string;
-}
-
-function isCorruption(err: unknown): boolean {
-  const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
-  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
 }
 
 const anchorInfo = (a: Anchor): BrokenAt['checkpoint'] => ({ source: a.source, headSeq: a.headSeq, count: a.count, time: a.time });
@@ -90,51 +82,22 @@ export function verifyChain(db: Db, opts: VerifyOptions = {}): VerifyReport {
     }
     anchors.sort((a, b) => a.headSeq - b.headSeq || (a.source === 'kept' ? -1 : 1));
 
-    const page = db.prepare(`SELECT seq, entry, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ${PAGE}`).raw(true);
-    let expected = 1;
-    let head = GENESIS_HASH;
+    const scanner = new ChainScanner(db);
     let nextAnchor = 0;
     let chainBreak: BrokenAt | null = null;
-    let checked = 0;
-    let lastSeq = 0;
-    const at = (seq: number, problem: BreakProblem): BrokenAt => ({ seq, problem, checkpoint: null });
-
-    scan: for (;;) {
-      let rows: [number, unknown, unknown, unknown][];
-      try {
-        rows = page.all(lastSeq) as [number, unknown, unknown, unknown][];
-      } catch (err) {
-        // A page SQLite cannot read (edited with a hex editor, damaged disk) is a finding too.
-        if (!isCorruption(err)) throw err;
-        chainBreak = at(lastSeq + 1, 'unreadable');
-        break;
+    for (;;) {
+      const step = scanner.next();
+      while (nextAnchor < anchors.length && anchors[nextAnchor]!.headSeq <= step.last) {
+        const a = anchors[nextAnchor++]!;
+        // headSeq 0 is a checkpoint of the empty log: there is no entry to pin.
+        if (a.headSeq >= step.first && step.hashAt(a.headSeq) !== a.headHash) problems.push({ seq: a.headSeq, problem: 'rolled_back', checkpoint: anchorInfo(a) });
       }
-      if (rows.length === 0) break;
-      for (const [seq, text, prevHash, hash] of rows) {
-        if (seq !== expected) {
-          chainBreak = at(expected, 'seq_gap');
-          break scan;
-        }
-        const linked = prevHash === head;
-        const selfOk = typeof text === 'string' && typeof prevHash === 'string' && textHasSeq(text, seq) && chainHash(prevHash, text) === hash;
-        if (!linked || !selfOk) {
-          if (linked) chainBreak = at(seq, 'hash_mismatch');
-          // r is whole but points at another hash than r-1 now has: r-1 was changed and re-hashed.
-          else if (selfOk && seq > 1) chainBreak = at(seq - 1, 'hash_mismatch');
-          else chainBreak = at(seq, 'prev_mismatch');
-          break scan;
-        }
-        while (nextAnchor < anchors.length && anchors[nextAnchor]!.headSeq <= seq) {
-          const a = anchors[nextAnchor++]!;
-          if (a.headSeq === seq && a.headHash !== hash) problems.push({ seq, problem: 'rolled_back', checkpoint: anchorInfo(a) });
-        }
-        head = hash as string;
-        expected = seq + 1;
-        lastSeq = seq;
-        checked++;
-      }
-      opts.onProgress?.(checked, total);
+      chainBreak = step.broken;
+      if (step.done) break;
+      opts.onProgress?.(scanner.checked, total);
     }
+    const checked = scanner.checked;
+    const lastSeq = checked;
     if (!chainBreak) {
       for (const a of anchors.slice(nextAnchor)) {
         if (a.headSeq > lastSeq || a.count > total) problems.push({ seq: lastSeq + 1, problem: 'truncated', checkpoint: anchorInfo(a) });

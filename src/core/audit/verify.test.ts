@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { publicKeyFingerprint } from '../secrets/installation-key';
 import { chainHash, GENESIS_HASH } from './chain';
 import { makeCheckpoint, parseCheckpointFile } from './checkpoint';
+import { AuditStore } from './audit-store';
+import { prepareEntry } from './entry-input';
 import { auditFixture, type AuditFixture } from './test-fixture';
 import type { AuditEntryInput, KeptCheckpoint } from './types';
 import { verifyChain } from './verify-chain';
@@ -35,7 +37,7 @@ async function logWith(n: number): Promise<AuditFixture> {
 /** The attacker's connection: append-only triggers dropped. */
 function attacker(f: AuditFixture): Database.Database {
   const db = new Database(f.file);
-  db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_checkpoints_no_delete;');
+  db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; DROP TRIGGER IF EXISTS audit_checkpoints_no_delete;');
   return db;
 }
 
@@ -204,6 +206,27 @@ describe('verifying the chain', () => {
       .prepare('INSERT INTO audit_checkpoints(head_seq, count, head_hash, at, signed, signature, key_fingerprint, reason) VALUES (?,?,?,?,?,?,?,?)')
       .run(real.headSeq, real.count, real.headHash, real.timeMs, real.signed, real.signature, real.keyFingerprint, 'on_demand');
     expect((await f.audit.verify()).firstBroken).toMatchObject({ seq: 10, problem: 'bad_signature', checkpoint: { source: 'stored' } });
+  });
+
+  it('pins checkpoints and names breaks on later pages of a long chain', async () => {
+    const f = await logWith(0);
+    const store = new AuditStore(f.db);
+    for (let i = 0; i < 25_000; i += 5000) store.append(Array.from({ length: 5000 }, (_, k) => prepareEntry(entry(i + k + 1), 0)));
+    const kept = await keep(f);
+    expect((await f.audit.verify({ checkpoint: kept })).intact).toBe(true);
+    const db = attacker(f);
+    db.prepare('DELETE FROM audit_checkpoints').run();
+    // A consistent rewrite from 12,345 on: only the checkpoint at 25,000 can tell.
+    db.prepare("UPDATE audit_log SET entry = replace(entry, '\"live.view\"', '\"system.info\"') WHERE seq >= 12345").run();
+    rehashFrom(db, 12_345);
+    db.close();
+    expect((await f.audit.verify({ checkpoint: kept })).firstBroken).toMatchObject({ seq: 25_000, problem: 'rolled_back' });
+    const db2 = attacker(f);
+    db2.prepare("UPDATE audit_log SET entry = replace(entry, 'Camera', 'Kamera') WHERE seq = 20001").run();
+    db2.close();
+    const r = await f.audit.verify({ checkpoint: kept });
+    expect(r.firstBroken).toEqual({ seq: 20_001, problem: 'hash_mismatch', checkpoint: null });
+    expect(r.checked).toBe(20_000);
   });
 
   it('names the earliest problem when there are several', async () => {
