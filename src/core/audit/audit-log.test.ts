@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLogger } from '../log/logger';
 import { openDatabase } from '../store/database';
 import { AuditLog } from './audit-log';
 import { auditFixture, type AuditFixture } from './test-fixture';
@@ -42,7 +43,7 @@ describe('appending', () => {
       { seq: 2, hash: second.hash },
     ]);
     db.close();
-    const again = new AuditLog({ databaseFile: file, key: f.key, log: f.audit['opts'].log });
+    const again = new AuditLog({ databaseFile: file, key: f.key, log: createLogger('audit') });
     try {
       expect((await again.append(view(3))).prevHash).toBe(second.hash);
       const page = await again.list({ limit: 10 });
@@ -56,9 +57,9 @@ describe('appending', () => {
   it('writes with synchronous=FULL on its own connection and leaves the core connection alone', async () => {
     const f = fixture();
     await f.audit.append(view(1));
+    expect(await f.audit.durability()).toEqual({ synchronous: 'full', journalMode: 'wal' });
     expect(f.db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
-    // The writer's setting is per connection; what can be checked from outside is that the entry is
-    // committed when the promise resolves: another connection sees it at once.
+    // Committed when the promise resolves: another connection sees it at once.
     const other = new Database(f.file, { readonly: true });
     expect(other.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(1);
     other.close();
@@ -120,7 +121,7 @@ describe('appending', () => {
     const bare = new Database(`${f.dir}/bare.db`);
     bare.exec('CREATE TABLE x(a)');
     bare.close();
-    const audit = new AuditLog({ databaseFile: `${f.dir}/bare.db`, key: f.key, log: f.audit['opts'].log });
+    const audit = new AuditLog({ databaseFile: `${f.dir}/bare.db`, key: f.key, log: createLogger('audit') });
     try {
       await expect(audit.append(view(1))).rejects.toMatchObject({ code: 'audit_unavailable', params: { reason: 'no_audit_table' } });
     } finally {
@@ -183,5 +184,17 @@ describe('hourly checkpoints', () => {
     expect(vi.getTimerCount()).toBe(1);
     await f.audit.dispose();
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('when the writer thread goes away', () => {
+  it('starts a new one at the next append and carries on the same chain', async () => {
+    const f = fixture();
+    const first = await f.audit.append(view(1));
+    // As if the thread had died: the next append must not hang or fork the chain.
+    await (f.audit as unknown as { writerThread: { close(): Promise<void> } }).writerThread.close();
+    const second = await f.audit.append(view(2));
+    expect(second).toMatchObject({ seq: 2, prevHash: first.hash });
+    expect((await f.audit.verify()).intact).toBe(true);
   });
 });

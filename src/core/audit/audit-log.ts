@@ -22,6 +22,7 @@ import { csvHeader } from './csv';
 import { prepareEntry } from './entry-input';
 import type { AuditEntry, AuditEntryInput, AuditListQuery, AuditPage, AuditQuery, Checkpoint, PreparedEntry, VerifyOptions, VerifyReport } from './types';
 import { AuditWorker } from './worker-client';
+import type { Durability } from './worker-protocol';
 
 export interface AuditLogOptions {
   /** The core's database file (watchfloor.db); migrations must already have run. */
@@ -81,6 +82,11 @@ export class AuditLog {
 
   stats(): AuditStats {
     return { ...this.counters };
+  }
+
+  /** How appends are committed (the administrator's screen shows it; expected: full, wal). */
+  durability(): Promise<Durability> {
+    return this.writer().call('durability', {});
   }
 
   /** Resolves once the entry is committed with synchronous=FULL; rejects bad_request for a malformed

@@ -63,6 +63,12 @@ type Handlers = { [K in CallName]: (input: Calls[K]['input'], id: number) => Cal
 const handlers: Handlers = {
   append: ({ entries }) => writer().append(entries),
   head: () => writer().head(),
+  durability: () => {
+    writer();
+    const db = open!.db;
+    const levels = ['off', 'normal', 'full', 'extra'] as const;
+    return { synchronous: levels[db.pragma('synchronous', { simple: true }) as number] ?? 'off', journalMode: String(db.pragma('journal_mode', { simple: true })) };
+  },
   storeCheckpoint: ({ checkpoint, reason }) => {
     writer().storeCheckpoint(checkpoint, reason);
     return null;

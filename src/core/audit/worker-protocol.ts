@@ -12,6 +12,12 @@ export interface WorkerInit {
   databaseFile: string;
 }
 
+/** How the writer's connection commits, as SQLite reports it. */
+export interface Durability {
+  synchronous: 'off' | 'normal' | 'full' | 'extra';
+  journalMode: string;
+}
+
 export interface CsvPage {
   text: string;
   count: number;
@@ -21,6 +27,7 @@ export interface CsvPage {
 export interface Calls {
   append: { input: { entries: PreparedEntry[] }; output: Appended[] };
   head: { input: Record<string, never>; output: ChainHead };
+  durability: { input: Record<string, never>; output: Durability };
   storeCheckpoint: { input: { checkpoint: Checkpoint; reason: 'hourly' | 'on_demand' }; output: null };
   list: { input: { query: AuditListQuery }; output: AuditPage };
   csvPage: { input: { query: AuditQuery; afterSeq: number; limit: number; timeZone: string }; output: CsvPage };
