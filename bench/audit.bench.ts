@@ -1,11 +1,13 @@
 // The audit trail (Trust issue), on a temp database on disk:
 // - audit.append_per_s: 8 concurrent callers, each awaiting durability (group commit, synchronous=FULL)
 //   before its next append, for BENCH_AUDIT_SECONDS (3 s); median of 3 runs. Extra: append latency
-//   p50/p95, entries per commit, and how long the core's event loop was held meanwhile.
+//   p50/p95, entries per commit, the core's event-loop delay meanwhile, one run with 32 callers, and
+//   what the same commits cost when run on the core's own thread (the design not taken).
 // - audit.verify_1m_s: AuditLog.verify() (its own worker thread, as the admin screen runs it) over a
 //   chain of 1,000,000 entries; median of 3 runs. The chain is built with the real entry format and
 //   hashes in 50,000-entry transactions, which is not timed.
 import Database from 'better-sqlite3';
+import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setLogLevel } from '../src/core/log/logger';
 import { AuditStore } from '../src/core/audit/audit-store';
@@ -28,7 +30,7 @@ const sample = (i: number): PreparedEntry => ({
   source: 'serve 127.0.0.1',
 });
 
-async function appendRun(): Promise<{ perSecond: number; latencies: number[]; perCommit: number; loopMaxMs: number; loopP99Ms: number }> {
+async function appendRun(callers = CALLERS): Promise<{ perSecond: number; latencies: number[]; perCommit: number; loopMaxMs: number; loopP99Ms: number }> {
   const f = auditFixture();
   try {
     const loop = monitorEventLoopDelay({ resolution: 1 });
@@ -45,7 +47,7 @@ async function appendRun(): Promise<{ perSecond: number; latencies: number[]; pe
       }
     };
     const t0 = performance.now();
-    await Promise.all(Array.from({ length: CALLERS }, (_, c) => caller(c)));
+    await Promise.all(Array.from({ length: callers }, (_, c) => caller(c)));
     const seconds = (performance.now() - t0) / 1000;
     loop.disable();
     const s = f.audit.stats();
@@ -59,6 +61,21 @@ async function appendRun(): Promise<{ perSecond: number; latencies: number[]; pe
   } finally {
     await f.cleanup();
   }
+}
+
+/** The alternative not taken: committing on the core's own thread (see audit-log.ts). */
+function mainThreadCommits(file: string): { p50: number; p95: number; max: number } {
+  const db = new Database(file);
+  db.pragma('synchronous = FULL');
+  const store = new AuditStore(db);
+  const ms: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t = performance.now();
+    store.append(Array.from({ length: CALLERS }, (_, k) => sample(i * CALLERS + k)));
+    ms.push(performance.now() - t);
+  }
+  db.close();
+  return { p50: +percentile(ms, 50).toFixed(2), p95: +percentile(ms, 95).toFixed(2), max: +Math.max(...ms).toFixed(2) };
 }
 
 function buildChain(file: string, count: number): void {
@@ -78,6 +95,15 @@ const bench: Benchmark = async () => {
 
   const runs = [];
   for (let r = 0; r < 3; r++) runs.push(await appendRun());
+  // Group commit scales with concurrency: the same with 32 callers, for comparison.
+  const wide = await appendRun(32);
+  const onMain = auditFixture();
+  let mainThread;
+  try {
+    mainThread = mainThreadCommits(onMain.file);
+  } finally {
+    await onMain.cleanup();
+  }
   const all = runs.flatMap((r) => r.latencies);
   results.push({
     name: 'audit.append_per_s',
@@ -94,6 +120,10 @@ const bench: Benchmark = async () => {
       entriesPerCommit: +median(runs.map((r) => r.perCommit)).toFixed(1),
       eventLoopDelayP99Ms: +median(runs.map((r) => r.loopP99Ms)).toFixed(2),
       eventLoopDelayMaxMs: +Math.max(...runs.map((r) => r.loopMaxMs)).toFixed(2),
+      with32CallersPerS: Math.round(wide.perSecond),
+      mainThreadCommitMsIfNotInWorker: mainThread,
+      // Four engineers share this machine's two cores: the load says how busy it was.
+      loadAverage1m: +os.loadavg()[0]!.toFixed(2),
     },
   });
 
@@ -113,7 +143,9 @@ const bench: Benchmark = async () => {
     }
     // The same check in this thread, without the worker's start-up (about what the CLI spends).
     const t = performance.now();
+    const cpu0 = process.cpuUsage();
     verifyChain(f.db);
+    const cpu = process.cpuUsage(cpu0);
     const directS = (performance.now() - t) / 1000;
     results.push({
       name: 'audit.verify_1m_s',
@@ -121,7 +153,7 @@ const bench: Benchmark = async () => {
       unit: `s to verify ${entries.toLocaleString('en-US')} entries`,
       target: 5,
       better: 'lower',
-      extra: { runs: times.map((s) => +s.toFixed(2)), inThisThreadS: +directS.toFixed(2), buildChainS: +buildS.toFixed(1) },
+      extra: { runs: times.map((s) => +s.toFixed(2)), loadAverage1m: +os.loadavg()[0]!.toFixed(2), inThisThreadS: +directS.toFixed(2), inThisThreadCpuS: +((cpu.user + cpu.system) / 1e6).toFixed(2), buildChainS: +buildS.toFixed(1) },
     });
   } finally {
     await f.cleanup();
