@@ -1,14 +1,14 @@
 // The audit log as the core uses it (Trust issue): append with group commit, list and export for
 // the administrator, signed checkpoints, verification.
 //
-// Where the writing happens, measured on the build machine (2 cores, virtual disk): a commit with
-// synchronous=FULL on the main thread took p50 0.15 ms, p95 0.3 ms for one entry, but p95 1.1 ms and
-// a max of 5.5 ms for 64 entries (the WAL checkpoint runs inside a commit now and then), and this
-// disk acknowledges fsync from a cache: a spinning disk or a busy SSD takes 5–20 ms per fsync. That
-// breaks "no more than a few ms on the event loop" (design.md), so all audit SQL runs in worker
-// threads: one long-lived writer with its own synchronous=FULL connection, a reader for the
-// administrator's screen and exports, and a fresh reader per verification (seconds for a million
-// entries) so a verification never holds up appends or listing.
+// Where the writing happens. Measured on the build machine (2 shared cores, virtual disk), a commit
+// with synchronous=FULL on the core's own thread took, idle: p50 0.15 ms, p95 0.3 ms for one entry,
+// p95 1.1 ms and max 5.5 ms for 64; busy (load ~3, bench/audit.bench.ts): p50 0.9 ms, p95 7 ms, max
+// 29 ms for a batch of 8. A real disk's fsync is 5–20 ms on its own. That breaks "no more than a
+// few ms on the event loop" (design.md), so all audit SQL runs in worker threads: one long-lived
+// writer with its own synchronous=FULL connection, a reader for the administrator's screen and
+// exports, and a fresh reader per verification (seconds for a million entries) so a verification
+// never holds up appends or listing. The core's own connection stays synchronous=NORMAL.
 //
 // Group commit: appends queue here while a batch is being committed; the next batch takes
 // everything queued (up to maxBatch) and commits it in one transaction. Every caller's promise
@@ -62,7 +62,11 @@ export class AuditLog {
   private scheduled = false;
   private idleWaiters: (() => void)[] = [];
   private readonly timers = new Set<() => void>();
+  private tick: Promise<void> | null = null;
+  /** No new appends, checkpoints or verifications once dispose() has begun. */
   private closed = false;
+  /** No new threads once dispose() has ended them. */
+  private ended = false;
   private readonly counters: AuditStats = { commits: 0, entries: 0, largestBatch: 0 };
   private readonly maxBatch: number;
   private readonly now: () => number;
@@ -142,6 +146,7 @@ export class AuditLog {
 
   /** Signs the current head (after every append made before the call) and stores the checkpoint. */
   async checkpoint(reason: 'hourly' | 'on_demand' = 'on_demand'): Promise<Checkpoint> {
+    if (this.closed) throw new AppError('audit_unavailable', { reason: 'closed' });
     await this.flush();
     const head = await this.writer().call('head', {});
     const cp = makeCheckpoint(
@@ -173,21 +178,19 @@ export class AuditLog {
 
   /** Signs a checkpoint every hour (when entries were added since the last one). Returns the stop. */
   startHourlyCheckpoints(intervalMs = HOUR): () => void {
-    let running = false;
     const tick = async () => {
-      if (running || this.closed) return;
-      running = true;
       try {
         await this.flush();
         const head = await this.writer().call('head', {});
         if (head.lastCheckpointSeq !== head.headSeq) await this.checkpoint('hourly');
       } catch (err) {
-        this.opts.log.error('hourly audit checkpoint failed', { error: err instanceof Error ? err.message : String(err) });
-      } finally {
-        running = false;
+        if (!this.closed) this.opts.log.error('hourly audit checkpoint failed', { error: err instanceof Error ? err.message : String(err) });
       }
     };
-    const timer = setInterval(() => void tick(), intervalMs);
+    const timer = setInterval(() => {
+      if (this.tick || this.closed) return;
+      this.tick = tick().finally(() => (this.tick = null));
+    }, intervalMs);
     const stop = () => {
       clearInterval(timer);
       this.timers.delete(stop);
@@ -201,18 +204,21 @@ export class AuditLog {
     if (this.closed) return;
     this.closed = true;
     for (const stop of [...this.timers]) stop();
+    await this.tick;
     await this.flush();
+    this.ended = true;
     await Promise.all([this.writerThread?.close(), this.readerThread?.close(), ...[...this.verifiers].map((v) => v.close())]);
     this.writerThread = this.readerThread = null;
   }
 
   private writer(): AuditWorker {
+    if (this.ended) throw new AppError('audit_unavailable', { reason: 'closed' });
     if (!this.writerThread?.alive) this.writerThread = new AuditWorker({ role: 'writer', databaseFile: this.opts.databaseFile }, this.opts.log);
     return this.writerThread;
   }
 
   private reader(): AuditWorker {
-    if (this.closed) throw new AppError('audit_unavailable', { reason: 'closed' });
+    if (this.ended) throw new AppError('audit_unavailable', { reason: 'closed' });
     if (!this.readerThread?.alive) this.readerThread = new AuditWorker({ role: 'reader', databaseFile: this.opts.databaseFile }, this.opts.log);
     return this.readerThread;
   }
