@@ -2,7 +2,8 @@
 // messages in English and Vietnamese, and no stack trace for a mistake.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditFixture, type AuditFixture } from './test-fixture';
@@ -21,6 +22,8 @@ function run(args: string[], lang = 'en_GB.UTF-8'): Promise<{ code: number | nul
   });
 }
 
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
 let f: AuditFixture;
 let keptFile: string;
 beforeAll(async () => {
@@ -36,8 +39,10 @@ afterAll(async () => {
 });
 
 describe('npm run audit-verify', () => {
-  it('says an intact log is intact, against a kept checkpoint too, with exit code 0', async () => {
+  it('says an intact log is intact, against a kept checkpoint too, with exit code 0, and changes nothing', async () => {
+    const before = sha256(f.file);
     const en = await run(['--data-dir', f.dir, '--checkpoint', keptFile]);
+    expect(sha256(f.file)).toBe(before);
     expect(en.stderr).toBe('');
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('INTACT: 40 entries, head #40');
