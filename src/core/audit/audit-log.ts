@@ -21,6 +21,7 @@ import { checkpointFileText, makeCheckpoint } from './checkpoint';
 import { csvHeader } from './csv';
 import { prepareEntry } from './entry-input';
 import type { AuditEntry, AuditEntryInput, AuditListQuery, AuditPage, AuditQuery, Checkpoint, PreparedEntry, VerifyOptions, VerifyReport } from './types';
+import { verifyInThreads, type ThreadOptions } from './verify-threads';
 import { AuditWorker } from './worker-client';
 import type { Durability } from './worker-protocol';
 
@@ -163,17 +164,23 @@ export class AuditLog {
     return checkpointFileText(cp, this.opts.key.publicKeyPem);
   }
 
-  /** Checks the whole chain (and a kept checkpoint, if given) in a thread of its own. */
-  async verify(opts: VerifyOptions = {}): Promise<VerifyReport> {
+  /** Checks the whole chain (and a kept checkpoint, if given) in threads of its own. */
+  async verify(opts: VerifyOptions & ThreadOptions = {}): Promise<VerifyReport> {
     if (this.closed) throw new AppError('audit_unavailable', { reason: 'closed' });
-    const thread = new AuditWorker({ role: 'reader', databaseFile: this.opts.databaseFile }, this.opts.log);
-    this.verifiers.add(thread);
-    try {
-      return await thread.call('verify', { checkpoint: opts.checkpoint ?? null }, opts.onProgress);
-    } finally {
-      this.verifiers.delete(thread);
-      await thread.close();
-    }
+    return verifyInThreads(
+      {
+        spawn: () => {
+          const w = new AuditWorker({ role: 'reader', databaseFile: this.opts.databaseFile }, this.opts.log);
+          this.verifiers.add(w);
+          return w;
+        },
+        release: async (w) => {
+          this.verifiers.delete(w);
+          await w.close();
+        },
+      },
+      opts,
+    );
   }
 
   /** Signs a checkpoint every hour (when entries were added since the last one). Returns the stop. */

@@ -7,7 +7,7 @@ import { AppError, isAppError } from '../../shared/errors';
 import { databaseError, type Db } from '../store/database';
 import { AuditQueries } from './audit-query';
 import { AuditStore } from './audit-store';
-import { verifyChain } from './verify-chain';
+import { planVerification, scanRange } from './verify-chain';
 import type { Calls, CallName, WireError, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 
 const init = workerData as WorkerInit;
@@ -52,10 +52,21 @@ function writer(): AuditStore {
   return s;
 }
 
-function reader(): AuditQueries {
-  const q = connection().queries;
-  if (!q) throw new AppError('internal', { reason: 'not_a_reader' });
-  return q;
+function reader(): { db: Db; queries: AuditQueries } {
+  const { db, queries } = connection();
+  if (!queries) throw new AppError('internal', { reason: 'not_a_reader' });
+  return { db, queries };
+}
+
+/** One snapshot for the whole call, even while the writer keeps appending. */
+function inReadTransaction<T>(fn: () => T): T {
+  const { db } = reader();
+  db.exec('BEGIN');
+  try {
+    return fn();
+  } finally {
+    db.exec('COMMIT');
+  }
 }
 
 type Handlers = { [K in CallName]: (input: Calls[K]['input'], id: number) => Calls[K]['output'] };
@@ -73,20 +84,19 @@ const handlers: Handlers = {
     writer().storeCheckpoint(checkpoint, reason);
     return null;
   },
-  list: ({ query }) => reader().list(query),
-  csvPage: ({ query, afterSeq, limit, timeZone }) => reader().csvAfter(query, afterSeq, limit, timeZone),
-  verify: ({ checkpoint }, id) => {
-    reader();
+  list: ({ query }) => reader().queries.list(query),
+  csvPage: ({ query, afterSeq, limit, timeZone }) => reader().queries.csvAfter(query, afterSeq, limit, timeZone),
+  plan: ({ checkpoint }) => inReadTransaction(() => planVerification(reader().db, checkpoint)),
+  scanRange: ({ from, to, pin }, id) => {
     let lastPost = 0;
-    return verifyChain(open!.db, {
-      checkpoint,
-      onProgress: (done, total) => {
+    return inReadTransaction(() =>
+      scanRange(reader().db, from, to, pin, (done) => {
         const now = performance.now();
         if (now - lastPost < 100) return;
         lastPost = now;
-        port.postMessage({ id, progress: { done, total } } satisfies WorkerReply);
-      },
-    });
+        port.postMessage({ id, progress: { done, total: to - from + 1 } } satisfies WorkerReply);
+      }),
+    );
   },
   close: () => {
     open?.db.close();

@@ -54,12 +54,21 @@ function classify(seq: number, head: string, text: unknown, prevHash: unknown, h
 }
 
 export class ChainScanner {
-  private head = GENESIS_HASH;
-  private lastSeq = 0;
+  private head: string;
+  private lastSeq: number;
   private readonly fast;
   private readonly rows;
 
-  constructor(db: Db) {
+  /** Walks entries from..to. A stretch after the first starts from the stored hash before it; if
+   *  that entry is missing, the stretch before reports the gap and this one trusts its first link. */
+  constructor(
+    db: Db,
+    private readonly from = 1,
+    private readonly to = Number.MAX_SAFE_INTEGER,
+  ) {
+    this.lastSeq = from - 1;
+    const before = from === 1 ? GENESIS_HASH : (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(from - 1) as string | undefined);
+    this.head = before ?? ((db.prepare('SELECT prev_hash FROM audit_log WHERE seq = ?').pluck().get(from) as string | undefined) ?? GENESIS_HASH);
     this.fast = db.prepare(`
       SELECT count(*) AS n, min(seq) AS first, max(seq) AS last,
              CAST(group_concat(prev_hash || entry, '') AS BLOB) AS data,
@@ -68,13 +77,13 @@ export class ChainScanner {
              group_concat(hash, '') AS hashes,
              min(length(prev_hash) = 64 AND length(hash) = 64) AS sized,
              min(substr(entry, 1, length(seq) + 2) = '[' || seq || ',') AS numbered
-      FROM (SELECT seq, prev_hash, entry, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ${PAGE})`);
-    this.rows = db.prepare(`SELECT seq, entry, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ${PAGE}`).raw(true);
+      FROM (SELECT seq, prev_hash, entry, hash FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ${PAGE})`);
+    this.rows = db.prepare(`SELECT seq, entry, prev_hash, hash FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ${PAGE}`).raw(true);
   }
 
-  /** Entries verified so far. */
+  /** Entries of the stretch verified so far. */
   get checked(): number {
-    return this.lastSeq;
+    return this.lastSeq - (this.from - 1);
   }
 
   next(): ScanStep {
@@ -90,8 +99,10 @@ export class ChainScanner {
 
   /** The whole page verified, or null to walk it row by row. */
   private fastStep(from: number): ScanStep | null {
-    const p = this.fast.get(this.lastSeq) as FastPage;
-    if (p.n === 0) return { first: from, last: from - 1, hashAt: () => '', broken: null, done: true };
+    if (from > this.to) return { first: from, last: from - 1, hashAt: () => '', broken: null, done: true };
+    const p = this.fast.get(this.lastSeq, this.to) as FastPage;
+    // Nothing more up to `to`, which exists (the plan saw it): the entries in between are missing.
+    if (p.n === 0) return { first: from, last: from - 1, hashAt: () => '', broken: { seq: from, problem: 'seq_gap', checkpoint: null }, done: true };
     const { data, lens, prevs, hashes } = p;
     if (p.first !== from || p.last !== from + p.n - 1 || p.sized !== 1 || p.numbered !== 1 || !data || !lens || !prevs || !hashes) return null;
     // Every entry's prev_hash is the hash before it: the page's prev_hashes are the head followed by
@@ -112,9 +123,9 @@ export class ChainScanner {
   }
 
   private carefulStep(from: number): ScanStep {
-    const rows = this.rows.all(this.lastSeq) as [number, unknown, unknown, unknown][];
+    const rows = this.rows.all(this.lastSeq, this.to) as [number, unknown, unknown, unknown][];
     const seen = new Map<number, string>();
-    const step = (broken: BrokenAt | null): ScanStep => ({ first: from, last: this.lastSeq, hashAt: (seq) => seen.get(seq) ?? '', broken, done: broken !== null || rows.length === 0 });
+    const step = (broken: BrokenAt | null): ScanStep => ({ first: from, last: this.lastSeq, hashAt: (seq) => seen.get(seq) ?? '', broken, done: broken !== null });
     for (const [seq, text, prevHash, hash] of rows) {
       const expected = this.lastSeq + 1;
       if (seq !== expected) return step({ seq: expected, problem: 'seq_gap', checkpoint: null });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chainHash, entryText, GENESIS_HASH, parseEntry, textHasSeq } from './chain';
 import { prepareEntry } from './entry-input';
 import type { AuditEntryInput } from './types';
+import { splitRanges } from './verify-chain';
 
 const input: AuditEntryInput = {
   actor: { userId: 'u-1', username: 'trực ban' },
@@ -65,5 +66,21 @@ describe('the chain', () => {
     expect(refused({ at: 1.5 })).toBe('audit.at');
     expect(refused({ source: 'x'.repeat(500) })).toBe('audit.source');
     expect(refused({})).toBeNull();
+  });
+});
+
+describe('splitting the chain between threads', () => {
+  it('covers 1..last exactly, in stretches of at least the minimum', () => {
+    expect(splitRanges(0, 4)).toEqual([{ from: 1, to: 0 }]);
+    expect(splitRanges(10, 4)).toEqual([{ from: 1, to: 10 }]);
+    expect(splitRanges(250_000, 4)).toEqual([
+      { from: 1, to: 125_000 },
+      { from: 125_001, to: 250_000 },
+    ]);
+    const r = splitRanges(1_000_001, 3);
+    expect(r).toHaveLength(3);
+    expect(r[0]!.from).toBe(1);
+    expect(r.at(-1)!.to).toBe(1_000_001);
+    for (let i = 1; i < r.length; i++) expect(r[i]!.from).toBe(r[i - 1]!.to + 1);
   });
 });

@@ -16,7 +16,7 @@ import { ChainScanner } from './chain-scan';
 import { parseSignedText } from './checkpoint';
 import type { BrokenAt, BreakProblem, KeptCheckpoint, VerifyOptions, VerifyReport } from './types';
 
-interface Anchor {
+export interface Anchor {
   source: 'kept' | 'stored';
   headSeq: number;
   count: number;
@@ -55,68 +55,150 @@ function keptAnchor(cp: KeptCheckpoint, keys: Map<string, string>): { anchor: An
   return { anchor, signatureValid, knownKey: keys.has(cp.keyFingerprint) };
 }
 
+/** What verification learns before walking the chain: sizes, the checkpoints, their own problems. */
+export interface VerifyPlan {
+  total: number;
+  /** Highest seq in the log (0 when empty): the chain is walked over 1..lastSeq. */
+  lastSeq: number;
+  head: { seq: number; hash: string } | null;
+  /** Valid checkpoints, by head seq: each pins the hash at its head. */
+  anchors: Anchor[];
+  /** Problems found without walking: forged or foreign checkpoints, rows numbered below 1. */
+  problems: BrokenAt[];
+  kept: VerifyReport['checkpoint'];
+  stored: VerifyReport['storedCheckpoints'];
+}
+
+/** One stretch of the chain walked, by one thread or by the only one. */
+export interface RangeResult {
+  from: number;
+  to: number;
+  /** Entries verified before the break, or all of the range. */
+  checked: number;
+  broken: BrokenAt | null;
+  /** Verified stored hashes at the head seqs asked for. */
+  pinned: Record<number, string>;
+}
+
+export function planVerification(db: Db, checkpoint: KeptCheckpoint | null): VerifyPlan {
+  const total = db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const firstSeq = db.prepare('SELECT min(seq) FROM audit_log').pluck().get() as number | null;
+  const keys = installationPublicKeys(db);
+  const problems: BrokenAt[] = [];
+  const anchors: Anchor[] = [];
+  // The chain starts at 1: a row numbered below it was put there by hand.
+  if (firstSeq !== null && firstSeq < 1) problems.push({ seq: firstSeq, problem: 'prev_mismatch', checkpoint: null });
+
+  const storedRows = db.prepare('SELECT head_seq, count, head_hash, at, signed, signature, key_fingerprint FROM audit_checkpoints ORDER BY id').all() as StoredRow[];
+  for (const row of storedRows) {
+    const { anchor, problem } = storedAnchor(row, keys);
+    if (problem) problems.push({ seq: anchor.headSeq, problem, checkpoint: anchorInfo(anchor) });
+    else anchors.push(anchor);
+  }
+  let kept: VerifyReport['checkpoint'] = null;
+  if (checkpoint) {
+    const k = keptAnchor(checkpoint, keys);
+    kept = { headSeq: k.anchor.headSeq, count: k.anchor.count, time: k.anchor.time, keyFingerprint: checkpoint.keyFingerprint, signatureValid: k.signatureValid, knownKey: k.knownKey };
+    if (!k.signatureValid) problems.push({ seq: k.anchor.headSeq, problem: 'bad_signature', checkpoint: anchorInfo(k.anchor) });
+    else if (!k.knownKey) problems.push({ seq: k.anchor.headSeq, problem: 'unknown_key', checkpoint: anchorInfo(k.anchor) });
+    else anchors.push(k.anchor);
+  }
+  anchors.sort((a, b) => a.headSeq - b.headSeq || (a.source === 'kept' ? -1 : 1));
+  const latest = anchors.filter((a) => a.source === 'stored').at(-1) ?? null;
+  return {
+    total,
+    lastSeq: Math.max(0, last?.seq ?? 0),
+    head: last ? { seq: last.seq, hash: last.hash } : null,
+    anchors,
+    problems,
+    kept,
+    stored: { count: storedRows.length, latest: latest ? { headSeq: latest.headSeq, count: latest.count, time: latest.time } : null },
+  };
+}
+
+/** Walks entries from..to (both included), reporting progress as entries of this range done. */
+export function scanRange(db: Db, from: number, to: number, pin: readonly number[], onProgress?: (done: number) => void): RangeResult {
+  const scanner = new ChainScanner(db, from, to);
+  const wanted = [...pin].filter((s) => s >= from && s <= to).sort((a, b) => a - b);
+  const pinned: Record<number, string> = {};
+  let next = 0;
+  for (;;) {
+    const step = scanner.next();
+    while (next < wanted.length && wanted[next]! <= step.last) {
+      const seq = wanted[next++]!;
+      pinned[seq] = step.hashAt(seq);
+    }
+    if (step.done) return { from, to, checked: scanner.checked, broken: step.broken, pinned };
+    onProgress?.(scanner.checked);
+  }
+}
+
+/** Splits 1..lastSeq into `parts` stretches of at least `minimum` entries. */
+export function splitRanges(lastSeq: number, parts: number, minimum = 100_000): { from: number; to: number }[] {
+  if (lastSeq < 1) return [{ from: 1, to: 0 }];
+  const n = Math.max(1, Math.min(parts, Math.floor(lastSeq / minimum)));
+  const size = Math.ceil(lastSeq / n);
+  const out: { from: number; to: number }[] = [];
+  for (let from = 1; from <= lastSeq; from += size) out.push({ from, to: Math.min(lastSeq, from + size - 1) });
+  return out;
+}
+
+/** The report from a plan and every range walked (in any order). */
+export function finishVerification(plan: VerifyPlan, ranges: readonly RangeResult[], durationMs: number): VerifyReport {
+  const problems = [...plan.problems];
+  const ordered = [...ranges].sort((a, b) => a.from - b.from);
+  let chainBreak: BrokenAt | null = null;
+  let checked = 0;
+  for (const r of ordered) {
+    checked += r.checked;
+    if (r.broken) {
+      chainBreak = r.broken;
+      break;
+    }
+  }
+  const pinned: Record<number, string> = Object.assign({}, ...ordered.map((r) => r.pinned));
+  for (const a of plan.anchors) {
+    // headSeq 0 is a checkpoint of the empty log: there is no entry to pin.
+    if (a.headSeq < 1 || a.headSeq > plan.lastSeq) continue;
+    const hash = pinned[a.headSeq];
+    if (hash !== undefined && hash !== a.headHash) problems.push({ seq: a.headSeq, problem: 'rolled_back', checkpoint: anchorInfo(a) });
+  }
+  if (chainBreak) problems.push(chainBreak);
+  else {
+    for (const a of plan.anchors) {
+      if (a.headSeq > plan.lastSeq || a.count > plan.total) problems.push({ seq: plan.lastSeq + 1, problem: 'truncated', checkpoint: anchorInfo(a) });
+    }
+  }
+  // The first broken entry is the lowest seq; at the same seq the chain's own finding comes first.
+  problems.sort((a, b) => a.seq - b.seq || (a.checkpoint ? 1 : 0) - (b.checkpoint ? 1 : 0));
+  return {
+    intact: problems.length === 0,
+    entries: plan.total,
+    checked,
+    head: plan.head,
+    firstBroken: problems[0] ?? null,
+    checkpoint: plan.kept,
+    storedCheckpoints: plan.stored,
+    durationMs: Math.round(durationMs),
+  };
+}
+
+/** The whole verification in this thread, in one read transaction (the CLI, tests). */
 export function verifyChain(db: Db, opts: VerifyOptions = {}): VerifyReport {
   const started = performance.now();
   // One read transaction: a consistent snapshot even while the core keeps appending.
   db.exec('BEGIN');
   try {
-    const total = db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
-    const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-    const keys = installationPublicKeys(db);
-    const problems: BrokenAt[] = [];
-    const anchors: Anchor[] = [];
-
-    const storedRows = db.prepare('SELECT head_seq, count, head_hash, at, signed, signature, key_fingerprint FROM audit_checkpoints ORDER BY id').all() as StoredRow[];
-    for (const row of storedRows) {
-      const { anchor, problem } = storedAnchor(row, keys);
-      if (problem) problems.push({ seq: anchor.headSeq, problem, checkpoint: anchorInfo(anchor) });
-      else anchors.push(anchor);
-    }
-    let kept: VerifyReport['checkpoint'] = null;
-    if (opts.checkpoint) {
-      const k = keptAnchor(opts.checkpoint, keys);
-      kept = { headSeq: k.anchor.headSeq, count: k.anchor.count, time: k.anchor.time, keyFingerprint: opts.checkpoint.keyFingerprint, signatureValid: k.signatureValid, knownKey: k.knownKey };
-      if (!k.signatureValid) problems.push({ seq: k.anchor.headSeq, problem: 'bad_signature', checkpoint: anchorInfo(k.anchor) });
-      else if (!k.knownKey) problems.push({ seq: k.anchor.headSeq, problem: 'unknown_key', checkpoint: anchorInfo(k.anchor) });
-      else anchors.push(k.anchor);
-    }
-    anchors.sort((a, b) => a.headSeq - b.headSeq || (a.source === 'kept' ? -1 : 1));
-
-    const scanner = new ChainScanner(db);
-    let nextAnchor = 0;
-    let chainBreak: BrokenAt | null = null;
-    for (;;) {
-      const step = scanner.next();
-      while (nextAnchor < anchors.length && anchors[nextAnchor]!.headSeq <= step.last) {
-        const a = anchors[nextAnchor++]!;
-        // headSeq 0 is a checkpoint of the empty log: there is no entry to pin.
-        if (a.headSeq >= step.first && step.hashAt(a.headSeq) !== a.headHash) problems.push({ seq: a.headSeq, problem: 'rolled_back', checkpoint: anchorInfo(a) });
-      }
-      chainBreak = step.broken;
-      if (step.done) break;
-      opts.onProgress?.(scanner.checked, total);
-    }
-    const checked = scanner.checked;
-    const lastSeq = checked;
-    if (!chainBreak) {
-      for (const a of anchors.slice(nextAnchor)) {
-        if (a.headSeq > lastSeq || a.count > total) problems.push({ seq: lastSeq + 1, problem: 'truncated', checkpoint: anchorInfo(a) });
-      }
-    }
-    if (chainBreak) problems.push(chainBreak);
-    // The first broken entry is the lowest seq; at the same seq the chain's own finding comes first.
-    problems.sort((a, b) => a.seq - b.seq || (a.checkpoint ? 1 : 0) - (b.checkpoint ? 1 : 0));
-    const latest = anchors.filter((a) => a.source === 'stored').at(-1) ?? null;
-    return {
-      intact: problems.length === 0,
-      entries: total,
-      checked,
-      head: last ? { seq: last.seq, hash: last.hash } : null,
-      firstBroken: problems[0] ?? null,
-      checkpoint: kept,
-      storedCheckpoints: { count: storedRows.length, latest: latest ? { headSeq: latest.headSeq, count: latest.count, time: latest.time } : null },
-      durationMs: Math.round(performance.now() - started),
-    };
+    const plan = planVerification(db, opts.checkpoint ?? null);
+    const range = scanRange(
+      db,
+      1,
+      plan.lastSeq,
+      plan.anchors.map((a) => a.headSeq),
+      (done) => opts.onProgress?.(done, plan.total),
+    );
+    return finishVerification(plan, [range], performance.now() - started);
   } finally {
     db.exec('COMMIT');
   }

@@ -1,19 +1,22 @@
 // `npm run audit-verify -- [--data-dir D | --db FILE] [--checkpoint FILE] [--json]`
 //
 // For the administrator and for an inspector with a copy of the database: opens it read-only, needs
-// no running core and no secrets (public keys only), prints a one-screen verdict.
+// no running core and no secrets (public keys only), prints a one-screen verdict. The chain is
+// walked by worker threads, as in the core (verify-threads.ts).
 // Exit code: 0 intact, 1 broken, 2 could not check (bad arguments, missing or unreadable files).
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isAppError } from '../../shared/errors';
 import { defaultDataDir } from '../data-dir';
+import { createLogger, setLogSink } from '../log/logger';
 import { formatFingerprint } from '../secrets/installation-key';
 import { terminalLanguage } from '../serve/cli-messages';
 import { DATABASE_FILE_NAME } from '../store/database';
 import { parseCheckpointFile } from './checkpoint';
 import type { KeptCheckpoint } from './types';
-import { verifyChain } from './verify-chain';
+import { verifyInThreads } from './verify-threads';
+import { AuditWorker } from './worker-client';
 import { say, verdictLines, type Lang } from './verify-cli-text';
 
 interface Args {
@@ -108,7 +111,7 @@ function openReadOnly(file: string): Database.Database {
   }
 }
 
-function main(argv: readonly string[], env: NodeJS.ProcessEnv): number {
+async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const lang = terminalLanguage(env);
   const print = (line: string) => process.stdout.write(line + '\n');
   let json = argv.includes('--json');
@@ -121,20 +124,24 @@ function main(argv: readonly string[], env: NodeJS.ProcessEnv): number {
     }
     const file = path.resolve(args.db ?? path.join(args.dataDir ?? defaultDataDir(), DATABASE_FILE_NAME));
     const checkpoint = args.checkpoint ? readCheckpoint(path.resolve(args.checkpoint), lang) : null;
-    const db = openReadOnly(file);
+    openReadOnly(file).close();
     const showProgress = !json && process.stderr.isTTY;
-    try {
-      const report = verifyChain(db, {
+    const log = createLogger('audit-verify');
+    const report = await verifyInThreads(
+      { spawn: () => new AuditWorker({ role: 'reader', databaseFile: file }, log), release: (w) => w.close() },
+      {
         checkpoint,
         onProgress: showProgress ? (done, total) => process.stderr.write(`\r${say(lang, 'progress', { percent: total ? Math.floor((100 * done) / total) : 100 })}`) : undefined,
-      });
-      if (showProgress) process.stderr.write('\r\x1b[K');
-      if (json) print(JSON.stringify({ file, ...report }, null, 2));
-      else for (const line of verdictLines(lang, file, report, formatFingerprint)) print(line);
-      return report.intact ? 0 : 1;
-    } finally {
-      db.close();
-    }
+      },
+    ).catch((err: unknown) => {
+      if (isAppError(err) && err.code === 'db_corrupt') throw new Stop('not_database', { file });
+      if (isAppError(err) && err.code.startsWith('db_')) throw new Stop('db_unreadable', { file, detail: err.code });
+      throw err;
+    });
+    if (showProgress) process.stderr.write('\r\x1b[K');
+    if (json) print(JSON.stringify({ file, ...report }, null, 2));
+    else for (const line of verdictLines(lang, file, report, formatFingerprint)) print(line);
+    return report.intact ? 0 : 1;
   } catch (err) {
     const [key, params] = err instanceof Stop ? [err.key, err.params] : ['unexpected', { detail: detailOf(err) }];
     const message = say(lang, key, params);
@@ -144,4 +151,6 @@ function main(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2), process.env);
+// Log lines (with their details) only when asked for: the verdict is what an inspector reads.
+if (!process.env.WATCHFLOOR_LOG) setLogSink(() => undefined);
+process.exitCode = await main(process.argv.slice(2), process.env);

@@ -229,6 +229,55 @@ describe('verifying the chain', () => {
     expect(r.checked).toBe(20_000);
   });
 
+  it('finds the same as one walk when the chain is split between threads, at the seams too', async () => {
+    // 25,000 entries in three stretches: 1–8,334, 8,335–16,668, 16,669–25,000.
+    const scenarios: [string, (db: Database.Database) => void, { seq: number; problem: string } | null][] = [
+      ['intact', () => undefined, null],
+      ['last of a stretch deleted', (db) => db.prepare('DELETE FROM audit_log WHERE seq = 8334').run(), { seq: 8334, problem: 'seq_gap' }],
+      ['first of a stretch deleted', (db) => db.prepare('DELETE FROM audit_log WHERE seq = 8335').run(), { seq: 8335, problem: 'seq_gap' }],
+      [
+        'last of a stretch changed and re-hashed',
+        (db) => {
+          db.prepare("UPDATE audit_log SET entry = replace(entry, 'operator', 'intruder') WHERE seq = 8334").run();
+          const row = db.prepare('SELECT entry, prev_hash FROM audit_log WHERE seq = 8334').get() as { entry: string; prev_hash: string };
+          db.prepare('UPDATE audit_log SET hash = ? WHERE seq = 8334').run(chainHash(row.prev_hash, row.entry));
+        },
+        { seq: 8334, problem: 'hash_mismatch' },
+      ],
+      [
+        'rows swapped across a seam',
+        (db) => {
+          const a = db.prepare('SELECT entry, prev_hash, hash FROM audit_log WHERE seq = 16668').get() as Record<string, string>;
+          const b = db.prepare('SELECT entry, prev_hash, hash FROM audit_log WHERE seq = 16669').get() as Record<string, string>;
+          const put = db.prepare('UPDATE audit_log SET entry = ?, prev_hash = ?, hash = ? WHERE seq = ?');
+          put.run(b.entry, b.prev_hash, b.hash, 16668);
+          put.run(a.entry, a.prev_hash, a.hash, 16669);
+        },
+        { seq: 16668, problem: 'prev_mismatch' },
+      ],
+      ['tail cut inside the last stretch', (db) => db.prepare('DELETE FROM audit_log WHERE seq > 20000').run(), { seq: 20001, problem: 'truncated' }],
+    ];
+    for (const [name, tamper, expected] of scenarios) {
+      const f = await logWith(0);
+      const store = new AuditStore(f.db);
+      for (let i = 0; i < 25_000; i += 5000) store.append(Array.from({ length: 5000 }, (_, k) => prepareEntry(entry(i + k + 1), 0)));
+      const kept = await keep(f);
+      const db = attacker(f);
+      tamper(db);
+      db.close();
+      const one = verifyChain(f.db, { checkpoint: kept });
+      const three = await f.audit.verify({ checkpoint: kept, threads: 3, minimumPerThread: 5000 });
+      expect({ name, firstBroken: three.firstBroken, checked: three.checked, entries: three.entries }).toEqual({
+        name,
+        firstBroken: one.firstBroken,
+        checked: one.checked,
+        entries: one.entries,
+      });
+      expect(three.intact, name).toBe(expected === null);
+      if (expected) expect(three.firstBroken, name).toMatchObject(expected);
+    }
+  });
+
   it('names the earliest problem when there are several', async () => {
     const f = await logWith(30);
     const kept = await keep(f);

@@ -2,7 +2,8 @@
 // calls, each with its input and output, so both ends are type-checked against one table.
 import type { ErrorCode, ErrorParams } from '../../shared/errors';
 import type { Appended, ChainHead } from './audit-store';
-import type { AuditListQuery, AuditPage, AuditQuery, Checkpoint, KeptCheckpoint, PreparedEntry, VerifyReport } from './types';
+import type { AuditListQuery, AuditPage, AuditQuery, Checkpoint, KeptCheckpoint, PreparedEntry } from './types';
+import type { RangeResult, VerifyPlan } from './verify-chain';
 
 /** The writer owns the one read-write connection (synchronous=FULL); readers open read-only. */
 export type WorkerRole = 'writer' | 'reader';
@@ -31,7 +32,8 @@ export interface Calls {
   storeCheckpoint: { input: { checkpoint: Checkpoint; reason: 'hourly' | 'on_demand' }; output: null };
   list: { input: { query: AuditListQuery }; output: AuditPage };
   csvPage: { input: { query: AuditQuery; afterSeq: number; limit: number; timeZone: string }; output: CsvPage };
-  verify: { input: { checkpoint: KeptCheckpoint | null }; output: VerifyReport };
+  plan: { input: { checkpoint: KeptCheckpoint | null }; output: VerifyPlan };
+  scanRange: { input: { from: number; to: number; pin: number[] }; output: RangeResult };
   close: { input: Record<string, never>; output: null };
 }
 
