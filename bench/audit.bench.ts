@@ -3,7 +3,7 @@
 //   before its next append, for BENCH_AUDIT_SECONDS (3 s); median of 3 runs. Extra: append latency
 //   p50/p95, entries per commit, the core's event-loop delay meanwhile, one run with 32 callers, and
 //   what the same commits cost when run on the core's own thread (the design not taken).
-// - audit.verify_1m_s: AuditLog.verify() (its own worker thread, as the admin screen runs it) over a
+// - audit.verify_1m_s: AuditLog.verify() (its own worker threads, as the admin screen runs it) over a
 //   chain of 1,000,000 entries; median of 3 runs. The chain is built with the real entry format and
 //   hashes in 50,000-entry transactions, which is not timed.
 import Database from 'better-sqlite3';
@@ -141,7 +141,7 @@ const bench: Benchmark = async () => {
       if (!report.intact) throw new Error(`the built chain does not verify: ${JSON.stringify(report.firstBroken)}`);
       entries = report.entries;
     }
-    // The same check in this thread, without the worker's start-up (about what the CLI spends).
+    // The same check in one thread, without the workers (what one core does alone).
     const t = performance.now();
     const cpu0 = process.cpuUsage();
     verifyChain(f.db);

@@ -69,6 +69,8 @@ export class AuditLog {
   /** No new threads once dispose() has ended them. */
   private ended = false;
   private readonly counters: AuditStats = { commits: 0, entries: 0, largestBatch: 0 };
+  /** The highest seq this log has seen (0 until it appends or reads the head). */
+  private lastSeq = 0;
   private readonly maxBatch: number;
   private readonly now: () => number;
 
@@ -150,6 +152,7 @@ export class AuditLog {
     if (this.closed) throw new AppError('audit_unavailable', { reason: 'closed' });
     await this.flush();
     const head = await this.writer().call('head', {});
+    this.lastSeq = Math.max(this.lastSeq, head.headSeq);
     const cp = makeCheckpoint(
       { count: head.count, headSeq: head.headSeq, headHash: head.headHash, timeMs: this.now(), keyFingerprint: this.opts.key.fingerprint },
       (text) => this.opts.key.sign(text),
@@ -167,6 +170,8 @@ export class AuditLog {
   /** Checks the whole chain (and a kept checkpoint, if given) in threads of its own. */
   async verify(opts: VerifyOptions & ThreadOptions = {}): Promise<VerifyReport> {
     if (this.closed) throw new AppError('audit_unavailable', { reason: 'closed' });
+    // Knowing the size early lets every thread start at once (see verify-threads.ts).
+    if (this.lastSeq === 0) this.lastSeq = (await this.writer().call('head', {})).headSeq;
     return verifyInThreads(
       {
         spawn: () => {
@@ -179,7 +184,7 @@ export class AuditLog {
           await w.close();
         },
       },
-      opts,
+      { expectedEntries: this.lastSeq, ...opts },
     );
   }
 
@@ -253,6 +258,7 @@ export class AuditLog {
           this.counters.entries += batch.length;
           this.counters.largestBatch = Math.max(this.counters.largestBatch, batch.length);
           batch.forEach((q, i) => q.resolve({ ...q.entry, ...placed[i]! }));
+          this.lastSeq = placed.at(-1)?.seq ?? this.lastSeq;
         } catch (err) {
           this.opts.log.error('audit entries could not be written', { entries: batch.length, error: err instanceof Error ? err.message : String(err) });
           for (const q of batch) q.reject(err);

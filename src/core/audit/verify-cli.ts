@@ -124,13 +124,16 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     }
     const file = path.resolve(args.db ?? path.join(args.dataDir ?? defaultDataDir(), DATABASE_FILE_NAME));
     const checkpoint = args.checkpoint ? readCheckpoint(path.resolve(args.checkpoint), lang) : null;
-    openReadOnly(file).close();
+    const probe = openReadOnly(file);
+    const expectedEntries = (probe.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0;
+    probe.close();
     const showProgress = !json && process.stderr.isTTY;
     const log = createLogger('audit-verify');
     const report = await verifyInThreads(
       { spawn: () => new AuditWorker({ role: 'reader', databaseFile: file }, log), release: (w) => w.close() },
       {
         checkpoint,
+        expectedEntries,
         onProgress: showProgress ? (done, total) => process.stderr.write(`\r${say(lang, 'progress', { percent: total ? Math.floor((100 * done) / total) : 100 })}`) : undefined,
       },
     ).catch((err: unknown) => {

@@ -23,14 +23,21 @@ export interface ThreadOptions {
   threads?: number;
   /** Fewest entries worth a thread of their own (a thread costs a start-up). */
   minimumPerThread?: number;
+  /** About how many entries there are, if known, to start the threads early. */
+  expectedEntries?: number;
 }
 
 export async function verifyInThreads(threads: VerifyThreads, opts: VerifyOptions & ThreadOptions = {}): Promise<VerifyReport> {
   const started = performance.now();
-  const workers: AuditWorker[] = [threads.spawn()];
+  const most = Math.max(1, opts.threads ?? Math.min(MAX_THREADS, availableParallelism()));
+  const workers: AuditWorker[] = [];
   try {
+    // The threads the expected size needs start while the first reads the plan, so their
+    // start-ups overlap instead of adding up; any still missing start after it.
+    const early = opts.expectedEntries ? splitRanges(opts.expectedEntries, most, opts.minimumPerThread).length : 1;
+    while (workers.length < early) workers.push(threads.spawn());
     const plan = await workers[0]!.call('plan', { checkpoint: opts.checkpoint ?? null });
-    const ranges = splitRanges(plan.lastSeq, opts.threads ?? Math.min(MAX_THREADS, availableParallelism()), opts.minimumPerThread);
+    const ranges = splitRanges(plan.lastSeq, most, opts.minimumPerThread);
     while (workers.length < ranges.length) workers.push(threads.spawn());
     const pin = plan.anchors.map((a) => a.headSeq);
     const done = ranges.map(() => 0);
