@@ -171,7 +171,7 @@ export class AuditLog {
   async verify(opts: VerifyOptions & ThreadOptions = {}): Promise<VerifyReport> {
     if (this.closed) throw new AppError('audit_unavailable', { reason: 'closed' });
     // Knowing the size early lets every thread start at once (see verify-threads.ts).
-    if (this.lastSeq === 0) this.lastSeq = (await this.writer().call('head', {})).headSeq;
+    if (this.lastSeq === 0) this.lastSeq = await this.writer().call('lastSeq', {});
     return verifyInThreads(
       {
         spawn: () => {

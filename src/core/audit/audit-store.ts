@@ -58,6 +58,11 @@ export class AuditStore {
     return this.appendTx.immediate(entries);
   }
 
+  /** The newest seq, 0 for an empty log: cheap, unlike head()'s count. */
+  lastSeq(): number {
+    return (this.headStmt.get() as { seq: number } | undefined)?.seq ?? 0;
+  }
+
   head(): ChainHead {
     const read = this.db.transaction((): ChainHead => {
       const head = this.headStmt.get() as { seq: number; hash: string } | undefined;

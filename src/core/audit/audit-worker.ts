@@ -74,6 +74,7 @@ type Handlers = { [K in CallName]: (input: Calls[K]['input'], id: number) => Cal
 const handlers: Handlers = {
   append: ({ entries }) => writer().append(entries),
   head: () => writer().head(),
+  lastSeq: () => writer().lastSeq(),
   durability: () => {
     writer();
     const db = open!.db;

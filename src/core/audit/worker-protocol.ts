@@ -28,6 +28,7 @@ export interface CsvPage {
 export interface Calls {
   append: { input: { entries: PreparedEntry[] }; output: Appended[] };
   head: { input: Record<string, never>; output: ChainHead };
+  lastSeq: { input: Record<string, never>; output: number };
   durability: { input: Record<string, never>; output: Durability };
   storeCheckpoint: { input: { checkpoint: Checkpoint; reason: 'hourly' | 'on_demand' }; output: null };
   list: { input: { query: AuditListQuery }; output: AuditPage };
