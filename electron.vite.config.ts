@@ -17,6 +17,7 @@ if (!process.env.ELECTRON_MAJOR_VER) {
 
 // One build gives everything: the Electron main process (out/main/index.js), serve mode's entry
 // (out/main/serve.js, plain Node: it shares the core with main but never loads electron), the
+// audit log's worker thread (out/main/audit-worker.js), the
 // sandboxed preload (CommonJS, as sandboxed preloads must be) and the renderer (out/renderer).
 /** The demo site runs the camera lab from the built app: its Python RTSP server goes along. */
 const copySimRtsp = {
@@ -37,6 +38,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/core/serve/cli.ts'),
+          // The audit log's worker thread (src/core/audit/worker-client.ts finds it beside the entries).
+          'audit-worker': resolve(__dirname, 'src/core/audit/audit-worker.ts'),
         },
       },
     },

@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'port_in_use',
   'host_unavailable',
   'demo_unavailable',
+  'audit_unavailable',
+  'audit_checkpoint_invalid',
   // Sign-in and sessions.
   'session_required',
   'session_locked',

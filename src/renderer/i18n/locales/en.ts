@@ -342,6 +342,8 @@ const en = {
     port_in_use: 'Port {{port}} is already in use.',
     demo_unavailable: 'The demo site could not start: {{detail}}',
     host_unavailable: 'The address {{host}} is not available.',
+    audit_unavailable: 'The audit log cannot be written right now. Tell the administrator.',
+    audit_checkpoint_invalid: 'The file {{file}} is not a valid Watchfloor audit checkpoint.',
     session_required: 'Please sign in.',
     session_locked: 'The console is locked: unlock it with your password first.',
     sign_in_failed: 'Wrong user name or password.',

@@ -343,6 +343,8 @@ const vi: Messages = {
     port_in_use: 'Cổng {{port}} đang được dùng.',
     demo_unavailable: 'Không khởi động được khu demo: {{detail}}',
     host_unavailable: 'Địa chỉ {{host}} không khả dụng.',
+    audit_unavailable: 'Hiện không ghi được nhật ký thao tác. Hãy báo quản trị viên.',
+    audit_checkpoint_invalid: 'Tệp {{file}} không phải là mốc chốt nhật ký thao tác hợp lệ của Watchfloor.',
     session_required: 'Vui lòng đăng nhập.',
     session_locked: 'Bàn điều khiển đang khoá: hãy mở khoá bằng mật khẩu trước.',
     sign_in_failed: 'Sai tên đăng nhập hoặc mật khẩu.',
