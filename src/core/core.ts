@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { createDispatcher, type Dispatcher } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
-import type { AuditTrail } from './audit/audit-trail';
+import { AuditLog, ViewingRecorder } from './audit';
 import { AccessPolicy } from './auth/access-policy';
 import { AuthService, type SignInPolicy } from './auth/auth-service';
 import { RoleRepository } from './auth/role-repository';
@@ -25,7 +25,7 @@ import { openDatabase } from './store/database';
 import { APP_VERSION } from './version';
 import { WallRepository } from './wall/wall-repository';
 import { WallService } from './wall/wall-service';
-import { openAuditTrail } from './audit/open';
+import { loadOrCreateInstallationKey } from './secrets/installation-key';
 
 const log = createLogger('core');
 
@@ -55,9 +55,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus();
   // 2. Secrets before the register, which seals camera passwords with them.
   const secrets = options.secretBox ?? fileKeySecretBox(options.dataDir);
-  // 3. Trust: the audit trail (its own durable connection), accounts and sessions, area scopes.
-  const audit: AuditTrail = await openAuditTrail({ databaseFile: file, db, secrets });
+  // 3. Trust: the installation's signing key, the audit trail (its own durable connection in a
+  //    worker, checkpoints signed every hour), accounts and sessions, area scopes.
+  const { key, replacedFingerprint } = loadOrCreateInstallationKey(db, secrets, createLogger('secrets'));
   const settings = new SettingsService(db);
+  const audit = new AuditLog({ databaseFile: file, key, log: createLogger('audit'), timeZone: settings.get().timeZone });
+  if (replacedFingerprint) {
+    // The old private key could not be opened (a different machine's keychain): say so in the trail.
+    await audit.append({ actor: { userId: null, username: null }, action: 'system.key_replaced', outcome: 'ok', details: { old: replacedFingerprint, new: key.fingerprint }, source: 'system' });
+  }
+  const stopCheckpoints = audit.startHourlyCheckpoints();
+  const viewings = new ViewingRecorder(audit);
   const userRepo = new UserRepository(db);
   const roleRepo = new RoleRepository(db);
   const scopeRepo = new ScopeRepository(db);
@@ -106,6 +114,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     users,
     access,
     audit,
+    viewings,
     register,
     wall,
     live,
@@ -126,8 +135,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (disposed) return;
       disposed = true;
       clearInterval(sweeper);
+      stopCheckpoints();
       await services.demo.dispose();
       await live.dispose();
+      await viewings.endAll('core_stopped');
       await audit.dispose();
       db.close();
       log.info('core stopped');

@@ -1,4 +1,4 @@
-import type { AuditTrail } from './audit/audit-trail';
+import type { AuditLog, ViewingRecorder } from './audit';
 import type { AccessPolicy } from './auth/access-policy';
 import type { AuthService } from './auth/auth-service';
 import type { UserService } from './auth/user-service';
@@ -24,7 +24,9 @@ export interface CoreServices {
   auth: AuthService;
   users: UserService;
   access: AccessPolicy;
-  audit: AuditTrail;
+  audit: AuditLog;
+  /** Who watches which camera, from when to when (live now, playback later). */
+  viewings: ViewingRecorder;
   register: RegisterService;
   wall: WallService;
   live: LiveService;

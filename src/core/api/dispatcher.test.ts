@@ -59,7 +59,7 @@ describe('the API dispatcher', () => {
   it('checks the permission the contract declares, and writes the refusal to the audit trail', async () => {
     const r = await core.dispatcher.call('settings.update', { language: 'vi' }, as('officer'));
     expect(r).toEqual({ ok: false, error: { code: 'permission_denied', params: { method: 'settings.update', permission: 'settings.manage' } } });
-    const audit = core.services.audit.list({ limit: 10 });
+    const audit = await core.services.audit.list({ limit: 10 });
     expect(audit.entries[0]).toMatchObject({ action: 'settings.update', outcome: 'denied', actor: { username: 'officer' }, details: { error: 'permission_denied', language: 'vi' } });
   });
 
@@ -100,7 +100,7 @@ describe('the API dispatcher', () => {
     // The relay can still open it.
     expect(core.services.register.source(id, 'sub')).toEqual({ url: 'rtsp://10.0.0.5/main', transport: 'tcp', username: 'admin', password: 'hunter2' });
     // Nor does the audit trail keep it.
-    expect(JSON.stringify(core.services.audit.list({ limit: 50 }))).not.toContain('hunter2');
+    expect(JSON.stringify(await core.services.audit.list({ limit: 50 }))).not.toContain('hunter2');
     const missing = await core.dispatcher.call('register.createCamera', { pointId: 'nope', name: 'x' }, admin);
     expect(missing).toEqual({ ok: false, error: { code: 'not_found', params: { kind: 'point', id: 'nope' } } });
   });
@@ -137,7 +137,7 @@ describe('area scopes', () => {
     // Nor can it put a point in another ward, or an area at the top of the tree.
     expect(await core.dispatcher.call('register.createPoint', { areaId: saiGon.area, name: 'x' }, technician)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await core.dispatcher.call('register.createArea', { parentId: null, name: 'x', kind: 'ward' }, technician)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const denied = core.services.audit.list({ limit: 20, outcome: 'denied' }).entries;
+    const denied = (await core.services.audit.list({ limit: 20, outcome: 'denied' })).entries;
     expect(denied.some((e) => e.target?.id === saiGon.camera && e.actor.username === 'technician')).toBe(true);
   });
 

@@ -13,6 +13,11 @@ function adopt(ctx: CallContext, signedIn: SignedIn): void {
   ctx.actor = { userId: signedIn.principal.user.id, username: signedIn.principal.user.username };
 }
 
+/** Drops absent fields, so optional query fields stay absent rather than `undefined`. */
+function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 export function createHandlers(s: CoreServices): Handlers {
   return {
     'system.info': () => ({
@@ -68,9 +73,28 @@ export function createHandlers(s: CoreServices): Handlers {
     'roles.list': () => s.users.roles(),
     'roles.save': (i) => s.users.saveRole(i),
     'roles.delete': ({ id }) => s.users.deleteRole(id),
-    'audit.list': (q) => s.audit.list(q),
-    'audit.verify': () => s.audit.verify(),
-    'audit.checkpoint': () => s.audit.checkpointFile(),
+    'audit.list': ({ beforeSeq, limit, action, username, outcome, from, to, text }) =>
+      s.audit.list({ limit, ...defined({ beforeSeq, action, username, outcome, from, to, text }) }),
+    'audit.verify': async () => {
+      const r = await s.audit.verify();
+      const latest = r.storedCheckpoints.latest;
+      return {
+        intact: r.intact,
+        entries: r.entries,
+        firstBroken: r.firstBroken ? { seq: r.firstBroken.seq, problem: r.firstBroken.problem } : null,
+        checkpoint: latest ? { count: latest.count, at: Date.parse(latest.time) } : null,
+        ms: Math.round(r.durationMs),
+      };
+    },
+    'audit.checkpoint': async () => {
+      const cp = await s.audit.checkpoint('on_demand');
+      return {
+        fileName: `watchfloor-audit-checkpoint-${cp.time.replace(/[:.]/g, '-')}.json`,
+        content: s.audit.checkpointFile(cp),
+        count: cp.count,
+        fingerprint: cp.keyFingerprint,
+      };
+    },
     'settings.get': () => s.settings.get(),
     'settings.update': (patch) => {
       const next = s.settings.update(patch);

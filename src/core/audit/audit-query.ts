@@ -28,6 +28,7 @@ function filter(q: AuditQuery): Filter {
   };
   eq('action', q.action);
   eq('actor_id', q.userId);
+  eq('actor_name', q.username);
   eq('outcome', q.outcome);
   eq('target_kind', q.targetKind);
   eq('target_id', q.targetId);

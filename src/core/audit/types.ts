@@ -52,6 +52,8 @@ export interface AuditEntry extends PreparedEntry {
 export interface AuditQuery {
   action?: string;
   userId?: string;
+  /** The name the actor had (a failed sign-in has a name but no account). */
+  username?: string;
   outcome?: AuditOutcome;
   targetKind?: string;
   targetId?: string;

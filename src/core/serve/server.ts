@@ -55,7 +55,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { services, dispatcher } = opts.core;
   const secure = !!opts.tls;
   let allowed = new Set<string>();
-  const video = videoRoute({ live: services.live, access: services.access, audit: services.audit });
+  const video = videoRoute({ live: services.live, access: services.access, audit: services.audit, viewings: services.viewings, cameraName: (id) => (services.register.exists(id) ? services.register.camera(id).name : null) });
   /** Open sockets per session, so an ended session's sockets close at once. */
   const socketsBySession = new Map<string, Set<WebSocket>>();
   const offEnded = services.auth.onSessionsEnded((ids) => {

@@ -4,6 +4,7 @@
 import type { WebSocket } from 'ws';
 import type { VideoTextFrame } from '../../shared/contract/live';
 import type { AuditSink } from '../api/audit-sink';
+import type { ViewingRecorder } from '../audit';
 import type { AccessPolicy } from '../auth/access-policy';
 import type { CallSource } from '../auth/auth-service';
 import { can, type Principal } from '../auth/principal';
@@ -19,6 +20,9 @@ export interface VideoRouteDeps {
   live: LiveService;
   access: AccessPolicy;
   audit: AuditSink;
+  viewings: ViewingRecorder;
+  /** The camera's name as it is now: the audit trail keeps what was watched, not only an id. */
+  cameraName: (id: string) => string | null;
 }
 
 export function videoRoute(d: VideoRouteDeps) {
@@ -37,19 +41,10 @@ export function videoRoute(d: VideoRouteDeps) {
       void d.audit.append({ actor, action: 'live.view', outcome: 'denied', target, details: { error: 'not_found', stream }, source: source.address });
       return refuse(ws, 'unknown_camera');
     }
-    const from = Date.now();
-    void d.audit.append({ actor, action: 'live.view.start', outcome: 'ok', target, details: { stream }, source: source.address });
-    ws.once('close', () => {
-      const to = Date.now();
-      void d.audit.append({
-        actor,
-        action: 'live.view',
-        outcome: 'ok',
-        target,
-        details: { stream, from, to, seconds: Math.round((to - from) / 1000) },
-        source: source.address,
-      });
-    });
+    // Who watched which camera, from when to when: a start entry at once (a crash still leaves it),
+    // an end entry with the span when the socket closes.
+    const viewing = d.viewings.start({ kind: 'live', actor, camera: { id: cameraId, name: d.cameraName(cameraId) }, stream, source: source.address });
+    ws.once('close', () => void viewing.then((v) => v.end('closed')).catch(() => undefined));
     attachVideoSocket(ws, { cameraId, stream }, d.live);
   };
 }

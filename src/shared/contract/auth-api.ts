@@ -129,7 +129,8 @@ export const adminApi = {
     permission: 'audit.read',
     audit: 'read',
     input: a.auditQuery,
-    output: z.object({ entries: z.array(a.auditEntry), total: z.number().int() }),
+    // A text search looks at a bounded window per call: a short page may still have older ones.
+    output: z.object({ entries: z.array(a.auditEntry), nextBeforeSeq: z.number().int().nullable() }),
   }),
   'audit.verify': method({
     summary: 'Re-hash the whole audit chain (and check it against the last checkpoint): intact, or the first broken entry.',

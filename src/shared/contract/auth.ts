@@ -106,7 +106,7 @@ export const auditEntry = z.object({
   actor: z.object({ userId: z.string().nullable(), username: z.string().nullable() }),
   action: z.string(),
   outcome: auditOutcome,
-  target: z.object({ kind: z.string(), id: z.string(), name: z.string().nullable().optional() }).nullable(),
+  target: z.object({ kind: z.string(), id: z.string(), name: z.string().nullable() }).nullable(),
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   source: z.string().nullable(),
   hash: z.string(),
@@ -121,13 +121,17 @@ export const auditQuery = z.object({
   outcome: auditOutcome.optional(),
   from: z.number().optional(),
   to: z.number().optional(),
+  /** Words anywhere in the entry, without diacritics. */
+  text: z.string().max(200).optional(),
 });
 
 export const auditVerifyReport = z.object({
   intact: z.boolean(),
   entries: z.number().int(),
+  /** The first entry that breaks the chain, and what is wrong with it (see docs/trust.md). */
   firstBroken: z.object({ seq: z.number().int(), problem: z.string() }).nullable(),
-  checkpoint: z.object({ seq: z.number().int(), count: z.number().int(), at: z.number(), signatureValid: z.boolean() }).nullable(),
+  /** The newest signed checkpoint the chain was checked against. */
+  checkpoint: z.object({ count: z.number().int(), at: z.number() }).nullable(),
   ms: z.number(),
 });
 

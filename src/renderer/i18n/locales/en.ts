@@ -297,7 +297,8 @@ const en = {
     target: 'Target',
     details: 'Details',
     source: 'From',
-    shown: '{{shown}} of {{total}} entries',
+    shown_one: '{{count}} entry shown',
+    shown_other: '{{count}} entries shown',
     more: 'Show older entries',
   },
   actions: {

@@ -298,7 +298,8 @@ const vi: Messages = {
     target: 'Đối tượng',
     details: 'Chi tiết',
     source: 'Từ',
-    shown: '{{shown}} trên {{total}} bản ghi',
+    shown_one: 'Đang hiện {{count}} bản ghi',
+    shown_other: 'Đang hiện {{count}} bản ghi',
     more: 'Xem bản ghi cũ hơn',
   },
   actions: {

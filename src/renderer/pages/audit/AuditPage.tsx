@@ -27,7 +27,7 @@ export function AuditPage() {
   const lang = i18n.language as Language;
   const [filter, setFilter] = useState({ action: '', username: '', outcome: '' as '' | 'ok' | 'denied' | 'failed' });
   const [entries, setEntries] = useState<AuditEntryInfo[]>([]);
-  const [total, setTotal] = useState(0);
+  const [older, setOlder] = useState<number | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState<'verify' | 'checkpoint' | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -50,7 +50,7 @@ export function AuditPage() {
       (r) => {
         if (!live) return;
         setEntries(r.entries);
-        setTotal(r.total);
+        setOlder(r.nextBeforeSeq);
       },
       (err: unknown) => live && setMessage({ kind: 'error', text: errorText(t, err) }),
     );
@@ -60,10 +60,10 @@ export function AuditPage() {
   }, [query, t]);
 
   const more = async () => {
-    const last = entries[entries.length - 1];
-    if (!last) return;
-    const r = await query(last.seq);
+    if (older === null) return;
+    const r = await query(older);
     setEntries((e) => [...e, ...r.entries]);
+    setOlder(r.nextBeforeSeq);
   };
 
   const verify = async () => {
@@ -139,7 +139,7 @@ export function AuditPage() {
             <option value="failed">{t('audit.outcomes.failed')}</option>
           </select>
         </label>
-        <span className="muted">{t('audit.shown', { shown: entries.length, total })}</span>
+        <span className="muted">{t('audit.shown', { count: entries.length })}</span>
       </form>
       <div className="table-scroll">
         <table className="table audit-table">
@@ -177,7 +177,7 @@ export function AuditPage() {
           </tbody>
         </table>
       </div>
-      {entries.length < total ? (
+      {older !== null ? (
         <button type="button" className="button" onClick={() => void more()}>
           {t('audit.more')}
         </button>
