@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../app/FormError';
 import { MIN_PASSWORD_LENGTH } from '../../shared/contract';
 import { Dialog } from '../app/Dialog';
 import { useApp } from '../app/app-context';
@@ -35,7 +36,13 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog title={t('auth.changePassword')} onSubmit={() => void submit()} onClose={onClose} submitLabel={done ? t('common.close') : t('auth.changePassword')} cancelLabel={t('pages.wall.cancel')}>
+    <Dialog
+      title={t('auth.changePassword')}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+      submitLabel={done ? t('common.close') : t('auth.changePassword')}
+      cancelLabel={t('pages.wall.cancel')}
+    >
       {done ? (
         <p className="message message--ok" role="status">
           {t('auth.passwordChanged')}
@@ -55,11 +62,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
             <input className="input" type="password" autoComplete="new-password" value={form.confirm} onChange={set('confirm')} />
           </label>
           <p className="muted">{t('auth.passwordRule', { min: MIN_PASSWORD_LENGTH })}</p>
-          {error ? (
-            <p className="message message--error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FormError text={error} />
         </>
       )}
     </Dialog>

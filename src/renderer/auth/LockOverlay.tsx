@@ -2,6 +2,7 @@
 // signed-in user types their password (or signs out so that someone else can sign in).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../app/FormError';
 import { useApp } from '../app/app-context';
 import type { Language } from '../i18n';
 import { authErrorText } from './auth-error';
@@ -42,13 +43,16 @@ export function LockOverlay({ onUnlocked }: { onUnlocked: () => void }) {
         <p className="muted">{t('auth.lockedBody', { name: session.user.displayName })}</p>
         <label className="auth__field">
           <span>{t('auth.password')}</span>
-          <input ref={input} className="input" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            ref={input}
+            className="input"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
-        {error ? (
-          <p className="message message--error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError text={error} />
         <div className="lock__actions">
           <button type="button" className="button" onClick={() => void signOut()}>
             {t('auth.signOut')}

@@ -2,11 +2,12 @@
 // machine the core runs on may do it (a browser elsewhere on the LAN is told to ask there).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../app/FormError';
 import { MIN_PASSWORD_LENGTH } from '../../shared/contract';
 import type { ApiClient } from '../api/client';
 import type { Language } from '../i18n';
 import { authErrorText } from './auth-error';
-import { LanguageSwitch } from './LanguageSwitch';
+import { AuthCard } from './AuthCard';
 
 export function SetupScreen({ api, allowedHere, version }: { api: ApiClient; allowedHere: boolean; version: string }) {
   const { t, i18n } = useTranslation();
@@ -42,46 +43,43 @@ export function SetupScreen({ api, allowedHere, version }: { api: ApiClient; all
   };
 
   return (
-    <main className="auth" aria-labelledby="auth-title">
-      <form className="auth__card" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="auth__brand">{t('app.name')}</div>
-        <h1 id="auth-title">{t('auth.setupTitle')}</h1>
-        <p className="muted">{t('auth.setupBody')}</p>
-        {!allowedHere ? (
-          <p className="message message--warn" role="alert">
-            {t('errors.setup_not_local')}
-          </p>
-        ) : null}
-        <label className="auth__field">
-          <span>{t('auth.username')}</span>
-          <input className="input" autoComplete="username" autoCapitalize="none" spellCheck={false} value={form.username} onChange={set('username')} />
-        </label>
-        <label className="auth__field">
-          <span>{t('auth.displayName')}</span>
-          <input className="input" autoComplete="name" autoFocus value={form.displayName} onChange={set('displayName')} />
-        </label>
-        <label className="auth__field">
-          <span>{t('auth.newPassword')}</span>
-          <input className="input" type="password" autoComplete="new-password" value={form.password} onChange={set('password')} aria-describedby="password-rule" />
-        </label>
-        <p id="password-rule" className="muted auth__rule">
-          {t('auth.passwordRule', { min: MIN_PASSWORD_LENGTH })}
+    <AuthCard title={t('auth.setupTitle')} version={version} onSubmit={(e) => void submit(e)}>
+      <p className="muted">{t('auth.setupBody')}</p>
+      {!allowedHere ? (
+        <p className="message message--warn" role="alert">
+          {t('errors.setup_not_local')}
         </p>
-        <label className="auth__field">
-          <span>{t('auth.confirmPassword')}</span>
-          <input className="input" type="password" autoComplete="new-password" value={form.confirm} onChange={set('confirm')} />
-        </label>
-        {error ? (
-          <p className="message message--error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <button type="submit" className="button button--primary auth__submit" disabled={busy || !allowedHere}>
-          {t('auth.setupSubmit')}
-        </button>
-        <LanguageSwitch />
-        <p className="auth__version muted">{t('pages.settings.version', { version })}</p>
-      </form>
-    </main>
+      ) : null}
+      <label className="auth__field">
+        <span>{t('auth.username')}</span>
+        <input className="input" autoComplete="username" autoCapitalize="none" spellCheck={false} value={form.username} onChange={set('username')} />
+      </label>
+      <label className="auth__field">
+        <span>{t('auth.displayName')}</span>
+        <input className="input" autoComplete="name" autoFocus value={form.displayName} onChange={set('displayName')} />
+      </label>
+      <label className="auth__field">
+        <span>{t('auth.newPassword')}</span>
+        <input
+          className="input"
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={set('password')}
+          aria-describedby="password-rule"
+        />
+      </label>
+      <p id="password-rule" className="muted auth__rule">
+        {t('auth.passwordRule', { min: MIN_PASSWORD_LENGTH })}
+      </p>
+      <label className="auth__field">
+        <span>{t('auth.confirmPassword')}</span>
+        <input className="input" type="password" autoComplete="new-password" value={form.confirm} onChange={set('confirm')} />
+      </label>
+      <FormError text={error} />
+      <button type="submit" className="button button--primary auth__submit" disabled={busy || !allowedHere}>
+        {t('auth.setupSubmit')}
+      </button>
+    </AuthCard>
   );
 }

@@ -2,12 +2,18 @@
 // role) so a visitor can try each view. Our own messages, never the browser's validation bubbles.
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../app/FormError';
 import type { ApiClient } from '../api/client';
 import type { Language } from '../i18n';
 import { authErrorText } from './auth-error';
-import { LanguageSwitch } from './LanguageSwitch';
+import { AuthCard } from './AuthCard';
 
-export function SignInScreen({ api, demoAccounts, version, notice }: {
+export function SignInScreen({
+  api,
+  demoAccounts,
+  version,
+  notice,
+}: {
   api: ApiClient;
   demoAccounts: { username: string; role: string; password: string }[];
   version: string;
@@ -41,58 +47,64 @@ export function SignInScreen({ api, demoAccounts, version, notice }: {
   };
 
   return (
-    <main className="auth" aria-labelledby="auth-title">
-      <form className="auth__card" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="auth__brand">{t('app.name')}</div>
-        <p className="auth__tagline muted">{t('app.tagline')}</p>
-        <h1 id="auth-title">{t('auth.signInTitle')}</h1>
-        {notice ? (
-          <p className="message message--warn" role="status">
-            {notice}
-          </p>
-        ) : null}
-        <label className="auth__field">
-          <span>{t('auth.username')}</span>
-          <input className="input" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />
-        </label>
-        <label className="auth__field">
-          <span>{t('auth.password')}</span>
-          <input ref={passwordRef} className="input" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
-        {error ? (
-          <p className="message message--error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <button type="submit" className="button button--primary auth__submit" disabled={busy}>
-          {busy ? t('auth.signingIn') : t('auth.signIn')}
-        </button>
-        <LanguageSwitch />
-        {demoAccounts.length > 0 ? (
-          <section className="auth__demo" aria-labelledby="demo-accounts">
-            <h2 id="demo-accounts">{t('auth.demoAccounts')}</h2>
-            <p className="muted">{t('auth.demoHint', { password: demoAccounts[0]!.password })}</p>
-            <ul>
-              {demoAccounts.map((a) => (
-                <li key={a.username}>
-                  <button
-                    type="button"
-                    className="button button--quiet"
-                    onClick={() => {
-                      setUsername(a.username);
-                      setPassword(a.password);
-                      setError(null);
-                    }}
-                  >
-                    <span className="mono">{a.username}</span> <span className="muted">— {t(`roles.${a.role}`, { defaultValue: a.role })}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        <p className="auth__version muted">{t('pages.settings.version', { version })}</p>
-      </form>
-    </main>
+    <AuthCard title={t('auth.signInTitle')} tagline version={version} onSubmit={(e) => void submit(e)}>
+      {notice ? (
+        <p className="message message--warn" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <label className="auth__field">
+        <span>{t('auth.username')}</span>
+        <input
+          className="input"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          autoFocus
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
+      </label>
+      <label className="auth__field">
+        <span>{t('auth.password')}</span>
+        <input
+          ref={passwordRef}
+          className="input"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </label>
+      <FormError text={error} />
+      <button type="submit" className="button button--primary auth__submit" disabled={busy}>
+        {busy ? t('auth.signingIn') : t('auth.signIn')}
+      </button>
+      {demoAccounts.length > 0 ? (
+        <section className="auth__demo" aria-labelledby="demo-accounts">
+          <h2 id="demo-accounts">{t('auth.demoAccounts')}</h2>
+          <p className="muted">{t('auth.demoHint', { password: demoAccounts[0]!.password })}</p>
+          <ul>
+            {demoAccounts.map((a) => (
+              <li key={a.username}>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  onClick={() => {
+                    setUsername(a.username);
+                    setPassword(a.password);
+                    setError(null);
+                  }}
+                >
+                  <span className="mono">{a.username}</span> <span className="muted">— {t(`roles.${a.role}`, { defaultValue: a.role })}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </AuthCard>
   );
 }

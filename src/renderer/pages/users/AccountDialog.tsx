@@ -2,6 +2,7 @@
 // whether it may sign in. A new account needs a password; later ones are set with "Reset password".
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../../app/FormError';
 import { MIN_PASSWORD_LENGTH, type Account, type Area, type RoleInfo } from '../../../shared/contract';
 import { errorText } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
@@ -28,7 +29,13 @@ function flatten(areas: Area[]): { area: Area; depth: number }[] {
   return out;
 }
 
-export function AccountDialog({ account, roles, areas, onClose, onSaved }: {
+export function AccountDialog({
+  account,
+  roles,
+  areas,
+  onClose,
+  onSaved,
+}: {
   account: Account | null;
   roles: RoleInfo[];
   areas: Area[];
@@ -93,7 +100,13 @@ export function AccountDialog({ account, roles, areas, onClose, onSaved }: {
     >
       <label className="field">
         <span>{t('auth.username')}</span>
-        <input className="input" autoCapitalize="none" spellCheck={false} value={form.username} onChange={(e) => setForm((f) => ({ ...f, username: e.target.value }))} />
+        <input
+          className="input"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={form.username}
+          onChange={(e) => setForm((f) => ({ ...f, username: e.target.value }))}
+        />
       </label>
       <label className="field">
         <span>{t('auth.displayName')}</span>
@@ -112,7 +125,13 @@ export function AccountDialog({ account, roles, areas, onClose, onSaved }: {
       {!account ? (
         <label className="field">
           <span>{t('auth.newPassword')}</span>
-          <input className="input" type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm((f) => ({ ...f, password: e.target.value }))} />
+          <input
+            className="input"
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm((f) => ({ ...f, password: e.target.value }))}
+          />
         </label>
       ) : null}
       <fieldset className="scope-picker">
@@ -127,13 +146,10 @@ export function AccountDialog({ account, roles, areas, onClose, onSaved }: {
         </div>
       </fieldset>
       <label className="checkbox">
-        <input type="checkbox" checked={form.disabled} onChange={(e) => setForm((f) => ({ ...f, disabled: e.target.checked }))} /> {t('users.disabled')}
+        <input type="checkbox" checked={form.disabled} onChange={(e) => setForm((f) => ({ ...f, disabled: e.target.checked }))} />{' '}
+        {t('users.disabled')}
       </label>
-      {error ? (
-        <p className="message message--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError text={error} />
     </Dialog>
   );
 }

@@ -2,6 +2,7 @@
 // (the core refuses a change that would leave nobody able to manage accounts, and says so).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormError } from '../../app/FormError';
 import { PERMISSIONS, type Permission, type RoleInfo } from '../../../shared/contract';
 import { errorText } from '../../api/client';
 import { Dialog } from '../../app/Dialog';
@@ -24,7 +25,8 @@ export function RolesPanel({ roles, onChanged }: { roles: RoleInfo[]; onChanged:
       setError(errorText(t, err));
     }
   };
-  const toggle = (r: RoleInfo, p: Permission) => void save(r, { permissions: r.permissions.includes(p) ? r.permissions.filter((x) => x !== p) : [...r.permissions, p] });
+  const toggle = (r: RoleInfo, p: Permission) =>
+    void save(r, { permissions: r.permissions.includes(p) ? r.permissions.filter((x) => x !== p) : [...r.permissions, p] });
 
   return (
     <section className="card" aria-labelledby="roles-title">
@@ -54,7 +56,12 @@ export function RolesPanel({ roles, onChanged }: { roles: RoleInfo[]; onChanged:
                 <th scope="row">{t(`permissions.${p}`)}</th>
                 {roles.map((r) => (
                   <td key={r.id}>
-                    <input type="checkbox" aria-label={`${roleLabel(t, r)}: ${t(`permissions.${p}`)}`} checked={r.permissions.includes(p)} onChange={() => toggle(r, p)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`${roleLabel(t, r)}: ${t(`permissions.${p}`)}`}
+                      checked={r.permissions.includes(p)}
+                      onChange={() => toggle(r, p)}
+                    />
                   </td>
                 ))}
               </tr>
@@ -102,11 +109,7 @@ export function RolesPanel({ roles, onChanged }: { roles: RoleInfo[]; onChanged:
           </tbody>
         </table>
       </div>
-      {error ? (
-        <p className="message message--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError text={error} />
       {creating ? (
         <Dialog
           title={t('users.newRole')}

@@ -97,7 +97,13 @@ export function UsersPage() {
                       <th scope="row">{a.displayName}</th>
                       <td className="mono">{a.username}</td>
                       <td>{role ? roleLabel(t, role) : a.role}</td>
-                      <td>{a.scopes.length === 0 ? <span className="muted">{t('users.scopeAll')}</span> : a.scopes.map((s) => areaName.get(s) ?? s).join(', ')}</td>
+                      <td>
+                        {a.scopes.length === 0 ? (
+                          <span className="muted">{t('users.scopeAll')}</span>
+                        ) : (
+                          a.scopes.map((s) => areaName.get(s) ?? s).join(', ')
+                        )}
+                      </td>
                       <td>
                         <span className={`badge badge--account-${state}`}>
                           {t(`users.states.${state}`, { time: a.lockedUntil ? formatDateTime(a.lockedUntil, lang, settings.timeZone) : '' })}
@@ -113,7 +119,11 @@ export function UsersPage() {
                           {t('users.resetPassword')}
                         </button>
                         {a.lockedUntil ? (
-                          <button type="button" className="button button--quiet" onClick={() => void act(() => api.call('users.unlock', { id: a.id }), t('users.unlocked', { name: a.displayName }))}>
+                          <button
+                            type="button"
+                            className="button button--quiet"
+                            onClick={() => void act(() => api.call('users.unlock', { id: a.id }), t('users.unlocked', { name: a.displayName }))}
+                          >
                             {t('users.unlock')}
                           </button>
                         ) : null}
@@ -121,7 +131,9 @@ export function UsersPage() {
                           <button
                             type="button"
                             className="button button--quiet"
-                            onClick={() => void act(() => api.call('users.signOutEverywhere', { id: a.id }), t('users.signedOut', { name: a.displayName }))}
+                            onClick={() =>
+                              void act(() => api.call('users.signOutEverywhere', { id: a.id }), t('users.signedOut', { name: a.displayName }))
+                            }
                           >
                             {t('users.signOutEverywhere')}
                           </button>
@@ -157,12 +169,22 @@ export function UsersPage() {
           onSubmit={() => {
             const target = resetting;
             setResetting(null);
-            void act(() => api.call('users.resetPassword', { id: target.id, password: newPassword }), t('users.passwordReset', { name: target.displayName })).finally(() => setNewPassword(''));
+            void act(
+              () => api.call('users.resetPassword', { id: target.id, password: newPassword }),
+              t('users.passwordReset', { name: target.displayName }),
+            ).finally(() => setNewPassword(''));
           }}
         >
           <label className="field">
             <span>{t('auth.newPassword')}</span>
-            <input className="input" type="password" autoComplete="new-password" autoFocus value={newPassword} onChange={(e) => setNewPassword(e.target.value)} />
+            <input
+              className="input"
+              type="password"
+              autoComplete="new-password"
+              autoFocus
+              value={newPassword}
+              onChange={(e) => setNewPassword(e.target.value)}
+            />
           </label>
           <p className="muted">{t('users.resetHelp')}</p>
         </Dialog>
