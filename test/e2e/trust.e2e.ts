@@ -138,3 +138,37 @@ test.describe('users and roles', () => {
     ward.close();
   });
 });
+
+test.describe('the trust screens in both languages', () => {
+  for (const [lang, locale, labels] of [
+    ['vi', 'vi-VN', { signIn: 'Đăng nhập', user: 'Tên đăng nhập', password: 'Mật khẩu', audit: 'Nhật ký kiểm tra', users: 'Người dùng và vai trò', lock: 'Khoá màn hình', locked: 'Bàn điều khiển đang khoá' }],
+    ['en', 'en-GB', { signIn: 'Sign in', user: 'User name', password: 'Password', audit: 'Audit trail', users: 'Users and roles', lock: 'Lock console', locked: 'Console locked' }],
+  ] as const) {
+    test.describe(lang, () => {
+      test.use({ account: null, locale, timezoneId: 'Asia/Ho_Chi_Minh' });
+
+      test(`sign-in, users, audit and lock (${lang})`, async ({ page, serve, snap }) => {
+        await page.goto(serve.url);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(labels.signIn);
+        await page.getByLabel(labels.user).fill('admin');
+        await page.getByLabel(labels.password).fill('wrong');
+        await page.getByRole('button', { name: labels.signIn }).click();
+        await expect(page.getByRole('alert')).toBeVisible();
+        await snap(`${lang}-sign-in-refused`);
+        await page.getByLabel(labels.password).fill(ADMIN.password);
+        await page.getByRole('button', { name: labels.signIn }).click();
+        await page.goto(`${serve.url}#/users`);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(labels.users);
+        await snap(`${lang}-users-roles`);
+        await page.goto(`${serve.url}#/audit`);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(labels.audit);
+        await expect(page.getByRole('table').getByRole('row')).not.toHaveCount(1);
+        await snap(`${lang}-audit-trail`);
+        await page.getByRole('contentinfo').getByRole('button', { name: /admin/ }).click();
+        await page.getByRole('menuitem', { name: labels.lock }).click();
+        await expect(page.getByRole('dialog', { name: labels.locked })).toBeVisible();
+        await snap(`${lang}-console-locked`);
+      });
+    });
+  }
+});
