@@ -43,6 +43,9 @@ export const ERROR_CODES = [
   'last_admin',
   'role_in_use',
   'use_http',
+  // PTZ and onboarding.
+  'ptz_locked',
+  'camera_already_registered',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,3 +6,5 @@ export * from './permissions';
 export * from './protocol';
 export * from './schemas';
 export * from './wall';
+export * from './onboarding';
+export * from './ptz';

@@ -19,6 +19,10 @@ export const settings = z.object({
   tourDwellSeconds: z.number().int().min(3).max(3600),
   /** Minutes without keyboard or mouse input before a console locks itself; 0 = never. */
   idleLockMinutes: z.number().int().min(0).max(720),
+  /** Seconds without a PTZ command after which a camera's hold lapses and others may steer it. */
+  ptzIdleSeconds: z.number().int().min(5).max(600),
+  /** A camera clock off by more than this is flagged: evidence timestamps depend on it. */
+  clockSkewSeconds: z.number().int().min(1).max(3600),
 });
 export type Settings = z.infer<typeof settings>;
 
