@@ -1,5 +1,7 @@
 // English strings. vi.ts must have exactly the same keys (the type below makes the compiler check).
+import { ptzEn } from './ptz-en';
 const en = {
+  ...ptzEn,
   app: { name: 'Watchfloor', tagline: 'Monitoring centre console' },
   nav: {
     label: 'Main navigation',
@@ -353,6 +355,8 @@ const en = {
     last_admin: 'At least one active account must be able to manage accounts.',
     role_in_use: 'The role “{{role}}” is still held by some accounts.',
     use_http: 'This action is not available here.',
+    ptz_locked: 'Controlled by {{holder}} ({{roleName}}).',
+    camera_already_registered: 'This camera is already in the register as “{{name}}”.',
   },
 };
 

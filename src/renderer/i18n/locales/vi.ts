@@ -1,6 +1,8 @@
 import type { Messages } from './en';
+import { ptzVi } from './ptz-vi';
 
 const vi: Messages = {
+  ...ptzVi,
   app: { name: 'Watchfloor', tagline: 'Bàn điều hành trung tâm giám sát' },
   nav: {
     label: 'Điều hướng chính',
@@ -354,6 +356,8 @@ const vi: Messages = {
     last_admin: 'Phải luôn có ít nhất một tài khoản đang hoạt động được quản lý tài khoản.',
     role_in_use: 'Vai trò “{{role}}” vẫn đang được gán cho một số tài khoản.',
     use_http: 'Không thể thực hiện thao tác này ở đây.',
+    ptz_locked: 'Camera đang do {{holder}} ({{roleName}}) điều khiển.',
+    camera_already_registered: 'Camera này đã có trong danh mục với tên “{{name}}”.',
   },
 };
 
