@@ -70,6 +70,7 @@ export function formatOffset(t: (k: string, o?: Record<string, unknown>) => stri
   const h = Math.floor(abs / 3600);
   const m = Math.floor((abs % 3600) / 60);
   const sec = abs % 60;
-  const amount = h > 0 ? t('devices.hours', { h, m }) : m > 0 ? t('devices.minutes', { m, s: sec }) : t('devices.seconds', { s: sec });
+  const amount =
+    h > 0 ? (m > 0 ? t('devices.hours', { h, m }) : t('devices.hoursOnly', { h })) : m > 0 ? t('devices.minutes', { m, s: sec }) : t('devices.seconds', { s: sec });
   return t(ms >= 0 ? 'devices.ahead' : 'devices.behind', { amount });
 }

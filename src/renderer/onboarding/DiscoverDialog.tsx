@@ -267,11 +267,11 @@ export function DiscoverDialog({ tree, onClose }: { tree: RegisterTree; onClose(
                         )}
                         {d.refused.length ? <div className="muted onboard__help">{t('onboarding.refused', { count: d.refused.length })}</div> : null}
                       </td>
-                      <td>{d.manufacturer ?? '–'}</td>
-                      <td>{d.model ?? '–'}</td>
-                      <td className="mono">{d.address}</td>
-                      <td>{d.firmware ?? '–'}</td>
-                      <td className="mono">{d.mac ?? '–'}</td>
+                      <td className="onboard__nowrap">{d.manufacturer ?? '–'}</td>
+                      <td className="onboard__nowrap">{d.model ?? '–'}</td>
+                      <td className="mono onboard__nowrap">{d.address}</td>
+                      <td className="onboard__nowrap">{d.firmware ?? '–'}</td>
+                      <td className="mono onboard__nowrap">{d.mac ?? '–'}</td>
                       <td>{d.registered ? t('onboarding.registeredAs', { name: d.registered.name, by: t(`onboarding.by.${d.registered.by}`) }) : t('onboarding.notRegistered')}</td>
                       <td>{r ? <span className={r.ok ? 'onboard__ok' : 'onboard__bad'}>{r.ok ? t('onboarding.added', { name: r.name }) : t('onboarding.failed', { reason: r.error })}</span> : null}</td>
                     </tr>
@@ -300,11 +300,13 @@ export function DiscoverDialog({ tree, onClose }: { tree: RegisterTree; onClose(
               {t('onboarding.summary', { ok: okCount, failed: results.size - okCount })}
             </p>
           ) : null}
-          <div className="onboard__actions">
-            <button type="submit" className="button button--primary" disabled={adding || picked.size === 0 || !place.ready}>
-              {adding ? t('onboarding.adding') : t('onboarding.bulkAdd', { count: picked.size })}
-            </button>
-          </div>
+          {picked.size > 0 ? (
+            <div className="onboard__actions">
+              <button type="submit" className="button button--primary" disabled={adding || !place.ready}>
+                {adding ? t('onboarding.adding') : t('onboarding.bulkAdd', { count: picked.size })}
+              </button>
+            </div>
+          ) : null}
         </form>
       ) : null}
 

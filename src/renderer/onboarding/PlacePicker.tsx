@@ -19,7 +19,11 @@ export function usePlace(tree: RegisterTree) {
 
   const resolve = useCallback(async (): Promise<string> => {
     const area = areaId === NEW ? (await api.call('register.createArea', { parentId: null, name: areaName, kind: 'ward' })).id : areaId;
-    return pointKnown ? pointId : (await api.call('register.createPoint', { areaId: area, name: pointName })).id;
+    const point = pointKnown ? pointId : (await api.call('register.createPoint', { areaId: area, name: pointName })).id;
+    // What was typed now exists: a second batch goes to the same place, not to a twin of it.
+    setAreaId(area);
+    setPointId(point);
+    return point;
   }, [api, areaId, areaName, pointId, pointName, pointKnown]);
 
   return { tree, areaId, setAreaId, areaName, setAreaName, pointId, setPointId, pointName, setPointName, points, pointKnown, ready, resolve };

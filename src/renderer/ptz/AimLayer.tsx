@@ -25,12 +25,13 @@ const MIN_DRAG_PX = 8;
 
 export function AimLayer({
   videoRef,
-  enabled,
+  held,
   onCentre,
   onZoomBox,
 }: {
   videoRef: RefObject<HTMLVideoElement | null>;
-  enabled: boolean;
+  /** Someone else holds the camera: shown by the cursor; a click still asks the core, which says who. */
+  held: boolean;
   onCentre(x: number, y: number, aspect: number): void;
   onZoomBox(box: Box, aspect: number): void;
 }) {
@@ -47,7 +48,7 @@ export function AimLayer({
   };
 
   const onDown = (e: PointerEvent<HTMLDivElement>) => {
-    if (!enabled || e.button !== 0) return;
+    if (e.button !== 0) return;
     start.current = { x: e.clientX, y: e.clientY, id: e.pointerId };
     e.currentTarget.setPointerCapture(e.pointerId);
   };
@@ -82,9 +83,9 @@ export function AimLayer({
   return (
     <div
       ref={layer}
-      className={`ptz-aim${enabled ? '' : ' ptz-aim--off'}`}
+      className={`ptz-aim${held ? ' ptz-aim--held' : ''}`}
       data-testid="ptz-aim"
-      title={enabled ? t('ptz.aimHint') : undefined}
+      title={t('ptz.aimHint')}
       onPointerDown={onDown}
       onPointerMove={onMove}
       onPointerUp={onUp}

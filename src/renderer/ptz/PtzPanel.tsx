@@ -25,7 +25,7 @@ const ARROWS: Record<Direction | 'stop', string> = {
 const KEY_HINT: Partial<Record<Direction, string>> = { up: '↑', down: '↓', left: '←', right: '→', zoomIn: '+', zoomOut: '−', upLeft: 'Home', upRight: 'PgUp', downLeft: 'End', downRight: 'PgDn' };
 
 /** A press-and-hold button: pointer down presses the action, up/leave/cancel lets go. */
-function HoldButton({ dir, disabled }: { dir: Direction; disabled: boolean }) {
+function HoldButton({ dir, held }: { dir: Direction; held: boolean }) {
   const { t } = useTranslation();
   const registry = useActionRegistry();
   const name = `ptz.${dir}`;
@@ -34,10 +34,9 @@ function HoldButton({ dir, disabled }: { dir: Direction; disabled: boolean }) {
   return (
     <button
       type="button"
-      className={`ptz-pad__button ptz-pad__button--${dir}`}
+      className={`ptz-pad__button ptz-pad__button--${dir}${held ? ' ptz-pad__button--held' : ''}`}
       aria-label={label}
       title={`${label} (${KEY_HINT[dir]})`}
-      disabled={disabled}
       onPointerDown={(e) => {
         if (e.button !== 0) return;
         e.currentTarget.setPointerCapture(e.pointerId);
@@ -66,6 +65,7 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [patrolId, setPatrolId] = useState('');
   const [newPatrol, setNewPatrol] = useState<null | { name: string; dwell: number; tokens: string[] }>(null);
+  // Someone else holds the camera: the pad is dimmed, and the core answers any command with who.
   const steer = !ptz.canSteer;
   const selected = ptz.presets.find((p) => p.token === preset) ?? null;
   const caps = ptz.state?.capabilities;
@@ -95,13 +95,13 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
                 {ARROWS.stop}
               </button>
             ) : (
-              <HoldButton key={d} dir={d} disabled={steer} />
+              <HoldButton key={d} dir={d} held={steer} />
             ),
           )}
         </div>
         <div className="ptz-zoom">
-          <HoldButton dir="zoomIn" disabled={steer} />
-          <HoldButton dir="zoomOut" disabled={steer} />
+          <HoldButton dir="zoomIn" held={steer} />
+          <HoldButton dir="zoomOut" held={steer} />
         </div>
         <div className="ptz-side">
           <label className="ptz-speed">
@@ -118,7 +118,7 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
             />
             <output>{Math.round(speed * 100)}%</output>
           </label>
-          <button type="button" className="ptz-button" disabled={steer || caps?.home === false} onClick={() => registry.run('ptz.home')} title={`${t('ptz.actions.home')} (H)`}>
+          <button type="button" className="ptz-button" disabled={caps?.home === false} onClick={() => registry.run('ptz.home')} title={`${t('ptz.actions.home')} (H)`}>
             {t('ptz.home')}
           </button>
           {ptz.canRelease ? (
@@ -139,16 +139,16 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
               </option>
             ))}
           </select>
-          <button type="button" className="ptz-button" disabled={steer || !selected} onClick={() => selected && registry.run('ptz.gotoPreset', selected.token)}>
+          <button type="button" className="ptz-button" disabled={!selected} onClick={() => selected && registry.run('ptz.gotoPreset', selected.token)}>
             {t('ptz.go')}
           </button>
-          <button type="button" className="ptz-button" disabled={steer} onClick={() => setEditing({ kind: 'save', name: '' })}>
+          <button type="button" className="ptz-button" onClick={() => setEditing({ kind: 'save', name: '' })}>
             {t('ptz.save')}
           </button>
           <button type="button" className="ptz-button" disabled={!selected} onClick={() => selected && setEditing({ kind: 'rename', name: selected.name })}>
             {t('ptz.rename')}
           </button>
-          <button type="button" className="ptz-button" disabled={steer || !selected} onClick={() => setConfirmDelete(true)}>
+          <button type="button" className="ptz-button" disabled={!selected} onClick={() => setConfirmDelete(true)}>
             {t('ptz.delete')}
           </button>
         </div>
@@ -219,7 +219,7 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
                 </option>
               ))}
             </select>
-            <button type="button" className="ptz-button" disabled={steer || !patrolId} onClick={() => ptz.commands.startPatrol(patrolId)}>
+            <button type="button" className="ptz-button" disabled={!patrolId} onClick={() => ptz.commands.startPatrol(patrolId)}>
               {t('ptz.startPatrol')}
             </button>
             <button

@@ -87,7 +87,7 @@ function PtzTile({ camera, videoRef, selected, maximised }: SlotProps & { camera
       {selected ? <Registered panel={panelCtx} steer={steering ? ctx : null} /> : null}
       <Gamepad active={steering && canSteer} speed={speed} registry={registry} />
       {open ? (
-        <AimLayer videoRef={videoRef} enabled={canSteer} onCentre={(x, y, aspect) => commands.centre(x, y, aspect)} onZoomBox={(box, aspect) => commands.zoomBox(box, aspect)} />
+        <AimLayer videoRef={videoRef} held={!canSteer} onCentre={(x, y, aspect) => commands.centre(x, y, aspect)} onZoomBox={(box, aspect) => commands.zoomBox(box, aspect)} />
       ) : null}
       <div className="ptz-corner" onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
         <LockLine ptz={ptz} />

@@ -70,10 +70,17 @@ describe('PTZ actions', () => {
     drive.dispose();
   });
 
-  it('do nothing while someone of a higher rank holds the camera', () => {
-    const { r, sent } = setup(false);
-    expect(r.keyDown(key({ key: 'ArrowLeft', code: 'ArrowLeft' }))).toBe(false);
-    expect(r.run('ptz.home')).toBe(false);
-    expect(sent).toEqual([]);
+  it('still go to the core while someone else holds the camera: the core refuses, and says who', async () => {
+    const errors: unknown[] = [];
+    const drive = new PtzDrive(
+      { move: async () => Promise.reject(new Error('ptz_locked')), hold: async () => true, stop: async () => undefined },
+      (err) => errors.push(err),
+    );
+    const { r, ctx, off } = setup(false);
+    off();
+    r.add(PTZ_ACTIONS, { ...ctx, drive });
+    expect(r.keyDown(key({ key: 'ArrowLeft', code: 'ArrowLeft' }))).toBe(true);
+    await tick();
+    expect(errors).toHaveLength(1);
   });
 });

@@ -9,7 +9,10 @@ export interface PtzCtx {
   drive: PtzDrive;
   speed: number;
   setSpeed(s: number): void;
-  /** False while someone of a higher rank holds the camera (the core would refuse). */
+  /**
+   * False while someone of a higher rank holds the camera. Only for showing it: commands still go
+   * to the core, which refuses them with who holds the camera (the console's view may be stale).
+   */
   canSteer: boolean;
   home(): void;
   stop(): void;
@@ -47,7 +50,6 @@ const move = (d: Direction): ActionSpec<PtzCtx> => ({
   group: 'ptz',
   keys: KEYS[d],
   permission: 'ptz.control',
-  enabled: (c) => c.canSteer,
   perform: (c) => c.drive.press(`action:${d}`, scaled(d, c.speed)),
   release: (c) => c.drive.release(`action:${d}`),
 });
@@ -61,17 +63,17 @@ const step = (c: PtzCtx, dir: 1 | -1) => {
 export const PTZ_ACTIONS: readonly ActionSpec<PtzCtx, never>[] = [
   ...(Object.keys(DIRECTIONS) as Direction[]).map(move),
   { name: 'ptz.stop', labelKey: 'ptz.actions.stop', group: 'ptz', permission: 'ptz.control', perform: (c) => c.stop() },
-  { name: 'ptz.home', labelKey: 'ptz.actions.home', group: 'ptz', keys: ['H'], permission: 'ptz.control', enabled: (c) => c.canSteer, perform: (c) => c.home() },
+  { name: 'ptz.home', labelKey: 'ptz.actions.home', group: 'ptz', keys: ['H'], permission: 'ptz.control', perform: (c) => c.home() },
   { name: 'ptz.faster', labelKey: 'ptz.actions.faster', group: 'ptz', keys: [']'], permission: 'ptz.control', perform: (c) => step(c, 1) },
   { name: 'ptz.slower', labelKey: 'ptz.actions.slower', group: 'ptz', keys: ['['], permission: 'ptz.control', perform: (c) => step(c, -1) },
-  { name: 'ptz.savePreset', labelKey: 'ptz.actions.savePreset', group: 'ptz', permission: 'ptz.control', enabled: (c) => c.canSteer, perform: (c) => c.savePreset() },
+  { name: 'ptz.savePreset', labelKey: 'ptz.actions.savePreset', group: 'ptz', permission: 'ptz.control', perform: (c) => c.savePreset() },
   {
     name: 'ptz.gotoPreset',
     labelKey: 'ptz.actions.gotoPreset',
     group: 'ptz',
     permission: 'ptz.control',
     hidden: true,
-    enabled: (c) => c.canSteer && c.hasPresets,
+    enabled: (c) => c.hasPresets,
     perform: (c, token: never) => c.gotoPreset(token as unknown as string),
   },
   { name: 'ptz.release', labelKey: 'ptz.actions.release', group: 'ptz', permission: 'ptz.control', enabled: (c) => c.canRelease, perform: (c) => c.release() },
@@ -82,7 +84,6 @@ export const PTZ_ACTIONS: readonly ActionSpec<PtzCtx, never>[] = [
     group: 'ptz',
     permission: 'ptz.control',
     hidden: true,
-    enabled: (c) => c.canSteer,
     perform: (c, v: never) => c.drive.press('joystick', v as unknown as Velocity),
     release: (c) => c.drive.release('joystick'),
   },
