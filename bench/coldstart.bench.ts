@@ -90,7 +90,7 @@ const bench: Benchmark = async () => {
     discoveryPort: false,
   });
   const keepers = lab.cameras.filter((c) => c.live).map(keeper);
-  const serve = await startServe({ env: { WATCHFLOOR_LOG: 'warn' } });
+  const serve = await startServe({ env: { WATCHFLOOR_LOG: process.env.BENCH_LOG ?? 'warn' } });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const api = await TestApi.connect(serve.url);
@@ -135,6 +135,7 @@ const bench: Benchmark = async () => {
       result('live.ttff_cold_looped_ms_p50', looped, 'looped-clip ONVIF lab cameras (keyframes cannot be forced); GOP 2 s'),
     ];
   } finally {
+    if (process.env.BENCH_LOG) process.stderr.write(serve.stderr());
     await browser.close();
     await serve.stop();
     for (const k of keepers) k.kill('SIGTERM');

@@ -276,7 +276,11 @@ export class LiveRelay {
   private askKeyframe(when: 'spawn' | 'input'): void {
     const ask = this.o.requestKeyframe;
     if (!ask || this.current.state === 'live') return;
-    void ask().catch((err: unknown) => this.log.info('keyframe request failed', { when, err: err instanceof Error ? err.message : String(err) }));
+    const t0 = Date.now();
+    void ask().then(
+      (sent) => this.log.debug('keyframe requested', { when, sent, ms: Date.now() - t0 }),
+      (err: unknown) => this.log.info('keyframe request failed', { when, err: err instanceof Error ? err.message : String(err) }),
+    );
   }
 
   /** stderr named the input codec: open the gate for H.264, else restart transcoding. */
