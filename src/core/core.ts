@@ -11,6 +11,7 @@ import { ScopeRepository } from './auth/scope-repository';
 import { SessionRepository } from './auth/session-repository';
 import { UserRepository } from './auth/user-repository';
 import { UserService } from './auth/user-service';
+import { DEMO_PTZ_FOV } from './demo/demo-data';
 import { DemoSite, type StartDemoLab } from './demo/demo-site';
 import { EventBus } from './events/event-bus';
 import { createLogger } from './log/logger';
@@ -179,7 +180,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       timing: options.onvif?.ptzTiming,
     }),
     // 6. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
-    demo: new DemoSite(db, secrets, register, wall, users, options.startDemoLab ?? null),
+    demo: new DemoSite(db, secrets, register, wall, users, options.startDemoLab ?? null, (id, ptz) => ptz && deviceRepo.setFov(id, DEMO_PTZ_FOV)),
   };
   const dispatcher = createDispatcher({ handlers: createHandlers(services), access, audit, checkOutputs: options.checkOutputs ?? false });
   // Sessions idle past their limit leave the database as well as the cache.
