@@ -290,8 +290,7 @@ export class PtzController {
     if (this.moving || this.life.signal.aborted || this.patrol) return;
     let still = true;
     try {
-      const s = await this.onCamera((cam) => cam.getStatus());
-      still = !s.panTiltMoving && !s.zoomMoving;
+      still = await this.isStill();
     } catch {
       return; // no status to check against: the Stop was sent, nothing more to learn
     }
@@ -307,6 +306,21 @@ export class PtzController {
       return this.retryStop(attempt + 1, why, err);
     }
     await this.verifyStill(attempt + 1, why);
+  }
+
+  /**
+   * Whether the head has stopped. MoveStatus alone is not trusted: many cameras still say MOVING
+   * for a moment after Stop while the head decelerates (design.md, ONVIF facts). A head that says
+   * MOVING but whose position does not change between two readings has stopped.
+   */
+  private async isStill(): Promise<boolean> {
+    const a = await this.onCamera((cam) => cam.getStatus());
+    if (!a.panTiltMoving && !a.zoomMoving) return true;
+    if (a.pan === undefined && a.zoom === undefined) return false;
+    await sleep(Math.min(200, this.d.timing.verifyMs), this.life.signal);
+    const b = await this.onCamera((cam) => cam.getStatus());
+    const same = (x: number | undefined, y: number | undefined) => Math.abs((x ?? 0) - (y ?? 0)) < 1e-4;
+    return same(a.pan, b.pan) && same(a.tilt, b.tilt) && same(a.zoom, b.zoom);
   }
 
   private reportStuck(alert: 'stop_ignored' | 'stop_failed', attempts: number): void {
