@@ -103,6 +103,12 @@ test('discovers, bulk-adds and steers a camera, and a supervisor takes it over (
 
   // The officer's console: the PTZ camera alone, maximised, its panel open.
   const ctx = await browser.newContext({ locale: 'en-GB', viewport: { width: 1600, height: 900 } });
+  // A stand-in joystick: headless Chromium has no USB; the page reads this through the Gamepad API.
+  await ctx.addInitScript(() => {
+    const pad = { id: 'Test joystick', index: 0, connected: true, mapping: 'standard', axes: [0, 0, 0, 0], buttons: [] as { pressed: boolean }[] };
+    (window as unknown as { __pad: typeof pad }).__pad = pad;
+    Object.defineProperty(navigator, 'getGamepads', { value: () => [pad] });
+  });
   const officer = await ctx.newPage();
   await signIn(officer, serve.url, OFFICER);
   await officer.goto(`${serve.url}#/wall?camera=${dome.id}`);
@@ -139,6 +145,14 @@ test('discovers, bulk-adds and steers a camera, and a supervisor takes it over (
   await expect.poll(() => head().pan, { timeout: 10_000 }).toBeLessThan(before - 0.05);
   await settled();
   await officer.screenshot({ path: 'test/e2e/screenshots/en-ptz-steering.png' });
+
+  // The joystick: pushed left, the camera pans left with the stick; let go, it stops.
+  const panJoy = head().pan;
+  await officer.evaluate(() => ((window as unknown as { __pad: { axes: number[] } }).__pad.axes = [-0.9, 0, 0, 0]));
+  await expect.poll(() => head().panTiltMoving).toBe(true);
+  await expect.poll(() => head().pan).toBeLessThan(panJoy - 0.05);
+  await officer.evaluate(() => ((window as unknown as { __pad: { axes: number[] } }).__pad.axes = [0.05, 0, 0, 0])); // inside the dead zone
+  await settled();
 
   // A supervisor takes the camera: the officer's console says who holds it and refuses to steer.
   const sup = await TestApi.connect(serve.url, SUPERVISOR);

@@ -111,6 +111,18 @@ describe('moves', () => {
     await until(() => !head().panTiltMoving, 3000, 'a Stop obeyed');
   });
 
+  it("a Stop's check does not stop the move that came after it", async () => {
+    await officer.call('ptz.move', { cameraId: dome.id, velocity: { pan: -0.6 } });
+    await sleep(300);
+    await officer.call('ptz.stop', { cameraId: dome.id });
+    const from = head().pan;
+    // Right away a long one-shot move (1.6 units at 1 unit/s): the Stop's verification comes mid-way.
+    const r = await officer.call('ptz.centre', { cameraId: dome.id, target: { x: 0.9, y: 0.5 } });
+    await sleep(400);
+    await until(() => !head().panTiltMoving, 5000, 'the centring move');
+    expect(head().pan).toBeCloseTo(Math.min(1, from + r.pan), 2);
+  });
+
   it('a camera without PTZ has none', async () => {
     expect((await officer.fails('ptz.move', { cameraId: bullet.id, velocity: { pan: 0.5 } })).code).toBe('onvif_not_supported');
     expect((await officer.fails('ptz.state', { cameraId: bullet.id })).code).toBe('onvif_not_supported');

@@ -83,6 +83,8 @@ export class PtzController {
   private noTimeout = false;
   /** Cancels stop verifications and patrol waits on dispose. */
   private readonly life = new AbortController();
+  /** Bumped by every command: a Stop's verification must not stop the move that came after it. */
+  private gen = 0;
 
   constructor(private readonly d: ControllerDeps) {}
 
@@ -102,6 +104,7 @@ export class PtzController {
   private take(p: Principal, patrolName: string | null = null): void {
     const current = this.currentLock();
     const c = claim(current, p);
+    this.gen++;
     if (this.patrol && !patrolName) this.endPatrol();
     if (c.kind === 'takeover') {
       this.d.audit({
@@ -231,7 +234,7 @@ export class PtzController {
     this.stopWatchdog();
     this.touch();
     await this.enqueue(() => this.onCamera((cam) => cam.stop()));
-    void this.verifyStill(1, 'command');
+    void this.verifyStill(1, 'command', this.gen);
     return true;
   }
 
@@ -262,38 +265,44 @@ export class PtzController {
 
   /** Stop, then make sure: status read back, Stop again while it still moves, report if it never stops. */
   private async stopUntilStill(why: string): Promise<void> {
+    const gen = this.gen;
     try {
       await this.enqueue(() => this.onCamera((cam) => cam.stop()));
     } catch (err) {
       this.d.log.warn('Stop failed', { cameraId: this.d.cameraId, why, err: String(err) });
-      return this.retryStop(1, why, err);
+      return this.retryStop(1, why, err, gen);
     }
-    await this.verifyStill(1, why);
+    await this.verifyStill(1, why, gen);
   }
 
-  private async retryStop(attempt: number, why: string, cause: unknown): Promise<void> {
-    if (this.moving || this.life.signal.aborted) return;
+  /** A new command since the Stop (a move, a preset, a patrol): it is meant to move now. */
+  private superseded(gen: number): boolean {
+    return gen !== this.gen || this.moving !== null || this.patrol !== null || this.life.signal.aborted;
+  }
+
+  private async retryStop(attempt: number, why: string, cause: unknown, gen: number): Promise<void> {
+    if (this.superseded(gen)) return;
     if (attempt >= this.d.timing.stopAttempts) return this.reportStuck(isAppError(cause) && cause.code !== 'camera_bad_response' ? 'stop_failed' : 'stop_ignored', attempt);
     await sleep(this.d.timing.verifyMs, this.life.signal);
-    if (this.moving || this.life.signal.aborted) return;
+    if (this.superseded(gen)) return;
     try {
       await this.enqueue(() => this.onCamera((cam) => cam.stop()));
     } catch (err) {
-      return this.retryStop(attempt + 1, why, err);
+      return this.retryStop(attempt + 1, why, err, gen);
     }
-    await this.verifyStill(attempt + 1, why);
+    await this.verifyStill(attempt + 1, why, gen);
   }
 
-  private async verifyStill(attempt: number, why: string): Promise<void> {
+  private async verifyStill(attempt: number, why: string, gen: number): Promise<void> {
     await sleep(this.d.timing.verifyMs, this.life.signal);
-    // A new move (or a one-shot command) since the Stop: it is meant to move now.
-    if (this.moving || this.life.signal.aborted || this.patrol) return;
+    if (this.superseded(gen)) return;
     let still = true;
     try {
       still = await this.isStill();
     } catch {
       return; // no status to check against: the Stop was sent, nothing more to learn
     }
+    if (this.superseded(gen)) return;
     if (still) {
       if (attempt > 1) this.d.log.info('camera stopped after repeated Stop', { cameraId: this.d.cameraId, attempts: attempt });
       return;
@@ -303,9 +312,9 @@ export class PtzController {
     try {
       await this.enqueue(() => this.onCamera((cam) => cam.stop()));
     } catch (err) {
-      return this.retryStop(attempt + 1, why, err);
+      return this.retryStop(attempt + 1, why, err, gen);
     }
-    await this.verifyStill(attempt + 1, why);
+    await this.verifyStill(attempt + 1, why, gen);
   }
 
   /**
