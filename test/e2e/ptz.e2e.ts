@@ -174,6 +174,7 @@ test('discovers, bulk-adds and steers a camera, and a supervisor takes it over (
 
   // A camera without PTZ has no PTZ controls.
   const bullet = tree.cameras.find((c) => c.name === 'Thân Cầu Sài Gòn')!;
+  await page.goto('about:blank'); // a new hash alone would not reload the wall
   await page.goto(`${serve.url}#/wall?camera=${bullet.id}`);
   const bulletTile = page.getByRole('region', { name: 'Thân Cầu Sài Gòn' });
   await expect(bulletTile).toHaveAttribute('data-state', /connecting|live/);
