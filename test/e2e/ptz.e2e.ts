@@ -187,6 +187,17 @@ test('discovers, bulk-adds and steers a camera, and a supervisor takes it over (
   await expect.poll(() => head().panTiltMoving).toBe(true);
   await ctx.close();
   await expect.poll(() => head().panTiltMoving, { timeout: 5000 }).toBe(false);
+
+  // On a 3x3 wall the PTZ controls of a small tile still fit.
+  await page.goto('about:blank');
+  await page.goto(`${serve.url}#/wall?camera=${dome.id}`);
+  await page.getByRole('combobox', { name: 'Layout' }).selectOption('3x3');
+  const small = page.getByRole('region', { name: 'Vòm Ngã tư Hàng Xanh' });
+  await small.click({ position: { x: 60, y: 60 } });
+  await page.keyboard.press('p');
+  await expect(small.getByRole('group', { name: 'PTZ controls for Vòm Ngã tư Hàng Xanh' })).toBeVisible();
+  await expect(small).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  await snap('en-ptz-small-tile');
 });
 
 test('adds a camera an hour off by address, flags it, and makes presets and a patrol (vi)', async ({ browser, serve, page: _admin }) => {

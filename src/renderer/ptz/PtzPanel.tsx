@@ -22,7 +22,18 @@ const ARROWS: Record<Direction | 'stop', string> = {
   zoomIn: '+',
   zoomOut: '−',
 };
-const KEY_HINT: Partial<Record<Direction, string>> = { up: '↑', down: '↓', left: '←', right: '→', zoomIn: '+', zoomOut: '−', upLeft: 'Home', upRight: 'PgUp', downLeft: 'End', downRight: 'PgDn' };
+const KEY_HINT: Partial<Record<Direction, string>> = {
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  zoomIn: '+',
+  zoomOut: '−',
+  upLeft: 'Home',
+  upRight: 'PgUp',
+  downLeft: 'End',
+  downRight: 'PgDn',
+};
 
 /** A press-and-hold button: pointer down presses the action, up/leave/cancel lets go. */
 function HoldButton({ dir, held }: { dir: Direction; held: boolean }) {
@@ -57,7 +68,19 @@ function HoldButton({ dir, held }: { dir: Direction; held: boolean }) {
   );
 }
 
-export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; cameraName: string; speed: number; onSpeed(s: number): void }) {
+export function PtzPanel({
+  ptz,
+  cameraName,
+  speed,
+  onSpeed,
+  compact = false,
+}: {
+  ptz: PtzHandle;
+  cameraName: string;
+  speed: number;
+  onSpeed(s: number): void;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const registry = useActionRegistry();
   const [preset, setPreset] = useState('');
@@ -80,7 +103,7 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
 
   return (
     <div
-      className="ptz-panel"
+      className={`ptz-panel${compact ? ' ptz-panel--compact' : ''}`}
       role="group"
       aria-label={t('ptz.panel', { name: cameraName })}
       // The panel is not part of the picture: no tile selection, no aiming, no maximise from here.
@@ -91,7 +114,14 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
         <div className="ptz-pad">
           {PAD.map((d) =>
             d === 'stop' ? (
-              <button key="stop" type="button" className="ptz-pad__button ptz-pad__button--stop" aria-label={t('ptz.actions.stop')} title={t('ptz.actions.stop')} onClick={() => registry.run('ptz.stop')}>
+              <button
+                key="stop"
+                type="button"
+                className="ptz-pad__button ptz-pad__button--stop"
+                aria-label={t('ptz.actions.stop')}
+                title={t('ptz.actions.stop')}
+                onClick={() => registry.run('ptz.stop')}
+              >
                 {ARROWS.stop}
               </button>
             ) : (
@@ -111,14 +141,23 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
               min={0}
               max={SPEEDS.length - 1}
               step={1}
-              value={Math.max(0, SPEEDS.findIndex((s) => s >= speed - 1e-6))}
+              value={Math.max(
+                0,
+                SPEEDS.findIndex((s) => s >= speed - 1e-6),
+              )}
               onChange={(e) => onSpeed(SPEEDS[Number(e.target.value)]!)}
               aria-valuetext={`${Math.round(speed * 100)} %`}
               title={`${t('ptz.speed')} ([ ])`}
             />
             <output>{Math.round(speed * 100)}%</output>
           </label>
-          <button type="button" className="ptz-button" disabled={caps?.home === false} onClick={() => registry.run('ptz.home')} title={`${t('ptz.actions.home')} (H)`}>
+          <button
+            type="button"
+            className="ptz-button"
+            disabled={caps?.home === false}
+            onClick={() => registry.run('ptz.home')}
+            title={`${t('ptz.actions.home')} (H)`}
+          >
             {t('ptz.home')}
           </button>
           {ptz.canRelease ? (
@@ -131,7 +170,13 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
 
       {caps?.presets !== false ? (
         <div className="ptz-panel__row ptz-panel__row--wrap">
-          <select className="ptz-select" aria-label={t('ptz.presets')} value={preset} onChange={(e) => setPreset(e.target.value)} onFocus={() => void ptz.loadPresets()}>
+          <select
+            className="ptz-select"
+            aria-label={t('ptz.presets')}
+            value={preset}
+            onChange={(e) => setPreset(e.target.value)}
+            onFocus={() => void ptz.loadPresets()}
+          >
             <option value="">{ptz.presets.length ? t('ptz.choosePreset') : t('ptz.noPresets')}</option>
             {ptz.presets.map((p) => (
               <option key={p.token} value={p.token}>
@@ -139,21 +184,35 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
               </option>
             ))}
           </select>
-          <button type="button" className="ptz-button" disabled={!selected} onClick={() => selected && registry.run('ptz.gotoPreset', selected.token)}>
+          <button
+            type="button"
+            className="ptz-button"
+            disabled={!selected}
+            onClick={() => selected && registry.run('ptz.gotoPreset', selected.token)}
+          >
             {t('ptz.go')}
           </button>
-          <button type="button" className="ptz-button" onClick={() => setEditing({ kind: 'save', name: '' })}>
-            {t('ptz.save')}
-          </button>
-          <button type="button" className="ptz-button" disabled={!selected} onClick={() => selected && setEditing({ kind: 'rename', name: selected.name })}>
-            {t('ptz.rename')}
-          </button>
-          <button type="button" className="ptz-button" disabled={!selected} onClick={() => setConfirmDelete(true)}>
-            {t('ptz.delete')}
-          </button>
+          {compact ? null : (
+            <>
+              <button type="button" className="ptz-button" onClick={() => setEditing({ kind: 'save', name: '' })}>
+                {t('ptz.save')}
+              </button>
+              <button
+                type="button"
+                className="ptz-button"
+                disabled={!selected}
+                onClick={() => selected && setEditing({ kind: 'rename', name: selected.name })}
+              >
+                {t('ptz.rename')}
+              </button>
+              <button type="button" className="ptz-button" disabled={!selected} onClick={() => setConfirmDelete(true)}>
+                {t('ptz.delete')}
+              </button>
+            </>
+          )}
         </div>
       ) : null}
-      {editing ? (
+      {editing && !compact ? (
         <form
           className="ptz-panel__row"
           onSubmit={(e) => {
@@ -179,7 +238,7 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
           </button>
         </form>
       ) : null}
-      {confirmDelete && selected ? (
+      {confirmDelete && selected && !compact ? (
         <div className="ptz-panel__row" role="alertdialog" aria-label={t('ptz.confirmDelete', { name: selected.name })}>
           <span>{t('ptz.confirmDelete', { name: selected.name })}</span>
           <button
@@ -199,42 +258,50 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
         </div>
       ) : null}
 
-      <div className="ptz-panel__row ptz-panel__row--wrap">
-        {ptz.patrol ? (
-          <>
-            <span className="ptz-patrol" role="status">
-              {t('ptz.patrolRunning', { name: ptz.patrol.name, step: ptz.patrol.step + 1, count: ptz.patrol.steps })}
-            </span>
-            <button type="button" className="ptz-button" onClick={() => ptz.commands.stopPatrol()}>
-              {t('ptz.stopPatrol')}
-            </button>
-          </>
-        ) : (
-          <>
-            <select className="ptz-select" aria-label={t('ptz.patrol')} value={patrolId} onChange={(e) => setPatrolId(e.target.value)} onFocus={() => void ptz.loadPatrols()}>
-              <option value="">{ptz.patrols.length ? t('ptz.choosePatrol') : t('ptz.noPatrols')}</option>
-              {ptz.patrols.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-            <button type="button" className="ptz-button" disabled={!patrolId} onClick={() => ptz.commands.startPatrol(patrolId)}>
-              {t('ptz.startPatrol')}
-            </button>
-            <button
-              type="button"
-              className="ptz-button"
-              disabled={ptz.presets.length < 2}
-              onClick={() => setNewPatrol({ name: '', dwell: 10, tokens: ptz.presets.map((p) => p.token) })}
-              title={ptz.presets.length < 2 ? t('ptz.patrolNeedsPresets') : undefined}
-            >
-              {t('ptz.newPatrol')}
-            </button>
-          </>
-        )}
-      </div>
-      {newPatrol ? (
+      {compact && !ptz.patrol ? null : (
+        <div className="ptz-panel__row ptz-panel__row--wrap">
+          {ptz.patrol ? (
+            <>
+              <span className="ptz-patrol" role="status">
+                {t('ptz.patrolRunning', { name: ptz.patrol.name, step: ptz.patrol.step + 1, count: ptz.patrol.steps })}
+              </span>
+              <button type="button" className="ptz-button" onClick={() => ptz.commands.stopPatrol()}>
+                {t('ptz.stopPatrol')}
+              </button>
+            </>
+          ) : (
+            <>
+              <select
+                className="ptz-select"
+                aria-label={t('ptz.patrol')}
+                value={patrolId}
+                onChange={(e) => setPatrolId(e.target.value)}
+                onFocus={() => void ptz.loadPatrols()}
+              >
+                <option value="">{ptz.patrols.length ? t('ptz.choosePatrol') : t('ptz.noPatrols')}</option>
+                {ptz.patrols.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+              <button type="button" className="ptz-button" disabled={!patrolId} onClick={() => ptz.commands.startPatrol(patrolId)}>
+                {t('ptz.startPatrol')}
+              </button>
+              <button
+                type="button"
+                className="ptz-button"
+                disabled={ptz.presets.length < 2}
+                onClick={() => setNewPatrol({ name: '', dwell: 10, tokens: ptz.presets.map((p) => p.token) })}
+                title={ptz.presets.length < 2 ? t('ptz.patrolNeedsPresets') : undefined}
+              >
+                {t('ptz.newPatrol')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {newPatrol && !compact ? (
         <form
           className="ptz-patrol-editor"
           aria-label={t('ptz.newPatrol')}
@@ -242,14 +309,32 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
             e.preventDefault();
             if (!newPatrol.name.trim() || newPatrol.tokens.length < 1) return;
             const order = ptz.presets.map((p) => p.token).filter((tk) => newPatrol.tokens.includes(tk));
-            void ptz.commands.savePatrol(newPatrol.name.trim(), order.map((presetToken) => ({ presetToken, dwellSeconds: newPatrol.dwell })));
+            void ptz.commands.savePatrol(
+              newPatrol.name.trim(),
+              order.map((presetToken) => ({ presetToken, dwellSeconds: newPatrol.dwell })),
+            );
             setNewPatrol(null);
           }}
         >
-          <input className="ptz-input" autoFocus maxLength={100} aria-label={t('ptz.patrolName')} placeholder={t('ptz.patrolName')} value={newPatrol.name} onChange={(e) => setNewPatrol({ ...newPatrol, name: e.target.value })} />
+          <input
+            className="ptz-input"
+            autoFocus
+            maxLength={100}
+            aria-label={t('ptz.patrolName')}
+            placeholder={t('ptz.patrolName')}
+            value={newPatrol.name}
+            onChange={(e) => setNewPatrol({ ...newPatrol, name: e.target.value })}
+          />
           <label className="ptz-inline">
             <span>{t('ptz.dwell')}</span>
-            <input className="ptz-input ptz-input--narrow" type="number" min={2} max={3600} value={newPatrol.dwell} onChange={(e) => setNewPatrol({ ...newPatrol, dwell: Math.max(2, Number(e.target.value) || 2) })} />
+            <input
+              className="ptz-input ptz-input--narrow"
+              type="number"
+              min={2}
+              max={3600}
+              value={newPatrol.dwell}
+              onChange={(e) => setNewPatrol({ ...newPatrol, dwell: Math.max(2, Number(e.target.value) || 2) })}
+            />
           </label>
           <fieldset className="ptz-steps">
             <legend>{t('ptz.patrolSteps')}</legend>
@@ -258,7 +343,12 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
                 <input
                   type="checkbox"
                   checked={newPatrol.tokens.includes(p.token)}
-                  onChange={(e) => setNewPatrol({ ...newPatrol, tokens: e.target.checked ? [...newPatrol.tokens, p.token] : newPatrol.tokens.filter((x) => x !== p.token) })}
+                  onChange={(e) =>
+                    setNewPatrol({
+                      ...newPatrol,
+                      tokens: e.target.checked ? [...newPatrol.tokens, p.token] : newPatrol.tokens.filter((x) => x !== p.token),
+                    })
+                  }
                 />
                 {p.name}
               </label>
@@ -275,7 +365,11 @@ export function PtzPanel({ ptz, cameraName, speed, onSpeed }: { ptz: PtzHandle; 
         </form>
       ) : null}
       {ptz.message ? (
-        <p className={`ptz-message ptz-message--${ptz.message.kind}`} role={ptz.message.kind === 'error' ? 'alert' : 'status'} onClick={() => ptz.setMessage(null)}>
+        <p
+          className={`ptz-message ptz-message--${ptz.message.kind}`}
+          role={ptz.message.kind === 'error' ? 'alert' : 'status'}
+          onClick={() => ptz.setMessage(null)}
+        >
           {ptz.message.text}
         </p>
       ) : null}

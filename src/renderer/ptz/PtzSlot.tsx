@@ -2,7 +2,7 @@
 // and, while open, the panel and the aiming layer. A camera without PTZ, or a role without
 // ptz.control, gets nothing. The selected tile's panel registers the steering actions (arrows,
 // + and −, Home/PgUp/End/PgDn, [ ], H) and the joystick; P opens and closes the panel.
-import { useEffect, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera } from '../../shared/contract';
 import { useActionRegistry, useActions } from '../actions/ActionsProvider';
@@ -82,6 +82,21 @@ function PtzTile({ camera, videoRef, selected, maximised }: SlotProps & { camera
   useLayoutEffect(() => ctx.update(ptz, speed, setSpeed));
   const { commands, canSteer } = ptz;
 
+  // A small tile (a 3x3 wall) gets the compact panel: steering, speed, home and presets; the
+  // editing and patrols come with a bigger tile (maximise). Measured, not guessed from the layout.
+  const corner = useRef<HTMLDivElement>(null);
+  const [compact, setCompact] = useState(false);
+  useEffect(() => {
+    const tile = corner.current?.parentElement;
+    if (!tile) return;
+    const ro = new ResizeObserver(([e]) => {
+      const r = e?.contentRect;
+      if (r) setCompact(r.width < 620 || r.height < 440);
+    });
+    ro.observe(tile);
+    return () => ro.disconnect();
+  }, []);
+
   return (
     <>
       {selected ? <Registered panel={panelCtx} steer={steering ? ctx : null} /> : null}
@@ -89,13 +104,13 @@ function PtzTile({ camera, videoRef, selected, maximised }: SlotProps & { camera
       {open ? (
         <AimLayer videoRef={videoRef} held={!canSteer} onCentre={(x, y, aspect) => commands.centre(x, y, aspect)} onZoomBox={(box, aspect) => commands.zoomBox(box, aspect)} />
       ) : null}
-      <div className="ptz-corner" onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
+      <div ref={corner} className="ptz-corner" onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
         <LockLine ptz={ptz} />
         <button type="button" className={`tile__button ptz-toggle${open ? ' ptz-toggle--on' : ''}`} aria-pressed={open} title={t('ptz.toggleHint')} onClick={() => setOpen((o) => !o)}>
           {t('ptz.toggle')}
         </button>
       </div>
-      {open ? <PtzPanel ptz={ptz} cameraName={camera.name} speed={speed} onSpeed={setSpeed} /> : null}
+      {open ? <PtzPanel ptz={ptz} cameraName={camera.name} speed={speed} onSpeed={setSpeed} compact={compact} /> : null}
     </>
   );
 }
