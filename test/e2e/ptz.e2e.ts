@@ -208,6 +208,15 @@ test('adds a camera an hour off by address, flags it, and makes presets and a pa
   const snapVi = async (name: string) => page.screenshot({ path: `test/e2e/screenshots/${name}.png` });
   const skewed = cam('Vòm Chợ Bà Chiểu');
   await page.goto(`${serve.url}#/cameras`);
+  // Discovery in Vietnamese: what answers, and which are already registered.
+  await page.getByRole('button', { name: 'Dò tìm camera' }).click();
+  const discover = page.getByRole('dialog', { name: 'Dò tìm camera' });
+  await discover.getByRole('textbox', { name: 'Dò trực tiếp một địa chỉ (không bắt buộc)' }).fill(`127.0.0.1:${lab.discoveryPort}`);
+  await discover.getByRole('button', { name: 'Tìm' }).click();
+  await expect(discover.getByRole('status').filter({ hasText: /Xong: tìm thấy 4/ })).toBeVisible({ timeout: 20_000 });
+  await expect(discover.getByRole('row', { name: /Vòm Chợ Bà Chiểu/ })).toContainText('Chưa');
+  await snapVi('vi-discover');
+  await discover.getByRole('button', { name: 'Đóng' }).click();
   await page.getByRole('button', { name: 'Thêm theo địa chỉ' }).click();
   const dialog = page.getByRole('dialog', { name: 'Thêm theo địa chỉ' });
   await dialog.getByRole('textbox', { name: 'Địa chỉ (IP, IP:cổng hoặc URL thiết bị)' }).fill(`127.0.0.1:${skewed.onvifPort}`);
