@@ -1,6 +1,7 @@
 // ONVIF library against the camera lab (all on 127.0.0.1):
-//  ptz.command_rtt_ms_p50  — ContinuousMove sent → the camera's answer (the library's part of
-//                            "key press to camera answer"; the UI part is added by the PTZ issue);
+//  onvif.ptz_move_rtt_ms_p50 — ContinuousMove sent → the camera's answer (the library's part of
+//                            "key press to camera answer"; the whole path, from a key press in the
+//                            UI, is ptz.command_rtt_ms_p50 in ptz.bench.ts);
 //  onvif.scan_254_s        — range scan of 127.0.0.1-254 over the lab's ONVIF ports, one host answering;
 //  onvif.connect_ms_p50    — address + credentials → full device description (connectCamera).
 import { connectCamera } from '../src/core/onvif/camera';
@@ -48,7 +49,7 @@ export default async function onvifBench(): Promise<BenchResult[]> {
     const r = (v: number) => Math.round(v * 10) / 10;
     return [
       {
-        name: 'ptz.command_rtt_ms_p50',
+        name: 'onvif.ptz_move_rtt_ms_p50',
         value: r(median(rtt)),
         unit: 'ms',
         target: 50,

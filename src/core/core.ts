@@ -11,6 +11,7 @@ import { ScopeRepository } from './auth/scope-repository';
 import { SessionRepository } from './auth/session-repository';
 import { UserRepository } from './auth/user-repository';
 import { UserService } from './auth/user-service';
+import { DEMO_PTZ_FOV } from './demo/demo-data';
 import { DemoSite, type StartDemoLab } from './demo/demo-site';
 import { EventBus } from './events/event-bus';
 import { createLogger } from './log/logger';
@@ -26,6 +27,14 @@ import { APP_VERSION } from './version';
 import { WallRepository } from './wall/wall-repository';
 import { WallService } from './wall/wall-service';
 import { loadOrCreateInstallationKey } from './secrets/installation-key';
+import { DeviceRepository } from './devices/device-repository';
+import { DeviceService } from './devices/device-service';
+import { OnvifSessions } from './devices/sessions';
+import { DiscoveryJobs, type DiscoveryDeps } from './onboarding/discovery-jobs';
+import { OnboardingService, registeredIndex } from './onboarding/onboarding-service';
+import { PatrolRepository } from './ptz/patrol-repository';
+import type { PtzTiming } from './ptz/ptz-controller';
+import { PtzService } from './ptz/ptz-service';
 
 const log = createLogger('core');
 
@@ -41,6 +50,8 @@ export interface CoreOptions {
   /** Check every answer against the contract (tests and development). */
   checkOutputs?: boolean;
   signInPolicy?: Partial<SignInPolicy>;
+  /** ONVIF tuning for tests (shorter probes and timeouts); defaults are the issue's. */
+  onvif?: { timeoutMs?: number; probeTimeoutMs?: number; ptzTiming?: Partial<PtzTiming> } & Pick<DiscoveryDeps, 'localNetworks'>;
 }
 
 export interface Core {
@@ -81,12 +92,45 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   } catch {
     log.warn('ffmpeg not found: live video will report ffmpeg_missing');
   }
-  const register = new RegisterService(new RegisterRepository(db), secrets, () => {
+  const registerRepo = new RegisterRepository(db);
+  const register = new RegisterService(registerRepo, secrets, () => {
     access.invalidate();
     events.publish({ type: 'register.changed' });
   });
+  // 5. ONVIF: one session per camera, opened on first use from the register (the sealed password
+  //    opened only here), shared by PTZ and the relay's keyframe requests; the cameras' ONVIF facts.
+  const deviceRepo = new DeviceRepository(db);
+  const cameraName = (id: string) => (register.exists(id) ? register.camera(id).name : null);
+  let devices: DeviceService | null = null;
+  const sessions = new OnvifSessions({
+    source: (cameraId) => {
+      if (!register.exists(cameraId)) return null;
+      const c = register.camera(cameraId);
+      if (!c.onvifUrl) return null;
+      const box = registerRepo.cameraPasswordBox(cameraId);
+      return { address: c.onvifUrl, username: c.username ?? '', password: box ? secrets.open(box) : '' };
+    },
+    onConnected: (cameraId, cam) => devices?.connected(cameraId, cam),
+    timeoutMs: options.onvif?.timeoutMs,
+  });
+  devices = new DeviceService({
+    repo: deviceRepo,
+    sessions,
+    access,
+    audit,
+    events,
+    clockSkewMs: () => settings.get().clockSkewSeconds * 1000,
+    cameraName,
+  });
+  const deviceService = devices;
   const live = new LiveService({
-    resolveSource: async (cameraId, stream) => register.source(cameraId, stream),
+    // The codec an ONVIF profile named lets ffmpeg skip probing (cold start).
+    resolveSource: async (cameraId, stream) => {
+      const source = register.source(cameraId, stream);
+      const codec = deviceService.codecOf(cameraId, stream);
+      return codec ? { ...source, codec } : source;
+    },
+    requestKeyframe: (cameraId, stream) => deviceService.requestKeyframe(cameraId, stream),
     runtimeDir: path.join(options.dataDir, 'run'),
     ...(ffmpegPath ? { ffmpegPath } : {}),
   });
@@ -118,8 +162,34 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     register,
     wall,
     live,
-    // 5. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
-    demo: new DemoSite(db, secrets, register, wall, users, options.startDemoLab ?? null),
+    sessions,
+    devices: deviceService,
+    discovery: new DiscoveryJobs({
+      events,
+      registeredIndex: () => registeredIndex(deviceRepo),
+      probeTimeoutMs: options.onvif?.probeTimeoutMs,
+      ...(options.onvif?.localNetworks ? { localNetworks: options.onvif.localNetworks } : {}),
+    }),
+    onboarding: new OnboardingService({
+      createCamera: (input) => register.createCamera(input),
+      deviceRepo,
+      devices: deviceService,
+      audit,
+      timeoutMs: options.onvif?.timeoutMs,
+    }),
+    ptz: new PtzService({
+      sessions,
+      devices: deviceService,
+      deviceRepo,
+      patrols: new PatrolRepository(db),
+      camera: (id) => register.camera(id),
+      events,
+      audit,
+      idleMs: () => settings.get().ptzIdleSeconds * 1000,
+      timing: options.onvif?.ptzTiming,
+    }),
+    // 6. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
+    demo: new DemoSite(db, secrets, register, wall, users, options.startDemoLab ?? null, (id, ptz) => ptz && deviceRepo.setFov(id, DEMO_PTZ_FOV)),
   };
   const dispatcher = createDispatcher({ handlers: createHandlers(services), access, audit, checkOutputs: options.checkOutputs ?? false });
   // Sessions idle past their limit leave the database as well as the cache.
@@ -137,8 +207,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clearInterval(sweeper);
       stopCheckpoints();
       await services.demo.dispose();
+      // PTZ first: a camera moving now is told to stop while its session still works.
+      await services.ptz.dispose();
+      await services.discovery.dispose();
       await live.dispose();
       await viewings.endAll('core_stopped');
+      sessions.dispose();
       await audit.dispose();
       db.close();
       log.info('core stopped');

@@ -3,8 +3,13 @@ import type { AccessPolicy } from './auth/access-policy';
 import type { AuthService } from './auth/auth-service';
 import type { UserService } from './auth/user-service';
 import type { DemoSite } from './demo/demo-site';
+import type { DeviceService } from './devices/device-service';
+import type { OnvifSessions } from './devices/sessions';
 import type { EventBus } from './events/event-bus';
 import type { LiveService } from './media/live';
+import type { DiscoveryJobs } from './onboarding/discovery-jobs';
+import type { OnboardingService } from './onboarding/onboarding-service';
+import type { PtzService } from './ptz/ptz-service';
 import type { RegisterService } from './register/register-service';
 import type { SettingsService } from './settings/settings-service';
 import type { Db } from './store/database';
@@ -31,4 +36,10 @@ export interface CoreServices {
   wall: WallService;
   live: LiveService;
   demo: DemoSite;
+  // ONVIF: one session per camera (PTZ, keyframes), the cameras' ONVIF facts, onboarding, PTZ.
+  sessions: OnvifSessions;
+  devices: DeviceService;
+  discovery: DiscoveryJobs;
+  onboarding: OnboardingService;
+  ptz: PtzService;
 }

@@ -49,6 +49,9 @@ export const ERROR_CODES = [
   // be reached (nothing was done), and a call sent whose answer was lost (it may or may not have been).
   'core_unavailable',
   'outcome_unknown',
+  // PTZ and onboarding.
+  'ptz_locked',
+  'camera_already_registered',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

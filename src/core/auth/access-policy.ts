@@ -89,6 +89,8 @@ export class AccessPolicy {
 
   /** Events that name a camera reach only those who may see it. */
   eventVisible(p: Principal, event: CoreEvent): boolean {
+    // What discovery finds on the network is for those who may add cameras.
+    if (event.type === 'discovery.progress') return p.permissions.has('register.manage');
     if ('cameraId' in event && typeof event.cameraId === 'string') return this.cameraVisible(p, event.cameraId);
     return true;
   }

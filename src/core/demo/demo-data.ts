@@ -71,3 +71,9 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: strin
   { username: 'phuong.benthanh', displayName: 'Võ Thị Hoa (phường Bến Thành)', role: 'ward', ward: 'Phường Bến Thành' },
   { username: 'thanhtra', displayName: 'Đặng Quốc Huy (thanh tra)', role: 'auditor' },
 ];
+
+/**
+ * The camera lab's PTZ lens in the console's field-of-view terms (src/sim/README.md, "PTZ
+ * picture"): click-to-centre on the demo's PTZ cameras lands where it is aimed.
+ */
+export const DEMO_PTZ_FOV = { hfovWideDeg: 180, zoomRatio: 4, panRangeDeg: 90, tiltRangeDeg: 50.625 };

@@ -71,6 +71,8 @@ export class DemoSite {
     private readonly users: UserService,
     /** Absent where no lab was injected (a packaged console without the lab): start says so. */
     private readonly startLab: StartDemoLab | null,
+    /** Told about each demo camera as it is registered (the PTZ service learns the lab's lens). */
+    private readonly cameraAdded: (cameraId: string, ptz: boolean) => void = () => undefined,
   ) {}
 
   /** The demo's accounts, listed on the sign-in screen while the demo site runs. */
@@ -162,6 +164,7 @@ export class DemoSite {
         funding: c.funding,
       }).id;
     });
+    ids.forEach((id, i) => this.cameraAdded(id, lab.cameras[i]!.ptz));
     const overview = this.wall.saveView(user, { name: 'Toàn cảnh trung tâm', shared: true, layout: layoutPreset('3x3'), tiles: ids.slice(0, 9).map((cameraId) => ({ cameraId, stream: 'auto' })) });
     const market = this.wall.saveView(user, {
       name: 'Chợ Bến Thành và Nguyễn Huệ',

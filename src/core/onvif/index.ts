@@ -12,10 +12,10 @@ export { createPullPointSubscription, parseNotifications, PullPointSubscription 
 export type { OnvifEvent } from './events';
 export { getProfiles, getSnapshotUri, getStreamUri, parseMediaUri, parseProfiles, cleanUri, setSynchronizationPoint } from './media';
 export type { MediaProfile } from './media';
-export { checkXaddr, expandRange, localNetworks, parseCidr } from './network';
+export { checkXaddr, expandRange, intToIpv4, ipv4ToInt, localNetworks, parseCidr } from './network';
 export type { Ipv4Net, XaddrVerdict } from './network';
 export * as ptz from './ptz';
-export { scanRange, DEFAULT_SCAN_PORTS } from './scan';
+export { scanRange, describeDevice, DEFAULT_SCAN_PORTS } from './scan';
 export type { ScanOptions, ScanProgress, ScanResult, ScannedDevice } from './scan';
 export { parseXml, XmlError, DEFAULT_XML_LIMITS } from './xml';
 export type { XmlElement, XmlLimits } from './xml';

@@ -59,8 +59,17 @@ export interface ScanResult {
   elapsedMs: number;
 }
 
-async function probeOne(host: string, port: number, opts: ScanOptions, timeoutMs: number): Promise<ScannedDevice | null> {
-  const deviceUrl = `http://${host}${port === 80 ? '' : `:${port}`}${opts.path ?? '/onvif/device_service'}`;
+/**
+ * What a device service at `deviceUrl` says about itself without a session: its clock (pre-auth,
+ * which also tells an ONVIF device from anything else on the port), then make, model, firmware,
+ * serial and MAC (pre-auth where the firmware allows, else with `credentials`). Null when nothing
+ * ONVIF answers there. Used by the range scan and for devices a WS-Discovery probe found.
+ */
+export async function describeDevice(
+  deviceUrl: string,
+  opts: { timeoutMs?: number; credentials?: { username: string; password: string }; signal?: AbortSignal } = {},
+): Promise<ScannedDevice | null> {
+  const timeoutMs = opts.timeoutMs ?? 1500;
   const anon = new OnvifClient({ deviceUrl, timeoutMs, signal: opts.signal });
   try {
     await anon.measureClock();
@@ -91,6 +100,11 @@ async function probeOne(host: string, port: number, opts: ScanOptions, timeoutMs
     }
   }
   return dev;
+}
+
+function probeOne(host: string, port: number, opts: ScanOptions, timeoutMs: number): Promise<ScannedDevice | null> {
+  const deviceUrl = `http://${host}${port === 80 ? '' : `:${port}`}${opts.path ?? '/onvif/device_service'}`;
+  return describeDevice(deviceUrl, { timeoutMs, credentials: opts.credentials, signal: opts.signal });
 }
 
 export async function scanRange(opts: ScanOptions): Promise<ScanResult> {

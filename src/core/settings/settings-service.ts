@@ -15,6 +15,9 @@ export const DEFAULT_SETTINGS: Settings = {
   tourDwellSeconds: 20,
   // Long enough not to interrupt an officer who only watches; short enough for a console left alone.
   idleLockMinutes: 30,
+  // The defaults: a PTZ hold lapses after 30 s idle; a clock off by more than 5 s is flagged.
+  ptzIdleSeconds: 30,
+  clockSkewSeconds: 5,
 };
 
 const isSettingKey = (key: string): key is keyof Settings => Object.hasOwn(DEFAULT_SETTINGS, key);

@@ -91,6 +91,38 @@ describe('opening the database', () => {
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'a'").get()).toEqual({ n: 0 });
     db.close();
   });
+
+  it('applies a migration numbered below one already applied (work that landed later), and only once', () => {
+    const db = new Database(path.join(dir, 'late.db'));
+    migrate(db, [
+      { version: 1, name: 'one', sql: 'CREATE TABLE a(x)' },
+      { version: 3, name: 'three', sql: 'CREATE TABLE c(x)' },
+    ]);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    const all = [
+      { version: 1, name: 'one', sql: 'CREATE TABLE a(x)' },
+      { version: 2, name: 'two', sql: 'CREATE TABLE b(x)' },
+      { version: 3, name: 'three', sql: 'CREATE TABLE c(x)' },
+    ];
+    migrate(db, all);
+    migrate(db, all);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('a', 'b', 'c')").get()).toEqual({ n: 3 });
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    db.close();
+  });
+
+  it('takes a database from before migrations were recorded as having every one up to its version', () => {
+    const db = new Database(path.join(dir, 'old.db'));
+    db.exec('CREATE TABLE a(x); CREATE TABLE b(x)');
+    db.pragma('user_version = 2');
+    migrate(db, [
+      { version: 1, name: 'one', sql: 'CREATE TABLE a(x)' },
+      { version: 2, name: 'two', sql: 'CREATE TABLE b(x)' },
+      { version: 3, name: 'three', sql: 'CREATE TABLE c(x)' },
+    ]);
+    expect((db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version)).toEqual([1, 2, 3]);
+    db.close();
+  });
 });
 
 describe('backup', () => {

@@ -53,16 +53,30 @@ function peekVersion(file: string): number {
   }
 }
 
+/**
+ * Applies every migration the database has not had, in order. Each applied one is recorded, so a
+ * migration numbered below one already applied (work that landed later than a higher number) is
+ * still applied; user_version keeps the highest, which is what "newer than this app" compares.
+ */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const pending = migrations.filter((m) => m.version > current);
-  if (pending.length === 0) return;
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+  const applied = new Set(hasTable ? (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version) : []);
+  // A database from before the record was kept had every migration up to user_version, in order.
+  if (!hasTable) for (const m of migrations) if (m.version <= current) applied.add(m.version);
+  const pending = migrations.filter((m) => !applied.has(m.version));
+  if (pending.length === 0 && hasTable) return;
   db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT');
+    const record = db.prepare('INSERT OR IGNORE INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)');
+    if (!hasTable) for (const m of migrations) if (applied.has(m.version)) record.run(m.version, m.name, 0);
     for (const m of pending) {
       db.exec(m.sql);
+      record.run(m.version, m.name, Date.now());
       log.info(`applied migration ${m.version} ${m.name}`);
     }
-    db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
+    const highest = Math.max(current, ...pending.map((m) => m.version));
+    db.pragma(`user_version = ${highest}`);
   }).immediate();
 }
 

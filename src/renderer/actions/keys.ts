@@ -17,8 +17,8 @@ export function chordOf(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'alt
 /** Normalises a declared chord (`shift+a` → `Shift+A`) so declarations and events compare equal. */
 export function normaliseChord(chord: string): string {
   const parts = chord.split('+');
-  // `Ctrl++` is Ctrl and the plus key.
-  const key = chord.endsWith('++') ? '+' : parts.pop()!;
+  // `Ctrl++` is Ctrl and the plus key; `+` alone is the plus key (PTZ zoom in).
+  const key = chord === '+' || chord.endsWith('++') ? '+' : parts.pop()!;
   const mods = MODIFIERS.filter((m) => parts.some((p) => p.toLowerCase() === m.toLowerCase()));
   return [...mods, key.length === 1 ? key.toUpperCase() : key].join('+');
 }

@@ -8,6 +8,8 @@ import type { TileLiveState } from './live-state';
 import { downloadSnapshot } from './snapshot';
 import { useLivePlayer } from './use-live-player';
 import { useZoom } from './use-zoom';
+import { ClockSkewBadge } from '../devices/ClockSkewBadge';
+import { PtzSlot } from '../ptz/PtzSlot';
 
 export interface TileProps {
   index: number;
@@ -149,6 +151,7 @@ export function Tile(p: TileProps) {
               </span>
             ) : null}
             {zoom.scale > 1 ? <span className="tile__badge">{t('pages.wall.zoom', { factor: zoom.scale.toFixed(1) })}</span> : null}
+            <ClockSkewBadge cameraId={p.camera.id} />
             <span className="tile__spacer" />
             <span className={`tile__state tile__state--${state.state}`} role="status">
               {stateText(t, state, now)}
@@ -204,6 +207,7 @@ export function Tile(p: TileProps) {
               </button>
             </div>
           </div>
+          <PtzSlot camera={p.camera} videoRef={videoRef} selected={p.selected} maximised={p.maximised} />
         </>
       ) : (
         <div className="tile__empty">

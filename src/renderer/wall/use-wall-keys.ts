@@ -2,6 +2,7 @@
 // restores, F toggles full screen, / (or Ctrl+K) opens camera search, Delete clears the tile,
 // S takes a snapshot, I toggles stats, Shift+1…9 loads the first nine views.
 import { useEffect } from 'react';
+import { useActionRegistry } from '../actions/ActionsProvider';
 import { neighbour } from '../../shared/layouts';
 import type { WallAction, WallState } from './wall-state';
 
@@ -22,8 +23,11 @@ function typing(target: EventTarget | null): boolean {
 }
 
 export function useWallKeys(state: WallState, actions: WallKeyActions): void {
+  const registry = useActionRegistry();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // A key an action takes (an open PTZ panel's arrows) is not also the wall's.
+      if (registry.forKey(e)) return;
       if (e.altKey || e.metaKey) return;
       if ((e.ctrlKey && e.key.toLowerCase() === 'k') || (!e.ctrlKey && e.key === '/' && !typing(e.target))) {
         e.preventDefault();
@@ -75,5 +79,5 @@ export function useWallKeys(state: WallState, actions: WallKeyActions): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [state, actions]);
+  }, [state, actions, registry]);
 }

@@ -1,6 +1,25 @@
 // Server-to-client events: one tagged union, declared once. Never topic strings plus a cast.
 import { z } from 'zod';
 import { id, settings, streamKind } from './schemas';
+import { discoveredDevice } from './onboarding';
+import { patrolRun, ptzAlert, ptzLock } from './ptz';
+
+/** Who holds a PTZ camera now (null: nobody), to every console that may see the camera. */
+export const ptzLockEvent = z.object({ type: z.literal('ptz.lock'), cameraId: id, lock: ptzLock.nullable() });
+
+/** A discovery job's progress; only consoles with register.manage hear it, and each keeps its own job. */
+export const discoveryEvent = z.object({
+  type: z.literal('discovery.progress'),
+  jobId: id,
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  found: z.number().int(),
+  elapsedMs: z.number(),
+  etaMs: z.number().nullable(),
+  /** Devices found since the last event. */
+  devices: z.array(discoveredDevice),
+});
 
 export const liveStateEvent = z.object({
   type: z.literal('live.state'),
@@ -17,6 +36,10 @@ export const event = z.discriminatedUnion('type', [
   z.object({ type: z.literal('views.changed') }),
   z.object({ type: z.literal('tours.changed') }),
   liveStateEvent,
+  ptzLockEvent,
+  z.object({ type: z.literal('ptz.patrol'), cameraId: id, patrol: patrolRun.nullable() }),
+  z.object({ type: z.literal('ptz.alert'), cameraId: id, alert: ptzAlert, attempts: z.number().int() }),
+  discoveryEvent,
 ]);
 
 export type CoreEvent = z.infer<typeof event>;

@@ -8,3 +8,5 @@ export * from './problems';
 export * from './protocol';
 export * from './schemas';
 export * from './wall';
+export * from './onboarding';
+export * from './ptz';

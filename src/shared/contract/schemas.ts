@@ -37,6 +37,8 @@ export const timeZone = z
 /** Seconds a tour shows each view or camera unless the tour says otherwise. */
 const tourDwellSeconds = z.number().int().min(3).max(3600);
 const idleLockMinutes = z.number().int().min(0).max(720);
+const ptzIdleSeconds = z.number().int().min(5).max(600);
+const clockSkewSeconds = z.number().int().min(1).max(3600);
 
 export const settings = z.object({
   language: languageSetting,
@@ -44,11 +46,15 @@ export const settings = z.object({
   tourDwellSeconds,
   /** Minutes without keyboard or mouse input before a console locks itself; 0 = never. */
   idleLockMinutes,
+  /** Seconds without a PTZ command after which a camera's hold lapses and others may steer it. */
+  ptzIdleSeconds,
+  /** A camera clock off by more than this is flagged: evidence timestamps depend on it. */
+  clockSkewSeconds,
 });
 export type Settings = z.infer<typeof settings>;
 
 /** What a setting may be set to: each one checked against what it means, not only its type. */
-export const settingsInput = z.object({ language: languageSetting, timeZone, tourDwellSeconds, idleLockMinutes });
+export const settingsInput = z.object({ language: languageSetting, timeZone, tourDwellSeconds, idleLockMinutes, ptzIdleSeconds, clockSkewSeconds });
 export const settingsPatch = settingsInput.partial();
 
 /** A signed-in person as every screen sees them; `role` is a role id (see contract/auth.ts). */

@@ -53,6 +53,12 @@ export interface LiveRelayOptions {
   onState?: (s: LiveState) => void;
   /** Called when the relay stopped after the grace period (the service may drop it). */
   onIdle?: () => void;
+  /**
+   * Asks the camera for a keyframe (ONVIF Media SetSynchronizationPoint), so the first viewer need
+   * not wait up to a GOP. Fired, never awaited: at spawn and again when ffmpeg has the input open
+   * (a keyframe sent before our RTSP PLAY is lost to us). Its errors are only logged.
+   */
+  requestKeyframe?: () => Promise<unknown>;
 }
 
 type KillCause = OfflineReason | 'stop' | 'switch';
@@ -236,9 +242,10 @@ export class LiveRelay {
       return this.failed('source_error', checked.problem);
     }
 
-    const known = source.codec ? normaliseCodec(source.codec) : this.learnedCodec;
+    // What ffmpeg itself said wins over what we were told (a profile may name the wrong codec).
+    const known = this.learnedCodec ?? (source.codec ? normaliseCodec(source.codec) : null);
     const mode = known ? modeForCodec(known) : 'copy';
-    const args = relayArgs({ source, mode, timeoutOption, socketTimeoutMs: this.t.socketTimeoutMs });
+    const args = relayArgs({ source, mode, timeoutOption, socketTimeoutMs: this.t.socketTimeoutMs, codecKnown: !!known });
     this.hub.reset();
     this.starts++;
     const child = this.o.children.spawn(this.o.ffmpegPath, args, `${this.cameraId}.${this.stream}`);
@@ -275,10 +282,29 @@ export class LiveRelay {
     });
     void proc.closed.then(() => this.exited(proc, child.exitCode));
     this.setTimer('start', this.t.startTimeoutMs, () => this.kill(proc, 'timeout'));
+    this.askKeyframe('spawn');
+  }
+
+  private askKeyframe(when: 'spawn' | 'input'): void {
+    const ask = this.o.requestKeyframe;
+    if (!ask || this.current.state === 'live') return;
+    const t0 = Date.now();
+    void ask().then(
+      (sent) => this.log.debug('keyframe requested', { when, sent, ms: Date.now() - t0 }),
+      (err: unknown) => this.log.info('keyframe request failed', { when, err: err instanceof Error ? err.message : String(err) }),
+    );
   }
 
   /** stderr named the input codec: open the gate for H.264, else restart transcoding. */
   private inputKnown(proc: Proc, info: StreamInfo): void {
+    if (this.proc === proc) this.askKeyframe('input');
+    if (this.proc === proc && !proc.gate && modeForCodec(normaliseCodec(info.codec)) !== proc.mode) {
+      // The codec we were told was wrong: start again in the mode the real one needs.
+      this.learnedCodec = normaliseCodec(info.codec);
+      this.log.warn('camera codec differs from its profile; restarting ffmpeg', { codec: this.learnedCodec });
+      this.kill(proc, 'switch');
+      return;
+    }
     if (!proc.gate || this.proc !== proc) return;
     const codec = normaliseCodec(info.codec);
     if (modeForCodec(codec) === proc.mode) {

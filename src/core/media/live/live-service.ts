@@ -22,6 +22,8 @@ export interface LiveServiceOptions {
   maxBacklogBytes?: number;
   /** Start ffmpeg under `setpriv --pdeathsig KILL` on Linux (default true). */
   deathSignal?: boolean;
+  /** Cold start: ask the camera for a keyframe when a relay starts (see LiveRelayOptions). */
+  requestKeyframe?: (cameraId: string, stream: StreamKind) => Promise<unknown>;
 }
 
 export interface LiveStateEvent {
@@ -81,6 +83,7 @@ export class LiveService {
         logger: this.log,
         timing: { ...this.o.timing, ...(this.o.graceMs !== undefined ? { graceMs: this.o.graceMs } : {}) },
         maxBacklogBytes: this.o.maxBacklogBytes,
+        ...(this.o.requestKeyframe ? { requestKeyframe: () => this.o.requestKeyframe!(cameraId, stream) } : {}),
         onState: (state) => {
           if (state.state === 'live' && state.sourceCodec !== 'unknown') this.learnedCodecs.set(k, state.sourceCodec);
           this.emit({ cameraId, stream, state });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditStore } from '../../audit/audit-store';
 import { prepareEntry } from '../../audit/entry-input';
 import { migrate } from '../database';
-import { MIGRATIONS } from './index';
+import { LATEST_VERSION, MIGRATIONS } from './index';
 
 let dir: string;
 beforeEach(() => {
@@ -23,7 +23,7 @@ describe('migration 5: the audit trail', () => {
     );
     db.prepare("INSERT INTO settings(key, value) VALUES ('language', '\"vi\"')").run();
     migrate(db);
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.prepare("SELECT value FROM settings WHERE key = 'language'").pluck().get()).toBe('"vi"');
 
     new AuditStore(db).append([

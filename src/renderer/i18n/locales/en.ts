@@ -1,5 +1,7 @@
 // English strings. vi.ts must have exactly the same keys (the type below makes the compiler check).
+import { ptzEn } from './ptz-en';
 const en = {
+  ...ptzEn,
   app: { name: 'Watchfloor', tagline: 'Monitoring centre console' },
   nav: {
     label: 'Main navigation',
@@ -358,6 +360,8 @@ const en = {
     use_http: 'This action is not available here.',
     core_unavailable: 'The console is not connected to the core, so nothing was done. Try again once the status bar says “Core connected”.',
     outcome_unknown: 'The connection to the core was lost before it answered: this may or may not have been done. Check before trying again.',
+    ptz_locked: 'Controlled by {{holder}} ({{roleName}}).',
+    camera_already_registered: 'This camera is already in the register as “{{name}}”.',
   },
   /** Why the core refused a field (bad_request's `problem`), shown beside the field. */
   problems: {

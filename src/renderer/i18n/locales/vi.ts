@@ -1,6 +1,8 @@
 import type { Messages } from './en';
+import { ptzVi } from './ptz-vi';
 
 const vi: Messages = {
+  ...ptzVi,
   app: { name: 'Watchfloor', tagline: 'Bàn điều hành trung tâm giám sát' },
   nav: {
     label: 'Điều hướng chính',
@@ -359,6 +361,8 @@ const vi: Messages = {
     use_http: 'Không thể thực hiện thao tác này ở đây.',
     core_unavailable: 'Bàn điều hành chưa kết nối được với lõi nên chưa có thao tác nào được thực hiện. Hãy thử lại khi thanh trạng thái báo “Đã kết nối lõi”.',
     outcome_unknown: 'Mất kết nối với lõi trước khi có trả lời: thao tác có thể đã hoặc chưa được thực hiện. Hãy kiểm tra trước khi thử lại.',
+    ptz_locked: 'Camera đang do {{holder}} ({{roleName}}) điều khiển.',
+    camera_already_registered: 'Camera này đã có trong danh mục với tên “{{name}}”.',
   },
   problems: {
     required: 'Hãy điền mục này.',

@@ -7,6 +7,10 @@ import { StartDemoButton } from '../../demo/StartDemoButton';
 import { Page } from '../../app/Page';
 import { AddCameraDialog } from '../../register/AddCameraDialog';
 import { useRegister } from '../../register/use-register';
+import { ClockSkewBadge } from '../../devices/ClockSkewBadge';
+import { useDevices } from '../../devices/use-devices';
+import { AddByAddressDialog } from '../../onboarding/AddByAddressDialog';
+import { DiscoverDialog } from '../../onboarding/DiscoverDialog';
 
 export function CamerasPage() {
   const { t } = useTranslation();
@@ -15,6 +19,8 @@ export function CamerasPage() {
   const canManage = can('register.manage');
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
+  const [onboarding, setOnboarding] = useState<'discover' | 'address' | null>(null);
+  const devices = useDevices();
 
   const rows = useMemo(() => {
     if (!tree) return [];
@@ -41,8 +47,18 @@ export function CamerasPage() {
           onChange={(e) => setQuery(e.target.value)}
         />
       ) : null}
+      {tree && canManage ? (
+        <>
+          <button type="button" className="button button--primary" onClick={() => setOnboarding('discover')}>
+            {t('onboarding.discover')}
+          </button>
+          <button type="button" className="button" onClick={() => setOnboarding('address')}>
+            {t('onboarding.addByAddress')}
+          </button>
+        </>
+      ) : null}
       {tree ? (
-        <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+        <button type="button" className="button" onClick={() => setAdding(true)}>
           {t('pages.cameras.add')}
         </button>
       ) : null}
@@ -71,6 +87,7 @@ export function CamerasPage() {
                   <th scope="col">{t('pages.cameras.columns.name')}</th>
                   <th scope="col">{t('pages.cameras.columns.point')}</th>
                   <th scope="col">{t('pages.cameras.columns.area')}</th>
+                  <th scope="col">{t('devices.device')}</th>
                   <th scope="col">{t('pages.cameras.columns.status')}</th>
                   <th scope="col">{t('pages.cameras.columns.ptz')}</th>
                   <th scope="col">{t('pages.cameras.columns.stream')}</th>
@@ -79,9 +96,12 @@ export function CamerasPage() {
               <tbody>
                 {rows.map(({ camera, point, area }) => (
                   <tr key={camera.id}>
-                    <th scope="row">{camera.name}</th>
+                    <th scope="row">
+                      {camera.name} <ClockSkewBadge cameraId={camera.id} className="badge" />
+                    </th>
                     <td>{point}</td>
                     <td>{area}</td>
+                    <td>{[devices.get(camera.id)?.manufacturer, devices.get(camera.id)?.model].filter(Boolean).join(' ') || '–'}</td>
                     <td>
                       <span className={`badge badge--${camera.status}`}>{t(`camera.status.${camera.status}`)}</span>
                     </td>
@@ -110,6 +130,8 @@ export function CamerasPage() {
         </>
       )}
       {adding && tree ? <AddCameraDialog tree={tree} onClose={() => setAdding(false)} /> : null}
+      {onboarding === 'discover' && tree ? <DiscoverDialog tree={tree} onClose={() => setOnboarding(null)} /> : null}
+      {onboarding === 'address' && tree ? <AddByAddressDialog tree={tree} onClose={() => setOnboarding(null)} /> : null}
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import { errorText } from '../../api/client';
 import { useApp } from '../../app/app-context';
 import { Page } from '../../app/Page';
 import { LanguageSwitch } from '../../auth/LanguageSwitch';
+import { DeviceSettings } from '../../devices/DeviceSettings';
 import { formatBytes, systemLanguage, type Language } from '../../i18n';
 
 const ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Singapore', 'UTC'];
@@ -103,6 +104,7 @@ export function SettingsPage() {
             <LanguageSwitch />
           </section>
         )}
+        {can('settings.manage') ? <DeviceSettings save={save} /> : null}
         {can('system.backup') ? (
           <section className="card" aria-labelledby="settings-backup">
             <h2 id="settings-backup">{t('pages.settings.backup')}</h2>

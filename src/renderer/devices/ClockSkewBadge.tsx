@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { formatOffset, useDevices } from './use-devices';
+
+/** A camera whose clock is off by more than the threshold says so on its tile and in the register. */
+export function ClockSkewBadge({ cameraId, className = 'tile__badge' }: { cameraId: string; className?: string }) {
+  const { t } = useTranslation();
+  const d = useDevices().get(cameraId);
+  if (!d?.clockSkewed || d.clockOffsetMs === null) return null;
+  const offset = formatOffset(t, d.clockOffsetMs);
+  return (
+    <span className={`${className} clock-skew`} role="note" title={t('devices.clockSkewHint', { offset })}>
+      {t('devices.clockSkew', { offset })}
+    </span>
+  );
+}
