@@ -170,7 +170,7 @@ describe('bulk add', () => {
     });
     const [ok1, ok2, again, refused] = r.results;
     expect(ok1).toMatchObject({ ok: true, name: 'Vòm Hàng Xanh' });
-    expect(ok2).toMatchObject({ ok: true, name: `Watchfloor Sim WF-SIM-BULLET-2MP 127.0.0.1` });
+    expect(ok2, JSON.stringify(ok2)).toMatchObject({ ok: true, name: `Watchfloor Sim WF-SIM-BULLET-2MP 127.0.0.1` });
     expect(again).toMatchObject({ ok: false, error: { code: 'camera_already_registered', params: { by: 'serial' } } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'camera_unreachable' } });
 
