@@ -5,7 +5,13 @@ import type { UserService } from './auth/user-service';
 import type { DemoSite } from './demo/demo-site';
 import type { EventBus } from './events/event-bus';
 import type { LiveService } from './media/live';
+import type { AreaService } from './register/area-service';
+import type { ImportService } from './register/import/import-service';
+import type { RegisterQuery } from './register/register-query';
 import type { RegisterService } from './register/register-service';
+import type { StatsService } from './register/stats-service';
+import type { RegisterStore } from './register/store';
+import type { UploadStore } from './register/import/uploads';
 import type { SettingsService } from './settings/settings-service';
 import type { Db } from './store/database';
 import type { WallService } from './wall/wall-service';
@@ -18,6 +24,7 @@ export interface CoreServices {
   dataDir: string;
   databaseFile: string;
   ffmpegPath: string | null;
+  ffprobePath: string | null;
   db: Db;
   events: EventBus;
   settings: SettingsService;
@@ -26,6 +33,14 @@ export interface CoreServices {
   access: AccessPolicy;
   audit: AuditTrail;
   register: RegisterService;
+  registerStore: RegisterStore;
+  registerQuery: RegisterQuery;
+  areas: AreaService;
+  stats: StatsService;
+  registerImport: ImportService;
+  uploads: UploadStore;
+  /** The centre's name for report headings (settings may carry it later). */
+  centreName: () => string;
   wall: WallService;
   live: LiveService;
   demo: DemoSite;

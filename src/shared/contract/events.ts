@@ -17,6 +17,8 @@ export const event = z.discriminatedUnion('type', [
   z.object({ type: z.literal('views.changed') }),
   z.object({ type: z.literal('tours.changed') }),
   liveStateEvent,
+  // An import's progress: parsing and checking the file, then writing it in one transaction.
+  z.object({ type: z.literal('register.import'), uploadId: id, phase: z.enum(['reading', 'checking', 'writing', 'done', 'failed']), done: z.number(), total: z.number() }),
 ]);
 
 export type CoreEvent = z.infer<typeof event>;

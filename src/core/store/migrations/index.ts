@@ -5,6 +5,7 @@ import m001 from './001_foundation';
 import m002 from './002_views';
 import m003 from './003_camera_stream';
 import m004 from './004_auth';
+import m007 from './007_register';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'views', sql: m002 },
   { version: 3, name: 'camera_stream', sql: m003 },
   { version: 4, name: 'auth', sql: m004 },
+  // 005 and 006 are other branches' (merged in their order); the register's is 007.
+  { version: 7, name: 'register', sql: m007 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
