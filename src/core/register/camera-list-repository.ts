@@ -3,7 +3,7 @@
 // design.md measured ranking on common terms at 0.76 s.
 import type { CameraRow, Ownership, Purpose } from '../../shared/contract';
 import type { Db } from '../store/database';
-import { purposesFromBits, purposesToBits } from './register-repository';
+import { purposesFromBits, purposesToBits, type CameraDbRow } from './register-repository';
 
 export interface CameraQuery {
   /** null = every area; otherwise the expanded set (filters ∩ the caller's scope). */
@@ -77,6 +77,18 @@ export const toRow = (r: RowDb): CameraRow => ({
   disabled: r.disabled === 1,
 });
 
+export interface ExportDetail extends CameraDbRow {
+  point_name: string;
+  address: string;
+  lat: number | null;
+  lon: number | null;
+  category_id: string | null;
+  purposes: number;
+  custodian: string;
+  custodian_contact: string;
+  area_id: string;
+}
+
 export class CameraListRepository {
   constructor(private readonly db: Db) {}
 
@@ -135,6 +147,16 @@ export class CameraListRepository {
   ids(q: CameraQuery): string[] {
     const { sql, args } = this.where(q);
     return (this.db.prepare(`SELECT c.id FROM cameras c JOIN points p ON p.id = c.point_id WHERE ${sql}`).all(...args) as { id: string }[]).map((r) => r.id);
+  }
+
+  /** Every exported field of these cameras and their points, in the same order as `chunks`. */
+  exportDetails(ids: readonly string[]): ExportDetail[] {
+    return this.db
+      .prepare(
+        `SELECT c.*, p.name AS point_name, p.address, p.lat, p.lon, p.category_id, p.purposes, p.custodian, p.custodian_contact, p.area_id
+         FROM cameras c JOIN points p ON p.id = c.point_id WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.sort_key, c.id`,
+      )
+      .all(JSON.stringify(ids)) as ExportDetail[];
   }
 
   rowsByIds(ids: readonly string[]): CameraRow[] {
