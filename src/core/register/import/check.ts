@@ -1,7 +1,7 @@
 // Turns each spreadsheet row into the camera (and point) it describes, or says what is wrong with
 // it: every bad row and why, named by row and column, before anything is written.
 import type { ImportProblem } from '../../../shared/contract';
-import { cameraCreateInput, type CameraCreateInput } from '../../../shared/contract';
+import { cameraCreateInput, parseCameraUrl, type CameraCreateInput } from '../../../shared/contract';
 import { isDay } from '../../../shared/register/dates';
 import { coordinateProblem } from '../../../shared/register/geo';
 import { foldText } from '../../../shared/text';
@@ -105,6 +105,15 @@ export function checkRow(line: number, cells: readonly Cell[], map: readonly (Co
     return d ?? undefined;
   };
 
+  // Addresses checked by meaning here too, whatever else is wrong with the row.
+  for (const [key, kind] of [
+    ['rtspMain', 'stream'],
+    ['rtspSub', 'stream'],
+    ['onvifUrl', 'device'],
+  ] as const) {
+    const v = values[key];
+    if (v !== undefined && !parseCameraUrl(v, kind).ok) problem(key, 'bad_url', v);
+  }
   let areaId: string | null = null;
   if (values.area) {
     const a = ctx.area(values.area);
