@@ -1,27 +1,27 @@
-// The counting SQL behind the ward report: cameras grouped by area, status, ownership,
-// transmission and purposes, and points by area with the rental-house compliance — for today
-// (the rows as they stand) or as of a past day (the placements and statuses of that day).
-import type { Camera, Ownership } from '../../shared/contract';
+// The counting SQL behind the ward report: per area, cameras by status, ownership, transmission
+// and purpose, and points with the rental-house compliance — for today (one scan of the covering
+// index cameras_stats, the point's area and purposes kept on the camera by triggers) or as of a
+// past day (the placements and statuses of that day).
+import { CAMERA_STATUSES, OWNERSHIPS, PURPOSES, TRANSMISSIONS } from '../../shared/contract';
 import { endOfVietnamDay } from '../../shared/register/dates';
 import type { Db } from '../store/database';
 
-export interface CameraGroup {
-  area: string;
-  status: Camera['status'];
-  ownership: Ownership;
-  transmission: Camera['transmission'];
-  purposes: number;
-  n: number;
-}
+/** One area's camera counts, in the order of CAMERA_COLUMNS. */
+export type AreaCameraCounts = [area: string, cameras: number, ...counts: number[]];
+export const CAMERA_COLUMNS = [
+  ...CAMERA_STATUSES.map((v) => ['status', v] as const),
+  ...OWNERSHIPS.map((v) => ['ownership', v] as const),
+  ...TRANSMISSIONS.map((v) => ['transmission', v] as const),
+  ...PURPOSES.map((v) => ['purpose', v] as const),
+];
 
-export interface PointGroup {
-  area: string;
-  points: number;
-  rental: number;
-  rentalCovered: number;
-  /** Points with at least one camera in service (not decommissioned). */
-  covered: number;
-}
+const sums = (status: string, ownership: string, transmission: string, purposes: string) =>
+  [
+    ...CAMERA_STATUSES.map((v) => `sum(${status} = '${v}')`),
+    ...OWNERSHIPS.map((v) => `sum(${ownership} = '${v}')`),
+    ...TRANSMISSIONS.map((v) => `sum(${transmission} = '${v}')`),
+    ...PURPOSES.map((_, i) => `sum((${purposes} & ${1 << i}) <> 0)`),
+  ].join(', ');
 
 // Cameras counted on a day: installed by then (or with no install date: "since before the register
 // was kept") and not deleted before its end.
@@ -32,44 +32,56 @@ const STATUS_ON_DAY = `coalesce(
   (SELECT l.status FROM camera_status_log l WHERE l.camera_id = c.id AND l.at < @end ORDER BY l.at DESC LIMIT 1),
   (SELECT l.status FROM camera_status_log l WHERE l.camera_id = c.id ORDER BY l.at LIMIT 1), c.status)`;
 
+export interface AreaPointCounts {
+  area: string;
+  points: number;
+  rental: number;
+  rentalCovered: number;
+}
+
+const COVERED = (day: boolean) =>
+  `EXISTS (SELECT 1 FROM cameras c WHERE c.point_id = p.id AND c.status <> 'decommissioned' AND ${day ? CAMERA_ON_DAY : 'c.deleted_at IS NULL'})`;
+
 export class StatsRepository {
   constructor(private readonly db: Db) {}
 
-  /** `current`: the day is today, so the rows as they stand answer (fast path for the live tree). */
-  cameraGroups(day: string, current: boolean): CameraGroup[] {
+  cameraCounts(day: string, current: boolean): AreaCameraCounts[] {
     if (current) {
       return this.db
         .prepare(
-          `SELECT p.area_id AS area, c.status, c.ownership, c.transmission, p.purposes, count(*) AS n
-           FROM cameras c JOIN points p ON p.id = c.point_id
-           WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND (c.install_date IS NULL OR c.install_date <= @day)
-           GROUP BY 1, 2, 3, 4, 5`,
+          `SELECT c.area_id, count(*), ${sums('c.status', 'c.ownership', 'c.transmission', 'c.point_purposes')} FROM cameras c
+           WHERE c.deleted_at IS NULL AND (c.install_date IS NULL OR c.install_date <= @day) GROUP BY c.area_id`,
         )
-        .all({ day }) as CameraGroup[];
+        .raw()
+        .all({ day }) as AreaCameraCounts[];
     }
     return this.db
       .prepare(
-        `SELECT pp.area_id AS area, ${STATUS_ON_DAY} AS status, c.ownership, c.transmission, p.purposes, count(*) AS n
-         FROM cameras c JOIN points p ON p.id = c.point_id JOIN point_placements pp ON pp.point_id = p.id AND ${PLACED_ON_DAY}
-         WHERE ${CAMERA_ON_DAY}
-         GROUP BY 1, 2, 3, 4, 5`,
+        `SELECT pp.area_id, count(*), ${sums('c.st', 'c.ownership', 'c.transmission', 'p.purposes')}
+         FROM (SELECT c.*, ${STATUS_ON_DAY} AS st FROM cameras c WHERE ${CAMERA_ON_DAY}) c
+         JOIN point_placements pp ON pp.point_id = c.point_id AND ${PLACED_ON_DAY} JOIN points p ON p.id = c.point_id
+         GROUP BY pp.area_id`,
       )
-      .all({ day, end: endOfVietnamDay(day) }) as CameraGroup[];
+      .raw()
+      .all({ day, end: endOfVietnamDay(day) }) as AreaCameraCounts[];
   }
 
-  pointGroups(day: string, current: boolean): PointGroup[] {
-    const covered = `EXISTS (SELECT 1 FROM cameras c WHERE c.point_id = p.id AND c.status <> 'decommissioned' AND ${current ? 'c.deleted_at IS NULL' : CAMERA_ON_DAY})`;
-    const from = current
-      ? `FROM points p WHERE p.deleted_at IS NULL`
-      : `FROM points p JOIN point_placements pp ON pp.point_id = p.id AND ${PLACED_ON_DAY}`;
-    const area = current ? 'p.area_id' : 'pp.area_id';
+  pointCounts(day: string, current: boolean): AreaPointCounts[] {
+    const rental = "p.category_id = 'rental_house'";
+    if (current) {
+      return this.db
+        .prepare(
+          `SELECT p.area_id AS area, count(*) AS points, sum(${rental}) AS rental, sum(CASE WHEN ${rental} THEN ${COVERED(false)} ELSE 0 END) AS rentalCovered
+           FROM points p WHERE p.deleted_at IS NULL GROUP BY p.area_id`,
+        )
+        .all() as AreaPointCounts[];
+    }
     return this.db
       .prepare(
-        `SELECT area, count(*) AS points, sum(rental) AS rental, sum(rental AND covered) AS rentalCovered, sum(covered) AS covered FROM (
-           SELECT ${area} AS area, p.category_id = 'rental_house' AS rental, ${covered} AS covered ${from}
-         ) GROUP BY area`,
+        `SELECT pp.area_id AS area, count(*) AS points, sum(${rental}) AS rental, sum(CASE WHEN ${rental} THEN ${COVERED(true)} ELSE 0 END) AS rentalCovered
+         FROM point_placements pp JOIN points p ON p.id = pp.point_id WHERE ${PLACED_ON_DAY} GROUP BY pp.area_id`,
       )
-      .all({ day, end: endOfVietnamDay(day) }) as PointGroup[];
+      .all({ day, end: endOfVietnamDay(day) }) as AreaPointCounts[];
   }
 
   /** Points of a category in the given areas, with how many cameras in service each has. */
@@ -88,10 +100,7 @@ export class StatsRepository {
   /** Cameras in service per area (for residential-group compliance). */
   camerasInServiceByArea(): Map<string, number> {
     const rows = this.db
-      .prepare(
-        `SELECT p.area_id AS area, count(*) AS n FROM cameras c JOIN points p ON p.id = c.point_id
-         WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND c.status <> 'decommissioned' GROUP BY 1`,
-      )
+      .prepare(`SELECT area_id AS area, count(*) AS n FROM cameras WHERE deleted_at IS NULL AND status <> 'decommissioned' GROUP BY 1`)
       .all() as { area: string; n: number }[];
     return new Map(rows.map((r) => [r.area, r.n]));
   }

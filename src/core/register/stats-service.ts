@@ -5,6 +5,7 @@ import type { Counts, StatsReport, StatsRow } from '../../shared/contract';
 import { CAMERA_STATUSES, OWNERSHIPS, PURPOSES, TRANSMISSIONS } from '../../shared/contract';
 import { vietnamDay } from '../../shared/register/dates';
 import type { AreaAsOf } from './area-repository';
+import { CAMERA_COLUMNS } from './stats-repository';
 import type { RegisterStore } from './store';
 
 export function emptyCounts(): Counts {
@@ -63,27 +64,26 @@ export class StatsService {
       if (!c) own.set(id, (c = emptyCounts()));
       return c;
     };
-    /** Points with a camera in service, per area: a residential group is covered if any of its points (or sub-areas') is. */
-    const coveredPoints = new Map<string, number>();
-    for (const g of this.store.stats.cameraGroups(day, current)) {
-      if (!byId.has(g.area)) continue;
-      const c = countsOf(g.area);
-      c.cameras += g.n;
-      c.status[g.status] += g.n;
-      c.ownership[g.ownership] += g.n;
-      c.transmission[g.transmission] += g.n;
-      PURPOSES.forEach((p, i) => {
-        if (g.purposes & (1 << i)) c.purpose[p] += g.n;
+    for (const row of this.store.stats.cameraCounts(day, current)) {
+      const [area, cameras, ...rest] = row;
+      if (!byId.has(area)) continue;
+      const c = countsOf(area);
+      c.cameras += cameras;
+      CAMERA_COLUMNS.forEach(([group, key], i) => {
+        const counts = c[group] as Record<string, number>;
+        counts[key] = (counts[key] ?? 0) + (rest[i] ?? 0);
       });
     }
-    for (const g of this.store.stats.pointGroups(day, current)) {
-      if (!byId.has(g.area)) continue;
-      const c = countsOf(g.area);
-      c.points += g.points;
-      c.rentalHouses += g.rental;
-      c.rentalHousesCovered += g.rentalCovered;
-      coveredPoints.set(g.area, g.covered);
+    for (const p of this.store.stats.pointCounts(day, current)) {
+      if (!byId.has(p.area)) continue;
+      const c = countsOf(p.area);
+      c.points += p.points;
+      c.rentalHouses += p.rental;
+      c.rentalHousesCovered += p.rentalCovered;
     }
+    // A residential group is covered when a camera in service stands in it or under it.
+    const coveredPoints = new Map<string, number>();
+    for (const [area, c] of own) coveredPoints.set(area, c.cameras - c.status.decommissioned);
 
     const visible = this.visibleOnDay(visibleNow, byId, children);
     const rows: StatsRow[] = [];

@@ -1,0 +1,10 @@
+import Database from 'better-sqlite3';
+const db = new Database('/tmp/wf-regbench-Bjs3f2/watchfloor.db');
+const show = (sql: string, ...a: unknown[]) => { console.log(sql.slice(0, 100)); for (const r of db.prepare('EXPLAIN QUERY PLAN ' + sql).all(...a) as {detail: string}[]) console.log('   ', r.detail); const t0 = performance.now(); db.prepare(sql).all(...a); console.log('   ms', (performance.now()-t0).toFixed(1)); };
+show('SELECT count(*) AS n FROM cameras c JOIN points p ON p.id = c.point_id WHERE c.deleted_at IS NULL');
+show('SELECT c.id FROM cameras c JOIN points p ON p.id = c.point_id JOIN areas a ON a.id = p.area_id WHERE c.deleted_at IS NULL ORDER BY c.sort_key LIMIT 100');
+show("SELECT c.id FROM cameras c JOIN points p ON p.id = c.point_id WHERE c.deleted_at IS NULL AND c.status IN (SELECT value FROM json_each(?)) ORDER BY c.sort_key LIMIT 100", '["offline"]');
+show("SELECT p.area_id AS area, c.status, c.ownership, c.transmission, p.purposes, count(*) AS n FROM cameras c JOIN points p ON p.id = c.point_id WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5");
+show("SELECT count(*) FROM camera_fts WHERE camera_fts MATCH ?", '"cho"*');
+show("SELECT count(*) FROM cameras");
+console.log(db.pragma('page_size'), db.pragma('cache_size'), db.pragma('page_count'));

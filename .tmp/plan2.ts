@@ -1,0 +1,10 @@
+import Database from 'better-sqlite3';
+const db = new Database('/tmp/wf-regbench-1lG5C5/watchfloor.db');
+const show = (sql: string, ...a: unknown[]) => { console.log(sql.replace(/\s+/g,' ').slice(0, 140)); for (const r of db.prepare('EXPLAIN QUERY PLAN ' + sql).all(...a) as {detail: string}[]) console.log('   ', r.detail); for (let i=0;i<3;i++){const t0 = performance.now(); db.prepare(sql).all(...a); console.log('   ms', (performance.now()-t0).toFixed(1));} };
+show("SELECT c.point_id AS point, c.status, c.ownership, c.transmission, count(*) AS n FROM cameras c WHERE c.deleted_at IS NULL AND (c.install_date IS NULL OR c.install_date <= '2026-11-27') GROUP BY 1, 2, 3, 4");
+show("SELECT id, area_id AS area, purposes, category_id = 'rental_house' AS rental FROM points WHERE deleted_at IS NULL");
+show("SELECT rowid FROM camera_fts WHERE camera_fts MATCH ?", '"nguyen"* "hue"*');
+show("SELECT rowid FROM camera_fts WHERE camera_fts MATCH ?", '"nguyen" "hue"');
+show("SELECT count(*) FROM cameras c WHERE c.deleted_at IS NULL AND c.search_rowid IN (SELECT rowid FROM camera_fts WHERE camera_fts MATCH ?)", '"nguyen"* "hue"*');
+show("SELECT c.id FROM cameras c WHERE c.deleted_at IS NULL AND c.search_rowid IN (SELECT rowid FROM camera_fts WHERE camera_fts MATCH ?) ORDER BY c.sort_key LIMIT 100", '"nguyen"* "hue"*');
+show("SELECT count(*) FROM cameras c WHERE c.deleted_at IS NULL AND c.ownership IN (SELECT value FROM json_each(?)) AND c.point_id IN (SELECT p.id FROM points p WHERE (p.purposes & 4) <> 0)", '["police"]');

@@ -1,0 +1,11 @@
+import Database from 'better-sqlite3';
+const db = new Database('/tmp/wf-regbench-1lG5C5/watchfloor.db');
+const show = (sql: string, ...a: unknown[]) => { console.log(sql.replace(/\s+/g,' ').slice(0, 160)); for (const r of db.prepare('EXPLAIN QUERY PLAN ' + sql).all(...a) as {detail: string}[]) console.log('   ', r.detail); const ms=[]; for (let i=0;i<3;i++){const t0 = performance.now(); db.prepare(sql).all(...a); ms.push((performance.now()-t0).toFixed(1));} console.log('   ms', ms.join(' ')); };
+show("SELECT count(*) FROM cameras");
+show("SELECT count(*) FROM cameras c WHERE c.deleted_at IS NULL");
+show("SELECT count(*) FROM cameras INDEXED BY cameras_stats WHERE deleted_at IS NULL");
+show("SELECT point_id, count(*) FROM cameras INDEXED BY cameras_stats WHERE deleted_at IS NULL GROUP BY 1");
+show("SELECT point_id, status, ownership, transmission, count(*) FROM cameras WHERE deleted_at IS NULL GROUP BY 1,2,3,4");
+show("SELECT status, ownership, transmission, count(*) FROM cameras WHERE deleted_at IS NULL GROUP BY 1,2,3");
+show("SELECT point_id, status, ownership, transmission FROM cameras WHERE deleted_at IS NULL");
+let t0=performance.now(); let x=0; for (let i=0;i<1e7;i++) x+=i%7; console.log('loop 1e7', (performance.now()-t0).toFixed(1));

@@ -1,0 +1,10 @@
+import Database from 'better-sqlite3';
+const db = new Database('/tmp/wf-regbench-Lm0Qmm/watchfloor.db');
+const time = (label: string, f: () => unknown) => { const ms=[]; let n: unknown; for (let i=0;i<3;i++){const t0 = performance.now(); n = f(); ms.push((performance.now()-t0).toFixed(1));} console.log(label, ms.join(' '), Array.isArray(n) ? n.length : n); };
+const g = "SELECT c.point_id, c.status, c.ownership, c.transmission, count(*) FROM cameras c WHERE c.deleted_at IS NULL AND (c.install_date IS NULL OR c.install_date <= '2026-11-27') GROUP BY 1, 2, 3, 4";
+time('objects', () => db.prepare(g).all());
+time('raw', () => db.prepare(g).raw().all());
+time('nogroup raw', () => db.prepare("SELECT c.point_id, c.status, c.ownership, c.transmission FROM cameras c INDEXED BY cameras_stats WHERE c.deleted_at IS NULL").raw().all());
+time('count only', () => db.prepare("SELECT count(*) FROM (SELECT c.point_id, c.status, c.ownership, c.transmission, count(*) FROM cameras c WHERE c.deleted_at IS NULL GROUP BY 1,2,3,4)").raw().all());
+time('join by area sql', () => db.prepare("SELECT p.area_id, p.purposes, c.status, c.ownership, c.transmission, count(*) FROM cameras c JOIN points p ON p.id = c.point_id WHERE c.deleted_at IS NULL GROUP BY 1,2,3,4,5").raw().all());
+time('points raw', () => db.prepare("SELECT id, area_id, purposes, category_id = 'rental_house' FROM points WHERE deleted_at IS NULL").raw().all());

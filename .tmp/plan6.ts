@@ -1,0 +1,11 @@
+import Database from 'better-sqlite3';
+import { StatsRepository } from '../src/core/register/stats-repository';
+import { AreaRepository } from '../src/core/register/area-repository';
+const db = new Database('/tmp/wf-regbench-LOu6Ps/watchfloor.db');
+const s = new StatsRepository(db); const a = new AreaRepository(db);
+const time = (label: string, f: () => unknown) => { const ms=[]; for (let i=0;i<3;i++){const t0 = performance.now(); f(); ms.push((performance.now()-t0).toFixed(1));} console.log(label, ms.join(' ')); };
+time('cameraCounts', () => s.cameraCounts('2026-11-27', true));
+time('pointCounts', () => s.pointCounts('2026-11-27', true));
+time('asOf', () => a.asOf('2026-11-27'));
+time('records', () => a.records());
+console.log(db.prepare("EXPLAIN QUERY PLAN SELECT c.area_id, count(*), sum(c.status = 'x') FROM cameras c WHERE c.deleted_at IS NULL AND (c.install_date IS NULL OR c.install_date <= '2026') GROUP BY c.area_id").all());
