@@ -97,7 +97,7 @@ export class CameraListRepository {
    * the category as a set of point ids. So the total is counted on `cameras` without a join (a join per row costs a text-key
    * look-up each: 100,000 of them are most of a second).
    */
-  private where(q: CameraQuery): { sql: string; args: unknown[] } {
+  private where(q: CameraQuery, ftsJoined = false): { sql: string; args: unknown[] } {
     const where = ['c.deleted_at IS NULL'];
     const args: unknown[] = [];
     const inList = (column: string, values: readonly unknown[], into = where) => {
@@ -117,7 +117,7 @@ export class CameraListRepository {
       args.push(purposesToBits(q.purposes));
     }
     if (pointWhere.length) where.push(`c.point_id IN (SELECT p.id FROM points p WHERE ${pointWhere.join(' AND ')})`);
-    if (q.fts) {
+    if (q.fts && !ftsJoined) {
       where.push('c.search_rowid IN (SELECT rowid FROM camera_fts WHERE camera_fts MATCH ?)');
       args.push(q.fts);
     }
@@ -129,16 +129,30 @@ export class CameraListRepository {
     // How many cameras hold the words: cheap from the index itself (deleted ones are not in it).
     const matches = q.fts ? (this.db.prepare('SELECT count(*) AS n FROM camera_fts WHERE camera_fts MATCH ?').get(q.fts) as { n: number }).n : null;
     const wordsOnly = matches !== null && !q.areaIds && !q.statuses.length && !q.ownerships.length && !q.transmissions.length && !q.categoryIds.length && !q.purposes.length && q.includeDisabled && !q.ids;
-    const total = wordsOnly ? matches : (this.db.prepare(`SELECT count(*) AS n FROM cameras c WHERE ${sql}`).get(...args) as { n: number }).n;
+    // With words, start from the words' rows (CROSS JOIN fixes the order): the other filters are
+    // then checked on those few thousand rows, not on every camera.
+    const joined = q.fts ? this.where(q, true) : null;
+    const fromWords = 'camera_fts f CROSS JOIN cameras c ON c.search_rowid = f.rowid';
+    const total = wordsOnly
+      ? matches
+      : joined
+        ? (this.db.prepare(`SELECT count(*) AS n FROM ${fromWords} WHERE f.words MATCH ? AND ${joined.sql}`).get(q.fts, ...joined.args) as { n: number }).n
+        : (this.db.prepare(`SELECT count(*) AS n FROM cameras c WHERE ${sql}`).get(...args) as { n: number }).n;
     const order = (ORDER[sort] ?? ORDER.name!)
       .split(', ')
       .map((col) => `${col}${descending ? ' DESC' : ''}`)
       .join(', ');
-    // Common words (thousands of cameras): walk cameras_sort in order and check the words' set as
-    // it goes, stopping after one page (the unary + keeps SQLite from starting at the words' rows
-    // and sorting them all). Rare words: start at their few rows and sort those.
-    const pageSql = sort === 'name' && matches !== null && matches > 3000 ? sql.replace('c.search_rowid IN', '+c.search_rowid IN') : sql;
-    const rows = this.db.prepare(`${ROW_SELECT} WHERE ${pageSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, limit, offset) as RowDb[];
+    // Common words (thousands of cameras) by name: walk cameras_sort in order and check the words'
+    // set as it goes, stopping after one page (the unary + keeps SQLite from starting at the words'
+    // rows and sorting them all). Rare words: start at their few rows and sort those.
+    let rows: RowDb[];
+    if (joined && !(sort === 'name' && matches! > 3000)) {
+      const select = ROW_SELECT.replace('FROM cameras c', `FROM ${fromWords}`);
+      rows = this.db.prepare(`${select} WHERE f.words MATCH ? AND ${joined.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(q.fts, ...joined.args, limit, offset) as RowDb[];
+    } else {
+      const pageSql = sql.replace('c.search_rowid IN', '+c.search_rowid IN');
+      rows = this.db.prepare(`${ROW_SELECT} WHERE ${pageSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, limit, offset) as RowDb[];
+    }
     return { total, rows: rows.map(toRow) };
   }
 

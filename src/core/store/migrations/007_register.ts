@@ -88,7 +88,6 @@ CREATE UNIQUE INDEX cameras_search_rowid ON cameras(search_rowid);
 -- The camera table's order (Vietnamese, by sort_key) with the camera-level filters beside it, so a
 -- filtered first page is one ordered index scan without table look-ups until a row matches.
 -- (Not partial indexes: SQLite does not count a partial index's own WHERE column as covered.)
-CREATE INDEX cameras_sort ON cameras(deleted_at, sort_key, search_rowid, status, ownership, transmission, disabled);
 CREATE INDEX cameras_serial ON cameras(serial) WHERE serial <> '';
 -- Covering index for the statistics: one ordered scan, no table look-ups, no join per camera.
 -- The camera's point's area and purposes, kept by triggers: the ward report counts 100,000 cameras
@@ -107,6 +106,8 @@ CREATE TRIGGER points_area_or_purposes AFTER UPDATE OF area_id, purposes ON poin
   UPDATE cameras SET area_id = NEW.area_id, point_purposes = NEW.purposes WHERE point_id = NEW.id;
 END;
 CREATE INDEX cameras_stats ON cameras(deleted_at, area_id, status, ownership, transmission, point_purposes, install_date);
+CREATE INDEX cameras_sort ON cameras(deleted_at, sort_key, search_rowid, status, ownership, transmission, disabled, area_id, point_purposes);
+
 
 -- Folded text (NFC, lower case, đ→d, no marks) of the camera, its point and area: "nguyen hue"
 -- finds "Nguyễn Huệ". Contentless: the words are only searched, never read back.
