@@ -37,6 +37,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/core/serve/cli.ts'),
+          // The register's import writer runs in a worker thread of its own (register/import/writer.ts).
+          'register-worker': resolve(__dirname, 'src/core/register/import/worker.ts'),
         },
       },
     },

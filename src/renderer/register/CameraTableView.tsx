@@ -1,6 +1,6 @@
 // The camera register as a table of any size: filters, search without diacritics, chosen columns,
 // bulk changes on ticked rows, export of what is shown, and the camera opened beside the table.
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/client';
 import { useApp } from '../app/app-context';
@@ -14,6 +14,18 @@ import type { AreaNode } from './use-register-data';
 import type { Category } from '../../shared/contract';
 import { VirtualTable } from './VirtualTable';
 
+/** How many points the register has (the summary line beside areas and cameras). */
+function usePointsTotal(): number | null {
+  const { api } = useApp();
+  const [total, setTotal] = useState<number | null>(null);
+  useEffect(() => {
+    const load = () => api.call('register.points', { limit: 1 }).then((r) => setTotal(r.total), () => undefined);
+    void load();
+    return api.on('register.changed', () => void load());
+  }, [api]);
+  return total;
+}
+
 export function CameraTableView({ areas, categories }: { areas: AreaNode[]; categories: Category[] }) {
   const { t, i18n } = useTranslation();
   const { api, can, settings } = useApp();
@@ -24,6 +36,8 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<string | null>(null);
   const pages = useCameraPages(deferred, 'name', false);
+  const pointsTotal = usePointsTotal();
+  const unfiltered = JSON.stringify(deferred) === JSON.stringify(EMPTY_FILTER);
   const cols = useMemo(() => cameraColumns(columns, t, i18n.language, categories, settings.timeZone), [columns, t, i18n.language, categories, settings.timeZone]);
   const lang = i18n.language === 'vi' ? 'vi' : 'en';
   const exportUrl = (format: 'csv' | 'xlsx') => api.downloadUrl(`/download/register-cameras.${format}`, { filter: JSON.stringify(deferred), lang });
@@ -51,7 +65,11 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
         </div>
       </div>
       <p className="muted register-view__summary" role="status">
-        {pages.total === null ? t('common.loading') : t('register.summary', { total: pages.total.toLocaleString(i18n.language), all: pages.total.toLocaleString(i18n.language), count: pages.total })}
+        {pages.total === null
+          ? t('common.loading')
+          : unfiltered && pointsTotal !== null
+            ? t('pages.cameras.summary', { areas: areas.filter((a) => !a.retiredOn).length, points: pointsTotal, cameras: pages.total })
+            : t('register.summary', { total: pages.total.toLocaleString(i18n.language) })}
       </p>
       {selected.size > 0 && can('register.manage') ? <BulkBar ids={[...selected]} onDone={() => setSelected(new Set())} /> : null}
       {pages.error ? (

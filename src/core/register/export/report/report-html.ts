@@ -27,7 +27,8 @@ header h1 { font-size: 13pt; margin: 4pt 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 0.5pt solid #444; padding: 2pt 3pt; }
 td { text-align: right; font-variant-numeric: tabular-nums; }
-tbody th { text-align: left; font-weight: normal; }
+tbody th { text-align: left; font-weight: normal; white-space: nowrap; }
+thead th:first-child { min-width: 11em; }
 tr.d0 th, tr.total th, tr.total td { font-weight: bold; }
 thead th { background: #eee; font-size: 7.5pt; }
 tr { page-break-inside: avoid; }
