@@ -84,7 +84,7 @@ test.describe('in Vietnamese', () => {
     // The good file.
     const good = await xlsxFile(serve.dataDir, 'good.xlsx', ROWS);
     dialog = await importFile(page, good, 'Nhập từ tệp…', 'Nhập camera từ bảng tính');
-    await expect(dialog.getByText('5 dòng (XLSX, xlsx): 5 camera mới, 0 thay đổi, 0 không đổi, 4 điểm mới.')).toBeVisible();
+    await expect(dialog.getByText('5 dòng (XLSX, Office Open XML): 5 camera mới, 0 thay đổi, 0 không đổi, 4 điểm mới.')).toBeVisible();
     await dialog.getByRole('button', { name: 'Nhập 5 dòng' }).click();
     await expect(dialog.getByText('Đã nhập: 5 camera mới, 0 thay đổi, 4 điểm mới.')).toBeVisible();
     await dialog.getByRole('button', { name: 'Đóng' }).click();

@@ -10,7 +10,7 @@ import { uploadFile } from './upload';
 type Phase = { phase: string; done: number; total: number } | null;
 
 export function ImportDialog({ onClose }: { onClose(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { api } = useApp();
   const [upload, setUpload] = useState<number | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -61,7 +61,6 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
     }
   };
 
-  const lang = i18n.language === 'vi' ? 'vi' : 'en';
   const problemCount = preview ? preview.problems.length + preview.moreProblems : 0;
   return (
     <dialog
@@ -101,7 +100,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
             {t('register.import.preview', {
               rows: preview.rows,
               format: preview.format.toUpperCase(),
-              encoding: preview.encoding,
+              encoding: preview.format === 'csv' ? preview.encoding : 'Office Open XML',
               newCameras: preview.newCameras,
               changed: preview.changedCameras,
               unchanged: preview.unchangedCameras,
@@ -158,7 +157,6 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
           </button>
         ) : null}
       </div>
-      {lang ? null : null}
     </dialog>
   );
 }
