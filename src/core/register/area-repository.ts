@@ -4,6 +4,7 @@
 // today's state for everything that asks "where is it now".
 import type { Area, AreaRecord } from '../../shared/contract';
 import type { Db } from '../store/database';
+import { statement } from '../store/statements';
 
 interface AreaDbRow {
   id: string;
@@ -67,7 +68,7 @@ export class AreaRepository {
   /** The version in force now (valid_to NULL), or null for a retired area. */
   current(id: string): { validFrom: string; parentId: string | null; name: string; kind: Area['kind'] } | null {
     return (
-      (this.db.prepare('SELECT valid_from AS validFrom, parent_id AS parentId, name, kind FROM area_versions WHERE area_id = ? AND valid_to IS NULL').get(id) as
+      (statement(this.db, 'SELECT valid_from AS validFrom, parent_id AS parentId, name, kind FROM area_versions WHERE area_id = ? AND valid_to IS NULL').get(id) as
         | { validFrom: string; parentId: string | null; name: string; kind: Area['kind'] }
         | undefined) ?? null
     );
@@ -75,23 +76,23 @@ export class AreaRepository {
 
   /** Ends the version in force on `day` and starts a new one with the given values. */
   newVersion(id: string, day: string, v: { parentId: string | null; name: string; kind: Area['kind'] }, sortKey: string): void {
-    this.db.prepare('UPDATE area_versions SET valid_to = ? WHERE area_id = ? AND valid_to IS NULL').run(day, id);
+    statement(this.db, 'UPDATE area_versions SET valid_to = ? WHERE area_id = ? AND valid_to IS NULL').run(day, id);
     this.db
       .prepare('INSERT INTO area_versions(area_id, valid_from, valid_to, parent_id, name, kind) VALUES (?,?,NULL,?,?,?) ON CONFLICT(area_id, valid_from) DO UPDATE SET parent_id = excluded.parent_id, name = excluded.name, kind = excluded.kind, valid_to = NULL')
       .run(id, day, v.parentId, v.name, v.kind);
-    this.db.prepare('UPDATE areas SET parent_id = ?, name = ?, kind = ?, sort_key = ? WHERE id = ?').run(v.parentId, v.name, v.kind, sortKey, id);
+    statement(this.db, 'UPDATE areas SET parent_id = ?, name = ?, kind = ?, sort_key = ? WHERE id = ?').run(v.parentId, v.name, v.kind, sortKey, id);
   }
 
   /** A correction: the version in force and the current row change, no new version. */
   correct(id: string, v: { name: string; kind: Area['kind'] }, sortKey: string): void {
-    this.db.prepare('UPDATE area_versions SET name = ?, kind = ? WHERE area_id = ? AND valid_to IS NULL').run(v.name, v.kind, id);
-    this.db.prepare('UPDATE areas SET name = ?, kind = ?, sort_key = ? WHERE id = ?').run(v.name, v.kind, sortKey, id);
+    statement(this.db, 'UPDATE area_versions SET name = ?, kind = ? WHERE area_id = ? AND valid_to IS NULL').run(v.name, v.kind, id);
+    statement(this.db, 'UPDATE areas SET name = ?, kind = ?, sort_key = ? WHERE id = ?').run(v.name, v.kind, sortKey, id);
   }
 
   retire(id: string, day: string, successors: readonly string[]): void {
-    this.db.prepare('UPDATE area_versions SET valid_to = ? WHERE area_id = ? AND valid_to IS NULL').run(day, id);
-    this.db.prepare('UPDATE areas SET retired_on = ? WHERE id = ?').run(day, id);
-    const ins = this.db.prepare('INSERT OR IGNORE INTO area_successors(area_id, successor_id) VALUES (?, ?)');
+    statement(this.db, 'UPDATE area_versions SET valid_to = ? WHERE area_id = ? AND valid_to IS NULL').run(day, id);
+    statement(this.db, 'UPDATE areas SET retired_on = ? WHERE id = ?').run(day, id);
+    const ins = statement(this.db, 'INSERT OR IGNORE INTO area_successors(area_id, successor_id) VALUES (?, ?)');
     for (const s of successors) ins.run(id, s);
   }
 
@@ -109,20 +110,20 @@ export class AreaRepository {
   }
 
   pointsIn(areaId: string): string[] {
-    return (this.db.prepare('SELECT id FROM points WHERE area_id = ? AND deleted_at IS NULL').all(areaId) as { id: string }[]).map((r) => r.id);
+    return (statement(this.db, 'SELECT id FROM points WHERE area_id = ? AND deleted_at IS NULL').all(areaId) as { id: string }[]).map((r) => r.id);
   }
 
   childrenOf(areaId: string): string[] {
-    return (this.db.prepare('SELECT id FROM areas WHERE parent_id = ? AND deleted_at IS NULL AND retired_on IS NULL').all(areaId) as { id: string }[]).map((r) => r.id);
+    return (statement(this.db, 'SELECT id FROM areas WHERE parent_id = ? AND deleted_at IS NULL AND retired_on IS NULL').all(areaId) as { id: string }[]).map((r) => r.id);
   }
 
   /** Moves points to another area from `day` on (their placement history keeps where they were). */
   placePoints(pointIds: readonly string[], areaId: string, day: string): void {
-    const end = this.db.prepare('UPDATE point_placements SET valid_to = ? WHERE point_id = ? AND valid_to IS NULL');
-    const start = this.db.prepare(
+    const end = statement(this.db, 'UPDATE point_placements SET valid_to = ? WHERE point_id = ? AND valid_to IS NULL');
+    const start = statement(this.db, 
       'INSERT INTO point_placements(point_id, valid_from, valid_to, area_id) VALUES (?,?,NULL,?) ON CONFLICT(point_id, valid_from) DO UPDATE SET area_id = excluded.area_id, valid_to = NULL',
     );
-    const cur = this.db.prepare('UPDATE points SET area_id = ? WHERE id = ?');
+    const cur = statement(this.db, 'UPDATE points SET area_id = ? WHERE id = ?');
     for (const p of pointIds) {
       end.run(day, p);
       start.run(p, day, areaId);
@@ -132,27 +133,27 @@ export class AreaRepository {
 
   /** A point's placement corrected in place (an edit of the point, not a reorganisation). */
   correctPlacement(pointId: string, areaId: string): void {
-    this.db.prepare('UPDATE point_placements SET area_id = ? WHERE point_id = ? AND valid_to IS NULL').run(areaId, pointId);
+    statement(this.db, 'UPDATE point_placements SET area_id = ? WHERE point_id = ? AND valid_to IS NULL').run(areaId, pointId);
   }
 
   endPlacement(pointId: string, day: string): void {
-    this.db.prepare('UPDATE point_placements SET valid_to = ? WHERE point_id = ? AND valid_to IS NULL').run(day, pointId);
+    statement(this.db, 'UPDATE point_placements SET valid_to = ? WHERE point_id = ? AND valid_to IS NULL').run(day, pointId);
   }
 
   endVersions(areaId: string, day: string): void {
-    this.db.prepare('UPDATE area_versions SET valid_to = ? WHERE area_id = ? AND valid_to IS NULL').run(day, areaId);
+    statement(this.db, 'UPDATE area_versions SET valid_to = ? WHERE area_id = ? AND valid_to IS NULL').run(day, areaId);
   }
 
   /** Users scoped to an area that ends get its successors instead (they keep seeing their places). */
   moveScopes(from: string, to: readonly string[]): string[] {
-    const users = (this.db.prepare('SELECT user_id FROM user_scopes WHERE area_id = ?').all(from) as { user_id: string }[]).map((r) => r.user_id);
-    const ins = this.db.prepare('INSERT OR IGNORE INTO user_scopes(user_id, area_id) VALUES (?, ?)');
+    const users = (statement(this.db, 'SELECT user_id FROM user_scopes WHERE area_id = ?').all(from) as { user_id: string }[]).map((r) => r.user_id);
+    const ins = statement(this.db, 'INSERT OR IGNORE INTO user_scopes(user_id, area_id) VALUES (?, ?)');
     for (const u of users) for (const t of to) ins.run(u, t);
-    this.db.prepare('DELETE FROM user_scopes WHERE area_id = ?').run(from);
+    statement(this.db, 'DELETE FROM user_scopes WHERE area_id = ?').run(from);
     return users;
   }
 
   setBoundary(id: string, geojson: string | null): void {
-    this.db.prepare('UPDATE areas SET boundary = ? WHERE id = ?').run(geojson, id);
+    statement(this.db, 'UPDATE areas SET boundary = ? WHERE id = ?').run(geojson, id);
   }
 }

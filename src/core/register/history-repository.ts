@@ -2,6 +2,7 @@
 // field's value before and after. The audit trail records the call; this is the record's own story.
 import type { HistoryEntry } from '../../shared/contract';
 import type { Db } from '../store/database';
+import { statement } from '../store/statements';
 
 export type RecordKind = 'area' | 'point' | 'camera';
 export interface Actor {

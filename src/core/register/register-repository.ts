@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Area, Camera, CameraRecord, Point, PointRecord, Purpose } from '../../shared/contract';
 import { fundingOf, PURPOSES } from '../../shared/contract';
 import type { Db } from '../store/database';
+import { statement } from '../store/statements';
 
 export interface CameraDbRow {
   id: string;
@@ -175,15 +176,15 @@ export class RegisterRepository {
   }
 
   area(id: string): Area | null {
-    return (this.db.prepare(`SELECT id, parent_id AS parentId, name, kind FROM areas WHERE id = ? AND ${LIVE}`).get(id) as Area | undefined) ?? null;
+    return (statement(this.db, `SELECT id, parent_id AS parentId, name, kind FROM areas WHERE id = ? AND ${LIVE}`).get(id) as Area | undefined) ?? null;
   }
 
   point(id: string): Point | null {
-    return (this.db.prepare(`SELECT id, area_id AS areaId, name, address, lat, lon FROM points WHERE id = ? AND ${LIVE}`).get(id) as Point | undefined) ?? null;
+    return (statement(this.db, `SELECT id, area_id AS areaId, name, address, lat, lon FROM points WHERE id = ? AND ${LIVE}`).get(id) as Point | undefined) ?? null;
   }
 
   pointRecord(id: string): PointRecord | null {
-    const row = this.db.prepare(`${POINT_SELECT} WHERE p.id = ? AND p.deleted_at IS NULL`).get(id) as PointDbRow | undefined;
+    const row = statement(this.db, `${POINT_SELECT} WHERE p.id = ? AND p.deleted_at IS NULL`).get(id) as PointDbRow | undefined;
     return row ? toPointRecord(row) : null;
   }
 
@@ -200,39 +201,39 @@ export class RegisterRepository {
       args.push(`% ${w}%`);
     }
     const clause = where.join(' AND ');
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM points p WHERE ${clause}`).get(...args) as { n: number }).n;
-    const rows = this.db.prepare(`${POINT_SELECT} WHERE ${clause} ORDER BY p.sort_key LIMIT ? OFFSET ?`).all(...args, limit, offset) as PointDbRow[];
+    const total = (statement(this.db, `SELECT count(*) AS n FROM points p WHERE ${clause}`).get(...args) as { n: number }).n;
+    const rows = statement(this.db, `${POINT_SELECT} WHERE ${clause} ORDER BY p.sort_key LIMIT ? OFFSET ?`).all(...args, limit, offset) as PointDbRow[];
     return { total, rows: rows.map(toPointRecord) };
   }
 
   /** The wall's tree: areas in force, points and cameras not deleted or disabled. */
   areas(): Area[] {
-    return this.db.prepare(`SELECT id, parent_id AS parentId, name, kind FROM areas WHERE ${LIVE} AND retired_on IS NULL ORDER BY sort_key`).all() as Area[];
+    return statement(this.db, `SELECT id, parent_id AS parentId, name, kind FROM areas WHERE ${LIVE} AND retired_on IS NULL ORDER BY sort_key`).all() as Area[];
   }
 
   points(): Point[] {
-    return this.db.prepare(`SELECT id, area_id AS areaId, name, address, lat, lon FROM points WHERE ${LIVE} AND disabled = 0 ORDER BY sort_key`).all() as Point[];
+    return statement(this.db, `SELECT id, area_id AS areaId, name, address, lat, lon FROM points WHERE ${LIVE} AND disabled = 0 ORDER BY sort_key`).all() as Point[];
   }
 
   cameras(): Camera[] {
-    return (this.db.prepare(`SELECT * FROM cameras WHERE ${LIVE} AND disabled = 0 ORDER BY sort_key`).all() as CameraDbRow[]).map(toCamera);
+    return (statement(this.db, `SELECT * FROM cameras WHERE ${LIVE} AND disabled = 0 ORDER BY sort_key`).all() as CameraDbRow[]).map(toCamera);
   }
 
   cameraRow(id: string): CameraDbRow | null {
-    return (this.db.prepare(`SELECT * FROM cameras WHERE id = ? AND ${LIVE}`).get(id) as CameraDbRow | undefined) ?? null;
+    return (statement(this.db, `SELECT * FROM cameras WHERE id = ? AND ${LIVE}`).get(id) as CameraDbRow | undefined) ?? null;
   }
 
   /** Including deleted ones: an idempotent create must not reuse a deleted camera's id. */
   cameraIdTaken(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM cameras WHERE id = ?').get(id) !== undefined;
+    return statement(this.db, 'SELECT 1 FROM cameras WHERE id = ?').get(id) !== undefined;
   }
 
   pointIdTaken(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM points WHERE id = ?').get(id) !== undefined;
+    return statement(this.db, 'SELECT 1 FROM points WHERE id = ?').get(id) !== undefined;
   }
 
   areaIdTaken(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM areas WHERE id = ?').get(id) !== undefined;
+    return statement(this.db, 'SELECT 1 FROM areas WHERE id = ?').get(id) !== undefined;
   }
 
   camera(id: string): Camera | null {
@@ -241,20 +242,20 @@ export class RegisterRepository {
   }
 
   cameraPasswordBox(id: string): string | null {
-    const row = this.db.prepare('SELECT password_box FROM cameras WHERE id = ?').get(id) as { password_box: string | null } | undefined;
+    const row = statement(this.db, 'SELECT password_box FROM cameras WHERE id = ?').get(id) as { password_box: string | null } | undefined;
     return row?.password_box ?? null;
   }
 
   setPreferredStream(id: string, stream: Camera['preferredStream']): void {
-    this.db.prepare('UPDATE cameras SET preferred_stream = ? WHERE id = ?').run(stream, id);
+    statement(this.db, 'UPDATE cameras SET preferred_stream = ? WHERE id = ?').run(stream, id);
   }
 
   areaExists(id: string): boolean {
-    return this.db.prepare(`SELECT 1 FROM areas WHERE id = ? AND ${LIVE} AND retired_on IS NULL`).get(id) !== undefined;
+    return statement(this.db, `SELECT 1 FROM areas WHERE id = ? AND ${LIVE} AND retired_on IS NULL`).get(id) !== undefined;
   }
 
   pointExists(id: string): boolean {
-    return this.db.prepare(`SELECT 1 FROM points WHERE id = ? AND ${LIVE}`).get(id) !== undefined;
+    return statement(this.db, `SELECT 1 FROM points WHERE id = ? AND ${LIVE}`).get(id) !== undefined;
   }
 
   /** Rows whose URLs may still hold credentials (typed in before they were moved out on save). */
@@ -279,8 +280,8 @@ export class RegisterRepository {
   }
 
   insertArea(a: Omit<Area, 'id'> & { sortKey: string; from: string }, id: string = randomUUID()): Area {
-    this.db.prepare('INSERT INTO areas(id, parent_id, name, kind, created_at, sort_key) VALUES (?,?,?,?,?,?)').run(id, a.parentId, a.name, a.kind, Date.now(), a.sortKey);
-    this.db.prepare('INSERT INTO area_versions(area_id, valid_from, valid_to, parent_id, name, kind) VALUES (?,?,NULL,?,?,?)').run(id, a.from, a.parentId, a.name, a.kind);
+    statement(this.db, 'INSERT INTO areas(id, parent_id, name, kind, created_at, sort_key) VALUES (?,?,?,?,?,?)').run(id, a.parentId, a.name, a.kind, Date.now(), a.sortKey);
+    statement(this.db, 'INSERT INTO area_versions(area_id, valid_from, valid_to, parent_id, name, kind) VALUES (?,?,NULL,?,?,?)').run(id, a.from, a.parentId, a.name, a.kind);
     return { id, parentId: a.parentId, name: a.name, kind: a.kind };
   }
 
@@ -291,7 +292,7 @@ export class RegisterRepository {
          VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
       .run(id, p.areaId, p.name, p.address, p.lat, p.lon, p.categoryId, purposesToBits(p.purposes), p.custodian, p.custodianContact, p.notes, p.sortKey, p.search, Date.now());
-    this.db.prepare('INSERT INTO point_placements(point_id, valid_from, valid_to, area_id) VALUES (?,?,NULL,?)').run(id, from, p.areaId);
+    statement(this.db, 'INSERT INTO point_placements(point_id, valid_from, valid_to, area_id) VALUES (?,?,NULL,?)').run(id, from, p.areaId);
   }
 
   updatePoint(id: string, p: PointWrite): void {
@@ -304,7 +305,7 @@ export class RegisterRepository {
   }
 
   private nextSearchRowid(): number {
-    return ((this.db.prepare('SELECT max(search_rowid) AS m FROM cameras').get() as { m: number | null }).m ?? 0) + 1;
+    return ((statement(this.db, 'SELECT max(search_rowid) AS m FROM cameras').get() as { m: number | null }).m ?? 0) + 1;
   }
 
   insertCamera(c: CameraWrite, id: string = randomUUID(), at: number = Date.now()): number {
@@ -388,33 +389,33 @@ export class RegisterRepository {
   }
 
   setCameraStatus(id: string, status: Camera['status'], at: number): void {
-    this.db.prepare('UPDATE cameras SET status = ? WHERE id = ?').run(status, id);
+    statement(this.db, 'UPDATE cameras SET status = ? WHERE id = ?').run(status, id);
     this.logStatus(id, status, at);
   }
 
   setLastSeen(id: string, at: number): void {
-    this.db.prepare('UPDATE cameras SET last_seen = ? WHERE id = ?').run(at, id);
+    statement(this.db, 'UPDATE cameras SET last_seen = ? WHERE id = ?').run(at, id);
   }
 
   logStatus(id: string, status: Camera['status'], at: number): void {
-    this.db.prepare('INSERT INTO camera_status_log(camera_id, at, status) VALUES (?,?,?)').run(id, at, status);
+    statement(this.db, 'INSERT INTO camera_status_log(camera_id, at, status) VALUES (?,?,?)').run(id, at, status);
   }
 
   moveCamera(id: string, pointId: string): void {
-    this.db.prepare('UPDATE cameras SET point_id = ? WHERE id = ?').run(pointId, id);
+    statement(this.db, 'UPDATE cameras SET point_id = ? WHERE id = ?').run(pointId, id);
   }
 
   setDisabled(table: 'areas' | 'points' | 'cameras', id: string, disabled: boolean): boolean {
-    return this.db.prepare(`UPDATE ${table} SET disabled = ? WHERE id = ? AND ${LIVE}`).run(disabled ? 1 : 0, id).changes > 0;
+    return statement(this.db, `UPDATE ${table} SET disabled = ? WHERE id = ? AND ${LIVE}`).run(disabled ? 1 : 0, id).changes > 0;
   }
 
   markDeleted(table: 'areas' | 'points' | 'cameras', id: string, at: number): void {
-    this.db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE id = ?`).run(at, id);
+    statement(this.db, `UPDATE ${table} SET deleted_at = ? WHERE id = ?`).run(at, id);
   }
 
   /** What still stands in an area or at a point (a delete is refused while anything does). */
   dependants(kind: 'area' | 'point', id: string): number {
-    if (kind === 'point') return (this.db.prepare(`SELECT count(*) AS n FROM cameras WHERE point_id = ? AND ${LIVE}`).get(id) as { n: number }).n;
+    if (kind === 'point') return (statement(this.db, `SELECT count(*) AS n FROM cameras WHERE point_id = ? AND ${LIVE}`).get(id) as { n: number }).n;
     const row = this.db
       .prepare(`SELECT (SELECT count(*) FROM points WHERE area_id = ? AND ${LIVE}) + (SELECT count(*) FROM areas WHERE parent_id = ? AND ${LIVE} AND retired_on IS NULL) AS n`)
       .get(id, id) as { n: number };
@@ -423,27 +424,27 @@ export class RegisterRepository {
 
   /** Cameras with the same serial (a serial names one device), other than `exceptId`. */
   serialTaken(serial: string, exceptId: string | null): boolean {
-    return this.db.prepare(`SELECT 1 FROM cameras WHERE serial = ? AND id IS NOT ? AND ${LIVE}`).get(serial, exceptId) !== undefined;
+    return statement(this.db, `SELECT 1 FROM cameras WHERE serial = ? AND serial <> '' AND id IS NOT ? AND ${LIVE}`).get(serial, exceptId) !== undefined;
   }
 
   /** Rows written before sort keys and the search index existed (migration 007 cannot compute them). */
   rowsMissingSortKeys(): { areas: { id: string; name: string }[]; points: { id: string; name: string; address: string; custodian: string }[]; cameras: string[] } {
     return {
-      areas: this.db.prepare("SELECT id, name FROM areas WHERE sort_key = ''").all() as { id: string; name: string }[],
-      points: this.db.prepare("SELECT id, name, address, custodian FROM points WHERE sort_key = ''").all() as { id: string; name: string; address: string; custodian: string }[],
-      cameras: (this.db.prepare("SELECT id FROM cameras WHERE sort_key = ''").all() as { id: string }[]).map((r) => r.id),
+      areas: statement(this.db, "SELECT id, name FROM areas WHERE sort_key = ''").all() as { id: string; name: string }[],
+      points: statement(this.db, "SELECT id, name, address, custodian FROM points WHERE sort_key = ''").all() as { id: string; name: string; address: string; custodian: string }[],
+      cameras: (statement(this.db, "SELECT id FROM cameras WHERE sort_key = ''").all() as { id: string }[]).map((r) => r.id),
     };
   }
 
   setAreaSortKey(id: string, key: string): void {
-    this.db.prepare('UPDATE areas SET sort_key = ? WHERE id = ?').run(key, id);
+    statement(this.db, 'UPDATE areas SET sort_key = ? WHERE id = ?').run(key, id);
   }
 
   setPointDerived(id: string, sortKey: string, search: string): void {
-    this.db.prepare('UPDATE points SET sort_key = ?, search = ? WHERE id = ?').run(sortKey, search, id);
+    statement(this.db, 'UPDATE points SET sort_key = ?, search = ? WHERE id = ?').run(sortKey, search, id);
   }
 
   setCameraSortKey(id: string, key: string): void {
-    this.db.prepare('UPDATE cameras SET sort_key = ? WHERE id = ?').run(key, id);
+    statement(this.db, 'UPDATE cameras SET sort_key = ? WHERE id = ?').run(key, id);
   }
 }

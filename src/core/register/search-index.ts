@@ -3,6 +3,7 @@
 // transaction as the change; a point or area rename refreshes the cameras under it.
 import { foldForIndex } from '../../shared/register/fold';
 import type { Db } from '../store/database';
+import { statement } from '../store/statements';
 
 interface Source {
   rowid: number;
@@ -23,8 +24,8 @@ export class SearchIndex {
   constructor(private readonly db: Db) {}
 
   private write(rows: Source[]): void {
-    const del = this.db.prepare('DELETE FROM camera_fts WHERE rowid = ?');
-    const ins = this.db.prepare('INSERT INTO camera_fts(rowid, words) VALUES (?, ?)');
+    const del = statement(this.db, 'DELETE FROM camera_fts WHERE rowid = ?');
+    const ins = statement(this.db, 'INSERT INTO camera_fts(rowid, words) VALUES (?, ?)');
     for (const r of rows) {
       del.run(r.rowid);
       ins.run(r.rowid, foldForIndex(r.name, r.serial, r.make, r.model, r.point_name, r.address, r.custodian, r.area_name));
@@ -33,27 +34,27 @@ export class SearchIndex {
 
   cameras(ids: readonly string[]): void {
     if (ids.length === 0) return;
-    this.write(this.db.prepare(`${SOURCE} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL`).all(JSON.stringify(ids)) as Source[]);
+    this.write(statement(this.db, `${SOURCE} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL`).all(JSON.stringify(ids)) as Source[]);
   }
 
   point(pointId: string): void {
-    this.write(this.db.prepare(`${SOURCE} WHERE c.point_id = ? AND c.deleted_at IS NULL`).all(pointId) as Source[]);
+    this.write(statement(this.db, `${SOURCE} WHERE c.point_id = ? AND c.deleted_at IS NULL`).all(pointId) as Source[]);
   }
 
   area(areaId: string): void {
-    this.write(this.db.prepare(`${SOURCE} WHERE p.area_id = ? AND c.deleted_at IS NULL`).all(areaId) as Source[]);
+    this.write(statement(this.db, `${SOURCE} WHERE p.area_id = ? AND c.deleted_at IS NULL`).all(areaId) as Source[]);
   }
 
   remove(cameraId: string): void {
-    const row = this.db.prepare('SELECT search_rowid FROM cameras WHERE id = ?').get(cameraId) as { search_rowid: number | null } | undefined;
-    if (row?.search_rowid != null) this.db.prepare('DELETE FROM camera_fts WHERE rowid = ?').run(row.search_rowid);
+    const row = statement(this.db, 'SELECT search_rowid FROM cameras WHERE id = ?').get(cameraId) as { search_rowid: number | null } | undefined;
+    if (row?.search_rowid != null) statement(this.db, 'DELETE FROM camera_fts WHERE rowid = ?').run(row.search_rowid);
   }
 
   /** Every camera again (start-up after migration 007, or a repair): delete-all then bulk insert. */
   rebuild(): void {
-    this.db.prepare("INSERT INTO camera_fts(camera_fts) VALUES ('delete-all')").run();
-    const ins = this.db.prepare('INSERT INTO camera_fts(rowid, words) VALUES (?, ?)');
-    for (const r of this.db.prepare(`${SOURCE} WHERE c.deleted_at IS NULL`).all() as Source[]) {
+    statement(this.db, "INSERT INTO camera_fts(camera_fts) VALUES ('delete-all')").run();
+    const ins = statement(this.db, 'INSERT INTO camera_fts(rowid, words) VALUES (?, ?)');
+    for (const r of statement(this.db, `${SOURCE} WHERE c.deleted_at IS NULL`).all() as Source[]) {
       ins.run(r.rowid, foldForIndex(r.name, r.serial, r.make, r.model, r.point_name, r.address, r.custodian, r.area_name));
     }
   }
