@@ -56,8 +56,9 @@ export type Category = z.infer<typeof category>;
 
 const name = z.string().trim().min(1).max(200);
 const text = (max: number) => z.string().trim().max(max);
-const lat = z.number().min(-90).max(90).nullable();
-const lon = z.number().min(-180).max(180).nullable();
+// Ranges are checkCoordinates' to judge, so that a swapped pair is named as such, not as "too big".
+const lat = z.number().finite().nullable();
+const lon = z.number().finite().nullable();
 
 export const areaRecord = area.extend({
   /** The day this area's current name and place in the tree took effect. */
