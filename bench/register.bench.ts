@@ -34,7 +34,21 @@ const SEARCHES = [
 async function importXlsx(rows: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Camera');
-  ws.addRow(['Khu vực', 'Điểm', 'Vĩ độ', 'Kinh độ', 'Loại địa điểm', 'Mục đích', 'Tên camera', 'Số sê-ri', 'Luồng chính (RTSP)', 'Sở hữu', 'Đường truyền', 'Tình trạng', 'Ngày lắp đặt']);
+  ws.addRow([
+    'Khu vực',
+    'Điểm',
+    'Vĩ độ',
+    'Kinh độ',
+    'Loại địa điểm',
+    'Mục đích',
+    'Tên camera',
+    'Số sê-ri',
+    'Luồng chính (RTSP)',
+    'Sở hữu',
+    'Đường truyền',
+    'Tình trạng',
+    'Ngày lắp đặt',
+  ]);
   for (let i = 0; i < rows; i++) {
     ws.addRow([
       `TP. Hồ Chí Minh > Phường Nguyễn Huệ ${(i % 5) + 1}`,
@@ -76,7 +90,14 @@ const bench: Benchmark = async () => {
         times.push(performance.now() - t0);
       }
     }
-    results.push({ name: 'register.search_ms_p95', value: +percentile(times, 95).toFixed(1), unit: 'ms', target: 30, better: 'lower', extra: { p50: +median(times).toFixed(1), calls: times.length, cameras: sizes.cameras } });
+    results.push({
+      name: 'register.search_ms_p95',
+      value: +percentile(times, 95).toFixed(1),
+      unit: 'ms',
+      target: 30,
+      better: 'lower',
+      extra: { p50: +median(times).toFixed(1), calls: times.length, cameras: sizes.cameras },
+    });
 
     const stats: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -87,13 +108,24 @@ const bench: Benchmark = async () => {
       stats.push(performance.now() - t0);
       if (r.rows.length !== sizes.areas) throw new Error(`stats rows ${r.rows.length} != ${sizes.areas}`);
     }
-    results.push({ name: 'register.stats_rollup_ms', value: +median(stats).toFixed(1), unit: 'ms', target: 200, better: 'lower', extra: { runs: stats.map((x) => Math.round(x)), areas: sizes.areas } });
+    results.push({
+      name: 'register.stats_rollup_ms',
+      value: +median(stats).toFixed(1),
+      unit: 'ms',
+      target: 200,
+      better: 'lower',
+      extra: { runs: stats.map((x) => Math.round(x)), areas: sizes.areas },
+    });
 
     // 10,000 rows: upload, preview (every row checked), import (worker, one transaction).
     const xlsx = await importXlsx(10_000);
     const cookie = await signInCookie(serve.url, ADMIN);
     const t0 = performance.now();
-    const res = await fetch(new URL('/upload', serve.url), { method: 'POST', headers: { Cookie: cookie, Origin: new URL(serve.url).origin, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(xlsx) });
+    const res = await fetch(new URL('/upload', serve.url), {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: new URL(serve.url).origin, 'Content-Type': 'application/octet-stream' },
+      body: new Uint8Array(xlsx),
+    });
     const up = (await res.json()) as { ok: boolean; value: { uploadId: string } };
     const preview = await api.call('register.importPreview', { uploadId: up.value.uploadId });
     if (preview.problems.length) throw new Error(`import problems: ${JSON.stringify(preview.problems.slice(0, 3))}`);
@@ -101,7 +133,14 @@ const bench: Benchmark = async () => {
     const done = await api.call('register.importCommit', { uploadId: up.value.uploadId });
     const seconds = (performance.now() - t0) / 1000;
     if (done.createdCameras !== 10_000) throw new Error(`imported ${done.createdCameras}`);
-    results.push({ name: 'register.import_10k_rows_s', value: +seconds.toFixed(2), unit: 's', target: 10, better: 'lower', extra: { previewS: +((tPreview - t0) / 1000).toFixed(2), bytes: xlsx.length } });
+    results.push({
+      name: 'register.import_10k_rows_s',
+      value: +seconds.toFixed(2),
+      unit: 's',
+      target: 10,
+      better: 'lower',
+      extra: { previewS: +((tPreview - t0) / 1000).toFixed(2), bytes: xlsx.length },
+    });
     api.close();
 
     // Scrolling the table in Chromium: frame times while the list scrolls through 110,000 rows.
@@ -109,7 +148,10 @@ const bench: Benchmark = async () => {
     await context.addCookies([{ name: cookie.split('=')[0]!, value: cookie.split('=').slice(1).join('='), url: serve.url }]);
     const page = await context.newPage();
     await page.goto(`${serve.url}#/cameras`);
-    await page.getByRole('grid', { name: 'Cameras' }).or(page.getByRole('grid', { name: 'Danh sách camera' })).waitFor();
+    await page
+      .getByRole('grid', { name: 'Cameras' })
+      .or(page.getByRole('grid', { name: 'Danh sách camera' }))
+      .waitFor();
     const frames = await page.evaluate(async () => {
       const el = document.querySelector('[data-testid="camera-table-scroll"]') as HTMLElement;
       const deltas: number[] = [];
@@ -124,7 +166,14 @@ const bench: Benchmark = async () => {
       }
       return deltas.slice(5);
     });
-    results.push({ name: 'register.list_scroll_frame_ms_p95', value: +percentile(frames, 95).toFixed(1), unit: 'ms', target: 16, better: 'lower', extra: { p50: +median(frames).toFixed(1), frames: frames.length, max: +Math.max(...frames).toFixed(1) } });
+    results.push({
+      name: 'register.list_scroll_frame_ms_p95',
+      value: +percentile(frames, 95).toFixed(1),
+      unit: 'ms',
+      target: 16,
+      better: 'lower',
+      extra: { p50: +median(frames).toFixed(1), frames: frames.length, max: +Math.max(...frames).toFixed(1) },
+    });
     await context.close();
   } finally {
     await browser.close();

@@ -27,11 +27,76 @@ async function seedAreas(url: string) {
 // By hand: Bến Thành 3 points, 4 cameras, 3 working, 1 awaiting repair; 2 on Wi-Fi; groups 1/2 covered; rentals 1/1.
 const ROWS = [
   ['Khu vực', 'Điểm', 'Vĩ độ', 'Kinh độ', 'Loại địa điểm', 'Mục đích', 'Tên camera', 'Số sê-ri', 'Sở hữu', 'Đường truyền', 'Nhà mạng', 'Tình trạng'],
-  ['Phường Bến Thành', 'Chợ Bến Thành', 10.7725, 106.698, 'Chợ', 'An ninh trật tự; Giao thông', 'Bến Thành – cổng Nam', 'BT-01', 'Công an', 'Cáp quang', 'Viettel', 'Đang hoạt động'],
-  ['Phường Bến Thành', 'Chợ Bến Thành', 10.7725, 106.698, 'Chợ', 'An ninh trật tự', 'Bến Thành – cửa Bắc', 'BT-02', 'Ngân sách nhà nước', 'Đường truyền trực tiếp', 'VNPT', 'Chờ sửa chữa'],
-  ['Phường Bến Thành > Tổ dân phố 3', 'Ngã tư Lê Lợi – Nam Kỳ Khởi Nghĩa', 10.7738, 106.7, 'Nút giao', 'Giao thông', 'Lê Lợi hướng Bến Thành', 'BT-03', 'Doanh nghiệp', 'Wi-Fi nhà dân', 'FPT', 'Đang hoạt động'],
-  ['Phường Bến Thành', 'Nhà trọ 42 Nguyễn Trãi', 10.7662, 106.6868, 'Nhà trọ', 'An ninh trật tự', 'Nhà trọ 42 – cổng', 'BT-04', 'Chủ nhà trọ', 'Wi-Fi nhà dân', 'Viettel', 'Đang hoạt động'],
-  ['Phường Sài Gòn', 'Nhà thờ Đức Bà', 10.7798, 106.699, 'Di tích', 'An ninh trật tự', 'Nhà thờ Đức Bà', 'SG-01', 'Ngân sách nhà nước', 'Cáp quang', 'VNPT', 'Mất kết nối'],
+  [
+    'Phường Bến Thành',
+    'Chợ Bến Thành',
+    10.7725,
+    106.698,
+    'Chợ',
+    'An ninh trật tự; Giao thông',
+    'Bến Thành – cổng Nam',
+    'BT-01',
+    'Công an',
+    'Cáp quang',
+    'Viettel',
+    'Đang hoạt động',
+  ],
+  [
+    'Phường Bến Thành',
+    'Chợ Bến Thành',
+    10.7725,
+    106.698,
+    'Chợ',
+    'An ninh trật tự',
+    'Bến Thành – cửa Bắc',
+    'BT-02',
+    'Ngân sách nhà nước',
+    'Đường truyền trực tiếp',
+    'VNPT',
+    'Chờ sửa chữa',
+  ],
+  [
+    'Phường Bến Thành > Tổ dân phố 3',
+    'Ngã tư Lê Lợi – Nam Kỳ Khởi Nghĩa',
+    10.7738,
+    106.7,
+    'Nút giao',
+    'Giao thông',
+    'Lê Lợi hướng Bến Thành',
+    'BT-03',
+    'Doanh nghiệp',
+    'Wi-Fi nhà dân',
+    'FPT',
+    'Đang hoạt động',
+  ],
+  [
+    'Phường Bến Thành',
+    'Nhà trọ 42 Nguyễn Trãi',
+    10.7662,
+    106.6868,
+    'Nhà trọ',
+    'An ninh trật tự',
+    'Nhà trọ 42 – cổng',
+    'BT-04',
+    'Chủ nhà trọ',
+    'Wi-Fi nhà dân',
+    'Viettel',
+    'Đang hoạt động',
+  ],
+  [
+    'Phường Sài Gòn',
+    'Nhà thờ Đức Bà',
+    10.7798,
+    106.699,
+    'Di tích',
+    'An ninh trật tự',
+    'Nhà thờ Đức Bà',
+    'SG-01',
+    'Ngân sách nhà nước',
+    'Cáp quang',
+    'VNPT',
+    'Mất kết nối',
+  ],
 ];
 
 async function xlsxFile(dir: string, name: string, rows: unknown[][]): Promise<string> {
@@ -109,7 +174,9 @@ test.describe('in Vietnamese', () => {
     const benThanh = table.getByRole('row', { name: /^Phường Bến Thành / });
     // Points, cameras, working, offline, awaiting repair, decommissioned, state, police, socialised, direct, Wi-Fi, 4G, groups, rentals.
     await expect(benThanh).toHaveText(/Phường Bến Thành\s*3\s*4\s*3\s*0\s*1\s*0\s*1\s*1\s*2\s*2\s*2\s*0\s*1\/2\s*1\/1/);
-    await expect(table.getByRole('row', { name: /^Tổng cộng/ })).toHaveText(/Tổng cộng\s*4\s*5\s*3\s*1\s*1\s*0\s*2\s*1\s*2\s*3\s*2\s*0\s*1\/2\s*1\/1/);
+    await expect(table.getByRole('row', { name: /^Tổng cộng/ })).toHaveText(
+      /Tổng cộng\s*4\s*5\s*3\s*1\s*1\s*0\s*2\s*1\s*2\s*3\s*2\s*0\s*1\/2\s*1\/1/,
+    );
     await expect(page.getByRole('heading', { name: 'Tổ dân phố chưa có camera (1)' })).toBeVisible();
     await snap('vi-register-report');
 
@@ -135,7 +202,14 @@ test.describe('in Vietnamese', () => {
     expect(text).toContain('BÁO CÁO THỐNG KÊ HỆ THỐNG CAMERA');
     expect(text).toMatch(/Tính đến ngày \d\d\/\d\d\/\d{4}/);
     expect(text).toMatch(/Phường Bến Thành\s+3\s+4\s+3\s+0\s+1\s+0/);
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdf, path.join(path.dirname(await snap('vi-register-report-after')), 'vi-register-report-pdf')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-singlefile',
+      pdf,
+      path.join(path.dirname(await snap('vi-register-report-after')), 'vi-register-report-pdf'),
+    ]);
   });
 });
 
@@ -161,7 +235,9 @@ test.describe('in English', () => {
     await expect(page.getByRole('rowheader', { name: 'Chợ Bến Thành' })).toBeVisible();
     await snap('en-register-points');
     await page.getByRole('link', { name: 'Reports', exact: true }).click();
-    await expect(page.getByRole('table', { name: /Camera network statistics/ }).getByRole('row', { name: /^Total/ })).toHaveText(/Total\s*4\s*5\s*3\s*1\s*1/);
+    await expect(page.getByRole('table', { name: /Camera network statistics/ }).getByRole('row', { name: /^Total/ })).toHaveText(
+      /Total\s*4\s*5\s*3\s*1\s*1/,
+    );
     await snap('en-register-report');
   });
 });

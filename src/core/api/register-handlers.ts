@@ -16,7 +16,12 @@ function mustSee(s: CoreServices, p: Principal, kind: TargetKind, id: string): v
   if (!s.access.targetVisible(p, kind, id)) throw new AppError('not_found', { kind, id });
 }
 
-export function registerHandlers(s: CoreServices): Pick<Handlers, Exclude<RegisterMethods, 'register.tree' | 'register.createArea' | 'register.createPoint' | 'register.createCamera' | 'register.setPreferredStream'>> {
+export function registerHandlers(
+  s: CoreServices,
+): Pick<
+  Handlers,
+  Exclude<RegisterMethods, 'register.tree' | 'register.createArea' | 'register.createPoint' | 'register.createCamera' | 'register.setPreferredStream'>
+> {
   const q = s.registerQuery;
   return {
     'register.cameras': ({ filter, sort, descending, offset, limit }, ctx) =>

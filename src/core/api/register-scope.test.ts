@@ -32,7 +32,13 @@ beforeAll(async () => {
   const city = await call<{ id: string }>('register.createArea', { parentId: null, name: 'TP. Hồ Chí Minh', kind: 'city' });
   benThanh = (await call<{ id: string }>('register.createArea', { parentId: city.id, name: 'Phường Bến Thành', kind: 'ward' })).id;
   saiGon = (await call<{ id: string }>('register.createArea', { parentId: city.id, name: 'Phường Sài Gòn', kind: 'ward' })).id;
-  const p1 = await call<{ id: string }>('register.createPoint', { areaId: benThanh, name: 'Chợ Bến Thành', lat: 10.7725, lon: 106.698, categoryId: 'market' });
+  const p1 = await call<{ id: string }>('register.createPoint', {
+    areaId: benThanh,
+    name: 'Chợ Bến Thành',
+    lat: 10.7725,
+    lon: 106.698,
+    categoryId: 'market',
+  });
   const p2 = await call<{ id: string }>('register.createPoint', { areaId: saiGon, name: 'Nhà thờ Đức Bà', lat: 10.7798, lon: 106.699 });
   await call('register.createCamera', { pointId: p1.id, name: 'Bến Thành – cổng Nam', status: 'working', heading: 90 });
   await call('register.createCamera', { pointId: p1.id, name: 'Bến Thành – cổng Nam 2', status: 'working', heading: 100 });
@@ -79,14 +85,32 @@ describe('a ward account', () => {
 describe('the contract', () => {
   it('refuses a point with swapped coordinates, naming the field and the problem', async () => {
     const r = await core.dispatcher.call('register.createPoint', { areaId: benThanh, name: 'X', lat: 106.698, lon: 10.7725 }, ctx('admin'));
-    expect(r).toEqual({ ok: false, error: { code: 'bad_request', params: { method: 'register.createPoint', field: 'lat', problem: 'lat_lon_swapped' } } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'bad_request', params: { method: 'register.createPoint', field: 'lat', problem: 'lat_lon_swapped' } },
+    });
   });
 
   it('keeps the wall’s tree as it was: register.tree still answers areas, points and cameras', async () => {
     const tree = await call<MethodOutput<'register.tree'>>('register.tree', {});
     expect(tree.cameras).toHaveLength(3);
     expect(Object.keys(tree.cameras[0]!).sort()).toEqual(
-      ['id', 'pointId', 'name', 'status', 'ptz', 'onvifUrl', 'rtspMain', 'rtspSub', 'username', 'hasPassword', 'rtspTransport', 'preferredStream', 'transmission', 'funding'].sort(),
+      [
+        'id',
+        'pointId',
+        'name',
+        'status',
+        'ptz',
+        'onvifUrl',
+        'rtspMain',
+        'rtspSub',
+        'username',
+        'hasPassword',
+        'rtspTransport',
+        'preferredStream',
+        'transmission',
+        'funding',
+      ].sort(),
     );
   });
 });

@@ -68,9 +68,10 @@ export class AreaRepository {
   /** The version in force now (valid_to NULL), or null for a retired area. */
   current(id: string): { validFrom: string; parentId: string | null; name: string; kind: Area['kind'] } | null {
     return (
-      (statement(this.db, 'SELECT valid_from AS validFrom, parent_id AS parentId, name, kind FROM area_versions WHERE area_id = ? AND valid_to IS NULL').get(id) as
-        | { validFrom: string; parentId: string | null; name: string; kind: Area['kind'] }
-        | undefined) ?? null
+      (statement(
+        this.db,
+        'SELECT valid_from AS validFrom, parent_id AS parentId, name, kind FROM area_versions WHERE area_id = ? AND valid_to IS NULL',
+      ).get(id) as { validFrom: string; parentId: string | null; name: string; kind: Area['kind'] } | undefined) ?? null
     );
   }
 
@@ -78,7 +79,9 @@ export class AreaRepository {
   newVersion(id: string, day: string, v: { parentId: string | null; name: string; kind: Area['kind'] }, sortKey: string): void {
     statement(this.db, 'UPDATE area_versions SET valid_to = ? WHERE area_id = ? AND valid_to IS NULL').run(day, id);
     this.db
-      .prepare('INSERT INTO area_versions(area_id, valid_from, valid_to, parent_id, name, kind) VALUES (?,?,NULL,?,?,?) ON CONFLICT(area_id, valid_from) DO UPDATE SET parent_id = excluded.parent_id, name = excluded.name, kind = excluded.kind, valid_to = NULL')
+      .prepare(
+        'INSERT INTO area_versions(area_id, valid_from, valid_to, parent_id, name, kind) VALUES (?,?,NULL,?,?,?) ON CONFLICT(area_id, valid_from) DO UPDATE SET parent_id = excluded.parent_id, name = excluded.name, kind = excluded.kind, valid_to = NULL',
+      )
       .run(id, day, v.parentId, v.name, v.kind);
     statement(this.db, 'UPDATE areas SET parent_id = ?, name = ?, kind = ?, sort_key = ? WHERE id = ?').run(v.parentId, v.name, v.kind, sortKey, id);
   }
@@ -114,13 +117,16 @@ export class AreaRepository {
   }
 
   childrenOf(areaId: string): string[] {
-    return (statement(this.db, 'SELECT id FROM areas WHERE parent_id = ? AND deleted_at IS NULL AND retired_on IS NULL').all(areaId) as { id: string }[]).map((r) => r.id);
+    return (
+      statement(this.db, 'SELECT id FROM areas WHERE parent_id = ? AND deleted_at IS NULL AND retired_on IS NULL').all(areaId) as { id: string }[]
+    ).map((r) => r.id);
   }
 
   /** Moves points to another area from `day` on (their placement history keeps where they were). */
   placePoints(pointIds: readonly string[], areaId: string, day: string): void {
     const end = statement(this.db, 'UPDATE point_placements SET valid_to = ? WHERE point_id = ? AND valid_to IS NULL');
-    const start = statement(this.db, 
+    const start = statement(
+      this.db,
       'INSERT INTO point_placements(point_id, valid_from, valid_to, area_id) VALUES (?,?,NULL,?) ON CONFLICT(point_id, valid_from) DO UPDATE SET area_id = excluded.area_id, valid_to = NULL',
     );
     const cur = statement(this.db, 'UPDATE points SET area_id = ? WHERE id = ?');

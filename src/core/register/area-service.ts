@@ -102,7 +102,12 @@ export class AreaService {
    * sub-areas move into the target, and users scoped to a source are scoped to the target.
    */
   merge(
-    input: { sourceIds: string[]; into: { id: string } | { newId: string; name: string; kind: Kind }; parentId?: string | null | undefined; from: string },
+    input: {
+      sourceIds: string[];
+      into: { id: string } | { newId: string; name: string; kind: Kind };
+      parentId?: string | null | undefined;
+      from: string;
+    },
     actor: Actor,
   ): AreaRecord {
     const sources = input.sourceIds.map((id) => this.inForce(id));
@@ -115,8 +120,17 @@ export class AreaService {
     this.store.db.transaction(() => {
       if (!('id' in input.into)) {
         const parentId = input.parentId !== undefined ? input.parentId : (sources[0]!.parentId ?? null);
-        this.store.records.insertArea({ parentId, name: input.into.name, kind: input.into.kind, from: input.from, sortKey: vietnameseSortKey(input.into.name) }, targetId);
-        this.store.history.append('area', targetId, actor, 'create', diff(null, { parentId, name: input.into.name, kind: input.into.kind, from: input.from }));
+        this.store.records.insertArea(
+          { parentId, name: input.into.name, kind: input.into.kind, from: input.from, sortKey: vietnameseSortKey(input.into.name) },
+          targetId,
+        );
+        this.store.history.append(
+          'area',
+          targetId,
+          actor,
+          'create',
+          diff(null, { parentId, name: input.into.name, kind: input.into.kind, from: input.from }),
+        );
       }
       for (const s of sources) {
         const points = this.store.areas.pointsIn(s.id);
@@ -128,7 +142,11 @@ export class AreaService {
         }
         this.store.areas.retire(s.id, input.from, [targetId]);
         scopesMoved = this.store.areas.moveScopes(s.id, [targetId]).length > 0 || scopesMoved;
-        this.store.history.append('area', s.id, actor, 'merge', { retiredOn: [null, input.from], successor: [null, targetId], points: [points.length, 0] });
+        this.store.history.append('area', s.id, actor, 'merge', {
+          retiredOn: [null, input.from],
+          successor: [null, targetId],
+          points: [points.length, 0],
+        });
         for (const p of points) this.store.history.append('point', p, actor, 'merge', { areaId: [s.id, targetId], from: [null, input.from] });
       }
       this.store.history.append('area', targetId, actor, 'merge', { mergedFrom: [null, input.sourceIds], from: [null, input.from] });
@@ -145,7 +163,12 @@ export class AreaService {
    * with the first part; users scoped to it are scoped to every part.
    */
   split(
-    input: { id: string; from: string; parts: { newId: string; name: string; kind: Kind; pointIds: string[]; areaIds: string[] }[]; keepSource: boolean },
+    input: {
+      id: string;
+      from: string;
+      parts: { newId: string; name: string; kind: Kind; pointIds: string[]; areaIds: string[] }[];
+      keepSource: boolean;
+    },
     actor: Actor,
   ): AreaRecord[] {
     const source = this.inForce(input.id);
@@ -162,8 +185,17 @@ export class AreaService {
       const named = new Set(input.parts.flatMap((p) => p.pointIds));
       const namedAreas = new Set(input.parts.flatMap((p) => p.areaIds));
       input.parts.forEach((part, i) => {
-        this.store.records.insertArea({ parentId: source.parentId, name: part.name, kind: part.kind, from: input.from, sortKey: vietnameseSortKey(part.name) }, part.newId);
-        this.store.history.append('area', part.newId, actor, 'create', diff(null, { parentId: source.parentId, name: part.name, kind: part.kind, from: input.from, splitFrom: input.id }));
+        this.store.records.insertArea(
+          { parentId: source.parentId, name: part.name, kind: part.kind, from: input.from, sortKey: vietnameseSortKey(part.name) },
+          part.newId,
+        );
+        this.store.history.append(
+          'area',
+          part.newId,
+          actor,
+          'create',
+          diff(null, { parentId: source.parentId, name: part.name, kind: part.kind, from: input.from, splitFrom: input.id }),
+        );
         // Without the source, nothing may be left behind: what no part named goes with the first part.
         const points = [...part.pointIds, ...(!input.keepSource && i === 0 ? [...ownPoints].filter((p) => !named.has(p)) : [])];
         const areas = [...part.areaIds, ...(!input.keepSource && i === 0 ? [...ownChildren].filter((a) => !namedAreas.has(a)) : [])];
@@ -181,7 +213,11 @@ export class AreaService {
         this.store.areas.retire(input.id, input.from, partIds);
         scopesMoved = this.store.areas.moveScopes(input.id, partIds).length > 0;
       }
-      this.store.history.append('area', input.id, actor, 'split', { parts: [null, partIds], from: [null, input.from], ...(input.keepSource ? {} : { retiredOn: [null, input.from] }) });
+      this.store.history.append('area', input.id, actor, 'split', {
+        parts: [null, partIds],
+        from: [null, input.from],
+        ...(input.keepSource ? {} : { retiredOn: [null, input.from] }),
+      });
     })();
     if (scopesMoved) this.deps.onScopesChanged();
     this.deps.onChange();
@@ -193,7 +229,10 @@ export class AreaService {
    * by `properties.name` when exactly one area in force has that name. Returns what matched.
    */
   importBoundaries(geojson: unknown, actor: Actor): { matched: number; unmatched: string[] } {
-    const features = (geojson as { type?: string; features?: unknown[] })?.type === 'FeatureCollection' ? ((geojson as { features: unknown[] }).features ?? []) : null;
+    const features =
+      (geojson as { type?: string; features?: unknown[] })?.type === 'FeatureCollection'
+        ? ((geojson as { features: unknown[] }).features ?? [])
+        : null;
     if (!features) throw new AppError('import_unreadable', { problem: 'not_geojson' });
     const areas = this.records().filter((a) => !a.retiredOn);
     const unmatched: string[] = [];

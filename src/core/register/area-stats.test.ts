@@ -54,8 +54,16 @@ describe('the ward report', () => {
     expect([dk.points, dk.cameras, dk.status.offline, dk.status.decommissioned, dk.purpose.public_order]).toEqual([1, 2, 1, 1, 2]);
     // The city: everything, 4 points and 5 cameras.
     const city = row(report, 'TP. Hồ Chí Minh').total;
-    expect([city.points, city.cameras, city.status.working, city.status.awaiting_repair, city.status.offline, city.status.decommissioned]).toEqual([4, 5, 2, 1, 1, 1]);
-    expect([city.transmission.residents_wifi, city.residentialGroups, city.residentialGroupsCovered, city.rentalHouses, city.rentalHousesCovered]).toEqual([2, 2, 1, 2, 1]);
+    expect([city.points, city.cameras, city.status.working, city.status.awaiting_repair, city.status.offline, city.status.decommissioned]).toEqual([
+      4, 5, 2, 1, 1, 1,
+    ]);
+    expect([
+      city.transmission.residents_wifi,
+      city.residentialGroups,
+      city.residentialGroupsCovered,
+      city.rentalHouses,
+      city.rentalHousesCovered,
+    ]).toEqual([2, 2, 1, 2, 1]);
     expect(report.total).toEqual(city);
     // Parents before children, children in Vietnamese order.
     expect(report.rows.map((r) => `${r.depth}:${r.name}`)).toEqual([
@@ -82,7 +90,15 @@ describe('effective-dated areas', () => {
     const s = seed();
     t.db.prepare("INSERT INTO users(id, username, display_name, role, created_at) VALUES ('u-ward', 'bennghe', 'Cán bộ phường', 'ward', 0)").run();
     t.db.prepare("INSERT INTO user_scopes(user_id, area_id) VALUES ('u-ward', ?)").run(s.benNghe.id);
-    const saigon = t.areas.merge({ sourceIds: [s.benNghe.id, s.daKao.id], into: { newId: crypto.randomUUID(), name: 'Phường Sài Gòn', kind: 'ward' }, parentId: s.city.id, from: '2025-07-01' }, actor);
+    const saigon = t.areas.merge(
+      {
+        sourceIds: [s.benNghe.id, s.daKao.id],
+        into: { newId: crypto.randomUUID(), name: 'Phường Sài Gòn', kind: 'ward' },
+        parentId: s.city.id,
+        from: '2025-07-01',
+      },
+      actor,
+    );
     return { ...s, saigon };
   }
 
@@ -94,7 +110,13 @@ describe('effective-dated areas', () => {
     // C5 was installed on 2025-08-01: not there yet.
     expect(row(before, 'Phường Đa Kao').total.cameras).toBe(1);
     const after = t.stats.report('2025-07-02', null, '2026-11-27');
-    expect(after.rows.map((r) => `${r.depth}:${r.name}`)).toEqual(['0:TP. Hồ Chí Minh', '1:Phường Sài Gòn', '2:Tổ dân phố 1', '2:Tổ dân phố 2', '1:Quận 1']);
+    expect(after.rows.map((r) => `${r.depth}:${r.name}`)).toEqual([
+      '0:TP. Hồ Chí Minh',
+      '1:Phường Sài Gòn',
+      '2:Tổ dân phố 1',
+      '2:Tổ dân phố 2',
+      '1:Quận 1',
+    ]);
     expect(row(after, 'Phường Sài Gòn').total).toMatchObject({ points: 4, cameras: 4, residentialGroups: 2 });
     expect(row(after, 'Quận 1').total.points).toBe(0);
     const now = t.stats.report(null, null, '2026-11-27');
@@ -156,6 +178,10 @@ describe('effective-dated areas', () => {
     expect(row(now, 'Phường Bến Nghé A').total).toMatchObject({ points: 2, cameras: 3, residentialGroups: 2 });
     expect(row(now, 'Phường Bến Nghé B').total).toMatchObject({ points: 1, cameras: 0, rentalHouses: 1 });
     expect(row(t.stats.report('2025-06-30', null, '2026-11-27'), 'Phường Bến Nghé').total.points).toBe(3);
-    expect((t.db.prepare("SELECT area_id FROM user_scopes WHERE user_id = 'u-ward' ORDER BY area_id").all() as { area_id: string }[]).map((r) => r.area_id).sort()).toEqual([a!.id, b!.id].sort());
+    expect(
+      (t.db.prepare("SELECT area_id FROM user_scopes WHERE user_id = 'u-ward' ORDER BY area_id").all() as { area_id: string }[])
+        .map((r) => r.area_id)
+        .sort(),
+    ).toEqual([a!.id, b!.id].sort());
   });
 });

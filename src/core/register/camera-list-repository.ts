@@ -128,8 +128,19 @@ export class CameraListRepository {
   page(q: CameraQuery, sort: string, descending: boolean, offset: number, limit: number): { total: number; rows: CameraRow[] } {
     const { sql, args } = this.where(q);
     // How many cameras hold the words: cheap from the index itself (deleted ones are not in it).
-    const matches = q.fts ? (statement(this.db, 'SELECT count(*) AS n FROM camera_fts WHERE camera_fts MATCH ?').get(q.fts) as { n: number }).n : null;
-    const wordsOnly = matches !== null && !q.areaIds && !q.statuses.length && !q.ownerships.length && !q.transmissions.length && !q.categoryIds.length && !q.purposes.length && q.includeDisabled && !q.ids;
+    const matches = q.fts
+      ? (statement(this.db, 'SELECT count(*) AS n FROM camera_fts WHERE camera_fts MATCH ?').get(q.fts) as { n: number }).n
+      : null;
+    const wordsOnly =
+      matches !== null &&
+      !q.areaIds &&
+      !q.statuses.length &&
+      !q.ownerships.length &&
+      !q.transmissions.length &&
+      !q.categoryIds.length &&
+      !q.purposes.length &&
+      q.includeDisabled &&
+      !q.ids;
     // With words, start from the words' rows (CROSS JOIN fixes the order): the other filters are
     // then checked on those few thousand rows, not on every camera.
     const joined = q.fts ? this.where(q, true) : null;
@@ -137,7 +148,11 @@ export class CameraListRepository {
     const total = wordsOnly
       ? matches
       : joined
-        ? (statement(this.db, `SELECT count(*) AS n FROM ${fromWords} WHERE f.words MATCH ? AND ${joined.sql}`).get(q.fts, ...joined.args) as { n: number }).n
+        ? (
+            statement(this.db, `SELECT count(*) AS n FROM ${fromWords} WHERE f.words MATCH ? AND ${joined.sql}`).get(q.fts, ...joined.args) as {
+              n: number;
+            }
+          ).n
         : (statement(this.db, `SELECT count(*) AS n FROM cameras c WHERE ${sql}`).get(...args) as { n: number }).n;
     const order = (ORDER[sort] ?? ORDER.name!)
       .split(', ')
@@ -149,7 +164,12 @@ export class CameraListRepository {
     let rows: RowDb[];
     if (joined && !(sort === 'name' && matches! > 3000)) {
       const select = ROW_SELECT.replace('FROM cameras c', `FROM ${fromWords}`);
-      rows = statement(this.db, `${select} WHERE f.words MATCH ? AND ${joined.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(q.fts, ...joined.args, limit, offset) as RowDb[];
+      rows = statement(this.db, `${select} WHERE f.words MATCH ? AND ${joined.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+        q.fts,
+        ...joined.args,
+        limit,
+        offset,
+      ) as RowDb[];
     } else {
       const pageSql = sql.replace('c.search_rowid IN', '+c.search_rowid IN');
       rows = statement(this.db, `${ROW_SELECT} WHERE ${pageSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, limit, offset) as RowDb[];
@@ -161,7 +181,10 @@ export class CameraListRepository {
   *chunks(q: CameraQuery, size = 2000): Generator<CameraRow[]> {
     const { sql, args } = this.where(q);
     // Keyset paging on (sort_key, id): two cameras may share a name.
-    const stmt = statement(this.db, `${ROW_SELECT.replace('SELECT ', 'SELECT c.sort_key AS k, ')} WHERE ${sql} AND (c.sort_key, c.id) > (?, ?) ORDER BY c.sort_key, c.id LIMIT ?`);
+    const stmt = statement(
+      this.db,
+      `${ROW_SELECT.replace('SELECT ', 'SELECT c.sort_key AS k, ')} WHERE ${sql} AND (c.sort_key, c.id) > (?, ?) ORDER BY c.sort_key, c.id LIMIT ?`,
+    );
     let after: [string, string] = ['', ''];
     for (;;) {
       const rows = stmt.all(...args, ...after, size) as (RowDb & { k: string })[];

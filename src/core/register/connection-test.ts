@@ -33,7 +33,12 @@ export async function testConnection(
   if (!ffprobePath) return fail('ffmpeg_missing');
   let url: string;
   try {
-    url = urlWithCredentials({ url: source.url, transport: source.transport, ...(source.username ? { username: source.username } : {}), ...(source.password ? { password: source.password } : {}) });
+    url = urlWithCredentials({
+      url: source.url,
+      transport: source.transport,
+      ...(source.username ? { username: source.username } : {}),
+      ...(source.password ? { password: source.password } : {}),
+    });
   } catch (err) {
     return fail(toErrorInfo(err).code);
   }

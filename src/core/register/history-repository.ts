@@ -27,9 +27,15 @@ export class HistoryRepository {
   constructor(private readonly db: Db) {}
 
   append(kind: RecordKind, recordId: string, actor: Actor, action: string, changes: Changes, at: number = Date.now()): void {
-    this.db
-      .prepare('INSERT INTO register_history(kind, record_id, at, actor_id, actor_name, action, changes) VALUES (?,?,?,?,?,?,?)')
-      .run(kind, recordId, at, actor.id, actor.name, action, JSON.stringify(changes));
+    statement(this.db, 'INSERT INTO register_history(kind, record_id, at, actor_id, actor_name, action, changes) VALUES (?,?,?,?,?,?,?)').run(
+      kind,
+      recordId,
+      at,
+      actor.id,
+      actor.name,
+      action,
+      JSON.stringify(changes),
+    );
   }
 
   list(kind: RecordKind, recordId: string): HistoryEntry[] {

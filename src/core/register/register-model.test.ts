@@ -12,7 +12,16 @@ function seed() {
   const city = t.register.createArea({ parentId: null, name: 'TP. Hồ Chí Minh', kind: 'city' }, actor);
   const ward = t.register.createArea({ parentId: city.id, name: 'Phường Bến Thành', kind: 'ward' }, actor);
   const point = t.register.createPoint(
-    { areaId: ward.id, name: 'Chợ Bến Thành', address: 'Lê Lợi', lat: 10.7725, lon: 106.698, categoryId: 'market', purposes: ['public_order', 'traffic'], custodian: 'Ban quản lý chợ' },
+    {
+      areaId: ward.id,
+      name: 'Chợ Bến Thành',
+      address: 'Lê Lợi',
+      lat: 10.7725,
+      lon: 106.698,
+      categoryId: 'market',
+      purposes: ['public_order', 'traffic'],
+      custodian: 'Ban quản lý chợ',
+    },
     actor,
   );
   return { city, ward, point };
@@ -25,18 +34,48 @@ describe('cameras and points', () => {
   it('keep every register field and write history with who, when, before → after', () => {
     const { point } = seed();
     const cam = t.register.createCamera(
-      { pointId: point.id, name: 'Cổng Nam', rtspMain: 'rtsp://192.0.2.10/main', make: 'Hikvision', serial: 'SN-1', ownership: 'household', isp: 'viettel', transmission: 'residents_wifi', installDate: '2024-05-20', heading: 180 },
+      {
+        pointId: point.id,
+        name: 'Cổng Nam',
+        rtspMain: 'rtsp://192.0.2.10/main',
+        make: 'Hikvision',
+        serial: 'SN-1',
+        ownership: 'household',
+        isp: 'viettel',
+        transmission: 'residents_wifi',
+        installDate: '2024-05-20',
+        heading: 180,
+      },
       actor,
     );
     const rec = t.register.cameraRecord(cam.id);
-    expect(rec).toMatchObject({ make: 'Hikvision', serial: 'SN-1', ownership: 'household', funding: 'socialised', isp: 'viettel', transmission: 'residents_wifi', installDate: '2024-05-20', heading: 180, status: 'unknown' });
+    expect(rec).toMatchObject({
+      make: 'Hikvision',
+      serial: 'SN-1',
+      ownership: 'household',
+      funding: 'socialised',
+      isp: 'viettel',
+      transmission: 'residents_wifi',
+      installDate: '2024-05-20',
+      heading: 180,
+      status: 'unknown',
+    });
     t.register.updateCamera({ ...rec, password: null, status: 'awaiting_repair', make: 'Dahua' }, { id: 'u-tech', name: 'Kỹ thuật viên' });
     const history = t.register.history('camera', cam.id);
     expect(history).toHaveLength(2);
-    expect(history[0]).toMatchObject({ actor: 'Kỹ thuật viên', action: 'update', changes: { status: ['unknown', 'awaiting_repair'], make: ['Hikvision', 'Dahua'] } });
+    expect(history[0]).toMatchObject({
+      actor: 'Kỹ thuật viên',
+      action: 'update',
+      changes: { status: ['unknown', 'awaiting_repair'], make: ['Hikvision', 'Dahua'] },
+    });
     expect(Object.keys(history[0]!.changes).sort()).toEqual(['make', 'status']);
     expect(history[1]).toMatchObject({ actor: 'Quản trị', action: 'create' });
-    expect(t.register.pointRecord(point.id)).toMatchObject({ categoryId: 'market', purposes: ['public_order', 'traffic'], custodian: 'Ban quản lý chợ', cameras: 1 });
+    expect(t.register.pointRecord(point.id)).toMatchObject({
+      categoryId: 'market',
+      purposes: ['public_order', 'traffic'],
+      custodian: 'Ban quản lý chợ',
+      cameras: 1,
+    });
   });
 
   it('refuse a point outside Vietnam or with swapped coordinates, naming the problem', () => {
@@ -88,7 +127,8 @@ describe('cameras and points', () => {
 describe('search and order', () => {
   it('finds without diacritics, NFD and NFC alike, and lists in Vietnamese order', () => {
     const { point } = seed();
-    for (const name of ['Đường Nguyễn Huệ', 'Ông Lãnh', 'An Dương Vương', 'Ăn Uống', 'Zê'.normalize('NFD'), 'Hàm Nghi'.normalize('NFD')]) t.register.createCamera({ pointId: point.id, name }, actor);
+    for (const name of ['Đường Nguyễn Huệ', 'Ông Lãnh', 'An Dương Vương', 'Ăn Uống', 'Zê'.normalize('NFD'), 'Hàm Nghi'.normalize('NFD')])
+      t.register.createCamera({ pointId: point.id, name }, actor);
     expect(page('nguyen hue').rows.map((r) => r.name)).toEqual(['Đường Nguyễn Huệ']);
     expect(page('NGUYỄN HUỆ'.normalize('NFD')).rows.map((r) => r.name)).toEqual(['Đường Nguyễn Huệ']);
     expect(page('ham nghi').total).toBe(1);
@@ -102,7 +142,10 @@ describe('search and order', () => {
     const group = t.register.createArea({ parentId: ward.id, name: 'Tổ dân phố 5', kind: 'residential_group' }, actor);
     const rental = t.register.createPoint({ areaId: group.id, name: 'Nhà trọ Hạnh', categoryId: 'rental_house', purposes: ['public_order'] }, actor);
     t.register.createCamera({ pointId: point.id, name: 'Chợ 1', status: 'working', transmission: 'fibre' }, actor);
-    t.register.createCamera({ pointId: rental.id, name: 'Trọ 1', status: 'offline', ownership: 'rental_owner', transmission: 'residents_wifi' }, actor);
+    t.register.createCamera(
+      { pointId: rental.id, name: 'Trọ 1', status: 'offline', ownership: 'rental_owner', transmission: 'residents_wifi' },
+      actor,
+    );
     expect(page('', { areaIds: [city.id] }).total).toBe(2);
     expect(page('', { areaIds: [group.id] }).rows.map((r) => r.name)).toEqual(['Trọ 1']);
     expect(page('', { statuses: ['offline'] }).total).toBe(1);

@@ -74,7 +74,9 @@ export class RegisterQuery {
 
   saveCategory(id: string, name: string, disabled: boolean): Category {
     this.store.db
-      .prepare('INSERT INTO location_categories(id, name, builtin, disabled, position) VALUES (?,?,0,?,50) ON CONFLICT(id) DO UPDATE SET name = excluded.name, disabled = excluded.disabled WHERE builtin = 0')
+      .prepare(
+        'INSERT INTO location_categories(id, name, builtin, disabled, position) VALUES (?,?,0,?,50) ON CONFLICT(id) DO UPDATE SET name = excluded.name, disabled = excluded.disabled WHERE builtin = 0',
+      )
       .run(id, name, disabled ? 1 : 0);
     return this.categories().find((c) => c.id === id)!;
   }
@@ -87,7 +89,18 @@ export class RegisterQuery {
   duplicates(areas: ReadonlySet<string> | null, metres: number, degrees: number, limit: number): { pairs: DuplicatePair[]; more: boolean } {
     let cams = this.store.stats.placedCameras();
     if (areas) {
-      const visible = new Set(this.store.list.ids({ areaIds: [...areas], statuses: [], ownerships: [], transmissions: [], categoryIds: [], purposes: [], fts: null, includeDisabled: true }));
+      const visible = new Set(
+        this.store.list.ids({
+          areaIds: [...areas],
+          statuses: [],
+          ownerships: [],
+          transmissions: [],
+          categoryIds: [],
+          purposes: [],
+          fts: null,
+          includeDisabled: true,
+        }),
+      );
       cams = cams.filter((c) => visible.has(c.id));
     }
     const cellLat = Math.max(metres, 1) / 111_320;

@@ -176,11 +176,16 @@ export class RegisterRepository {
   }
 
   area(id: string): Area | null {
-    return (statement(this.db, `SELECT id, parent_id AS parentId, name, kind FROM areas WHERE id = ? AND ${LIVE}`).get(id) as Area | undefined) ?? null;
+    return (
+      (statement(this.db, `SELECT id, parent_id AS parentId, name, kind FROM areas WHERE id = ? AND ${LIVE}`).get(id) as Area | undefined) ?? null
+    );
   }
 
   point(id: string): Point | null {
-    return (statement(this.db, `SELECT id, area_id AS areaId, name, address, lat, lon FROM points WHERE id = ? AND ${LIVE}`).get(id) as Point | undefined) ?? null;
+    return (
+      (statement(this.db, `SELECT id, area_id AS areaId, name, address, lat, lon FROM points WHERE id = ? AND ${LIVE}`).get(id) as
+        Point | undefined) ?? null
+    );
   }
 
   pointRecord(id: string): PointRecord | null {
@@ -202,17 +207,27 @@ export class RegisterRepository {
     }
     const clause = where.join(' AND ');
     const total = (statement(this.db, `SELECT count(*) AS n FROM points p WHERE ${clause}`).get(...args) as { n: number }).n;
-    const rows = statement(this.db, `${POINT_SELECT} WHERE ${clause} ORDER BY p.sort_key LIMIT ? OFFSET ?`).all(...args, limit, offset) as PointDbRow[];
+    const rows = statement(this.db, `${POINT_SELECT} WHERE ${clause} ORDER BY p.sort_key LIMIT ? OFFSET ?`).all(
+      ...args,
+      limit,
+      offset,
+    ) as PointDbRow[];
     return { total, rows: rows.map(toPointRecord) };
   }
 
   /** The wall's tree: areas in force, points and cameras not deleted or disabled. */
   areas(): Area[] {
-    return statement(this.db, `SELECT id, parent_id AS parentId, name, kind FROM areas WHERE ${LIVE} AND retired_on IS NULL ORDER BY sort_key`).all() as Area[];
+    return statement(
+      this.db,
+      `SELECT id, parent_id AS parentId, name, kind FROM areas WHERE ${LIVE} AND retired_on IS NULL ORDER BY sort_key`,
+    ).all() as Area[];
   }
 
   points(): Point[] {
-    return statement(this.db, `SELECT id, area_id AS areaId, name, address, lat, lon FROM points WHERE ${LIVE} AND disabled = 0 ORDER BY sort_key`).all() as Point[];
+    return statement(
+      this.db,
+      `SELECT id, area_id AS areaId, name, address, lat, lon FROM points WHERE ${LIVE} AND disabled = 0 ORDER BY sort_key`,
+    ).all() as Point[];
   }
 
   cameras(): Camera[] {
@@ -268,7 +283,10 @@ export class RegisterRepository {
       .all() as Array<Pick<CameraDbRow, 'id' | 'name' | 'onvif_url' | 'rtsp_main' | 'rtsp_sub' | 'username' | 'password_box'>>;
   }
 
-  updateCameraAccess(id: string, c: { onvifUrl: string | null; rtspMain: string | null; rtspSub: string | null; username: string | null; passwordBox: string | null }): void {
+  updateCameraAccess(
+    id: string,
+    c: { onvifUrl: string | null; rtspMain: string | null; rtspSub: string | null; username: string | null; passwordBox: string | null },
+  ): void {
     this.db
       .prepare('UPDATE cameras SET onvif_url = ?, rtsp_main = ?, rtsp_sub = ?, username = ?, password_box = ? WHERE id = ?')
       .run(c.onvifUrl, c.rtspMain, c.rtspSub, c.username, c.passwordBox, id);
@@ -280,8 +298,21 @@ export class RegisterRepository {
   }
 
   insertArea(a: Omit<Area, 'id'> & { sortKey: string; from: string }, id: string = randomUUID()): Area {
-    statement(this.db, 'INSERT INTO areas(id, parent_id, name, kind, created_at, sort_key) VALUES (?,?,?,?,?,?)').run(id, a.parentId, a.name, a.kind, Date.now(), a.sortKey);
-    statement(this.db, 'INSERT INTO area_versions(area_id, valid_from, valid_to, parent_id, name, kind) VALUES (?,?,NULL,?,?,?)').run(id, a.from, a.parentId, a.name, a.kind);
+    statement(this.db, 'INSERT INTO areas(id, parent_id, name, kind, created_at, sort_key) VALUES (?,?,?,?,?,?)').run(
+      id,
+      a.parentId,
+      a.name,
+      a.kind,
+      Date.now(),
+      a.sortKey,
+    );
+    statement(this.db, 'INSERT INTO area_versions(area_id, valid_from, valid_to, parent_id, name, kind) VALUES (?,?,NULL,?,?,?)').run(
+      id,
+      a.from,
+      a.parentId,
+      a.name,
+      a.kind,
+    );
     return { id, parentId: a.parentId, name: a.name, kind: a.kind };
   }
 
@@ -291,7 +322,22 @@ export class RegisterRepository {
         `INSERT INTO points(id, area_id, name, address, lat, lon, category_id, purposes, custodian, custodian_contact, notes, sort_key, search, created_at)
          VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
-      .run(id, p.areaId, p.name, p.address, p.lat, p.lon, p.categoryId, purposesToBits(p.purposes), p.custodian, p.custodianContact, p.notes, p.sortKey, p.search, Date.now());
+      .run(
+        id,
+        p.areaId,
+        p.name,
+        p.address,
+        p.lat,
+        p.lon,
+        p.categoryId,
+        purposesToBits(p.purposes),
+        p.custodian,
+        p.custodianContact,
+        p.notes,
+        p.sortKey,
+        p.search,
+        Date.now(),
+      );
     statement(this.db, 'INSERT INTO point_placements(point_id, valid_from, valid_to, area_id) VALUES (?,?,NULL,?)').run(id, from, p.areaId);
   }
 
@@ -301,7 +347,21 @@ export class RegisterRepository {
         `UPDATE points SET area_id = ?, name = ?, address = ?, lat = ?, lon = ?, category_id = ?, purposes = ?, custodian = ?, custodian_contact = ?,
            notes = ?, sort_key = ?, search = ? WHERE id = ?`,
       )
-      .run(p.areaId, p.name, p.address, p.lat, p.lon, p.categoryId, purposesToBits(p.purposes), p.custodian, p.custodianContact, p.notes, p.sortKey, p.search, id);
+      .run(
+        p.areaId,
+        p.name,
+        p.address,
+        p.lat,
+        p.lon,
+        p.categoryId,
+        purposesToBits(p.purposes),
+        p.custodian,
+        p.custodianContact,
+        p.notes,
+        p.sortKey,
+        p.search,
+        id,
+      );
   }
 
   private nextSearchRowid(): number {
@@ -417,21 +477,34 @@ export class RegisterRepository {
   dependants(kind: 'area' | 'point', id: string): number {
     if (kind === 'point') return (statement(this.db, `SELECT count(*) AS n FROM cameras WHERE point_id = ? AND ${LIVE}`).get(id) as { n: number }).n;
     const row = this.db
-      .prepare(`SELECT (SELECT count(*) FROM points WHERE area_id = ? AND ${LIVE}) + (SELECT count(*) FROM areas WHERE parent_id = ? AND ${LIVE} AND retired_on IS NULL) AS n`)
+      .prepare(
+        `SELECT (SELECT count(*) FROM points WHERE area_id = ? AND ${LIVE}) + (SELECT count(*) FROM areas WHERE parent_id = ? AND ${LIVE} AND retired_on IS NULL) AS n`,
+      )
       .get(id, id) as { n: number };
     return row.n;
   }
 
   /** Cameras with the same serial (a serial names one device), other than `exceptId`. */
   serialTaken(serial: string, exceptId: string | null): boolean {
-    return statement(this.db, `SELECT 1 FROM cameras WHERE serial = ? AND serial <> '' AND id IS NOT ? AND ${LIVE}`).get(serial, exceptId) !== undefined;
+    return (
+      statement(this.db, `SELECT 1 FROM cameras WHERE serial = ? AND serial <> '' AND id IS NOT ? AND ${LIVE}`).get(serial, exceptId) !== undefined
+    );
   }
 
   /** Rows written before sort keys and the search index existed (migration 007 cannot compute them). */
-  rowsMissingSortKeys(): { areas: { id: string; name: string }[]; points: { id: string; name: string; address: string; custodian: string }[]; cameras: string[] } {
+  rowsMissingSortKeys(): {
+    areas: { id: string; name: string }[];
+    points: { id: string; name: string; address: string; custodian: string }[];
+    cameras: string[];
+  } {
     return {
       areas: statement(this.db, "SELECT id, name FROM areas WHERE sort_key = ''").all() as { id: string; name: string }[],
-      points: statement(this.db, "SELECT id, name, address, custodian FROM points WHERE sort_key = ''").all() as { id: string; name: string; address: string; custodian: string }[],
+      points: statement(this.db, "SELECT id, name, address, custodian FROM points WHERE sort_key = ''").all() as {
+        id: string;
+        name: string;
+        address: string;
+        custodian: string;
+      }[],
       cameras: (statement(this.db, "SELECT id FROM cameras WHERE sort_key = ''").all() as { id: string }[]).map((r) => r.id),
     };
   }

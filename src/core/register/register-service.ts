@@ -1,7 +1,17 @@
 // The register's records: areas (created here; effective-dated changes in area-service.ts), points
 // and cameras — create, edit, disable, delete, bulk changes — each change written with its history
 // and search words in the same transaction. Also the live relay's way to a camera's stream.
-import type { Area, Camera, CameraCreateInput, CameraRecord, CameraUpdateInput, Point, PointRecord, RegisterTree, StreamKind } from '../../shared/contract';
+import type {
+  Area,
+  Camera,
+  CameraCreateInput,
+  CameraRecord,
+  CameraUpdateInput,
+  Point,
+  PointRecord,
+  RegisterTree,
+  StreamKind,
+} from '../../shared/contract';
 import { cameraUpdateInput, parseCameraUrl, pointFields, stripUrlCredentials, TECHNICIAN_STATUSES, type CameraUrlKind } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { vietnameseSortKey } from '../../shared/register/collation';
@@ -47,10 +57,28 @@ function publicUrls<T extends Camera>(c: T): T {
 /** A write as the row it would make (for comparing a repeated create with what the first one made). */
 function writeToRow(w: ReturnType<typeof toCameraWrite>) {
   return {
-    point_id: w.pointId, name: w.name, status: w.status, ptz: w.ptz ? 1 : 0, onvif_url: w.onvifUrl, rtsp_main: w.rtspMain, rtsp_sub: w.rtspSub,
-    username: w.username, rtsp_transport: w.rtspTransport, preferred_stream: w.preferredStream, transmission: w.transmission, make: w.make,
-    model: w.model, serial: w.serial, heading: w.heading, field_of_view: w.fieldOfView, ownership: w.ownership, funding_source: w.fundingSource,
-    isp: w.isp, install_date: w.installDate, warranty_end: w.warrantyEnd, notes: w.notes,
+    point_id: w.pointId,
+    name: w.name,
+    status: w.status,
+    ptz: w.ptz ? 1 : 0,
+    onvif_url: w.onvifUrl,
+    rtsp_main: w.rtspMain,
+    rtsp_sub: w.rtspSub,
+    username: w.username,
+    rtsp_transport: w.rtspTransport,
+    preferred_stream: w.preferredStream,
+    transmission: w.transmission,
+    make: w.make,
+    model: w.model,
+    serial: w.serial,
+    heading: w.heading,
+    field_of_view: w.fieldOfView,
+    ownership: w.ownership,
+    funding_source: w.fundingSource,
+    isp: w.isp,
+    install_date: w.installDate,
+    warranty_end: w.warrantyEnd,
+    notes: w.notes,
   };
 }
 
@@ -189,7 +217,13 @@ export class RegisterService {
   }
 
   /** Inserts a checked camera with its history and search words; the caller holds the transaction. */
-  insertCamera(rest: Omit<CheckedCamera, 'id' | 'password'>, password: string | null, actor: Actor, id: string = crypto.randomUUID(), action = 'create'): string {
+  insertCamera(
+    rest: Omit<CheckedCamera, 'id' | 'password'>,
+    password: string | null,
+    actor: Actor,
+    id: string = crypto.randomUUID(),
+    action = 'create',
+  ): string {
     if (!this.repo.pointExists(rest.pointId)) throw notFound('point', rest.pointId);
     this.repo.insertCamera(toCameraWrite(rest, password ? this.secrets.seal(password) : null), id);
     this.store.history.append('camera', id, actor, action, diff(null, cameraSnapshot(toCameraRecord(this.repo.cameraRow(id)!))));
@@ -199,7 +233,11 @@ export class RegisterService {
 
   private sameCamera(c: CameraRecord, input: Omit<CheckedCamera, 'id' | 'password'>, password: string | null): boolean {
     const a = cameraSnapshot(c);
-    const b = cameraSnapshot({ ...c, ...toCameraRecord({ ...this.repo.cameraRow(c.id)!, ...writeToRow(toCameraWrite(input, null)) }), hasPassword: c.hasPassword });
+    const b = cameraSnapshot({
+      ...c,
+      ...toCameraRecord({ ...this.repo.cameraRow(c.id)!, ...writeToRow(toCameraWrite(input, null)) }),
+      hasPassword: c.hasPassword,
+    });
     if (JSON.stringify(a) !== JSON.stringify(b)) return false;
     const box = this.repo.cameraPasswordBox(c.id);
     try {
@@ -234,7 +272,8 @@ export class RegisterService {
     const before = this.camera(cameraId); // not_found if it is not there
     this.repo.transaction(() => {
       this.repo.setPreferredStream(cameraId, stream);
-      if (before.preferredStream !== stream) this.store.history.append('camera', cameraId, actor, 'update', { preferredStream: [before.preferredStream, stream] });
+      if (before.preferredStream !== stream)
+        this.store.history.append('camera', cameraId, actor, 'update', { preferredStream: [before.preferredStream, stream] });
     });
     this.onChange();
     return this.camera(cameraId);
@@ -333,7 +372,11 @@ export class RegisterService {
       for (const id of missing.cameras) this.repo.setCameraSortKey(id, vietnameseSortKey(this.repo.cameraRow(id)?.name ?? ''));
       this.store.search.rebuild();
     });
-    log.info('register sort keys and search words filled', { areas: missing.areas.length, points: missing.points.length, cameras: missing.cameras.length });
+    log.info('register sort keys and search words filled', {
+      areas: missing.areas.length,
+      points: missing.points.length,
+      cameras: missing.cameras.length,
+    });
   }
 
   /**

@@ -34,7 +34,9 @@ export class SearchIndex {
 
   cameras(ids: readonly string[]): void {
     if (ids.length === 0) return;
-    this.write(statement(this.db, `${SOURCE} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL`).all(JSON.stringify(ids)) as Source[]);
+    this.write(
+      statement(this.db, `${SOURCE} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL`).all(JSON.stringify(ids)) as Source[],
+    );
   }
 
   point(pointId: string): void {

@@ -117,7 +117,7 @@ export class StatsService {
     const lineage = new Set(visibleNow);
     // Predecessors: areas that were merged or split into a visible one.
     const successors = this.store.areas.records().filter((a) => a.retiredOn !== null);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const a of successors) if (!lineage.has(a.id) && a.successorIds.some((s) => lineage.has(s))) grew = lineage.add(a.id) !== null;
     }

@@ -34,7 +34,14 @@ const DOWNLOADS: Record<string, Download> = {
   ...REGISTER_DOWNLOADS,
 };
 
-export async function downloadRoute(req: IncomingMessage, res: ServerResponse, url: URL, principal: Principal | null, source: CallSource, s: CoreServices): Promise<void> {
+export async function downloadRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  principal: Principal | null,
+  source: CallSource,
+  s: CoreServices,
+): Promise<void> {
   if (req.method !== 'GET') return void res.writeHead(405, { Allow: 'GET' }).end();
   const name = url.pathname.slice('/download/'.length);
   const d = Object.prototype.hasOwnProperty.call(DOWNLOADS, name) ? DOWNLOADS[name] : undefined;
@@ -58,8 +65,16 @@ export async function downloadRoute(req: IncomingMessage, res: ServerResponse, u
     await s.audit.append({ actor, action: `download.${name}`, outcome: 'failed', details: { error: error.code }, source: source.address });
     if (res.headersSent) return void res.destroy();
     // A typed error the page can translate (the Reports page shows errors.<code>).
-    return void res.writeHead(error.code === 'bad_request' ? 400 : 503, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ ok: false, error }));
+    return void res
+      .writeHead(error.code === 'bad_request' ? 400 : 503, { 'Content-Type': 'application/json; charset=utf-8' })
+      .end(JSON.stringify({ ok: false, error }));
   }
   res.end();
-  await s.audit.append({ actor, action: `download.${name}`, outcome: 'ok', details: { rows, ...Object.fromEntries([...url.searchParams].filter(([k]) => k !== 'token').map(([k, v]) => [k, v.slice(0, 200)])) }, source: source.address });
+  await s.audit.append({
+    actor,
+    action: `download.${name}`,
+    outcome: 'ok',
+    details: { rows, ...Object.fromEntries([...url.searchParams].filter(([k]) => k !== 'token').map(([k, v]) => [k, v.slice(0, 200)])) },
+    source: source.address,
+  });
 }

@@ -45,7 +45,12 @@ function asOfOf(url: URL): string | null {
 const madeAt = () => new Date().toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 function categoryNames(s: CoreServices): Map<string, string> {
-  return new Map(s.registerQuery.categories().filter((c) => !c.builtin).map((c) => [c.id, c.name]));
+  return new Map(
+    s.registerQuery
+      .categories()
+      .filter((c) => !c.builtin)
+      .map((c) => [c.id, c.name]),
+  );
 }
 
 function cameraList(format: 'csv' | 'xlsx'): RegisterDownload {
@@ -59,7 +64,9 @@ function cameraList(format: 'csv' | 'xlsx'): RegisterDownload {
       const query = s.registerQuery.toQuery(filter, s.access.listAreas(p, filter.areaIds));
       const rows = exportRows(s.registerStore, query, lang, categoryNames(s));
       begin();
-      return format === 'csv' ? writeCsv(res, exportHeader(lang), rows) : writeXlsx(res, lang === 'vi' ? 'Camera' : 'Cameras', exportHeader(lang), rows);
+      return format === 'csv'
+        ? writeCsv(res, exportHeader(lang), rows)
+        : writeXlsx(res, lang === 'vi' ? 'Camera' : 'Cameras', exportHeader(lang), rows);
     },
   };
 }

@@ -51,7 +51,11 @@ export function AreaDialog({ op, area, areas, onClose }: { op: AreaOp; area: Are
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (op === 'split' && area) api.call('register.points', { areaId: area.id, limit: 500 }).then((r) => setPoints(r.rows.filter((p) => p.areaId === area.id)), () => undefined);
+    if (op === 'split' && area)
+      api.call('register.points', { areaId: area.id, limit: 500 }).then(
+        (r) => setPoints(r.rows.filter((p) => p.areaId === area.id)),
+        () => undefined,
+      );
   }, [api, op, area]);
 
   const submit = async () => {
@@ -99,7 +103,14 @@ export function AreaDialog({ op, area, areas, onClose }: { op: AreaOp; area: Are
   }[op];
   const nameField = (label: string) => (
     <Field id="area-name" label={label} error={errors.name} wide>
-      <input id="area-name" className="input" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? 'area-name-error' : undefined} />
+      <input
+        id="area-name"
+        className="input"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        aria-invalid={errors.name ? true : undefined}
+        aria-describedby={errors.name ? 'area-name-error' : undefined}
+      />
     </Field>
   );
   const kindField = (
@@ -127,7 +138,14 @@ export function AreaDialog({ op, area, areas, onClose }: { op: AreaOp; area: Are
     </Field>
   );
   return (
-    <Dialog title={title} submitLabel={t('register.actions.save')} cancelLabel={t('register.actions.cancel')} onClose={onClose} onSubmit={() => void submit()} noValidate>
+    <Dialog
+      title={title}
+      submitLabel={t('register.actions.save')}
+      cancelLabel={t('register.actions.cancel')}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      noValidate
+    >
       <div className="form-grid form-grid--editor">
         {op === 'new' ? (
           <>
@@ -162,7 +180,12 @@ export function AreaDialog({ op, area, areas, onClose }: { op: AreaOp; area: Are
                 .filter((a) => !a.retiredOn)
                 .map((a) => (
                   <label key={a.id} className="check" style={{ paddingLeft: `${a.depth}rem` }}>
-                    <input type="checkbox" className="checkbox" checked={sources.includes(a.id)} onChange={() => setSources(sources.includes(a.id) ? sources.filter((x) => x !== a.id) : [...sources, a.id])} />
+                    <input
+                      type="checkbox"
+                      className="checkbox"
+                      checked={sources.includes(a.id)}
+                      onChange={() => setSources(sources.includes(a.id) ? sources.filter((x) => x !== a.id) : [...sources, a.id])}
+                    />
                     {a.name}
                   </label>
                 ))}
@@ -194,7 +217,12 @@ export function AreaDialog({ op, area, areas, onClose }: { op: AreaOp; area: Are
               <fieldset key={i} className="fieldset field--wide">
                 <legend>{t('register.area.part', { n: i + 1 })}</legend>
                 <Field id={`area-part${i}`} label={t('register.area.name')} error={errors[`part${i}`]}>
-                  <input id={`area-part${i}`} className="input" value={p.name} onChange={(e) => setParts(parts.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+                  <input
+                    id={`area-part${i}`}
+                    className="input"
+                    value={p.name}
+                    onChange={(e) => setParts(parts.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+                  />
                 </Field>
                 <div className="area-checklist" role="group" aria-label={t('register.area.partPoints')}>
                   {points.map((pt) => (
@@ -204,7 +232,13 @@ export function AreaDialog({ op, area, areas, onClose }: { op: AreaOp; area: Are
                         className="checkbox"
                         checked={p.points.includes(pt.id)}
                         onChange={() =>
-                          setParts(parts.map((x, j) => (j === i ? { ...x, points: x.points.includes(pt.id) ? x.points.filter((y) => y !== pt.id) : [...x.points, pt.id] } : { ...x, points: x.points.filter((y) => y !== pt.id) })))
+                          setParts(
+                            parts.map((x, j) =>
+                              j === i
+                                ? { ...x, points: x.points.includes(pt.id) ? x.points.filter((y) => y !== pt.id) : [...x.points, pt.id] }
+                                : { ...x, points: x.points.filter((y) => y !== pt.id) },
+                            ),
+                          )
                         }
                       />
                       {pt.name}

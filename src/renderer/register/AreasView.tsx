@@ -48,7 +48,12 @@ export function AreasView({ areas }: { areas: AreaNode[] }) {
             </button>
             <label className="button">
               {t('register.area.boundaries')}
-              <input type="file" className="visually-hidden" accept=".geojson,.json,application/geo+json,application/json" onChange={(e) => void boundaries(e.target.files?.[0])} />
+              <input
+                type="file"
+                className="visually-hidden"
+                accept=".geojson,.json,application/geo+json,application/json"
+                onChange={(e) => void boundaries(e.target.files?.[0])}
+              />
             </label>
           </div>
         ) : null}
@@ -59,14 +64,25 @@ export function AreasView({ areas }: { areas: AreaNode[] }) {
         ) : null}
         <ul className="area-tree" role="tree" aria-label={t('register.area.title')}>
           {areas.map((a) => (
-            <li key={a.id} role="treeitem" aria-level={a.depth + 1} aria-selected={a.id === selected} className={`area-tree__item${a.retiredOn ? ' area-tree__item--retired' : ''}${a.id === selected ? ' area-tree__item--current' : ''}`} style={{ paddingLeft: `${0.5 + a.depth * 1.25}rem` }}>
+            <li
+              key={a.id}
+              role="treeitem"
+              aria-level={a.depth + 1}
+              aria-selected={a.id === selected}
+              className={`area-tree__item${a.retiredOn ? ' area-tree__item--retired' : ''}${a.id === selected ? ' area-tree__item--current' : ''}`}
+              style={{ paddingLeft: `${0.5 + a.depth * 1.25}rem` }}
+            >
               <button type="button" className="link" onClick={() => setSelected(a.id)}>
                 {a.name}
               </button>
               <span className="muted">
                 {' '}
                 · {t(`register.area.kinds.${a.kind}`)}
-                {a.retiredOn ? ` · ${t('register.area.retired', { day: dmy(a.retiredOn), into: a.successorIds.map(name).join(', ') })}` : a.since !== '0001-01-01' ? ` · ${t('register.area.since', { day: dmy(a.since) })}` : ''}
+                {a.retiredOn
+                  ? ` · ${t('register.area.retired', { day: dmy(a.retiredOn), into: a.successorIds.map(name).join(', ') })}`
+                  : a.since !== '0001-01-01'
+                    ? ` · ${t('register.area.since', { day: dmy(a.since) })}`
+                    : ''}
                 {a.hasBoundary ? ` · ${t('register.area.boundary')}` : ''}
                 {a.disabled ? ` · ${t('register.table.disabled')}` : ''}
               </span>
@@ -100,7 +116,11 @@ export function AreasView({ areas }: { areas: AreaNode[] }) {
                 <button type="button" className="button" onClick={() => setOp('split')}>
                   {t('register.area.split')}
                 </button>
-                <button type="button" className="button" onClick={() => void api.call('register.setDisabled', { kind: 'area', id: area.id, disabled: !area.disabled }).catch(fail)}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => void api.call('register.setDisabled', { kind: 'area', id: area.id, disabled: !area.disabled }).catch(fail)}
+                >
                   {area.disabled ? t('register.actions.enable') : t('register.actions.disable')}
                 </button>
                 <button type="button" className="button" onClick={() => setConfirm(true)}>
@@ -115,7 +135,14 @@ export function AreasView({ areas }: { areas: AreaNode[] }) {
           <p className="muted">{t('register.area.select')}</p>
         )}
       </aside>
-      {op ? <AreaDialog op={op} area={op === 'new' || op === 'merge' ? (area && !area.retiredOn ? area : null) : area} areas={areas} onClose={() => setOp(null)} /> : null}
+      {op ? (
+        <AreaDialog
+          op={op}
+          area={op === 'new' || op === 'merge' ? (area && !area.retiredOn ? area : null) : area}
+          areas={areas}
+          onClose={() => setOp(null)}
+        />
+      ) : null}
       {confirm && area ? (
         <ConfirmDialog
           title={t('register.actions.delete')}

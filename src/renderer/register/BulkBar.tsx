@@ -30,7 +30,9 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone(): void }) {
         className="input"
         aria-label={t('register.bulk.status')}
         value=""
-        onChange={(e) => e.target.value && void run(() => api.call('register.bulkStatus', { ids, status: e.target.value as (typeof CAMERA_STATUSES)[number] }))}
+        onChange={(e) =>
+          e.target.value && void run(() => api.call('register.bulkStatus', { ids, status: e.target.value as (typeof CAMERA_STATUSES)[number] }))
+        }
       >
         <option value="">{t('register.bulk.status')}</option>
         {CAMERA_STATUSES.map((s) => (

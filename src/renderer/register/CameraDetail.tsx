@@ -18,7 +18,11 @@ export function CameraDetail({ id, onClose }: { id: string; onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let alive = true;
-    const load = () => api.call('register.camera', { id }).then((c) => alive && setCamera(c), () => alive && onClose());
+    const load = () =>
+      api.call('register.camera', { id }).then(
+        (c) => alive && setCamera(c),
+        () => alive && onClose(),
+      );
     void load();
     const off = api.on('register.changed', () => void load());
     return () => {
@@ -62,7 +66,11 @@ export function CameraDetail({ id, onClose }: { id: string; onClose(): void }) {
             {t('register.actions.edit')}
           </button>
           {camera.disabled ? (
-            <button type="button" className="button" onClick={() => void act(() => api.call('register.setDisabled', { kind: 'camera', id, disabled: false }))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void act(() => api.call('register.setDisabled', { kind: 'camera', id, disabled: false }))}
+            >
               {t('register.actions.enable')}
             </button>
           ) : (

@@ -11,7 +11,19 @@ import { PointPicker } from './PointPicker';
 
 type Draft = Omit<CameraRecord, 'id' | 'hasPassword' | 'lastSeen' | 'disabled' | 'funding'> & { password: string };
 
-export function Field({ id, label, error, children, wide }: { id: string; label: string; error?: string | undefined; children: ReactNode; wide?: boolean }) {
+export function Field({
+  id,
+  label,
+  error,
+  children,
+  wide,
+}: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   return (
     <div className={`field field--stack${wide ? ' field--wide' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -25,7 +37,19 @@ export function Field({ id, label, error, children, wide }: { id: string; label:
   );
 }
 
-export function ConnectionTest({ rtspMain, username, password, cameraId, transport }: { rtspMain: string; username: string | null; password: string | null; cameraId: string | null; transport: 'tcp' | 'udp' }) {
+export function ConnectionTest({
+  rtspMain,
+  username,
+  password,
+  cameraId,
+  transport,
+}: {
+  rtspMain: string;
+  username: string | null;
+  password: string | null;
+  cameraId: string | null;
+  transport: 'tcp' | 'udp';
+}) {
   const { t } = useTranslation();
   const { api } = useApp();
   const [state, setState] = useState<{ busy: boolean; result: MethodOutput<'register.testConnection'> | null }>({ busy: false, result: null });
@@ -47,7 +71,12 @@ export function ConnectionTest({ rtspMain, username, password, cameraId, transpo
       {r ? (
         <span role="status" className={`message ${r.ok ? 'message--ok' : 'message--error'}`}>
           {r.ok
-            ? t('register.camera.testOk', { codec: (r.codec ?? '').toUpperCase(), width: r.width, height: r.height, fps: r.fps ? ` · ${r.fps} fps` : '' })
+            ? t('register.camera.testOk', {
+                codec: (r.codec ?? '').toUpperCase(),
+                width: r.width,
+                height: r.height,
+                fps: r.fps ? ` · ${r.fps} fps` : '',
+              })
             : t('register.camera.testFailed', { reason: r.error && /^[a-z_]+$/.test(r.error) ? t(`errors.${r.error}`, { camera: '' }) : r.error })}
         </span>
       ) : null}
@@ -70,7 +99,8 @@ export function CameraEditor({ camera, onClose }: { camera: CameraRecord; onClos
     setError(null);
     const local: Record<string, string> = {};
     if (!d.name.trim()) local.name = t('problems.required');
-    for (const k of ['heading', 'fieldOfView'] as const) if (d[k] !== null && !Number.isFinite(d[k])) local[k] = t('problems.bad_number', { defaultValue: t('errors.bad_request', { field: k }) });
+    for (const k of ['heading', 'fieldOfView'] as const)
+      if (d[k] !== null && !Number.isFinite(d[k])) local[k] = t('problems.bad_number', { defaultValue: t('errors.bad_request', { field: k }) });
     setErrors(local);
     if (Object.keys(local).length) return;
     try {
@@ -117,7 +147,14 @@ export function CameraEditor({ camera, onClose }: { camera: CameraRecord; onClos
   );
 
   return (
-    <Dialog title={t('register.camera.editTitle', { name: camera.name })} submitLabel={t('register.actions.save')} cancelLabel={t('register.actions.cancel')} onClose={onClose} onSubmit={() => void save()} noValidate>
+    <Dialog
+      title={t('register.camera.editTitle', { name: camera.name })}
+      submitLabel={t('register.actions.save')}
+      cancelLabel={t('register.actions.cancel')}
+      onClose={onClose}
+      onSubmit={() => void save()}
+      noValidate
+    >
       <div className="form-grid form-grid--editor">
         <h3 className="form-grid__section">{t('register.camera.sections.place')}</h3>
         <Field id={id('pointId')} label={t('register.camera.point')} error={errors.pointId} wide>
@@ -139,13 +176,32 @@ export function CameraEditor({ camera, onClose }: { camera: CameraRecord; onClos
         {url('rtspSub')}
         {url('onvifUrl')}
         <Field id={id('username')} label={t('register.camera.username')} error={errors.username}>
-          <input id={id('username')} className="input" autoComplete="off" value={d.username ?? ''} onChange={(e) => set('username', e.target.value || null)} />
+          <input
+            id={id('username')}
+            className="input"
+            autoComplete="off"
+            value={d.username ?? ''}
+            onChange={(e) => set('username', e.target.value || null)}
+          />
         </Field>
         <Field id={id('password')} label={t('register.camera.password')} error={errors.password}>
-          <input id={id('password')} type="password" className="input" autoComplete="new-password" placeholder={camera.hasPassword ? t('register.camera.passwordKept') : ''} value={d.password} onChange={(e) => set('password', e.target.value)} />
+          <input
+            id={id('password')}
+            type="password"
+            className="input"
+            autoComplete="new-password"
+            placeholder={camera.hasPassword ? t('register.camera.passwordKept') : ''}
+            value={d.password}
+            onChange={(e) => set('password', e.target.value)}
+          />
         </Field>
         <Field id={id('preferredStream')} label={t('pages.cameras.columns.stream')}>
-          <select id={id('preferredStream')} className="input" value={d.preferredStream} onChange={(e) => set('preferredStream', e.target.value as Draft['preferredStream'])}>
+          <select
+            id={id('preferredStream')}
+            className="input"
+            value={d.preferredStream}
+            onChange={(e) => set('preferredStream', e.target.value as Draft['preferredStream'])}
+          >
             {(['auto', 'main', 'sub'] as const).map((o) => (
               <option key={o} value={o}>
                 {t(`pages.wall.stream.${o}`)}
@@ -154,13 +210,24 @@ export function CameraEditor({ camera, onClose }: { camera: CameraRecord; onClos
           </select>
         </Field>
         <Field id={id('rtspTransport')} label={t('register.camera.transport')}>
-          <select id={id('rtspTransport')} className="input" value={d.rtspTransport} onChange={(e) => set('rtspTransport', e.target.value as Draft['rtspTransport'])}>
+          <select
+            id={id('rtspTransport')}
+            className="input"
+            value={d.rtspTransport}
+            onChange={(e) => set('rtspTransport', e.target.value as Draft['rtspTransport'])}
+          >
             <option value="tcp">RTSP/TCP</option>
             <option value="udp">RTSP/UDP</option>
           </select>
         </Field>
         <div className="field--wide">
-          <ConnectionTest rtspMain={d.rtspMain ?? ''} username={d.username} password={d.password || null} cameraId={camera.id} transport={d.rtspTransport} />
+          <ConnectionTest
+            rtspMain={d.rtspMain ?? ''}
+            username={d.username}
+            password={d.password || null}
+            cameraId={camera.id}
+            transport={d.rtspTransport}
+          />
         </div>
         <h3 className="form-grid__section">{t('register.camera.sections.register')}</h3>
         {select('status', CAMERA_STATUSES, (v) => t(`camera.status.${v}`))}

@@ -9,7 +9,19 @@ import { categoryName } from './use-register-data';
 export type Filter = Required<Pick<CameraFilter, 'areaIds' | 'statuses' | 'ownerships' | 'transmissions' | 'categoryIds' | 'purposes' | 'query'>>;
 export const EMPTY_FILTER: Filter = { areaIds: [], statuses: [], ownerships: [], transmissions: [], categoryIds: [], purposes: [], query: '' };
 
-function Multi<K extends string>({ label, options, value, onChange, name }: { label: string; options: readonly K[]; value: readonly K[]; onChange(v: K[]): void; name(k: K): string }) {
+function Multi<K extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  name,
+}: {
+  label: string;
+  options: readonly K[];
+  value: readonly K[];
+  onChange(v: K[]): void;
+  name(k: K): string;
+}) {
   const { t } = useTranslation();
   return (
     <details className="popover">
@@ -20,7 +32,12 @@ function Multi<K extends string>({ label, options, value, onChange, name }: { la
       <div className="popover__body" role="group" aria-label={label}>
         {options.map((k) => (
           <label key={k} className="check">
-            <input type="checkbox" className="checkbox" checked={value.includes(k)} onChange={() => onChange(value.includes(k) ? value.filter((x) => x !== k) : [...value, k])} />
+            <input
+              type="checkbox"
+              className="checkbox"
+              checked={value.includes(k)}
+              onChange={() => onChange(value.includes(k) ? value.filter((x) => x !== k) : [...value, k])}
+            />
             {name(k)}
           </label>
         ))}
@@ -29,7 +46,17 @@ function Multi<K extends string>({ label, options, value, onChange, name }: { la
   );
 }
 
-export function CameraFilters({ filter, onChange, areas, categories }: { filter: Filter; onChange(f: Filter): void; areas: AreaNode[]; categories: Category[] }) {
+export function CameraFilters({
+  filter,
+  onChange,
+  areas,
+  categories,
+}: {
+  filter: Filter;
+  onChange(f: Filter): void;
+  areas: AreaNode[];
+  categories: Category[];
+}) {
   const { t } = useTranslation();
   const set = <K extends keyof Filter>(k: K, v: Filter[K]) => onChange({ ...filter, [k]: v });
   const active = JSON.stringify({ ...filter, query: '' }) !== JSON.stringify({ ...EMPTY_FILTER });
@@ -43,7 +70,12 @@ export function CameraFilters({ filter, onChange, areas, categories }: { filter:
         value={filter.query}
         onChange={(e) => set('query', e.target.value)}
       />
-      <select className="input" aria-label={t('register.filters.area')} value={filter.areaIds[0] ?? ''} onChange={(e) => set('areaIds', e.target.value ? [e.target.value] : [])}>
+      <select
+        className="input"
+        aria-label={t('register.filters.area')}
+        value={filter.areaIds[0] ?? ''}
+        onChange={(e) => set('areaIds', e.target.value ? [e.target.value] : [])}
+      >
         <option value="">{t('register.filters.anyArea')}</option>
         {areas
           .filter((a) => !a.retiredOn)
@@ -54,9 +86,27 @@ export function CameraFilters({ filter, onChange, areas, categories }: { filter:
             </option>
           ))}
       </select>
-      <Multi label={t('register.filters.status')} options={CAMERA_STATUSES} value={filter.statuses} onChange={(v) => set('statuses', v)} name={(k) => t(`camera.status.${k}`)} />
-      <Multi label={t('register.filters.ownership')} options={OWNERSHIPS} value={filter.ownerships} onChange={(v) => set('ownerships', v)} name={(k) => t(`register.enums.ownership.${k}`)} />
-      <Multi label={t('register.filters.transmission')} options={TRANSMISSIONS} value={filter.transmissions} onChange={(v) => set('transmissions', v)} name={(k) => t(`register.enums.transmission.${k}`)} />
+      <Multi
+        label={t('register.filters.status')}
+        options={CAMERA_STATUSES}
+        value={filter.statuses}
+        onChange={(v) => set('statuses', v)}
+        name={(k) => t(`camera.status.${k}`)}
+      />
+      <Multi
+        label={t('register.filters.ownership')}
+        options={OWNERSHIPS}
+        value={filter.ownerships}
+        onChange={(v) => set('ownerships', v)}
+        name={(k) => t(`register.enums.ownership.${k}`)}
+      />
+      <Multi
+        label={t('register.filters.transmission')}
+        options={TRANSMISSIONS}
+        value={filter.transmissions}
+        onChange={(v) => set('transmissions', v)}
+        name={(k) => t(`register.enums.transmission.${k}`)}
+      />
       <Multi
         label={t('register.filters.category')}
         options={categories.filter((c) => !c.disabled).map((c) => c.id)}
@@ -64,7 +114,13 @@ export function CameraFilters({ filter, onChange, areas, categories }: { filter:
         onChange={(v) => set('categoryIds', v)}
         name={(k) => categoryName(t, categories, k)}
       />
-      <Multi label={t('register.filters.purpose')} options={PURPOSES} value={filter.purposes} onChange={(v) => set('purposes', v)} name={(k) => t(`register.enums.purpose.${k}`)} />
+      <Multi
+        label={t('register.filters.purpose')}
+        options={PURPOSES}
+        value={filter.purposes}
+        onChange={(v) => set('purposes', v)}
+        name={(k) => t(`register.enums.purpose.${k}`)}
+      />
       {active ? (
         <button type="button" className="button button--quiet" onClick={() => onChange({ ...EMPTY_FILTER, query: filter.query })}>
           {t('register.filters.clear')}

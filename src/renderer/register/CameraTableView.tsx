@@ -19,7 +19,11 @@ function usePointsTotal(): number | null {
   const { api } = useApp();
   const [total, setTotal] = useState<number | null>(null);
   useEffect(() => {
-    const load = () => api.call('register.points', { limit: 1 }).then((r) => setTotal(r.total), () => undefined);
+    const load = () =>
+      api.call('register.points', { limit: 1 }).then(
+        (r) => setTotal(r.total),
+        () => undefined,
+      );
     void load();
     return api.on('register.changed', () => void load());
   }, [api]);
@@ -38,7 +42,10 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
   const pages = useCameraPages(deferred, 'name', false);
   const pointsTotal = usePointsTotal();
   const unfiltered = JSON.stringify(deferred) === JSON.stringify(EMPTY_FILTER);
-  const cols = useMemo(() => cameraColumns(columns, t, i18n.language, categories, settings.timeZone), [columns, t, i18n.language, categories, settings.timeZone]);
+  const cols = useMemo(
+    () => cameraColumns(columns, t, i18n.language, categories, settings.timeZone),
+    [columns, t, i18n.language, categories, settings.timeZone],
+  );
   const lang = i18n.language === 'vi' ? 'vi' : 'en';
   const exportUrl = (format: 'csv' | 'xlsx') => api.downloadUrl(`/download/register-cameras.${format}`, { filter: JSON.stringify(deferred), lang });
   const toggle = useCallback((id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id]))), []);

@@ -35,10 +35,22 @@ export function ColumnChooser({ value, onChange }: { value: ColumnKey[]; onChang
                 </label>
                 {shown ? (
                   <span className="column-list__moves">
-                    <button type="button" className="button button--icon button--quiet" aria-label={t('register.columns.up', { name })} disabled={i === 0} onClick={() => move(i, -1)}>
+                    <button
+                      type="button"
+                      className="button button--icon button--quiet"
+                      aria-label={t('register.columns.up', { name })}
+                      disabled={i === 0}
+                      onClick={() => move(i, -1)}
+                    >
                       ↑
                     </button>
-                    <button type="button" className="button button--icon button--quiet" aria-label={t('register.columns.down', { name })} disabled={i === value.length - 1} onClick={() => move(i, 1)}>
+                    <button
+                      type="button"
+                      className="button button--icon button--quiet"
+                      aria-label={t('register.columns.down', { name })}
+                      disabled={i === value.length - 1}
+                      onClick={() => move(i, 1)}
+                    >
                       ↓
                     </button>
                   </span>

@@ -14,7 +14,10 @@ export function CoordinatePicker({ lat, lon, onPick }: { lat: number | null; lon
   const { api } = useApp();
   const [points, setPoints] = useState<PointRecord[]>([]);
   useEffect(() => {
-    api.call('register.points', { limit: 500 }).then((r) => setPoints(r.rows.filter((p) => p.lat !== null && p.lon !== null)), () => undefined);
+    api.call('register.points', { limit: 500 }).then(
+      (r) => setPoints(r.rows.filter((p) => p.lat !== null && p.lon !== null)),
+      () => undefined,
+    );
   }, [api]);
   const lats = points.map((p) => p.lat!).concat(lat !== null ? [lat] : []);
   const lons = points.map((p) => p.lon!).concat(lon !== null ? [lon] : []);

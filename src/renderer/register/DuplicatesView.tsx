@@ -35,11 +35,25 @@ export function DuplicatesView() {
       >
         <label className="inline-field">
           {t('register.duplicates.metres')}
-          <input type="number" className="input input--narrow" min={0} max={1000} value={metres} onChange={(e) => setMetres(Number(e.target.value))} />
+          <input
+            type="number"
+            className="input input--narrow"
+            min={0}
+            max={1000}
+            value={metres}
+            onChange={(e) => setMetres(Number(e.target.value))}
+          />
         </label>
         <label className="inline-field">
           {t('register.duplicates.degrees')}
-          <input type="number" className="input input--narrow" min={0} max={180} value={degrees} onChange={(e) => setDegrees(Number(e.target.value))} />
+          <input
+            type="number"
+            className="input input--narrow"
+            min={0}
+            max={180}
+            value={degrees}
+            onChange={(e) => setDegrees(Number(e.target.value))}
+          />
         </label>
         <button type="submit" className="button">
           {t('register.duplicates.find')}
@@ -71,7 +85,10 @@ export function DuplicatesView() {
                   <td>
                     {t('register.duplicates.pair', {
                       metres: p.metres,
-                      degrees: p.headingDifference === null ? t('register.duplicates.noHeading') : t('register.duplicates.sameWay', { degrees: Math.round(p.headingDifference) }),
+                      degrees:
+                        p.headingDifference === null
+                          ? t('register.duplicates.noHeading')
+                          : t('register.duplicates.sameWay', { degrees: Math.round(p.headingDifference) }),
                     })}
                   </td>
                 </tr>

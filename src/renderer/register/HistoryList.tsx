@@ -56,7 +56,11 @@ export function HistoryList({ kind, id }: { kind: 'area' | 'point' | 'camera'; i
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   useEffect(() => {
     let alive = true;
-    const load = () => api.call('register.history', { kind, id }).then((h) => alive && setEntries(h), () => alive && setEntries([]));
+    const load = () =>
+      api.call('register.history', { kind, id }).then(
+        (h) => alive && setEntries(h),
+        () => alive && setEntries([]),
+      );
     void load();
     const off = api.on('register.changed', () => void load());
     return () => {
@@ -72,7 +76,8 @@ export function HistoryList({ kind, id }: { kind: 'area' | 'point' | 'camera'; i
       {entries.map((e, i) => (
         <li key={i} className="history__entry">
           <div className="history__head">
-            <strong>{t(`register.history.actions.${e.action}`, { defaultValue: e.action })}</strong> · {e.actor ?? t('register.history.system')} · <time>{when(e.at)}</time>
+            <strong>{t(`register.history.actions.${e.action}`, { defaultValue: e.action })}</strong> · {e.actor ?? t('register.history.system')} ·{' '}
+            <time>{when(e.at)}</time>
           </div>
           <dl className="history__changes">
             {Object.entries(e.changes)

@@ -85,7 +85,14 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       </p>
       <div className="field field--stack">
         <label htmlFor="import-file">{t('register.import.file')}</label>
-        <input id="import-file" type="file" className="input" accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy} onChange={(e) => void choose(e.target.files?.[0])} />
+        <input
+          id="import-file"
+          type="file"
+          className="input"
+          accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={busy}
+          onChange={(e) => void choose(e.target.files?.[0])}
+        />
       </div>
       {upload !== null ? <p role="status">{t('register.import.uploading', { percent: Math.round(upload * 100) })}</p> : null}
       {phase && busy ? (

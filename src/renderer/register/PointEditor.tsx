@@ -14,13 +14,34 @@ import { categoryName, type AreaNode } from './use-register-data';
 
 type Draft = Omit<PointRecord, 'id' | 'disabled' | 'cameras'>;
 
-export function PointEditor({ point, areas, categories, onClose }: { point: PointRecord | null; areas: AreaNode[]; categories: Category[]; onClose(): void }) {
+export function PointEditor({
+  point,
+  areas,
+  categories,
+  onClose,
+}: {
+  point: PointRecord | null;
+  areas: AreaNode[];
+  categories: Category[];
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const { api } = useApp();
   // A new point's id is chosen once: a save retried after a lost answer finds the point it made.
   const [id] = useState(() => point?.id ?? newId());
   const [d, setD] = useState<Draft>(
-    point ?? { areaId: areas.find((a) => !a.retiredOn)?.id ?? '', name: '', address: '', lat: null, lon: null, categoryId: null, purposes: [], custodian: '', custodianContact: '', notes: '' },
+    point ?? {
+      areaId: areas.find((a) => !a.retiredOn)?.id ?? '',
+      name: '',
+      address: '',
+      lat: null,
+      lon: null,
+      categoryId: null,
+      purposes: [],
+      custodian: '',
+      custodianContact: '',
+      notes: '',
+    },
   );
   const [latText, setLatText] = useState(d.lat?.toString() ?? '');
   const [lonText, setLonText] = useState(d.lon?.toString() ?? '');
@@ -57,7 +78,14 @@ export function PointEditor({ point, areas, categories, onClose }: { point: Poin
     </Field>
   );
   return (
-    <Dialog title={point ? t('register.point.editTitle', { name: point.name }) : t('register.point.newTitle')} submitLabel={t('register.actions.save')} cancelLabel={t('register.actions.cancel')} onClose={onClose} onSubmit={() => void save()} noValidate>
+    <Dialog
+      title={point ? t('register.point.editTitle', { name: point.name }) : t('register.point.newTitle')}
+      submitLabel={t('register.actions.save')}
+      cancelLabel={t('register.actions.cancel')}
+      onClose={onClose}
+      onSubmit={() => void save()}
+      noValidate
+    >
       <div className="form-grid form-grid--editor">
         <Field id={fid('areaId')} label={t('register.point.area')} error={errors.areaId} wide>
           <select id={fid('areaId')} className="input" value={d.areaId} onChange={(e) => set('areaId', e.target.value)}>
@@ -74,10 +102,24 @@ export function PointEditor({ point, areas, categories, onClose }: { point: Poin
         {text('name', true)}
         {text('address', true)}
         <Field id={fid('lat')} label={t('register.point.lat')} error={errors.lat}>
-          <input id={fid('lat')} className="input" inputMode="decimal" value={latText} onChange={(e) => setLatText(e.target.value)} {...invalid('lat')} />
+          <input
+            id={fid('lat')}
+            className="input"
+            inputMode="decimal"
+            value={latText}
+            onChange={(e) => setLatText(e.target.value)}
+            {...invalid('lat')}
+          />
         </Field>
         <Field id={fid('lon')} label={t('register.point.lon')} error={errors.lon}>
-          <input id={fid('lon')} className="input" inputMode="decimal" value={lonText} onChange={(e) => setLonText(e.target.value)} {...invalid('lon')} />
+          <input
+            id={fid('lon')}
+            className="input"
+            inputMode="decimal"
+            value={lonText}
+            onChange={(e) => setLonText(e.target.value)}
+            {...invalid('lon')}
+          />
         </Field>
         <div className="field--wide">
           <button type="button" className="button button--quiet" aria-expanded={picking} onClick={() => setPicking((p) => !p)}>
@@ -110,7 +152,12 @@ export function PointEditor({ point, areas, categories, onClose }: { point: Poin
           <legend>{t('register.point.purposes')}</legend>
           {PURPOSES.map((p: Purpose) => (
             <label key={p} className="check">
-              <input type="checkbox" className="checkbox" checked={d.purposes.includes(p)} onChange={() => set('purposes', d.purposes.includes(p) ? d.purposes.filter((x) => x !== p) : [...d.purposes, p])} />
+              <input
+                type="checkbox"
+                className="checkbox"
+                checked={d.purposes.includes(p)}
+                onChange={() => set('purposes', d.purposes.includes(p) ? d.purposes.filter((x) => x !== p) : [...d.purposes, p])}
+              />
               {t(`register.enums.purpose.${p}`)}
             </label>
           ))}

@@ -4,7 +4,19 @@ import { useTranslation } from 'react-i18next';
 import type { PointRecord } from '../../shared/contract';
 import { useApp } from '../app/app-context';
 
-export function PointPicker({ id, value, onChange, label, invalid }: { id: string; value: string; onChange(id: string): void; label: string; invalid?: boolean }) {
+export function PointPicker({
+  id,
+  value,
+  onChange,
+  label,
+  invalid,
+}: {
+  id: string;
+  value: string;
+  onChange(id: string): void;
+  label: string;
+  invalid?: boolean;
+}) {
   const { t } = useTranslation();
   const { api } = useApp();
   const [query, setQuery] = useState('');
@@ -13,7 +25,10 @@ export function PointPicker({ id, value, onChange, label, invalid }: { id: strin
   useEffect(() => {
     let alive = true;
     const timer = setTimeout(() => {
-      api.call('register.points', { query, limit: 50 }).then((r) => alive && setPoints(r.rows), () => undefined);
+      api.call('register.points', { query, limit: 50 }).then(
+        (r) => alive && setPoints(r.rows),
+        () => undefined,
+      );
     }, 150);
     return () => {
       alive = false;
@@ -27,7 +42,14 @@ export function PointPicker({ id, value, onChange, label, invalid }: { id: strin
   const options = chosen && !points.some((p) => p.id === chosen.id) ? [chosen, ...points] : points;
   return (
     <div className="point-picker">
-      <input type="search" className="input" aria-label={`${label}: ${t('register.point.search')}`} placeholder={t('register.point.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        type="search"
+        className="input"
+        aria-label={`${label}: ${t('register.point.search')}`}
+        placeholder={t('register.point.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <select
         id={id}
         className="input"

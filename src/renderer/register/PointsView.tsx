@@ -22,7 +22,11 @@ export function PointsView({ areas, categories }: { areas: AreaNode[]; categorie
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let alive = true;
-    const load = () => api.call('register.points', { query, areaId: areaId || null, limit: 500 }).then((r) => alive && setRows(r), (err: unknown) => alive && setError(errorText(t, err)));
+    const load = () =>
+      api.call('register.points', { query, areaId: areaId || null, limit: 500 }).then(
+        (r) => alive && setRows(r),
+        (err: unknown) => alive && setError(errorText(t, err)),
+      );
     const timer = setTimeout(load, 150);
     const off = api.on('register.changed', () => void load());
     return () => {
@@ -37,7 +41,14 @@ export function PointsView({ areas, categories }: { areas: AreaNode[]; categorie
     <div className="register-view register-view--split">
       <div className="register-view__list">
         <div className="filters">
-          <input type="search" className="input" aria-label={t('register.point.search')} placeholder={t('register.point.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            type="search"
+            className="input"
+            aria-label={t('register.point.search')}
+            placeholder={t('register.point.search')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
           <select className="input" aria-label={t('register.filters.area')} value={areaId} onChange={(e) => setAreaId(e.target.value)}>
             <option value="">{t('register.filters.anyArea')}</option>
             {areas
@@ -95,7 +106,12 @@ export function PointsView({ areas, categories }: { areas: AreaNode[]; categorie
         <aside className="detail" aria-label={open.name}>
           <header className="detail__head">
             <h2>{open.name}</h2>
-            <button type="button" className="button button--icon button--quiet" aria-label={t('register.actions.close')} onClick={() => setOpen(null)}>
+            <button
+              type="button"
+              className="button button--icon button--quiet"
+              aria-label={t('register.actions.close')}
+              onClick={() => setOpen(null)}
+            >
               ×
             </button>
           </header>
@@ -104,7 +120,16 @@ export function PointsView({ areas, categories }: { areas: AreaNode[]; categorie
               <button type="button" className="button" onClick={() => setEditing(open)}>
                 {t('register.actions.edit')}
               </button>
-              <button type="button" className="button" onClick={() => void api.call('register.setDisabled', { kind: 'point', id: open.id, disabled: !open.disabled }).then(() => setOpen({ ...open, disabled: !open.disabled }), (err: unknown) => setError(errorText(t, err)))}>
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  void api.call('register.setDisabled', { kind: 'point', id: open.id, disabled: !open.disabled }).then(
+                    () => setOpen({ ...open, disabled: !open.disabled }),
+                    (err: unknown) => setError(errorText(t, err)),
+                  )
+                }
+              >
                 {open.disabled ? t('register.actions.enable') : t('register.actions.disable')}
               </button>
               <button type="button" className="button" onClick={() => setConfirm(open)}>
@@ -119,7 +144,9 @@ export function PointsView({ areas, categories }: { areas: AreaNode[]; categorie
           <HistoryList kind="point" id={open.id} />
         </aside>
       ) : null}
-      {editing ? <PointEditor point={editing === 'new' ? null : editing} areas={areas} categories={categories} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <PointEditor point={editing === 'new' ? null : editing} areas={areas} categories={categories} onClose={() => setEditing(null)} />
+      ) : null}
       {confirm ? (
         <ConfirmDialog
           title={t('register.actions.delete')}
@@ -130,7 +157,10 @@ export function PointsView({ areas, categories }: { areas: AreaNode[]; categorie
           onConfirm={() => {
             const p = confirm;
             setConfirm(null);
-            api.call('register.delete', { kind: 'point', id: p.id }).then(() => setOpen(null), (err: unknown) => setError(errorText(t, err)));
+            api.call('register.delete', { kind: 'point', id: p.id }).then(
+              () => setOpen(null),
+              (err: unknown) => setError(errorText(t, err)),
+            );
           }}
         />
       ) : null}

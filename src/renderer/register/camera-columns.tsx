@@ -6,7 +6,24 @@ import { categoryName } from './use-register-data';
 
 type T = (key: string, params?: Record<string, unknown>) => string;
 
-export const ALL_COLUMNS = ['name', 'point', 'area', 'status', 'ownership', 'transmission', 'isp', 'make', 'model', 'serial', 'ptz', 'category', 'purposes', 'installDate', 'warrantyEnd', 'lastSeen'] as const;
+export const ALL_COLUMNS = [
+  'name',
+  'point',
+  'area',
+  'status',
+  'ownership',
+  'transmission',
+  'isp',
+  'make',
+  'model',
+  'serial',
+  'ptz',
+  'category',
+  'purposes',
+  'installDate',
+  'warrantyEnd',
+  'lastSeen',
+] as const;
 export type ColumnKey = (typeof ALL_COLUMNS)[number];
 export const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'point', 'area', 'status', 'ownership', 'transmission', 'installDate'];
 
@@ -51,7 +68,13 @@ export function saveColumns(cols: ColumnKey[]): void {
 /** dd/mm/yyyy, as Vietnamese documents write dates; ISO days stay days (no time zone shift). */
 export const showDay = (day: string | null, lang: string) => (day ? (lang === 'vi' ? day.split('-').reverse().join('/') : day) : '');
 
-export function cameraColumns(keys: readonly ColumnKey[], t: T, lang: string, categories: readonly Category[], timeZone: string): Column<CameraRow>[] {
+export function cameraColumns(
+  keys: readonly ColumnKey[],
+  t: T,
+  lang: string,
+  categories: readonly Category[],
+  timeZone: string,
+): Column<CameraRow>[] {
   const render: Record<ColumnKey, (r: CameraRow) => React.ReactNode> = {
     name: (r) => (
       <span className="vt__name">

@@ -20,7 +20,9 @@ export function treeOrder(areas: readonly AreaRecord[]): AreaNode[] {
   }
   const out: AreaNode[] = [];
   const walk = (parent: string | null, depth: number) => {
-    const list = (byParent.get(parent) ?? []).slice().sort((x, y) => Number(!!x.retiredOn) - Number(!!y.retiredOn) || collator.compare(x.name, y.name));
+    const list = (byParent.get(parent) ?? [])
+      .slice()
+      .sort((x, y) => Number(!!x.retiredOn) - Number(!!y.retiredOn) || collator.compare(x.name, y.name));
     for (const a of list) {
       out.push({ ...a, depth });
       if (depth < 32) walk(a.id, depth + 1);
@@ -37,8 +39,14 @@ export function useRegisterData(): { areas: AreaNode[] | null; categories: Categ
   useEffect(() => {
     let alive = true;
     const load = () => {
-      api.call('register.areas', {}).then((a) => alive && setAreas(a), () => undefined);
-      api.call('register.categories', {}).then((c) => alive && setCategories(c), () => undefined);
+      api.call('register.areas', {}).then(
+        (a) => alive && setAreas(a),
+        () => undefined,
+      );
+      api.call('register.categories', {}).then(
+        (c) => alive && setCategories(c),
+        () => undefined,
+      );
     };
     load();
     const off = api.on('register.changed', load);

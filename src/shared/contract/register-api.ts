@@ -12,7 +12,8 @@ const areaName = z.string().trim().min(1).max(200);
 
 export const registerApi = {
   'register.cameras': method({
-    summary: 'One page of the camera table: filtered (areas with sub-areas, status, ownership, transmission, category, purpose, words without diacritics), in Vietnamese order.',
+    summary:
+      'One page of the camera table: filtered (areas with sub-areas, status, ownership, transmission, category, purpose, words without diacritics), in Vietnamese order.',
     permission: 'register.view',
     audit: 'none',
     input: z.object({
@@ -149,7 +150,12 @@ export const registerApi = {
     input: z.object({
       id,
       from: r.day,
-      parts: z.array(z.object({ newId: clientId, name: areaName, kind: area.shape.kind, pointIds: z.array(id).max(100_000), areaIds: z.array(id).max(10_000) })).min(1).max(50),
+      parts: z
+        .array(
+          z.object({ newId: clientId, name: areaName, kind: area.shape.kind, pointIds: z.array(id).max(100_000), areaIds: z.array(id).max(10_000) }),
+        )
+        .min(1)
+        .max(50),
       keepSource: z.boolean().default(false),
     }),
     output: z.array(r.areaRecord),
@@ -194,7 +200,11 @@ export const registerApi = {
     summary: 'Cameras within a distance of each other facing the same way, for review.',
     permission: 'register.view',
     audit: 'none',
-    input: z.object({ metres: z.number().min(0).max(1000).default(15), degrees: z.number().min(0).max(180).default(30), limit: z.number().int().min(1).max(5000).default(500) }),
+    input: z.object({
+      metres: z.number().min(0).max(1000).default(15),
+      degrees: z.number().min(0).max(180).default(30),
+      limit: z.number().int().min(1).max(5000).default(500),
+    }),
     output: z.object({ pairs: z.array(r.duplicatePair), more: z.boolean() }),
   }),
   'register.testConnection': method({
@@ -209,7 +219,14 @@ export const registerApi = {
       cameraId: id.nullable().default(null),
       rtspTransport: z.enum(['tcp', 'udp']).default('tcp'),
     }),
-    output: z.object({ ok: z.boolean(), codec: z.string().nullable(), width: z.number().nullable(), height: z.number().nullable(), fps: z.number().nullable(), error: z.string().nullable() }),
+    output: z.object({
+      ok: z.boolean(),
+      codec: z.string().nullable(),
+      width: z.number().nullable(),
+      height: z.number().nullable(),
+      fps: z.number().nullable(),
+      error: z.string().nullable(),
+    }),
   }),
   'register.importPreview': method({
     summary: 'Read an uploaded CSV or XLSX (POST /upload/register-import) and list every bad row and why; nothing is written.',

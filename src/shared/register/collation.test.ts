@@ -3,7 +3,34 @@ import { vietnameseSortKey } from './collation';
 import { foldForIndex, ftsQuery } from './fold';
 import { coordinateProblem } from './geo';
 
-const NAMES = ['Phường Đa Kao', 'Phường Bến Thành', 'Phường Bình Thạnh', 'Phường Ba Đình', 'ấp Ấn', 'An Lạc', 'Ăn Uống', 'Âu Cơ', 'Ô Chợ Dừa', 'Ơ', 'Ông Lãnh', 'Ư', 'Uyên', 'Đống Đa', 'Dương Đông', 'Zê', 'Hà Nội', 'Hạ Long', 'Hả', 'Hã', 'Há', 'Hà', 'Ha', '12 Lê Lợi', 'Cầu Giấy', 'Cần Thơ'];
+const NAMES = [
+  'Phường Đa Kao',
+  'Phường Bến Thành',
+  'Phường Bình Thạnh',
+  'Phường Ba Đình',
+  'ấp Ấn',
+  'An Lạc',
+  'Ăn Uống',
+  'Âu Cơ',
+  'Ô Chợ Dừa',
+  'Ơ',
+  'Ông Lãnh',
+  'Ư',
+  'Uyên',
+  'Đống Đa',
+  'Dương Đông',
+  'Zê',
+  'Hà Nội',
+  'Hạ Long',
+  'Hả',
+  'Hã',
+  'Há',
+  'Hà',
+  'Ha',
+  '12 Lê Lợi',
+  'Cầu Giấy',
+  'Cần Thơ',
+];
 
 describe('Vietnamese order', () => {
   it('sorts by key as Intl.Collator("vi") does', () => {

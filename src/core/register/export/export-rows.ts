@@ -39,7 +39,10 @@ export function* exportRows(store: RegisterStore, query: CameraQuery, lang: Lang
         lat: r.lat,
         lon: r.lon,
         category: r.category_id ? (categoryNames.get(r.category_id) ?? labelOf('category', r.category_id, lang)) : null,
-        purposes: purposesFromBits(r.purposes).map((p) => labelOf('purposes', p, lang)).join('; ') || null,
+        purposes:
+          purposesFromBits(r.purposes)
+            .map((p) => labelOf('purposes', p, lang))
+            .join('; ') || null,
         custodian: r.custodian,
         custodianContact: r.custodian_contact,
         name: r.name,

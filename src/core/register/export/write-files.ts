@@ -28,7 +28,13 @@ export async function writeCsv(out: Writable, header: readonly string[], chunks:
   return n;
 }
 
-export async function writeXlsx(out: Writable, sheetName: string, header: readonly string[], chunks: Iterable<ExportValue[][]>, extra?: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void): Promise<number> {
+export async function writeXlsx(
+  out: Writable,
+  sheetName: string,
+  header: readonly string[],
+  chunks: Iterable<ExportValue[][]>,
+  extra?: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void,
+): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = header.map((h) => ({ header: h, width: Math.min(40, Math.max(10, h.length + 4)) }));

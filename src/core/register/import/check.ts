@@ -20,7 +20,17 @@ export interface CheckedRow {
   problems: ImportProblem[];
   /** Set when the row's own fields are good. */
   camera?: CameraCreateInput & { id?: string };
-  point?: { areaId: string; name: string; address?: string; lat?: number | null; lon?: number | null; categoryId?: string; purposes?: string[]; custodian?: string; custodianContact?: string };
+  point?: {
+    areaId: string;
+    name: string;
+    address?: string;
+    lat?: number | null;
+    lon?: number | null;
+    categoryId?: string;
+    purposes?: string[];
+    custodian?: string;
+    custodianContact?: string;
+  };
 }
 
 export function headerMap(header: readonly string[]): { map: (ColumnKey | null)[]; missing: ColumnKey[] } {

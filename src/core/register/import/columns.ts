@@ -17,15 +17,36 @@ export interface Column {
 }
 
 export const COLUMNS = [
-  { key: 'id', vi: 'Mã camera', en: 'Camera ID', help: { vi: 'Để trống khi thêm mới; giữ nguyên khi sửa từ tệp xuất', en: 'Empty for a new camera; keep it when editing an export' } },
-  { key: 'area', vi: 'Khu vực', en: 'Area', required: true, help: { vi: 'Tên hoặc đường dẫn: TP. Hồ Chí Minh > Phường Bến Thành', en: 'Name or path: TP. Hồ Chí Minh > Phường Bến Thành' } },
+  {
+    key: 'id',
+    vi: 'Mã camera',
+    en: 'Camera ID',
+    help: { vi: 'Để trống khi thêm mới; giữ nguyên khi sửa từ tệp xuất', en: 'Empty for a new camera; keep it when editing an export' },
+  },
+  {
+    key: 'area',
+    vi: 'Khu vực',
+    en: 'Area',
+    required: true,
+    help: { vi: 'Tên hoặc đường dẫn: TP. Hồ Chí Minh > Phường Bến Thành', en: 'Name or path: TP. Hồ Chí Minh > Phường Bến Thành' },
+  },
   { key: 'point', vi: 'Điểm', en: 'Point', required: true, help: { vi: 'Tên điểm lắp đặt', en: 'Mounting location name' } },
   { key: 'address', vi: 'Địa chỉ', en: 'Address', help: { vi: '', en: '' } },
   { key: 'lat', vi: 'Vĩ độ', en: 'Latitude', help: { vi: 'Ví dụ 10.7725 (trong Việt Nam: 6–23.5)', en: 'E.g. 10.7725 (in Vietnam: 6–23.5)' } },
   { key: 'lon', vi: 'Kinh độ', en: 'Longitude', help: { vi: 'Ví dụ 106.698 (trong Việt Nam: 102–118)', en: 'E.g. 106.698 (in Vietnam: 102–118)' } },
-  { key: 'category', vi: 'Loại địa điểm', en: 'Location category', help: { vi: 'Nút giao, chợ, nhà trọ…', en: 'Intersection, market, rental house…' } },
+  {
+    key: 'category',
+    vi: 'Loại địa điểm',
+    en: 'Location category',
+    help: { vi: 'Nút giao, chợ, nhà trọ…', en: 'Intersection, market, rental house…' },
+  },
   { key: 'purposes', vi: 'Mục đích', en: 'Purposes', help: { vi: 'Nhiều mục, cách nhau bằng dấu ;', en: 'Several, separated by ;' } },
-  { key: 'custodian', vi: 'Đơn vị/hộ quản lý', en: 'Custodian', help: { vi: 'Hộ gia đình hoặc doanh nghiệp (camera xã hội hoá)', en: 'Household or business (socialised cameras)' } },
+  {
+    key: 'custodian',
+    vi: 'Đơn vị/hộ quản lý',
+    en: 'Custodian',
+    help: { vi: 'Hộ gia đình hoặc doanh nghiệp (camera xã hội hoá)', en: 'Household or business (socialised cameras)' },
+  },
   { key: 'custodianContact', vi: 'Liên hệ', en: 'Contact', help: { vi: 'Số điện thoại', en: 'Phone number' } },
   { key: 'name', vi: 'Tên camera', en: 'Camera', required: true, help: { vi: '', en: '' } },
   { key: 'make', vi: 'Hãng', en: 'Make', help: { vi: '', en: '' } },
@@ -35,17 +56,40 @@ export const COLUMNS = [
   { key: 'rtspSub', vi: 'Luồng phụ (RTSP)', en: 'Sub stream (RTSP)', help: { vi: '', en: '' } },
   { key: 'onvifUrl', vi: 'Địa chỉ ONVIF', en: 'ONVIF address', help: { vi: 'http://…/onvif/device_service', en: 'http://…/onvif/device_service' } },
   { key: 'username', vi: 'Tên đăng nhập', en: 'User name', help: { vi: '', en: '' } },
-  { key: 'password', vi: 'Mật khẩu', en: 'Password', help: { vi: 'Không bao giờ được xuất ra; để trống để giữ mật khẩu đã lưu', en: 'Never exported; leave empty to keep the stored one' } },
+  {
+    key: 'password',
+    vi: 'Mật khẩu',
+    en: 'Password',
+    help: { vi: 'Không bao giờ được xuất ra; để trống để giữ mật khẩu đã lưu', en: 'Never exported; leave empty to keep the stored one' },
+  },
   { key: 'ptz', vi: 'PTZ', en: 'PTZ', help: { vi: 'Có / Không', en: 'Yes / No' } },
   { key: 'heading', vi: 'Hướng (độ)', en: 'Heading (°)', help: { vi: '0–360, 0 = Bắc', en: '0–360, 0 = north' } },
   { key: 'fieldOfView', vi: 'Góc nhìn (độ)', en: 'Field of view (°)', help: { vi: '', en: '' } },
-  { key: 'ownership', vi: 'Sở hữu', en: 'Ownership', help: { vi: 'Ngân sách nhà nước, Công an, Doanh nghiệp, Hộ gia đình, Chủ nhà trọ, Xã hội hoá', en: 'State budget, Police, Business, Household, Rental-house owner, Socialised' } },
+  {
+    key: 'ownership',
+    vi: 'Sở hữu',
+    en: 'Ownership',
+    help: {
+      vi: 'Ngân sách nhà nước, Công an, Doanh nghiệp, Hộ gia đình, Chủ nhà trọ, Xã hội hoá',
+      en: 'State budget, Police, Business, Household, Rental-house owner, Socialised',
+    },
+  },
   { key: 'fundingSource', vi: 'Nguồn kinh phí', en: 'Funding source', help: { vi: '', en: '' } },
-  { key: 'transmission', vi: 'Đường truyền', en: 'Transmission', help: { vi: 'Đường truyền trực tiếp, Cáp quang, Wi-Fi nhà dân, 4G/5G, Khác', en: 'Direct line, Fibre, Residents’ Wi-Fi, 4G/5G, Other' } },
+  {
+    key: 'transmission',
+    vi: 'Đường truyền',
+    en: 'Transmission',
+    help: { vi: 'Đường truyền trực tiếp, Cáp quang, Wi-Fi nhà dân, 4G/5G, Khác', en: 'Direct line, Fibre, Residents’ Wi-Fi, 4G/5G, Other' },
+  },
   { key: 'isp', vi: 'Nhà mạng', en: 'ISP', help: { vi: 'Viettel, VNPT, FPT, Khác', en: 'Viettel, VNPT, FPT, Other' } },
   { key: 'installDate', vi: 'Ngày lắp đặt', en: 'Install date', help: { vi: 'YYYY-MM-DD hoặc DD/MM/YYYY', en: 'YYYY-MM-DD or DD/MM/YYYY' } },
   { key: 'warrantyEnd', vi: 'Hết bảo hành', en: 'Warranty end', help: { vi: 'YYYY-MM-DD hoặc DD/MM/YYYY', en: 'YYYY-MM-DD or DD/MM/YYYY' } },
-  { key: 'status', vi: 'Tình trạng', en: 'Status', help: { vi: 'Đang hoạt động, Mất kết nối, Chờ sửa chữa, Ngừng sử dụng', en: 'Working, Offline, Awaiting repair, Decommissioned' } },
+  {
+    key: 'status',
+    vi: 'Tình trạng',
+    en: 'Status',
+    help: { vi: 'Đang hoạt động, Mất kết nối, Chờ sửa chữa, Ngừng sử dụng', en: 'Working, Offline, Awaiting repair, Decommissioned' },
+  },
   { key: 'notes', vi: 'Ghi chú', en: 'Notes', help: { vi: '', en: '' } },
 ] as const satisfies readonly Column[];
 
@@ -78,7 +122,12 @@ export const VALUE_LABELS: Record<string, Record<string, { vi: string; en: strin
     mobile: { vi: '4G/5G', en: '4G/5G' },
     other: { vi: 'Khác', en: 'Other' },
   },
-  isp: { viettel: { vi: 'Viettel', en: 'Viettel' }, vnpt: { vi: 'VNPT', en: 'VNPT' }, fpt: { vi: 'FPT', en: 'FPT' }, other: { vi: 'Khác', en: 'Other' } },
+  isp: {
+    viettel: { vi: 'Viettel', en: 'Viettel' },
+    vnpt: { vi: 'VNPT', en: 'VNPT' },
+    fpt: { vi: 'FPT', en: 'FPT' },
+    other: { vi: 'Khác', en: 'Other' },
+  },
   purposes: {
     public_order: { vi: 'An ninh trật tự', en: 'Public order' },
     traffic: { vi: 'Giao thông', en: 'Traffic' },
@@ -110,7 +159,10 @@ export const VALUE_LABELS: Record<string, Record<string, { vi: string; en: strin
 // Contract and labels stay in step (a test checks this too).
 void [CAMERA_STATUSES, OWNERSHIPS, TRANSMISSIONS, ISPS, PURPOSES];
 
-const fold = (s: string) => foldText(s.normalize('NFC')).replace(/[^a-z0-9]+/g, ' ').trim();
+const fold = (s: string) =>
+  foldText(s.normalize('NFC'))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Header text → column key ("khu vuc", "Khu vực", "Area", "area" alike), or null. */
 const HEADER_INDEX = new Map<string, ColumnKey>();

@@ -15,7 +15,10 @@ export class ImportLookups {
     let m = this.pointsByArea.get(areaId);
     if (!m) {
       m = new Map();
-      for (const r of statement(this.db, 'SELECT id, name FROM points WHERE area_id = ? AND deleted_at IS NULL ORDER BY created_at').all(areaId) as { id: string; name: string }[]) {
+      for (const r of statement(this.db, 'SELECT id, name FROM points WHERE area_id = ? AND deleted_at IS NULL ORDER BY created_at').all(areaId) as {
+        id: string;
+        name: string;
+      }[]) {
         const k = foldName(r.name);
         if (!m.has(k)) m.set(k, r.id);
       }
@@ -29,14 +32,19 @@ export class ImportLookups {
     let m = this.namesByPoint.get(pointId);
     if (!m) {
       m = new Map();
-      for (const r of statement(this.db, 'SELECT id, name FROM cameras WHERE point_id = ? AND deleted_at IS NULL').all(pointId) as { id: string; name: string }[]) m.set(foldName(r.name), r.id);
+      for (const r of statement(this.db, 'SELECT id, name FROM cameras WHERE point_id = ? AND deleted_at IS NULL').all(pointId) as {
+        id: string;
+        name: string;
+      }[])
+        m.set(foldName(r.name), r.id);
       this.namesByPoint.set(pointId, m);
     }
     return m.get(foldName(name)) ?? null;
   }
 
   serialOwner(serial: string): string | null {
-    const row = statement(this.db, "SELECT id FROM cameras WHERE serial = ? AND serial <> '' AND deleted_at IS NULL").get(serial) as { id: string } | undefined;
+    const row = statement(this.db, "SELECT id FROM cameras WHERE serial = ? AND serial <> '' AND deleted_at IS NULL").get(serial) as
+      { id: string } | undefined;
     return row?.id ?? null;
   }
 

@@ -72,7 +72,9 @@ export class ImportService {
       }
     }
     // The plan's look-ups are indexed queries, a few per row: ~10 µs each, one pass.
-    const { plan, problems } = buildPlan(rows, this.deps.store, new ImportLookups(this.deps.store.db), this.deps.secrets, (id) => this.deps.access.cameraVisible(principal, id));
+    const { plan, problems } = buildPlan(rows, this.deps.store, new ImportLookups(this.deps.store.db), this.deps.secrets, (id) =>
+      this.deps.access.cameraVisible(principal, id),
+    );
     problems.sort((a, b) => a.row - b.row);
     const preview: ImportPreview = {
       uploadId,

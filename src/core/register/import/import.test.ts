@@ -19,7 +19,8 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const HEADER = 'Khu vực,Điểm,Vĩ độ,Kinh độ,Loại địa điểm,Mục đích,Tên camera,Số sê-ri,Luồng chính (RTSP),Sở hữu,Đường truyền,Nhà mạng,Ngày lắp đặt,Tình trạng';
+const HEADER =
+  'Khu vực,Điểm,Vĩ độ,Kinh độ,Loại địa điểm,Mục đích,Tên camera,Số sê-ri,Luồng chính (RTSP),Sở hữu,Đường truyền,Nhà mạng,Ngày lắp đặt,Tình trạng';
 const GOOD = [
   'Phường Bến Thành,Chợ Bến Thành,10.7725,106.698,Chợ,An ninh trật tự; Giao thông,Bến Thành – cổng Nam,SN-001,rtsp://192.0.2.10/main,Công an,Cáp quang,Viettel,20/05/2024,Đang hoạt động',
   'Phường Bến Thành,Chợ Bến Thành,10.7725,106.698,Chợ,An ninh trật tự,Bến Thành – cửa Bắc,SN-002,,Ngân sách nhà nước,Đường truyền trực tiếp,VNPT,2024-06-01,Chờ sửa chữa',
@@ -51,7 +52,14 @@ describe('a good file', () => {
     expect(events.at(-1)).toBe('done');
     expect([count('points'), count('cameras')]).toEqual([2, 3]);
     const page = t.query.cameras(t.query.toQuery({ query: 'ben thanh cong nam' }, null), 'name', false, 0, 10);
-    expect(page.rows[0]).toMatchObject({ status: 'working', ownership: 'police', transmission: 'fibre', isp: 'viettel', installDate: '2024-05-20', purposes: ['public_order', 'traffic'] });
+    expect(page.rows[0]).toMatchObject({
+      status: 'working',
+      ownership: 'police',
+      transmission: 'fibre',
+      isp: 'viettel',
+      installDate: '2024-05-20',
+      purposes: ['public_order', 'traffic'],
+    });
     expect(t.register.history('camera', page.rows[0]!.id)[0]).toMatchObject({ action: 'import', actor: 'Quản trị' });
   });
 
@@ -68,7 +76,12 @@ describe('a good file', () => {
         Buffer.from(
           s
             .split('\r\n')
-            .map((line) => line.split(',').map((c, i) => (c.includes(';') ? `"${c}"` : i === 2 || i === 3 ? c.replace('.', ',') : c)).join(';'))
+            .map((line) =>
+              line
+                .split(',')
+                .map((c, i) => (c.includes(';') ? `"${c}"` : i === 2 || i === 3 ? c.replace('.', ',') : c))
+                .join(';'),
+            )
             .join('\r\n'),
         ),
       'utf-8',
@@ -157,18 +170,31 @@ describe('bad rows are all listed, and nothing is imported', () => {
   });
 
   it('says clearly when a file cannot be read at all', async () => {
-    await expect(preview('Khu vực,Điểm,"Tên camera\r\nPhường,Chợ,Cam\r\n')).rejects.toMatchObject({ code: 'import_unreadable', params: { problem: 'csv_quote', line: 1 } });
-    await expect(preview(Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(2000, 7)]))).rejects.toMatchObject({ code: 'import_unreadable', params: { problem: 'xlsx' } });
-    await expect(preview('Tên,Tuổi\r\nAn,3\r\n')).rejects.toMatchObject({ code: 'import_unreadable', params: { problem: 'columns', missing: 'area, point, name' } });
-    await expect(preview(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]))).rejects.toMatchObject({ code: 'import_encoding' });
+    await expect(preview('Khu vực,Điểm,"Tên camera\r\nPhường,Chợ,Cam\r\n')).rejects.toMatchObject({
+      code: 'import_unreadable',
+      params: { problem: 'csv_quote', line: 1 },
+    });
+    await expect(preview(Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(2000, 7)]))).rejects.toMatchObject({
+      code: 'import_unreadable',
+      params: { problem: 'xlsx' },
+    });
+    await expect(preview('Tên,Tuổi\r\nAn,3\r\n')).rejects.toMatchObject({
+      code: 'import_unreadable',
+      params: { problem: 'columns', missing: 'area, point, name' },
+    });
+    await expect(preview(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]))).rejects.toMatchObject({
+      code: 'import_encoding',
+    });
     await expect(preview('')).rejects.toMatchObject({ code: 'import_unreadable' });
   });
 
   it('refuses a file over the upload limit, keeping nothing of it', async () => {
     const small = new UploadStore(t.dir, 1024 * 1024);
-    const big = Readable.from((function* () {
-      for (let i = 0; i < 200; i++) yield Buffer.alloc(64 * 1024, 0x41); // 12.5 MiB streamed
-    })());
+    const big = Readable.from(
+      (function* () {
+        for (let i = 0; i < 200; i++) yield Buffer.alloc(64 * 1024, 0x41); // 12.5 MiB streamed
+      })(),
+    );
     await expect(small.save(big, null)).rejects.toMatchObject({ code: 'upload_too_large', params: { limit: 1024 * 1024 } });
     await expect(small.save(Readable.from([]), 100 * 1024 * 1024)).rejects.toMatchObject({ code: 'upload_too_large' });
     const { readdirSync } = await import('node:fs');
@@ -179,7 +205,8 @@ describe('bad rows are all listed, and nothing is imported', () => {
     const { id, preview: p } = await preview(csv(GOOD));
     expect(p.problems).toEqual([]);
     // Another console takes one of the planned camera ids between the preview and the import.
-    const planned = (t.imports as unknown as { prepared: Map<string, { plan: { newCameras: { id: string }[] } }> }).prepared.get(id)!.plan.newCameras[2]!.id;
+    const planned = (t.imports as unknown as { prepared: Map<string, { plan: { newCameras: { id: string }[] } }> }).prepared.get(id)!.plan
+      .newCameras[2]!.id;
     const pointId = t.register.createPoint({ areaId: t.areas.records()[1]!.id, name: 'Điểm khác' }).id;
     t.register.createCamera({ id: planned, pointId, name: 'Đã có' });
     await expect(t.imports.commit(id, t.admin)).rejects.toThrow();

@@ -28,22 +28,52 @@ export function areaResolver(areas: readonly AreaRecord[]) {
   const byName = new Map<string, AreaRecord[]>();
   for (const a of inForce) byName.set(foldName(a.name), [...(byName.get(foldName(a.name)) ?? []), a]);
   return (path: string): { id: string } | 'unknown' | 'ambiguous' => {
-    const parts = path.split(/\s*(?:>|›|\/|\\)\s*/).map(foldName).filter(Boolean);
+    const parts = path
+      .split(/\s*(?:>|›|\/|\\)\s*/)
+      .map(foldName)
+      .filter(Boolean);
     const last = parts.pop();
     let found = (last && byName.get(last)) || [];
     // Each earlier part must be an ancestor, in order (a path narrows a name used in two wards).
     found = found.filter((a) => {
       let i = parts.length - 1;
-      for (let p = a.parentId ? byId.get(a.parentId) : undefined; p && i >= 0; p = p.parentId ? byId.get(p.parentId) : undefined) if (foldName(p.name) === parts[i]) i--;
+      for (let p = a.parentId ? byId.get(a.parentId) : undefined; p && i >= 0; p = p.parentId ? byId.get(p.parentId) : undefined)
+        if (foldName(p.name) === parts[i]) i--;
       return i < 0;
     });
     return found.length === 1 ? { id: found[0]!.id } : found.length === 0 ? 'unknown' : 'ambiguous';
   };
 }
 
-const CAMERA_KEYS: ColumnKey[] = ['name', 'make', 'model', 'serial', 'rtspMain', 'rtspSub', 'onvifUrl', 'username', 'ptz', 'heading', 'fieldOfView', 'ownership', 'fundingSource', 'transmission', 'isp', 'installDate', 'warrantyEnd', 'status', 'notes'];
+const CAMERA_KEYS: ColumnKey[] = [
+  'name',
+  'make',
+  'model',
+  'serial',
+  'rtspMain',
+  'rtspSub',
+  'onvifUrl',
+  'username',
+  'ptz',
+  'heading',
+  'fieldOfView',
+  'ownership',
+  'fundingSource',
+  'transmission',
+  'isp',
+  'installDate',
+  'warrantyEnd',
+  'status',
+  'notes',
+];
 
-export function buildPlan(rows: CheckedRow[], store: RegisterStore, lookups: ImportLookups, secrets: SecretBox, cameraVisible: (id: string) => boolean): { plan: ImportPlan; problems: ImportProblem[] } {
+export function buildPlan(
+  rows: CheckedRow[],
+  store: RegisterStore,
+  lookups: ImportLookups,
+  secrets: SecretBox,
+  cameraVisible: (id: string) => boolean,
+): { plan: ImportPlan; problems: ImportProblem[] } {
   const plan: ImportPlan = { newPoints: [], updatedPoints: [], newCameras: [], updatedCameras: [], unchanged: 0 };
   const problems: ImportProblem[] = rows.flatMap((r) => r.problems);
   const points = new Map<string, { id: string; record: PointRecord | null; fresh: boolean }>();
@@ -51,7 +81,8 @@ export function buildPlan(rows: CheckedRow[], store: RegisterStore, lookups: Imp
   const seenSerials = new Set<string>();
   const seenNames = new Set<string>();
   const planned = new Map<string, ImportPlan['newPoints'][number] | ImportPlan['updatedPoints'][number]>();
-  const problem = (row: CheckedRow, column: string, p: ImportProblem['problem'], value: string) => problems.push({ row: row.line, column, problem: p, value });
+  const problem = (row: CheckedRow, column: string, p: ImportProblem['problem'], value: string) =>
+    problems.push({ row: row.line, column, problem: p, value });
 
   for (const row of rows) {
     if (!row.camera || !row.point) continue;
@@ -60,7 +91,9 @@ export function buildPlan(rows: CheckedRow[], store: RegisterStore, lookups: Imp
     let point = points.get(key);
     if (!point) {
       const existing = lookups.pointIn(pt.areaId, pt.name);
-      point = existing ? { id: existing, record: store.records.pointRecord(existing), fresh: false } : { id: crypto.randomUUID(), record: null, fresh: true };
+      point = existing
+        ? { id: existing, record: store.records.pointRecord(existing), fresh: false }
+        : { id: crypto.randomUUID(), record: null, fresh: true };
       points.set(key, point);
     }
     const cam = row.camera;
@@ -83,7 +116,19 @@ export function buildPlan(rows: CheckedRow[], store: RegisterStore, lookups: Imp
     // The point: the first row that names it gives its fields; empty cells keep the register's.
     if (!planned.has(key)) {
       const base: PointRecord = point.record ?? {
-        id: point.id, areaId: pt.areaId, name: pt.name, address: '', lat: null, lon: null, categoryId: null, purposes: [], custodian: '', custodianContact: '', notes: '', disabled: false, cameras: 0,
+        id: point.id,
+        areaId: pt.areaId,
+        name: pt.name,
+        address: '',
+        lat: null,
+        lon: null,
+        categoryId: null,
+        purposes: [],
+        custodian: '',
+        custodianContact: '',
+        notes: '',
+        disabled: false,
+        cameras: 0,
       };
       const next: PointRecord = {
         ...base,
@@ -126,7 +171,11 @@ export function buildPlan(rows: CheckedRow[], store: RegisterStore, lookups: Imp
     } else {
       const id = cam.id ?? crypto.randomUUID();
       const write = toCameraWrite(rest, password ? secrets.seal(password) : null);
-      plan.newCameras.push({ id, write, snapshot: { ...cameraSnapshot({ ...emptyRecord(id), ...toCameraRecordFields(write) }), hasPassword: !!password } });
+      plan.newCameras.push({
+        id,
+        write,
+        snapshot: { ...cameraSnapshot({ ...emptyRecord(id), ...toCameraRecordFields(write) }), hasPassword: !!password },
+      });
     }
   }
   return { plan, problems };
@@ -139,8 +188,32 @@ function toCameraRecordFields(w: CameraWrite): Partial<CameraRecord> {
 
 function emptyRecord(id: string): CameraRecord {
   return toCameraRecord({
-    id, point_id: '', name: '', status: 'unknown', ptz: 0, onvif_url: null, rtsp_main: null, rtsp_sub: null, username: null, password_box: null, rtsp_transport: 'tcp',
-    preferred_stream: 'auto', transmission: 'direct', make: '', model: '', serial: '', heading: null, field_of_view: null, ownership: 'state', funding_source: '',
-    isp: null, install_date: null, warranty_end: null, last_seen: null, notes: '', disabled: 0, search_rowid: null,
+    id,
+    point_id: '',
+    name: '',
+    status: 'unknown',
+    ptz: 0,
+    onvif_url: null,
+    rtsp_main: null,
+    rtsp_sub: null,
+    username: null,
+    password_box: null,
+    rtsp_transport: 'tcp',
+    preferred_stream: 'auto',
+    transmission: 'direct',
+    make: '',
+    model: '',
+    serial: '',
+    heading: null,
+    field_of_view: null,
+    ownership: 'state',
+    funding_source: '',
+    isp: null,
+    install_date: null,
+    warranty_end: null,
+    last_seen: null,
+    notes: '',
+    disabled: 0,
+    search_rowid: null,
   });
 }

@@ -34,7 +34,8 @@ function cellOf(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
-    if ('formula' in v || 'sharedFormula' in v) return { formula: String((v as { formula?: string }).formula ?? (v as { sharedFormula?: string }).sharedFormula ?? '') };
+    if ('formula' in v || 'sharedFormula' in v)
+      return { formula: String((v as { formula?: string }).formula ?? (v as { sharedFormula?: string }).sharedFormula ?? '') };
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v && typeof (v as { text: unknown }).text === 'string') return (v as { text: string }).text;
     if ('error' in v) return String((v as { error: unknown }).error);
@@ -46,7 +47,13 @@ async function readXlsx(file: string, onRows: (n: number) => void): Promise<Shee
   const rows: Sheet['rows'] = [];
   let header: string[] | null = null;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { entries: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      entries: 'emit',
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      worksheets: 'emit',
+    });
     for await (const ws of reader) {
       for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
         const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellOf);

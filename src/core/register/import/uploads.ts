@@ -13,7 +13,10 @@ export const UPLOAD_LIMIT = 50 * 1024 * 1024;
 export class UploadStore {
   readonly dir: string;
 
-  constructor(dataDir: string, readonly limit = UPLOAD_LIMIT) {
+  constructor(
+    dataDir: string,
+    readonly limit = UPLOAD_LIMIT,
+  ) {
     this.dir = path.join(dataDir, 'uploads');
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     this.sweep();

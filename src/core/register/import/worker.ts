@@ -17,7 +17,11 @@ try {
   const counts = applyPlan(registerStore(db), req.plan, req.actor, (done, total) => post({ kind: 'progress', done, total }));
   post({ kind: 'done', counts });
 } catch (err) {
-  post({ kind: 'failed', message: err instanceof Error ? err.message : String(err), code: typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '' });
+  post({
+    kind: 'failed',
+    message: err instanceof Error ? err.message : String(err),
+    code: typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '',
+  });
 } finally {
   db.close();
 }

@@ -15,7 +15,8 @@ export interface WorkerRequest {
   plan: ImportPlan;
   actor: Actor;
 }
-export type WorkerMessage = { kind: 'progress'; done: number; total: number } | { kind: 'done'; counts: ImportCounts } | { kind: 'failed'; message: string; code: string };
+export type WorkerMessage =
+  { kind: 'progress'; done: number; total: number } | { kind: 'done'; counts: ImportCounts } | { kind: 'failed'; message: string; code: string };
 
 export interface ImportWriter {
   write(plan: ImportPlan, actor: Actor, onProgress: (done: number, total: number) => void): Promise<ImportCounts>;
@@ -40,7 +41,10 @@ export function workerWriter(databaseFile: string): ImportWriter {
         const entry = workerEntry();
         const workerData: WorkerRequest = { databaseFile, plan, actor };
         const worker = entry.ts
-          ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry.file)}); })`, { eval: true, workerData })
+          ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry.file)}); })`, {
+              eval: true,
+              workerData,
+            })
           : new Worker(entry.file, { workerData });
         let settled = false;
         worker.on('message', (m: WorkerMessage) => {
@@ -50,7 +54,13 @@ export function workerWriter(databaseFile: string): ImportWriter {
             resolve(m.counts);
           } else {
             settled = true;
-            reject(new AppError(m.code.startsWith('SQLITE_CONSTRAINT') ? 'conflict' : m.code.startsWith('SQLITE_BUSY') ? 'db_locked' : 'internal', { kind: 'import', id: '' }, { cause: new Error(m.message) }));
+            reject(
+              new AppError(
+                m.code.startsWith('SQLITE_CONSTRAINT') ? 'conflict' : m.code.startsWith('SQLITE_BUSY') ? 'db_locked' : 'internal',
+                { kind: 'import', id: '' },
+                { cause: new Error(m.message) },
+              ),
+            );
           }
         });
         worker.on('error', (err) => {

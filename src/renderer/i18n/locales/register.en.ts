@@ -199,8 +199,15 @@ const registerEn = {
     template: 'Template',
     file: 'File',
     uploading: 'Uploading… {{percent}} %',
-    phases: { reading: 'Reading the file… {{done}} rows', checking: 'Checking rows… {{done}} of {{total}}', writing: 'Writing… {{done}} of {{total}}', done: 'Done.', failed: 'Failed.' },
-    preview: '{{rows}} rows ({{format}}, {{encoding}}): {{newCameras}} new cameras, {{changed}} changed, {{unchanged}} unchanged, {{newPoints}} new points.',
+    phases: {
+      reading: 'Reading the file… {{done}} rows',
+      checking: 'Checking rows… {{done}} of {{total}}',
+      writing: 'Writing… {{done}} of {{total}}',
+      done: 'Done.',
+      failed: 'Failed.',
+    },
+    preview:
+      '{{rows}} rows ({{format}}, {{encoding}}): {{newCameras}} new cameras, {{changed}} changed, {{unchanged}} unchanged, {{newPoints}} new points.',
     problemsTitle: '{{count}} problems: nothing will be imported until they are fixed',
     more: '… and {{count}} more',
     row: 'Row',
@@ -271,7 +278,14 @@ const registerEn = {
     total: 'Total',
   },
   enums: {
-    ownership: { state: 'State budget', police: 'Police', business: 'Business', household: 'Household', rental_owner: 'Rental-house owner', socialised: 'Socialised' },
+    ownership: {
+      state: 'State budget',
+      police: 'Police',
+      business: 'Business',
+      household: 'Household',
+      rental_owner: 'Rental-house owner',
+      socialised: 'Socialised',
+    },
     transmission: { direct: 'Direct line', fibre: 'Fibre', residents_wifi: 'Residents’ Wi-Fi', mobile: '4G/5G', other: 'Other' },
     isp: { viettel: 'Viettel', vnpt: 'VNPT', fpt: 'FPT', other: 'Other' },
     purpose: {

@@ -200,8 +200,15 @@ const registerVi: RegisterMessages = {
     template: 'Tệp mẫu',
     file: 'Tệp',
     uploading: 'Đang tải lên… {{percent}} %',
-    phases: { reading: 'Đang đọc tệp… {{done}} dòng', checking: 'Đang kiểm tra… {{done}}/{{total}}', writing: 'Đang ghi… {{done}}/{{total}}', done: 'Xong.', failed: 'Thất bại.' },
-    preview: '{{rows}} dòng ({{format}}, {{encoding}}): {{newCameras}} camera mới, {{changed}} thay đổi, {{unchanged}} không đổi, {{newPoints}} điểm mới.',
+    phases: {
+      reading: 'Đang đọc tệp… {{done}} dòng',
+      checking: 'Đang kiểm tra… {{done}}/{{total}}',
+      writing: 'Đang ghi… {{done}}/{{total}}',
+      done: 'Xong.',
+      failed: 'Thất bại.',
+    },
+    preview:
+      '{{rows}} dòng ({{format}}, {{encoding}}): {{newCameras}} camera mới, {{changed}} thay đổi, {{unchanged}} không đổi, {{newPoints}} điểm mới.',
     problemsTitle: '{{count}} lỗi: chưa nhập gì cho đến khi sửa xong',
     more: '… và {{count}} lỗi nữa',
     row: 'Dòng',
@@ -272,7 +279,14 @@ const registerVi: RegisterMessages = {
     total: 'Tổng cộng',
   },
   enums: {
-    ownership: { state: 'Ngân sách nhà nước', police: 'Công an', business: 'Doanh nghiệp', household: 'Hộ gia đình', rental_owner: 'Chủ nhà trọ', socialised: 'Xã hội hoá' },
+    ownership: {
+      state: 'Ngân sách nhà nước',
+      police: 'Công an',
+      business: 'Doanh nghiệp',
+      household: 'Hộ gia đình',
+      rental_owner: 'Chủ nhà trọ',
+      socialised: 'Xã hội hoá',
+    },
     transmission: { direct: 'Đường truyền trực tiếp', fibre: 'Cáp quang', residents_wifi: 'Wi-Fi nhà dân', mobile: '4G/5G', other: 'Khác' },
     isp: { viettel: 'Viettel', vnpt: 'VNPT', fpt: 'FPT', other: 'Khác' },
     purpose: {

@@ -33,7 +33,10 @@ function Compliance() {
   const { api } = useApp();
   const [lists, setLists] = useState<{ groups: MethodOutput<'register.compliance'>; rentals: MethodOutput<'register.compliance'> } | null>(null);
   useEffect(() => {
-    Promise.all([api.call('register.compliance', { list: 'residential_groups', covered: false }), api.call('register.compliance', { list: 'rental_houses', covered: false })]).then(
+    Promise.all([
+      api.call('register.compliance', { list: 'residential_groups', covered: false }),
+      api.call('register.compliance', { list: 'rental_houses', covered: false }),
+    ]).then(
       ([groups, rentals]) => setLists({ groups, rentals }),
       () => undefined,
     );

@@ -13,9 +13,18 @@ export function reportHtml(report: StatsReport, centre: string, lang: Lang, made
   const groups = t.groups.map((g) => `<th colspan="${g.span}">${esc(g.label)}</th>`).join('');
   const head = t.header.map((h) => `<th>${esc(h)}</th>`).join('');
   const rows = t.rows
-    .map((r) => `<tr class="d${Math.min(r.depth, 3)}"><th style="padding-left:${0.4 + r.depth * 1.1}em">${esc(r.cells[0]!)}</th>${r.cells.slice(1).map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr class="d${Math.min(r.depth, 3)}"><th style="padding-left:${0.4 + r.depth * 1.1}em">${esc(r.cells[0]!)}</th>${r.cells
+          .slice(1)
+          .map((c) => `<td>${esc(c)}</td>`)
+          .join('')}</tr>`,
+    )
     .join('\n');
-  const total = `<tr class="total"><th>${esc(t.total[0]!)}</th>${t.total.slice(1).map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
+  const total = `<tr class="total"><th>${esc(t.total[0]!)}</th>${t.total
+    .slice(1)
+    .map((c) => `<td>${esc(c)}</td>`)
+    .join('')}</tr>`;
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${esc(L.title)}</title>
 <style>

@@ -15,7 +15,11 @@ export const REPORT_COLUMNS: Col[] = [
   { label: 'decommissioned', value: (c) => c.status.decommissioned },
   { label: 'state', group: 'ownershipHead', value: (c) => c.ownership.state },
   { label: 'police', group: 'ownershipHead', value: (c) => c.ownership.police },
-  { label: 'socialised', group: 'ownershipHead', value: (c) => c.ownership.business + c.ownership.household + c.ownership.rental_owner + c.ownership.socialised },
+  {
+    label: 'socialised',
+    group: 'ownershipHead',
+    value: (c) => c.ownership.business + c.ownership.household + c.ownership.rental_owner + c.ownership.socialised,
+  },
   { label: 'direct', group: 'transmissionHead', value: (c) => c.transmission.direct + c.transmission.fibre },
   { label: 'residents_wifi', group: 'transmissionHead', value: (c) => c.transmission.residents_wifi },
   { label: 'mobile', group: 'transmissionHead', value: (c) => c.transmission.mobile },

@@ -24,7 +24,10 @@ export async function writeReportXlsx(out: Writable, report: StatsReport, centre
   line([fill(L.asOf, { day: vnDate(report.asOf) })]);
   line([fill(L.made, { time: madeAt })], { italic: true });
   line([]);
-  line(t.groups.flatMap((g) => [g.label, ...Array<string>(g.span - 1).fill('')]), bold);
+  line(
+    t.groups.flatMap((g) => [g.label, ...Array<string>(g.span - 1).fill('')]),
+    bold,
+  );
   line(t.header, bold);
   for (const r of t.rows) {
     const row = ws.addRow(r.cells);
