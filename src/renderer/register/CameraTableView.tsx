@@ -11,7 +11,7 @@ import { CameraFilters, EMPTY_FILTER, type Filter } from './CameraFilters';
 import { ColumnChooser } from './ColumnChooser';
 import { useCameraPages } from './use-camera-pages';
 import type { AreaNode } from './use-register-data';
-import type { Category } from '../../shared/contract';
+import type { CameraRow, Category } from '../../shared/contract';
 import { VirtualTable } from './VirtualTable';
 
 /** How many points the register has (the summary line beside areas and cameras). */
@@ -50,6 +50,8 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
   const exportUrl = (format: 'csv' | 'xlsx') => api.downloadUrl(`/download/register-cameras.${format}`, { filter: JSON.stringify(deferred), lang });
   const toggle = useCallback((id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id]))), []);
   const close = useCallback(() => setOpen(null), []);
+  const openRow = useCallback((r: CameraRow) => setOpen(r.id), []);
+  const selectLabel = useCallback((r: CameraRow) => t('register.table.select', { name: r.name }), [t]);
   void pages.version;
   return (
     <div className="register-view">
@@ -98,10 +100,10 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
             need={pages.need}
             selected={selected}
             onToggle={toggle}
-            onOpen={(r) => setOpen(r.id)}
+            onOpen={openRow}
             current={open}
             loadingText={t('register.table.loadingRow')}
-            selectLabel={(r) => t('register.table.select', { name: r.name })}
+            selectLabel={selectLabel}
           />
         )}
         {open ? <CameraDetail key={open} id={open} onClose={close} /> : null}

@@ -1,7 +1,7 @@
 // A table for 100,000 rows: only the rows in view (and a few around) are in the DOM, positioned in
 // a spacer as tall as all rows; the header stays put. Rows arrive from the caller as they are
 // needed. ARIA grid semantics (aria-rowcount/aria-rowindex) tell a screen reader where it is.
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 export interface Column<R> {
   key: string;
@@ -12,6 +12,61 @@ export interface Column<R> {
 
 const ROW_HEIGHT = 34;
 const OVERSCAN = 8;
+
+interface RowProps<R extends { id: string }> {
+  index: number;
+  row: R | undefined;
+  columns: Column<R>[];
+  template: string;
+  selected: boolean;
+  current: boolean;
+  onToggle(id: string): void;
+  onOpen(row: R): void;
+  loadingText: string;
+  selectLabel(row: R): string;
+}
+
+/**
+ * One row, re-rendered only when its own data changes: while the table scrolls, rows already in
+ * view keep their element and position, and only the few rows coming into view are made.
+ */
+const Row = memo(function Row<R extends { id: string }>({ index: i, row: r, columns, template, selected, current, onToggle, onOpen, loadingText, selectLabel }: RowProps<R>) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={i + 2}
+      aria-selected={selected}
+      className={`vt__row${current ? ' vt__row--current' : ''}${selected ? ' vt__row--selected' : ''}`}
+      style={{ transform: `translateY(${i * ROW_HEIGHT}px)`, gridTemplateColumns: template }}
+      onDoubleClick={() => r && onOpen(r)}
+      onKeyDown={(e) => {
+        if (r && e.key === 'Enter') onOpen(r);
+        if (r && e.key === ' ' && e.target === e.currentTarget) {
+          e.preventDefault();
+          onToggle(r.id);
+        }
+      }}
+      tabIndex={r ? 0 : -1}
+    >
+      {r ? (
+        <>
+          <div role="gridcell" className="vt__cell">
+            <input type="checkbox" className="checkbox" aria-label={selectLabel(r)} checked={selected} onChange={() => onToggle(r.id)} />
+          </div>
+          {columns.map((c, ci) => (
+            <div key={c.key} role={ci === 0 ? 'rowheader' : 'gridcell'} className="vt__cell" onClick={ci === 0 ? () => onOpen(r) : undefined}>
+              {c.render(r)}
+            </div>
+          ))}
+        </>
+      ) : (
+        <div role="gridcell" className="vt__cell muted" style={{ gridColumn: '1 / -1' }}>
+          {loadingText}
+        </div>
+      )}
+    </div>
+  );
+}) as <R extends { id: string }>(p: RowProps<R>) => ReactNode;
 
 export function VirtualTable<R extends { id: string }>({
   label,
@@ -57,40 +112,19 @@ export function VirtualTable<R extends { id: string }>({
   for (let i = first; i < last; i++) {
     const r = row(i);
     rows.push(
-      <div
+      <Row
         key={r?.id ?? `loading-${i}`}
-        role="row"
-        aria-rowindex={i + 2}
-        aria-selected={r ? selected.has(r.id) : false}
-        className={`vt__row${r && r.id === current ? ' vt__row--current' : ''}${r && selected.has(r.id) ? ' vt__row--selected' : ''}`}
-        style={{ transform: `translateY(${i * ROW_HEIGHT}px)`, gridTemplateColumns: template }}
-        onDoubleClick={() => r && onOpen(r)}
-        onKeyDown={(e) => {
-          if (r && e.key === 'Enter') onOpen(r);
-          if (r && e.key === ' ' && e.target === e.currentTarget) {
-            e.preventDefault();
-            onToggle(r.id);
-          }
-        }}
-        tabIndex={r ? 0 : -1}
-      >
-        {r ? (
-          <>
-            <div role="gridcell" className="vt__cell">
-              <input type="checkbox" className="checkbox" aria-label={selectLabel(r)} checked={selected.has(r.id)} onChange={() => onToggle(r.id)} />
-            </div>
-            {columns.map((c, ci) => (
-              <div key={c.key} role={ci === 0 ? 'rowheader' : 'gridcell'} className="vt__cell" onClick={ci === 0 ? () => onOpen(r) : undefined}>
-                {c.render(r)}
-              </div>
-            ))}
-          </>
-        ) : (
-          <div role="gridcell" className="vt__cell muted" style={{ gridColumn: '1 / -1' }}>
-            {loadingText}
-          </div>
-        )}
-      </div>,
+        index={i}
+        row={r}
+        columns={columns}
+        template={template}
+        selected={!!r && selected.has(r.id)}
+        current={!!r && r.id === current}
+        onToggle={onToggle}
+        onOpen={onOpen}
+        loadingText={loadingText}
+        selectLabel={selectLabel}
+      />,
     );
   }
   return (
@@ -103,7 +137,13 @@ export function VirtualTable<R extends { id: string }>({
           </div>
         ))}
       </div>
-      <div className="vt__scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="camera-table-scroll">
+      <div
+        className="vt__scroll"
+        ref={scroller}
+        // Re-render when a new row comes into view, not on every pixel scrolled.
+        onScroll={(e) => setScrollTop(Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT) * ROW_HEIGHT)}
+        data-testid="camera-table-scroll"
+      >
         <div className="vt__spacer" style={{ height: total * ROW_HEIGHT }}>
           {rows}
         </div>
