@@ -30,7 +30,18 @@ interface RowProps<R extends { id: string }> {
  * One row, re-rendered only when its own data changes: while the table scrolls, rows already in
  * view keep their element and position, and only the few rows coming into view are made.
  */
-const Row = memo(function Row<R extends { id: string }>({ index: i, row: r, columns, template, selected, current, onToggle, onOpen, loadingText, selectLabel }: RowProps<R>) {
+const Row = memo(function Row<R extends { id: string }>({
+  index: i,
+  row: r,
+  columns,
+  template,
+  selected,
+  current,
+  onToggle,
+  onOpen,
+  loadingText,
+  selectLabel,
+}: RowProps<R>) {
   return (
     <div
       role="row"
@@ -129,14 +140,6 @@ export function VirtualTable<R extends { id: string }>({
   }
   return (
     <div className="vt" role="grid" aria-label={label} aria-rowcount={total + 1} aria-colcount={columns.length + 1}>
-      <div role="row" aria-rowindex={1} className="vt__head" style={{ gridTemplateColumns: template }}>
-        <div role="columnheader" className="vt__cell" />
-        {columns.map((c) => (
-          <div key={c.key} role="columnheader" className="vt__cell">
-            {c.label}
-          </div>
-        ))}
-      </div>
       <div
         className="vt__scroll"
         ref={scroller}
@@ -144,6 +147,15 @@ export function VirtualTable<R extends { id: string }>({
         onScroll={(e) => setScrollTop(Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT) * ROW_HEIGHT)}
         data-testid="camera-table-scroll"
       >
+        {/* Inside the scroller, sticky: it scrolls sideways with the rows. */}
+        <div role="row" aria-rowindex={1} className="vt__head" style={{ gridTemplateColumns: template }}>
+          <div role="columnheader" className="vt__cell" />
+          {columns.map((c) => (
+            <div key={c.key} role="columnheader" className="vt__cell">
+              {c.label}
+            </div>
+          ))}
+        </div>
         <div className="vt__spacer" style={{ height: total * ROW_HEIGHT }}>
           {rows}
         </div>
