@@ -80,7 +80,7 @@ export function PointsView({ areas, categories }: { areas: AreaNode[]; categorie
                 <th scope="col">{t('register.point.area')}</th>
                 <th scope="col">{t('register.point.category')}</th>
                 <th scope="col">{t('register.point.address')}</th>
-                <th scope="col">{t('register.columns.name')}</th>
+                <th scope="col">{t('register.point.camerasHead')}</th>
               </tr>
             </thead>
             <tbody>

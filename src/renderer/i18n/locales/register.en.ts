@@ -127,6 +127,7 @@ const registerEn = {
     custodianContact: 'Contact',
     notes: 'Notes',
     cameras: '{{count}} cameras',
+    camerasHead: 'Cameras',
     search: 'Search points',
     empty: 'No point matches.',
   },

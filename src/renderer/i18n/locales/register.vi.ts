@@ -128,6 +128,7 @@ const registerVi: RegisterMessages = {
     custodianContact: 'Liên hệ',
     notes: 'Ghi chú',
     cameras: '{{count}} camera',
+    camerasHead: 'Số mắt camera',
     search: 'Tìm điểm',
     empty: 'Không có điểm nào khớp.',
   },
