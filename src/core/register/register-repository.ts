@@ -374,8 +374,9 @@ export class RegisterRepository {
       .prepare(
         `INSERT INTO cameras(id, point_id, name, status, ptz, onvif_url, rtsp_main, rtsp_sub, username, password_box, rtsp_transport, preferred_stream,
            transmission, funding, make, model, serial, heading, field_of_view, ownership, funding_source, isp, install_date, warranty_end, notes,
-           sort_key, search_rowid, created_at)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+           sort_key, search_rowid, created_at, area_id, point_purposes)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,
+           (SELECT area_id FROM points WHERE id = ?), (SELECT purposes FROM points WHERE id = ?))`,
       )
       .run(
         id,
@@ -406,6 +407,8 @@ export class RegisterRepository {
         c.sortKey,
         rowid,
         at,
+        c.pointId,
+        c.pointId,
       );
     this.logStatus(id, c.status, at);
     return rowid;

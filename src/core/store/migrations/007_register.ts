@@ -96,7 +96,8 @@ CREATE INDEX cameras_serial ON cameras(serial) WHERE serial <> '';
 ALTER TABLE cameras ADD COLUMN area_id TEXT;
 ALTER TABLE cameras ADD COLUMN point_purposes INTEGER NOT NULL DEFAULT 0;
 UPDATE cameras SET area_id = (SELECT p.area_id FROM points p WHERE p.id = cameras.point_id);
-CREATE TRIGGER cameras_point_insert AFTER INSERT ON cameras BEGIN
+-- (The register's own inserts set both columns themselves; this catches any other writer.)
+CREATE TRIGGER cameras_point_insert AFTER INSERT ON cameras WHEN NEW.area_id IS NULL BEGIN
   UPDATE cameras SET area_id = (SELECT area_id FROM points WHERE id = NEW.point_id), point_purposes = (SELECT purposes FROM points WHERE id = NEW.point_id) WHERE id = NEW.id;
 END;
 CREATE TRIGGER cameras_point_move AFTER UPDATE OF point_id ON cameras BEGIN
