@@ -40,6 +40,8 @@ export default defineConfig({
           serve: resolve(__dirname, 'src/core/serve/cli.ts'),
           // The audit log's worker thread (src/core/audit/worker-client.ts finds it beside the entries).
           'audit-worker': resolve(__dirname, 'src/core/audit/audit-worker.ts'),
+          // The register's import writer runs in a worker thread of its own (register/import/writer.ts).
+          'register-worker': resolve(__dirname, 'src/core/register/import/worker.ts'),
         },
       },
     },

@@ -17,7 +17,13 @@ import { EventBus } from './events/event-bus';
 import { createLogger } from './log/logger';
 import { LiveService } from './media/live';
 import { locateFfmpeg } from './media/ffmpeg/locate';
-import { RegisterRepository } from './register/register-repository';
+import { AreaService } from './register/area-service';
+import { ImportService } from './register/import/import-service';
+import { UploadStore } from './register/import/uploads';
+import { workerWriter } from './register/import/writer';
+import { RegisterQuery } from './register/register-query';
+import { StatsService } from './register/stats-service';
+import { registerStore } from './register/store';
 import { RegisterService } from './register/register-service';
 import { fileKeySecretBox, type SecretBox } from './secrets/secret-box';
 import type { CoreServices } from './services';
@@ -87,16 +93,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // 4. Live video: one ffmpeg per camera-stream; sources come from the register (passwords opened
   //    only at spawn). Pid files in <data-dir>/run let a restarted core reap a crashed run's ffmpeg.
   let ffmpegPath: string | null = null;
+  let ffprobePath: string | null = null;
   try {
-    ffmpegPath = locateFfmpeg().ffmpegPath;
+    ({ ffmpegPath, ffprobePath } = locateFfmpeg());
   } catch {
     log.warn('ffmpeg not found: live video will report ffmpeg_missing');
   }
-  const registerRepo = new RegisterRepository(db);
-  const register = new RegisterService(registerRepo, secrets, () => {
+  // 4a. The register: records, the effective-dated area tree, statistics, imports (written by a
+  //     worker on its own connection; the core only reads and announces the change).
+  const store = registerStore(db);
+  const registerChanged = () => {
     access.invalidate();
     events.publish({ type: 'register.changed' });
-  });
+  };
+  const register = new RegisterService(store, secrets, registerChanged);
+  const areas = new AreaService({ store, onChange: registerChanged, onScopesChanged: () => auth.accountsChanged() });
+  const uploads = new UploadStore(options.dataDir);
+  const registerImport = new ImportService({ store, uploads, secrets, access, events, areas, writer: workerWriter(file), onChange: registerChanged });
   // 5. ONVIF: one session per camera, opened on first use from the register (the sealed password
   //    opened only here), shared by PTZ and the relay's keyframe requests; the cameras' ONVIF facts.
   const deviceRepo = new DeviceRepository(db);
@@ -107,7 +120,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!register.exists(cameraId)) return null;
       const c = register.camera(cameraId);
       if (!c.onvifUrl) return null;
-      const box = registerRepo.cameraPasswordBox(cameraId);
+      const box = store.records.cameraPasswordBox(cameraId);
       return { address: c.onvifUrl, username: c.username ?? '', password: box ? secrets.open(box) : '' };
     },
     onConnected: (cameraId, cam) => devices?.connected(cameraId, cam),
@@ -151,6 +164,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     databaseFile: file,
     ffmpegPath,
+    ffprobePath,
     db,
     events,
     settings,
@@ -160,6 +174,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     audit,
     viewings,
     register,
+    registerStore: store,
+    registerQuery: new RegisterQuery(store),
+    areas,
+    stats: new StatsService(store),
+    registerImport,
+    uploads,
+    centreName: () => 'Trung tâm giám sát',
     wall,
     live,
     sessions,

@@ -10,7 +10,13 @@ import type { LiveService } from './media/live';
 import type { DiscoveryJobs } from './onboarding/discovery-jobs';
 import type { OnboardingService } from './onboarding/onboarding-service';
 import type { PtzService } from './ptz/ptz-service';
+import type { AreaService } from './register/area-service';
+import type { ImportService } from './register/import/import-service';
+import type { RegisterQuery } from './register/register-query';
 import type { RegisterService } from './register/register-service';
+import type { StatsService } from './register/stats-service';
+import type { RegisterStore } from './register/store';
+import type { UploadStore } from './register/import/uploads';
 import type { SettingsService } from './settings/settings-service';
 import type { Db } from './store/database';
 import type { WallService } from './wall/wall-service';
@@ -23,6 +29,7 @@ export interface CoreServices {
   dataDir: string;
   databaseFile: string;
   ffmpegPath: string | null;
+  ffprobePath: string | null;
   db: Db;
   events: EventBus;
   settings: SettingsService;
@@ -33,6 +40,14 @@ export interface CoreServices {
   /** Who watches which camera, from when to when (live now, playback later). */
   viewings: ViewingRecorder;
   register: RegisterService;
+  registerStore: RegisterStore;
+  registerQuery: RegisterQuery;
+  areas: AreaService;
+  stats: StatsService;
+  registerImport: ImportService;
+  uploads: UploadStore;
+  /** The centre's name for report headings (settings may carry it later). */
+  centreName: () => string;
   wall: WallService;
   live: LiveService;
   demo: DemoSite;

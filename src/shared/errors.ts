@@ -45,6 +45,19 @@ export const ERROR_CODES = [
   'last_admin',
   'role_in_use',
   'use_http',
+  // The register.
+  'in_use',
+  'date_order',
+  'area_cycle',
+  'area_retired',
+  'upload_too_large',
+  'upload_not_found',
+  'import_unreadable',
+  'import_encoding',
+  'import_too_many_rows',
+  'import_has_problems',
+  'import_running',
+  'pdf_unavailable',
   // Raised by the client's transport, never by the core: a call not sent because the core could not
   // be reached (nothing was done), and a call sent whose answer was lost (it may or may not have been).
   'core_unavailable',

@@ -81,8 +81,8 @@ test('a bad zone that reaches the renderer anyway (an older core) stops no page 
 
 test('a page that fails shows a translated error in its place; the rest works, and Try again remounts it', async ({ page, serve, snap }) => {
   let broken = true;
-  // A register.tree answer the Cameras page cannot handle.
-  await rewriteAnswers(page, (method, value) => (method === 'register.tree' && broken ? { ...(value as object), cameras: null } : value));
+  // A register.areas answer the Cameras page cannot handle.
+  await rewriteAnswers(page, (method, value) => (method === 'register.areas' && broken ? [null] : value));
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(`${serve.url}#/cameras`);

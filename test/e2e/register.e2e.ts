@@ -18,10 +18,15 @@ test('adds a camera with a new area and point, and finds it without diacritics',
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('1 khu vực · 1 điểm · 1 mắt camera')).toBeVisible();
-  await page.getByRole('searchbox', { name: 'Tìm camera' }).fill('dien bien phu');
+  await page.getByRole('searchbox', { name: 'Tìm (không cần gõ dấu)' }).fill('dien bien phu');
   await expect(page.getByRole('rowheader', { name: 'Điện Biên Phủ hướng cầu' })).toBeVisible();
   // This camera's sub stream is too poor: always the main stream on the wall, even in a small tile.
-  await page.getByRole('combobox', { name: 'Luồng trên màn hình của Điện Biên Phủ hướng cầu' }).selectOption('main');
+  await page.getByRole('rowheader', { name: 'Điện Biên Phủ hướng cầu' }).click();
+  await page.getByRole('complementary', { name: 'Điện Biên Phủ hướng cầu' }).getByRole('button', { name: 'Sửa' }).click();
+  const editor = page.getByRole('dialog', { name: 'Sửa camera “Điện Biên Phủ hướng cầu”' });
+  await editor.getByRole('combobox', { name: 'Luồng trên màn hình' }).selectOption('main');
+  await editor.getByRole('button', { name: 'Lưu' }).click();
+  await expect(editor).toBeHidden();
   await snap('vi-cameras-register');
   await page.getByRole('link', { name: 'Màn hình', exact: true }).click();
   const item = page.getByRole('tree', { name: 'Camera' }).getByRole('treeitem', { name: 'Điện Biên Phủ hướng cầu' });

@@ -6,6 +6,7 @@ import type { CallContext, Handlers } from './dispatcher';
 import type { CoreServices } from '../services';
 import { backupDatabase } from '../store/backup';
 import type { SignedIn } from '../auth/auth-service';
+import { actorOf, registerHandlers } from './register-handlers';
 
 /** Hands a new session to the transport (cookie or window token) and names it in the audit entry. */
 function adopt(ctx: CallContext, signedIn: SignedIn): void {
@@ -103,10 +104,11 @@ export function createHandlers(s: CoreServices): Handlers {
     },
     'system.backup': () => backupDatabase(s.db, s.dataDir),
     'register.tree': (_i, ctx) => s.access.filterTree(ctx.principal, s.register.tree()),
-    'register.createArea': (i) => s.register.createArea(i),
-    'register.createPoint': (i) => s.register.createPoint(i),
-    'register.createCamera': (i) => s.register.createCamera(i),
-    'register.setPreferredStream': ({ cameraId, stream }) => s.register.setPreferredStream(cameraId, stream),
+    'register.createArea': (i, ctx) => s.register.createArea(i, actorOf(ctx.principal)),
+    'register.createPoint': (i, ctx) => s.register.createPoint(i, actorOf(ctx.principal)),
+    'register.createCamera': (i, ctx) => s.register.createCamera(i, actorOf(ctx.principal)),
+    'register.setPreferredStream': ({ cameraId, stream }, ctx) => s.register.setPreferredStream(cameraId, stream, actorOf(ctx.principal)),
+    ...registerHandlers(s),
     'views.list': (_i, ctx) => s.wall.views(ctx.principal),
     'views.save': (i, ctx) => s.wall.saveView(ctx.principal, i),
     'views.delete': ({ id }, ctx) => s.wall.deleteView(ctx.principal, id),

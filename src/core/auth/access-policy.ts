@@ -87,6 +87,37 @@ export class AccessPolicy {
     return { areas: tree.areas.filter((a) => visible.has(a.id)), points, cameras: tree.cameras.filter((c) => pointIds.has(c.pointId)) };
   }
 
+  /**
+   * The areas a register list covers: the chosen areas with everything under them (none chosen:
+   * all), limited to what the principal may see. null = no limit at all (unscoped, nothing chosen).
+   */
+  listAreas(p: Principal, chosen: readonly string[]): ReadonlySet<string> | null {
+    const visible = this.visibleAreas(p);
+    if (chosen.length === 0) return visible;
+    const children = new Map<string, string[]>();
+    for (const [id, parent] of this.areaParents()) {
+      if (parent === null) continue;
+      const list = children.get(parent) ?? [];
+      list.push(id);
+      children.set(parent, list);
+    }
+    const out = new Set<string>();
+    const stack = [...chosen];
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (out.has(id)) continue;
+      if (visible === null ? this.areaParents().has(id) : visible.has(id)) out.add(id);
+      stack.push(...(children.get(id) ?? []));
+    }
+    return out;
+  }
+
+  /** The ids of a bulk action, each checked: one out of scope reads as not found, like a target. */
+  camerasVisible(p: Principal, ids: readonly string[]): string | null {
+    for (const id of ids) if (!this.cameraVisible(p, id)) return id;
+    return null;
+  }
+
   /** Events that name a camera reach only those who may see it. */
   eventVisible(p: Principal, event: CoreEvent): boolean {
     // What discovery finds on the network is for those who may add cameras.

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileKeySecretBox, type SecretBox } from '../secrets/secret-box';
 import { openDatabase, type Db } from '../store/database';
-import { RegisterRepository } from './register-repository';
+import { registerStore } from './store';
 import { RegisterService } from './register-service';
 
 let dir: string;
@@ -13,7 +13,7 @@ let db: Db;
 let secrets: SecretBox;
 let changes: number;
 
-const service = () => new RegisterService(new RegisterRepository(db), secrets, () => changes++);
+const service = () => new RegisterService(registerStore(db), secrets, () => changes++);
 const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 beforeEach(() => {

@@ -1,9 +1,28 @@
-import type { Area, Camera, CameraInput, Point, RegisterTree, StreamKind } from '../../shared/contract';
-import { cameraInput, parseCameraUrl, stripUrlCredentials, type CameraUrlKind } from '../../shared/contract';
+// The register's records: areas (created here; effective-dated changes in area-service.ts), points
+// and cameras — create, edit, disable, delete, bulk changes — each change written with its history
+// and search words in the same transaction. Also the live relay's way to a camera's stream.
+import type {
+  Area,
+  Camera,
+  CameraCreateInput,
+  CameraRecord,
+  CameraUpdateInput,
+  Point,
+  PointRecord,
+  RegisterTree,
+  StreamKind,
+} from '../../shared/contract';
+import { cameraUpdateInput, parseCameraUrl, pointFields, stripUrlCredentials, TECHNICIAN_STATUSES, type CameraUrlKind } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { vietnameseSortKey } from '../../shared/register/collation';
+import { BEGINNING, vietnamDay } from '../../shared/register/dates';
 import { createLogger } from '../log/logger';
 import type { SecretBox } from '../secrets/secret-box';
-import type { RegisterRepository } from './register-repository';
+import { cameraSnapshot, parseCamera, pointSnapshot, toCameraWrite, toPointWrite, type CheckedCamera } from './camera-write';
+import { diff, type Actor, type RecordKind } from './history-repository';
+import { toCameraRecord } from './register-repository';
+import type { RegisterStore } from './store';
+import type { z } from 'zod';
 
 const log = createLogger('register');
 
@@ -15,6 +34,9 @@ export interface CameraSource {
   transport: 'tcp' | 'udp';
 }
 
+/** The core acting on its own (start-up, the demo site, a health monitor). */
+export const SYSTEM_ACTOR: Actor = { id: null, name: null };
+
 type UrlField = 'rtspMain' | 'rtspSub' | 'onvifUrl';
 const URL_FIELDS: ReadonlyArray<readonly [UrlField, CameraUrlKind]> = [
   ['rtspMain', 'stream'],
@@ -23,7 +45,7 @@ const URL_FIELDS: ReadonlyArray<readonly [UrlField, CameraUrlKind]> = [
 ];
 
 /** What leaves the core: never a URL with credentials, whatever an old database holds. */
-function publicCamera(c: Camera): Camera {
+function publicUrls<T extends Camera>(c: T): T {
   return {
     ...c,
     onvifUrl: c.onvifUrl && stripUrlCredentials(c.onvifUrl),
@@ -32,11 +54,40 @@ function publicCamera(c: Camera): Camera {
   };
 }
 
+/** A write as the row it would make (for comparing a repeated create with what the first one made). */
+function writeToRow(w: ReturnType<typeof toCameraWrite>) {
+  return {
+    point_id: w.pointId,
+    name: w.name,
+    status: w.status,
+    ptz: w.ptz ? 1 : 0,
+    onvif_url: w.onvifUrl,
+    rtsp_main: w.rtspMain,
+    rtsp_sub: w.rtspSub,
+    username: w.username,
+    rtsp_transport: w.rtspTransport,
+    preferred_stream: w.preferredStream,
+    transmission: w.transmission,
+    make: w.make,
+    model: w.model,
+    serial: w.serial,
+    heading: w.heading,
+    field_of_view: w.fieldOfView,
+    ownership: w.ownership,
+    funding_source: w.fundingSource,
+    isp: w.isp,
+    install_date: w.installDate,
+    warranty_end: w.warrantyEnd,
+    notes: w.notes,
+  };
+}
+
 const conflict = (kind: string, id: string) => new AppError('conflict', { kind, id });
+const notFound = (kind: string, id: string) => new AppError('not_found', { kind, id });
 
 export class RegisterService {
   constructor(
-    private readonly repo: RegisterRepository,
+    private readonly store: RegisterStore,
     private readonly secrets: SecretBox,
     private readonly onChange: () => void,
   ) {
@@ -44,10 +95,17 @@ export class RegisterService {
     // checked may hold credentials inside them. Done here, not in a migration, because sealing the
     // password needs the SecretBox, which migrations do not have.
     this.moveCredentialsOutOfStoredUrls();
+    // Sort keys and search words are computed in JS (Vietnamese order, folding), which migration 007
+    // cannot do: rows from before it get theirs here, once.
+    this.fillDerivedColumns();
+  }
+
+  private get repo() {
+    return this.store.records;
   }
 
   tree(): RegisterTree {
-    return { areas: this.repo.areas(), points: this.repo.points(), cameras: this.repo.cameras().map(publicCamera) };
+    return { areas: this.repo.areas(), points: this.repo.points(), cameras: this.repo.cameras().map(publicUrls) };
   }
 
   exists(cameraId: string): boolean {
@@ -56,75 +114,131 @@ export class RegisterService {
 
   camera(id: string): Camera {
     const c = this.repo.camera(id);
-    if (!c) throw new AppError('not_found', { kind: 'camera', id });
-    return publicCamera(c);
+    if (!c) throw notFound('camera', id);
+    return publicUrls(c);
+  }
+
+  cameraRecord(id: string): CameraRecord {
+    const row = this.repo.cameraRow(id);
+    if (!row) throw notFound('camera', id);
+    return publicUrls(toCameraRecord(row));
+  }
+
+  pointRecord(id: string): PointRecord {
+    const p = this.repo.pointRecord(id);
+    if (!p) throw notFound('point', id);
+    return p;
+  }
+
+  history(kind: RecordKind, id: string) {
+    return this.store.history.list(kind, id);
   }
 
   // Creates take an optional client-chosen id: the same request again (a retry after a lost answer)
   // returns what the first one made; different content under that id is a conflict, never a second row.
 
-  createArea(input: Omit<Area, 'id'> & { id?: string }): Area {
+  createArea(input: Omit<Area, 'id'> & { id?: string; from?: string }, actor: Actor = SYSTEM_ACTOR): Area {
     const { id, parentId, name, kind } = input;
+    const from = input.from ?? BEGINNING;
     const made = this.repo.transaction(() => {
       const existing = id ? this.repo.area(id) : null;
       if (existing && id) {
         if (existing.parentId === parentId && existing.name === name && existing.kind === kind) return null;
         throw conflict('area', id);
       }
-      if (parentId && !this.repo.areaExists(parentId)) throw new AppError('not_found', { kind: 'area', id: parentId });
-      return this.repo.insertArea({ parentId, name, kind }, id);
+      if (id && this.repo.areaIdTaken(id)) throw conflict('area', id);
+      if (parentId && !this.repo.areaExists(parentId)) throw notFound('area', parentId);
+      const a = this.repo.insertArea({ parentId, name, kind, from, sortKey: vietnameseSortKey(name) }, id);
+      this.store.history.append('area', a.id, actor, 'create', diff(null, { parentId, name, kind, from }));
+      return a;
     });
     if (made) this.onChange();
     return made ?? this.repo.area(id!)!;
   }
 
-  createPoint(input: Omit<Point, 'id'> & { id?: string }): Point {
-    const { id, areaId, name, address, lat, lon } = input;
+  createPoint(raw: z.input<typeof pointFields> & { id?: string }, actor: Actor = SYSTEM_ACTOR): Point {
+    const { id } = raw;
+    const input = pointFields.parse(raw);
     const made = this.repo.transaction(() => {
-      const existing = id ? this.repo.point(id) : null;
+      const existing = id ? this.repo.pointRecord(id) : null;
       if (existing && id) {
-        if (existing.areaId === areaId && existing.name === name && existing.address === address && existing.lat === lat && existing.lon === lon)
-          return null;
+        if (JSON.stringify(pointSnapshot(existing)) === JSON.stringify(pointSnapshot({ ...existing, ...input }))) return null;
         throw conflict('point', id);
       }
-      if (!this.repo.areaExists(areaId)) throw new AppError('not_found', { kind: 'area', id: areaId });
-      return this.repo.insertPoint({ areaId, name, address, lat, lon }, id);
+      if (id && this.repo.pointIdTaken(id)) throw conflict('point', id);
+      if (!this.repo.areaExists(input.areaId)) throw notFound('area', input.areaId);
+      const pointId = id ?? crypto.randomUUID();
+      this.repo.insertPoint(toPointWrite(input), BEGINNING, pointId);
+      this.store.history.append('point', pointId, actor, 'create', diff(null, pointSnapshot(this.repo.pointRecord(pointId)!)));
+      return pointId;
     });
     if (made) this.onChange();
-    return made ?? this.repo.point(id!)!;
+    return this.repo.point(made ?? id!)!;
   }
 
-  createCamera(raw: CameraInput): Camera {
-    const { id, password, ...rest } = cameraInput.parse(raw);
+  /** The point editor's save: a create (safe to retry) or a change of every field. */
+  savePoint(raw: z.input<typeof pointFields> & { id: string; create: boolean }, actor: Actor): PointRecord {
+    if (raw.create) {
+      this.createPoint(raw, actor);
+      return this.pointRecord(raw.id);
+    }
+    const input = pointFields.parse(raw);
+    const changed = this.repo.transaction(() => {
+      const before = this.repo.pointRecord(raw.id);
+      if (!before) throw notFound('point', raw.id);
+      if (!this.repo.areaExists(input.areaId)) throw notFound('area', input.areaId);
+      this.repo.updatePoint(raw.id, toPointWrite(input));
+      // Choosing another area in the editor corrects where the point is; a reorganisation (a date)
+      // goes through the area tree's merge and split.
+      if (before.areaId !== input.areaId) this.store.areas.correctPlacement(raw.id, input.areaId);
+      const changes = diff(pointSnapshot(before), pointSnapshot(this.repo.pointRecord(raw.id)!));
+      if (Object.keys(changes).length === 0) return false;
+      this.store.history.append('point', raw.id, actor, 'update', changes);
+      this.store.search.point(raw.id);
+      return true;
+    });
+    if (changed) this.onChange();
+    return this.pointRecord(raw.id);
+  }
+
+  createCamera(raw: CameraCreateInput, actor: Actor = SYSTEM_ACTOR): Camera {
+    const { id, password, ...rest } = parseCamera(raw);
     const made = this.repo.transaction(() => {
-      const existing = id ? this.repo.camera(id) : null;
+      const existing = id ? this.repo.cameraRow(id) : null;
       if (existing && id) {
-        if (this.sameCamera(existing, rest, password)) return null;
+        if (this.sameCamera(toCameraRecord(existing), rest, password)) return null;
         throw conflict('camera', id);
       }
-      if (!this.repo.pointExists(rest.pointId)) throw new AppError('not_found', { kind: 'point', id: rest.pointId });
-      return this.repo.insertCamera({ ...rest, passwordBox: password ? this.secrets.seal(password) : null }, id);
+      if (id && this.repo.cameraIdTaken(id)) throw conflict('camera', id);
+      return this.insertCamera(rest, password, actor, id);
     });
     if (made) this.onChange();
-    return publicCamera(made ?? this.repo.camera(id!)!);
+    return publicUrls(this.repo.camera(made ?? id!)!);
   }
 
-  private sameCamera(c: Camera, input: Omit<Camera, 'id' | 'hasPassword'>, password: string | null): boolean {
-    const keys = [
-      'pointId',
-      'name',
-      'status',
-      'ptz',
-      'onvifUrl',
-      'rtspMain',
-      'rtspSub',
-      'username',
-      'rtspTransport',
-      'preferredStream',
-      'transmission',
-      'funding',
-    ] as const;
-    if (keys.some((k) => c[k] !== input[k])) return false;
+  /** Inserts a checked camera with its history and search words; the caller holds the transaction. */
+  insertCamera(
+    rest: Omit<CheckedCamera, 'id' | 'password'>,
+    password: string | null,
+    actor: Actor,
+    id: string = crypto.randomUUID(),
+    action = 'create',
+  ): string {
+    if (!this.repo.pointExists(rest.pointId)) throw notFound('point', rest.pointId);
+    this.repo.insertCamera(toCameraWrite(rest, password ? this.secrets.seal(password) : null), id);
+    this.store.history.append('camera', id, actor, action, diff(null, cameraSnapshot(toCameraRecord(this.repo.cameraRow(id)!))));
+    this.store.search.cameras([id]);
+    return id;
+  }
+
+  private sameCamera(c: CameraRecord, input: Omit<CheckedCamera, 'id' | 'password'>, password: string | null): boolean {
+    const a = cameraSnapshot(c);
+    const b = cameraSnapshot({
+      ...c,
+      ...toCameraRecord({ ...this.repo.cameraRow(c.id)!, ...writeToRow(toCameraWrite(input, null)) }),
+      hasPassword: c.hasPassword,
+    });
+    if (JSON.stringify(a) !== JSON.stringify(b)) return false;
     const box = this.repo.cameraPasswordBox(c.id);
     try {
       return (box ? this.secrets.open(box) : null) === password;
@@ -133,11 +247,136 @@ export class RegisterService {
     }
   }
 
-  setPreferredStream(cameraId: string, stream: Camera['preferredStream']): Camera {
-    this.camera(cameraId); // not_found if it is not there
-    this.repo.setPreferredStream(cameraId, stream);
+  updateCamera(raw: CameraUpdateInput, actor: Actor): CameraRecord {
+    const { id, password, keepPassword, ...rest } = cameraUpdateInput.parse(raw);
+    this.repo.transaction(() => {
+      const row = this.repo.cameraRow(id);
+      if (!row) throw notFound('camera', id);
+      if (!this.repo.pointExists(rest.pointId)) throw notFound('point', rest.pointId);
+      const box = password ? this.secrets.seal(password) : keepPassword ? row.password_box : null;
+      const before = toCameraRecord(row);
+      const write = toCameraWrite(rest, box);
+      this.repo.updateCamera(id, write);
+      if (before.status !== write.status) this.repo.logStatus(id, write.status, Date.now());
+      const after = toCameraRecord(this.repo.cameraRow(id)!);
+      const changes = diff(cameraSnapshot(before), cameraSnapshot(after));
+      if (password && row.password_box) changes.password = ['•••', '•••'];
+      if (Object.keys(changes).length) this.store.history.append('camera', id, actor, 'update', changes);
+      this.store.search.cameras([id]);
+    });
+    this.onChange();
+    return this.cameraRecord(id);
+  }
+
+  setPreferredStream(cameraId: string, stream: Camera['preferredStream'], actor: Actor = SYSTEM_ACTOR): Camera {
+    const before = this.camera(cameraId); // not_found if it is not there
+    this.repo.transaction(() => {
+      this.repo.setPreferredStream(cameraId, stream);
+      if (before.preferredStream !== stream)
+        this.store.history.append('camera', cameraId, actor, 'update', { preferredStream: [before.preferredStream, stream] });
+    });
     this.onChange();
     return this.camera(cameraId);
+  }
+
+  setDisabled(kind: RecordKind, id: string, disabled: boolean, actor: Actor): void {
+    const table = kind === 'area' ? 'areas' : kind === 'point' ? 'points' : 'cameras';
+    this.repo.transaction(() => {
+      if (!this.repo.setDisabled(table, id, disabled)) throw notFound(kind, id);
+      this.store.history.append(kind, id, actor, disabled ? 'disable' : 'enable', { disabled: [!disabled, disabled] });
+    });
+    this.onChange();
+  }
+
+  /** Deletes a record (kept, marked deleted, with its history); refused while anything stands in it. */
+  delete(kind: RecordKind, id: string, actor: Actor): void {
+    const table = kind === 'area' ? 'areas' : kind === 'point' ? 'points' : 'cameras';
+    const now = Date.now();
+    this.repo.transaction(() => {
+      const exists = kind === 'area' ? this.repo.area(id) : kind === 'point' ? this.repo.point(id) : this.repo.camera(id);
+      if (!exists) throw notFound(kind, id);
+      if (kind !== 'camera') {
+        const n = this.repo.dependants(kind, id);
+        if (n > 0) throw new AppError('in_use', { kind, id, count: n });
+      }
+      if (kind === 'camera') this.store.search.remove(id);
+      if (kind === 'point') this.store.areas.endPlacement(id, vietnamDay(now));
+      if (kind === 'area') this.store.areas.endVersions(id, vietnamDay(now));
+      this.repo.markDeleted(table, id, now);
+      this.store.history.append(kind, id, actor, 'delete', { deleted: [false, true] }, now);
+    });
+    this.onChange();
+  }
+
+  bulkStatus(ids: readonly string[], status: Camera['status'], actor: Actor): number {
+    const now = Date.now();
+    const changed = this.repo.transaction(() => {
+      let n = 0;
+      for (const id of ids) {
+        const row = this.repo.cameraRow(id);
+        if (!row || row.status === status) continue;
+        this.repo.setCameraStatus(id, status, now);
+        this.store.history.append('camera', id, actor, 'status', { status: [row.status, status] }, now);
+        n++;
+      }
+      return n;
+    });
+    if (changed) this.onChange();
+    return changed;
+  }
+
+  bulkMove(ids: readonly string[], pointId: string, actor: Actor): number {
+    const changed = this.repo.transaction(() => {
+      if (!this.repo.pointExists(pointId)) throw notFound('point', pointId);
+      const moved: string[] = [];
+      for (const id of ids) {
+        const row = this.repo.cameraRow(id);
+        if (!row || row.point_id === pointId) continue;
+        this.repo.moveCamera(id, pointId);
+        this.store.history.append('camera', id, actor, 'move', { pointId: [row.point_id, pointId] });
+        moved.push(id);
+      }
+      this.store.search.cameras(moved);
+      return moved.length;
+    });
+    if (changed) this.onChange();
+    return changed;
+  }
+
+  /**
+   * The seam for a health monitor (probes): it reports reachable or not. It sets working/offline and
+   * last seen, but never overrides the technician's statuses (awaiting repair, decommissioned).
+   */
+  reportHealth(cameraId: string, reachable: boolean, at: number = Date.now()): void {
+    const row = this.repo.cameraRow(cameraId);
+    if (!row) return;
+    this.repo.transaction(() => {
+      if (reachable) this.repo.setLastSeen(cameraId, at);
+      const next = reachable ? 'working' : 'offline';
+      if ((TECHNICIAN_STATUSES as readonly string[]).includes(row.status) || row.status === next) return;
+      this.repo.setCameraStatus(cameraId, next, at);
+      this.store.history.append('camera', cameraId, SYSTEM_ACTOR, 'health', { status: [row.status, next] }, at);
+    });
+    this.onChange();
+  }
+
+  private fillDerivedColumns(): void {
+    const missing = this.repo.rowsMissingSortKeys();
+    if (missing.areas.length + missing.points.length + missing.cameras.length === 0) return;
+    this.repo.transaction(() => {
+      for (const a of missing.areas) this.repo.setAreaSortKey(a.id, vietnameseSortKey(a.name));
+      for (const p of missing.points) {
+        const w = toPointWrite({ name: p.name, address: p.address, custodian: p.custodian } as Parameters<typeof toPointWrite>[0]);
+        this.repo.setPointDerived(p.id, w.sortKey, w.search);
+      }
+      for (const id of missing.cameras) this.repo.setCameraSortKey(id, vietnameseSortKey(this.repo.cameraRow(id)?.name ?? ''));
+      this.store.search.rebuild();
+    });
+    log.info('register sort keys and search words filled', {
+      areas: missing.areas.length,
+      points: missing.points.length,
+      cameras: missing.cameras.length,
+    });
   }
 
   /**
@@ -146,7 +385,7 @@ export class RegisterService {
    */
   source(cameraId: string, stream: StreamKind): CameraSource {
     const c = this.repo.camera(cameraId);
-    if (!c) throw new AppError('not_found', { kind: 'camera', id: cameraId });
+    if (!c) throw notFound('camera', cameraId);
     const url = (stream === 'sub' ? (c.rtspSub ?? c.rtspMain) : (c.rtspMain ?? c.rtspSub)) ?? null;
     if (!url) throw new AppError('camera_stream_not_found', { camera: c.name });
     const box = this.repo.cameraPasswordBox(cameraId);
@@ -165,7 +404,7 @@ export class RegisterService {
    * not pass the checks is left as it is for a person to fix; the relay refuses it with a reason.
    */
   private moveCredentialsOutOfStoredUrls(): void {
-    for (const row of this.repo.camerasWithUrlCredentials()) {
+    for (const row of this.store.records.camerasWithUrlCredentials()) {
       const stored: Record<UrlField, string | null> = { rtspMain: row.rtsp_main, rtspSub: row.rtsp_sub, onvifUrl: row.onvif_url };
       const next = { ...stored };
       const hasOwn = row.username !== null || row.password_box !== null;

@@ -1,5 +1,5 @@
 // Serve mode's web server: the built renderer, GET /api/health, the session calls (POST
-// /api/http/<method>), downloads, the API WebSocket (/api) and the video WebSockets (/video).
+// /api/http/<method>), downloads, uploads (/upload), the API WebSocket (/api) and the video WebSockets (/video).
 // Binds 127.0.0.1 unless told otherwise; beyond loopback only over TLS or when told it is a
 // trusted LAN. Every handler runs inside a guard: no request, header or upgrade can end the core.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -15,6 +15,7 @@ import { attachApiSocket } from './api-socket';
 import { downloadRoute } from './download-route';
 import { allowedHosts, contentSecurityPolicy, hostAllowed, isLoopback, originAllowed, parseCookies, parseRequestPath, SECURITY_HEADERS, SESSION_COOKIE } from './security';
 import { sessionRoute } from './session-route';
+import { uploadRoute } from './upload-route';
 import { resolveStatic, sendFile } from './static-files';
 import { videoRoute } from './video-route';
 
@@ -92,6 +93,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (!originAllowed(req, allowed)) return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden\n');
       const principal = services.auth.resolve(sessionToken(req, url));
       await sessionRoute(req, res, url.pathname.slice('/api/http/'.length), principal, sourceOf(req), { dispatcher, secure });
+      return;
+    }
+    if (url.pathname === '/upload') {
+      // An Electron window's token stands for its Origin (its pages are not served from here).
+      const byWindow = !!url.searchParams.get('token') && !!opts.windowSession;
+      if (!byWindow && !originAllowed(req, allowed)) return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden\n');
+      const principal = services.auth.resolve(sessionToken(req, url));
+      await uploadRoute(req, res, principal, sourceOf(req), services);
       return;
     }
     if (url.pathname.startsWith('/download/')) {

@@ -5,6 +5,8 @@ import { initReactI18next } from 'react-i18next';
 import { DEFAULT_TIME_ZONE } from '../../shared/time-zone';
 import en from './locales/en';
 import vi from './locales/vi';
+import registerEn from './locales/register.en';
+import registerVi from './locales/register.vi';
 
 export type Language = 'vi' | 'en';
 export type LanguageSetting = Language | 'system';
@@ -24,7 +26,7 @@ export function resolveLanguage(setting: LanguageSetting): Language {
 
 export async function initI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, vi: { translation: vi } },
+    resources: { en: { translation: { ...en, register: registerEn } }, vi: { translation: { ...vi, register: registerVi } } },
     lng: localLanguage() ?? systemLanguage(),
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes

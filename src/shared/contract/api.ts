@@ -7,6 +7,8 @@ import * as s from './schemas';
 import * as w from './wall';
 import { adminApi, sessionApi } from './auth-api';
 import { onboardingApi, ptzApi } from './ptz-api';
+import { cameraCreateInput, checkCoordinates, day, pointShape } from './register';
+import { registerApi } from './register-api';
 
 export const api = {
   'system.info': method({
@@ -59,7 +61,14 @@ export const api = {
     permission: 'register.manage',
     audit: 'write',
     targets: { parentId: 'area' },
-    input: z.object({ id: s.clientId.optional(), parentId: s.id.nullable(), name: z.string().trim().min(1).max(200), kind: s.area.shape.kind }),
+    input: z.object({
+      id: s.clientId.optional(),
+      parentId: s.id.nullable(),
+      name: z.string().trim().min(1).max(200),
+      kind: s.area.shape.kind,
+      /** The day it came into being (a reorganisation); absent: it has always been there. */
+      from: day.optional(),
+    }),
     output: s.area,
   }),
   'register.createPoint': method({
@@ -67,14 +76,7 @@ export const api = {
     permission: 'register.manage',
     audit: 'write',
     targets: { areaId: 'area' },
-    input: z.object({
-      id: s.clientId.optional(),
-      areaId: s.id,
-      name: z.string().trim().min(1).max(200),
-      address: z.string().max(500).default(''),
-      lat: z.number().min(-90).max(90).nullable().default(null),
-      lon: z.number().min(-180).max(180).nullable().default(null),
-    }),
+    input: pointShape.extend({ id: s.clientId.optional() }).superRefine(checkCoordinates),
     output: s.point,
   }),
   'register.createCamera': method({
@@ -83,7 +85,7 @@ export const api = {
     permission: 'register.manage',
     audit: 'write',
     targets: { pointId: 'point' },
-    input: s.cameraInput,
+    input: cameraCreateInput,
     output: s.camera,
   }),
   'register.setPreferredStream': method({
@@ -164,6 +166,7 @@ export const api = {
     input: z.object({}),
     output: z.object({ running: z.boolean(), cameras: z.number() }),
   }),
+  ...registerApi,
   ...adminApi,
   ...onboardingApi,
   ...ptzApi,

@@ -40,6 +40,8 @@ export const event = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ptz.patrol'), cameraId: id, patrol: patrolRun.nullable() }),
   z.object({ type: z.literal('ptz.alert'), cameraId: id, alert: ptzAlert, attempts: z.number().int() }),
   discoveryEvent,
+  // An import's progress: parsing and checking the file, then writing it in one transaction.
+  z.object({ type: z.literal('register.import'), uploadId: id, phase: z.enum(['reading', 'checking', 'writing', 'done', 'failed']), done: z.number(), total: z.number() }),
 ]);
 
 export type CoreEvent = z.infer<typeof event>;

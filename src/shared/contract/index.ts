@@ -5,6 +5,7 @@ export * from './events';
 export * from './method';
 export * from './permissions';
 export * from './problems';
+export * from './register';
 export * from './protocol';
 export * from './schemas';
 export * from './wall';

@@ -17,6 +17,11 @@ export const VALIDATION_PROBLEMS = [
   'url_invalid',
   'url_credentials_conflict',
   'time_zone',
+  'date',
+  'coordinate_range',
+  'coordinate_half',
+  'lat_lon_swapped',
+  'outside_vietnam',
 ] as const;
 export type ValidationProblem = (typeof VALIDATION_PROBLEMS)[number];
 

@@ -66,7 +66,9 @@ export const user = z.object({
 });
 export type User = z.infer<typeof user>;
 
-export const cameraStatus = z.enum(['unknown', 'working', 'awaiting_repair', 'offline']);
+// working / offline come from probes (a health monitor, later); awaiting repair and decommissioned are
+// the technician's (register/register-service.ts keeps that seam).
+export const cameraStatus = z.enum(['unknown', 'working', 'offline', 'awaiting_repair', 'decommissioned']);
 export const transmission = z.enum(['direct', 'fibre', 'residents_wifi', 'mobile', 'other']);
 export const funding = z.enum(['state', 'police', 'socialised']);
 export const streamKind = z.enum(['main', 'sub']);
@@ -76,7 +78,7 @@ export const area = z.object({
   id,
   parentId: id.nullable(),
   name: z.string(),
-  kind: z.enum(['city', 'district', 'ward', 'commune', 'township', 'residential_group', 'other']),
+  kind: z.enum(['province', 'city', 'district', 'ward', 'commune', 'township', 'residential_group', 'other']),
 });
 export type Area = z.infer<typeof area>;
 
@@ -113,7 +115,7 @@ export type Camera = z.infer<typeof camera>;
 // Loose here; parseCameraUrl names the real problem (url_too_long, url_scheme …) below.
 const cameraUrlText = z.string().max(10_000).nullable().default(null);
 
-const cameraInputFields = z.object({
+export const cameraInputFields = z.object({
   id: clientId.optional(),
   pointId: id,
   name: z.string().trim().min(1).max(200),
@@ -141,8 +143,16 @@ const URL_FIELDS = [
  * typed into a URL moved into the camera's user name and password: a URL is never stored with them.
  * A URL whose credentials differ from the form's (or another URL's) is refused, not guessed at.
  */
-export const cameraInput = cameraInputFields.transform((input, ctx) => {
-  const out = { ...input, username: input.username || null, password: input.password || null };
+export const cameraInput = cameraInputFields.transform((input, ctx) => checkCameraUrls(input, ctx));
+
+/** The URL checks of cameraInput, for any object holding the camera's URL and credential fields. */
+export function checkCameraUrls<T extends { onvifUrl?: string | null; rtspMain?: string | null; rtspSub?: string | null; username?: string | null; password?: string | null }>(
+  input: T,
+  ctx: z.RefinementCtx,
+): T {
+  const out = { ...input };
+  if (input.username !== undefined) out.username = input.username || null;
+  if (input.password !== undefined) out.password = input.password || null;
   let ok = true;
   const refuse = (problem: ValidationProblem, field: string, params: Record<string, string> = {}) => {
     addProblem(ctx, problem, [field], field, params);
@@ -150,6 +160,7 @@ export const cameraInput = cameraInputFields.transform((input, ctx) => {
   };
   for (const [field, kind] of URL_FIELDS) {
     const raw = input[field];
+    if (raw === undefined) continue;
     if (raw === null || raw.trim() === '') {
       out[field] = null;
       continue;
@@ -163,12 +174,12 @@ export const cameraInput = cameraInputFields.transform((input, ctx) => {
     for (const part of ['username', 'password'] as const) {
       const found = r.value[part];
       if (found === null) continue;
-      if (out[part] === null) out[part] = found;
+      if (out[part] == null) out[part] = found;
       else if (out[part] !== found) refuse('url_credentials_conflict', field, { part });
     }
   }
-  return ok ? out : z.NEVER;
-});
+  return ok ? out : (z.NEVER as T);
+}
 export type CameraInput = z.input<typeof cameraInput>;
 
 export const registerTree = z.object({

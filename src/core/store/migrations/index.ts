@@ -7,6 +7,7 @@ import m003 from './003_camera_stream';
 import m004 from './004_auth';
 import m005 from './005_audit';
 import m006 from './006_onvif_ptz';
+import m007 from './007_register';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'auth', sql: m004 },
   { version: 5, name: 'audit', sql: m005 },
   { version: 6, name: 'onvif_ptz', sql: m006 },
+  { version: 7, name: 'register', sql: m007 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

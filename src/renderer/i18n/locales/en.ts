@@ -313,7 +313,7 @@ const en = {
     startingHint: 'The first start prepares the cameras’ video; this takes about a minute.',
   },
   camera: {
-    status: { unknown: 'Unknown', working: 'Working', awaiting_repair: 'Awaiting repair', offline: 'Offline' },
+    status: { unknown: 'Unknown', working: 'Working', awaiting_repair: 'Awaiting repair', offline: 'Offline', decommissioned: 'Decommissioned' },
   },
   common: { yes: 'Yes', no: 'No', loading: 'Loading…', retry: 'Try again', close: 'Close' },
   errors: {
@@ -362,6 +362,18 @@ const en = {
     outcome_unknown: 'The connection to the core was lost before it answered: this may or may not have been done. Check before trying again.',
     ptz_locked: 'Controlled by {{holder}} ({{roleName}}).',
     camera_already_registered: 'This camera is already in the register as “{{name}}”.',
+    in_use: 'It cannot be deleted while {{count}} points, cameras or sub-areas are still in it. Move or delete them first.',
+    date_order: 'That date cannot be used: changes go forward in time, after the last change ({{latest}}), and not into the future.',
+    area_cycle: 'An area cannot be placed under itself or one of its own sub-areas.',
+    area_retired: '“{{name}}” ended on {{on}} (merged or split): change the area it became instead.',
+    upload_too_large: 'The file is too large: the limit is {{limit}} bytes. Split it into smaller files.',
+    upload_not_found: 'The uploaded file is no longer there. Choose it again.',
+    import_unreadable: 'The file cannot be read ({{problem}} {{missing}} {{line}}). Check it is a CSV or XLSX file made from the template.',
+    import_encoding: 'The file is not text in a known encoding (UTF-8, UTF-16 or Windows-1258).',
+    import_too_many_rows: 'The file has more than {{max}} rows. Split it into smaller files.',
+    import_has_problems: 'The file still has {{count}} problems. Fix them and choose the file again: nothing was imported.',
+    import_running: 'Another import is being written. Wait for it to finish.',
+    pdf_unavailable: 'This console cannot make a PDF (no Chromium found). Use Print and choose “Save as PDF”.',
   },
   /** Why the core refused a field (bad_request's `problem`), shown beside the field. */
   problems: {
@@ -376,6 +388,11 @@ const en = {
     url_invalid: 'This is not a valid address.',
     url_credentials_conflict: 'The address carries a user name or password different from the one given: keep only one.',
     time_zone: 'Unknown time zone.',
+    date: 'Not a valid date.',
+    coordinate_range: 'Latitude must be −90…90 and longitude −180…180.',
+    coordinate_half: 'Give both latitude and longitude, or neither.',
+    lat_lon_swapped: 'Latitude and longitude look swapped: in Vietnam latitude is about 8–23 and longitude about 102–110.',
+    outside_vietnam: 'This point lies outside Vietnam.',
   },
   boundary: {
     title: 'This part of the console failed',

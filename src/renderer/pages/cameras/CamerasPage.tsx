@@ -1,137 +1,118 @@
-import { useMemo, useState } from 'react';
-import { useApp } from '../../app/app-context';
+// The camera network register: the book of record the technicians and ward staff live in. Tabs
+// for the camera table, points, the area tree and the duplicate check; adding by hand and importing
+// from spreadsheets; ONVIF onboarding (discover with bulk add, add by address) in the toolbar.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { matchesSearch } from '../../../shared/text';
+import { useApp } from '../../app/app-context';
 import { EmptyState } from '../../app/EmptyState';
-import { StartDemoButton } from '../../demo/StartDemoButton';
 import { Page } from '../../app/Page';
+import { StartDemoButton } from '../../demo/StartDemoButton';
 import { AddCameraDialog } from '../../register/AddCameraDialog';
+import { AreasView } from '../../register/AreasView';
+import { CameraTableView } from '../../register/CameraTableView';
+import { DuplicatesView } from '../../register/DuplicatesView';
+import { ImportDialog } from '../../register/ImportDialog';
+import { PointsView } from '../../register/PointsView';
 import { useRegister } from '../../register/use-register';
-import { ClockSkewBadge } from '../../devices/ClockSkewBadge';
-import { useDevices } from '../../devices/use-devices';
 import { AddByAddressDialog } from '../../onboarding/AddByAddressDialog';
 import { DiscoverDialog } from '../../onboarding/DiscoverDialog';
+import { useRegisterData } from '../../register/use-register-data';
+import '../../register/register.css';
+
+const TABS = ['cameras', 'points', 'areas', 'duplicates'] as const;
+type Tab = (typeof TABS)[number];
+
+type Onboarding = 'discover' | 'address';
+
+/** ONVIF onboarding: discover (probe or range scan, then bulk add) and add by address. */
+function OnboardingButtons({ onOpen }: { onOpen(o: Onboarding): void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <button type="button" className="button button--primary" onClick={() => onOpen('discover')}>
+        {t('onboarding.discover')}
+      </button>
+      <button type="button" className="button" onClick={() => onOpen('address')}>
+        {t('onboarding.addByAddress')}
+      </button>
+    </>
+  );
+}
+
+/** The onboarding dialogs need the tree to place new cameras; it is loaded only while one is open. */
+function OnboardingDialog({ which, onClose }: { which: Onboarding; onClose(): void }) {
+  const tree = useRegister();
+  if (!tree) return null;
+  return which === 'discover' ? <DiscoverDialog tree={tree} onClose={onClose} /> : <AddByAddressDialog tree={tree} onClose={onClose} />;
+}
+
+/** The tree only while the Add camera dialog is open: it lists areas and points to choose from. */
+function AddCamera({ onClose }: { onClose(): void }) {
+  const tree = useRegister();
+  return tree ? <AddCameraDialog tree={tree} onClose={onClose} /> : null;
+}
 
 export function CamerasPage() {
   const { t } = useTranslation();
-  const tree = useRegister();
-  const { api, can } = useApp();
-  const canManage = can('register.manage');
-  const [query, setQuery] = useState('');
+  const { can } = useApp();
+  const { areas, categories } = useRegisterData();
+  const [tab, setTab] = useState<Tab>('cameras');
   const [adding, setAdding] = useState(false);
-  const [onboarding, setOnboarding] = useState<'discover' | 'address' | null>(null);
-  const devices = useDevices();
+  const [onboarding, setOnboarding] = useState<Onboarding | null>(null);
+  const [importing, setImporting] = useState(false);
+  const manage = can('register.manage');
 
-  const rows = useMemo(() => {
-    if (!tree) return [];
-    const points = new Map(tree.points.map((p) => [p.id, p]));
-    const areas = new Map(tree.areas.map((a) => [a.id, a]));
-    return tree.cameras
-      .map((c) => {
-        const point = points.get(c.pointId);
-        const area = point ? areas.get(point.areaId) : undefined;
-        return { camera: c, point: point?.name ?? '', area: area?.name ?? '' };
-      })
-      .filter((r) => !query || matchesSearch(`${r.camera.name} ${r.point} ${r.area}`, query));
-  }, [tree, query]);
-
-  const tools = (
+  const tools = manage ? (
     <>
-      {tree && tree.cameras.length > 0 ? (
-        <input
-          type="search"
-          className="input"
-          aria-label={t('pages.cameras.search')}
-          placeholder={t('pages.cameras.search')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-      ) : null}
-      {tree && canManage ? (
-        <>
-          <button type="button" className="button button--primary" onClick={() => setOnboarding('discover')}>
-            {t('onboarding.discover')}
-          </button>
-          <button type="button" className="button" onClick={() => setOnboarding('address')}>
-            {t('onboarding.addByAddress')}
-          </button>
-        </>
-      ) : null}
-      {tree ? (
-        <button type="button" className="button" onClick={() => setAdding(true)}>
-          {t('pages.cameras.add')}
-        </button>
-      ) : null}
+      <OnboardingButtons onOpen={setOnboarding} />
+      <button type="button" className="button" onClick={() => setImporting(true)}>
+        {t('register.actions.import')}
+      </button>
+      <button type="button" className="button" onClick={() => setAdding(true)}>
+        {t('pages.cameras.add')}
+      </button>
     </>
-  );
+  ) : null;
 
+  const empty = areas !== null && areas.length === 0;
   return (
-    <Page title={t('pages.cameras.title')} tools={tools}>
-      {!tree ? (
+    <Page title={t('pages.cameras.title')} tools={tools} className="page--register">
+      {areas === null ? (
         <p role="status">{t('common.loading')}</p>
-      ) : tree.cameras.length === 0 && tree.areas.length === 0 ? (
-        <EmptyState title={t('pages.cameras.emptyTitle')} body={t('pages.cameras.emptyBody')}>
-          <StartDemoButton />
-        </EmptyState>
       ) : (
         <>
-          <p className="muted">
-            {t('pages.cameras.summary', { areas: tree.areas.length, points: tree.points.length, cameras: tree.cameras.length })}
-          </p>
-          {rows.length === 0 && query ? (
-            <p role="status">{t('pages.cameras.noMatch', { query })}</p>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('pages.cameras.columns.name')}</th>
-                  <th scope="col">{t('pages.cameras.columns.point')}</th>
-                  <th scope="col">{t('pages.cameras.columns.area')}</th>
-                  <th scope="col">{t('devices.device')}</th>
-                  <th scope="col">{t('pages.cameras.columns.status')}</th>
-                  <th scope="col">{t('pages.cameras.columns.ptz')}</th>
-                  <th scope="col">{t('pages.cameras.columns.stream')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map(({ camera, point, area }) => (
-                  <tr key={camera.id}>
-                    <th scope="row">
-                      {camera.name} <ClockSkewBadge cameraId={camera.id} className="badge" />
-                    </th>
-                    <td>{point}</td>
-                    <td>{area}</td>
-                    <td>{[devices.get(camera.id)?.manufacturer, devices.get(camera.id)?.model].filter(Boolean).join(' ') || '–'}</td>
-                    <td>
-                      <span className={`badge badge--${camera.status}`}>{t(`camera.status.${camera.status}`)}</span>
-                    </td>
-                    <td>{camera.ptz ? t('common.yes') : t('common.no')}</td>
-                    <td>
-                      {canManage ? (
-                        <select
-                          className="input input--compact"
-                          aria-label={t('pages.cameras.streamFor', { name: camera.name })}
-                          value={camera.preferredStream}
-                          onChange={(e) => void api.call('register.setPreferredStream', { cameraId: camera.id, stream: e.target.value as 'auto' | 'main' | 'sub' })}
-                        >
-                          <option value="auto">{t('pages.wall.stream.auto')}</option>
-                          <option value="main">{t('pages.wall.stream.main')}</option>
-                          <option value="sub">{t('pages.wall.stream.sub')}</option>
-                        </select>
-                      ) : (
-                        t(`pages.wall.stream.${camera.preferredStream}`)
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {empty ? (
+            <EmptyState title={t('pages.cameras.emptyTitle')} body={t('pages.cameras.emptyBody')}>
+              <StartDemoButton />
+            </EmptyState>
+          ) : null}
+          <div role="tablist" aria-label={t('register.tabs.label')} className="tabs">
+            {TABS.map((k) => (
+              <button
+                key={k}
+                type="button"
+                role="tab"
+                id={`register-tab-${k}`}
+                aria-selected={tab === k}
+                aria-controls={`register-panel-${k}`}
+                className={`tabs__tab${tab === k ? ' tabs__tab--current' : ''}`}
+                onClick={() => setTab(k)}
+              >
+                {t(`register.tabs.${k}`)}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`register-panel-${tab}`} aria-labelledby={`register-tab-${tab}`} className="tabs__panel">
+            {tab === 'cameras' ? <CameraTableView areas={areas} categories={categories} /> : null}
+            {tab === 'points' ? <PointsView areas={areas} categories={categories} /> : null}
+            {tab === 'areas' ? <AreasView areas={areas} /> : null}
+            {tab === 'duplicates' ? <DuplicatesView /> : null}
+          </div>
         </>
       )}
-      {adding && tree ? <AddCameraDialog tree={tree} onClose={() => setAdding(false)} /> : null}
-      {onboarding === 'discover' && tree ? <DiscoverDialog tree={tree} onClose={() => setOnboarding(null)} /> : null}
-      {onboarding === 'address' && tree ? <AddByAddressDialog tree={tree} onClose={() => setOnboarding(null)} /> : null}
+      {adding ? <AddCamera onClose={() => setAdding(false)} /> : null}
+      {onboarding ? <OnboardingDialog which={onboarding} onClose={() => setOnboarding(null)} /> : null}
+      {importing ? <ImportDialog onClose={() => setImporting(false)} /> : null}
     </Page>
   );
 }

@@ -1,0 +1,113 @@
+// The camera register as a table of any size: filters, search without diacritics, chosen columns,
+// bulk changes on ticked rows, export of what is shown, and the camera opened beside the table.
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/client';
+import { useApp } from '../app/app-context';
+import { BulkBar } from './BulkBar';
+import { cameraColumns, loadColumns, saveColumns, type ColumnKey } from './camera-columns';
+import { CameraDetail } from './CameraDetail';
+import { CameraFilters, EMPTY_FILTER, type Filter } from './CameraFilters';
+import { ColumnChooser } from './ColumnChooser';
+import { useCameraPages } from './use-camera-pages';
+import type { AreaNode } from './use-register-data';
+import type { CameraRow, Category } from '../../shared/contract';
+import { VirtualTable } from './VirtualTable';
+
+/** How many points the register has (the summary line beside areas and cameras). */
+function usePointsTotal(): number | null {
+  const { api } = useApp();
+  const [total, setTotal] = useState<number | null>(null);
+  useEffect(() => {
+    const load = () =>
+      api.call('register.points', { limit: 1 }).then(
+        (r) => setTotal(r.total),
+        () => undefined,
+      );
+    void load();
+    return api.on('register.changed', () => void load());
+  }, [api]);
+  return total;
+}
+
+export function CameraTableView({ areas, categories }: { areas: AreaNode[]; categories: Category[] }) {
+  const { t, i18n } = useTranslation();
+  const { api, can, settings } = useApp();
+  const [filter, setFilter] = useState<Filter>(EMPTY_FILTER);
+  // Typing stays smooth: the table follows the words a moment later.
+  const deferred = useDeferredValue(filter);
+  const [columns, setColumns] = useState<ColumnKey[]>(loadColumns);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [open, setOpen] = useState<string | null>(null);
+  const pages = useCameraPages(deferred, 'name', false);
+  const pointsTotal = usePointsTotal();
+  const unfiltered = JSON.stringify(deferred) === JSON.stringify(EMPTY_FILTER);
+  const cols = useMemo(
+    () => cameraColumns(columns, t, i18n.language, categories, settings.timeZone),
+    [columns, t, i18n.language, categories, settings.timeZone],
+  );
+  const lang = i18n.language === 'vi' ? 'vi' : 'en';
+  const exportUrl = (format: 'csv' | 'xlsx') => api.downloadUrl(`/download/register-cameras.${format}`, { filter: JSON.stringify(deferred), lang });
+  const toggle = useCallback((id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id]))), []);
+  const close = useCallback(() => setOpen(null), []);
+  const openRow = useCallback((r: CameraRow) => setOpen(r.id), []);
+  const selectLabel = useCallback((r: CameraRow) => t('register.table.select', { name: r.name }), [t]);
+  void pages.version;
+  return (
+    <div className="register-view">
+      <div className="register-view__bar">
+        <CameraFilters filter={filter} onChange={setFilter} areas={areas} categories={categories} />
+        <div className="register-view__tools">
+          <ColumnChooser
+            value={columns}
+            onChange={(c) => {
+              setColumns(c);
+              saveColumns(c);
+            }}
+          />
+          <a className="button" href={exportUrl('csv')} download>
+            {t('register.actions.exportCsv')}
+          </a>
+          <a className="button" href={exportUrl('xlsx')} download>
+            {t('register.actions.exportXlsx')}
+          </a>
+        </div>
+      </div>
+      <p className="muted register-view__summary" role="status">
+        {pages.total === null
+          ? t('common.loading')
+          : unfiltered && pointsTotal !== null
+            ? t('pages.cameras.summary', { areas: areas.filter((a) => !a.retiredOn).length, points: pointsTotal, cameras: pages.total })
+            : t('register.summary', { total: pages.total.toLocaleString(i18n.language) })}
+      </p>
+      {selected.size > 0 && can('register.manage') ? <BulkBar ids={[...selected]} onDone={() => setSelected(new Set())} /> : null}
+      {pages.error ? (
+        <p role="alert" className="message message--error">
+          {errorText(t, pages.error)}
+        </p>
+      ) : null}
+      <div className="register-view__main">
+        {pages.total === 0 ? (
+          <p role="status" className="register-view__empty">
+            {t('register.table.empty')}
+          </p>
+        ) : (
+          <VirtualTable
+            label={t('register.table.label')}
+            total={pages.total ?? 0}
+            columns={cols}
+            row={pages.row}
+            need={pages.need}
+            selected={selected}
+            onToggle={toggle}
+            onOpen={openRow}
+            current={open}
+            loadingText={t('register.table.loadingRow')}
+            selectLabel={selectLabel}
+          />
+        )}
+        {open ? <CameraDetail key={open} id={open} onClose={close} /> : null}
+      </div>
+    </div>
+  );
+}

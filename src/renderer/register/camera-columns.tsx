@@ -1,0 +1,102 @@
+// The camera table's columns: which exist, how each shows a row, and the user's choice and order
+// (kept in this browser, like the language switch).
+import type { Category, CameraRow } from '../../shared/contract';
+import type { Column } from './VirtualTable';
+import { categoryName } from './use-register-data';
+
+type T = (key: string, params?: Record<string, unknown>) => string;
+
+export const ALL_COLUMNS = [
+  'name',
+  'point',
+  'area',
+  'status',
+  'ownership',
+  'transmission',
+  'isp',
+  'make',
+  'model',
+  'serial',
+  'ptz',
+  'category',
+  'purposes',
+  'installDate',
+  'warrantyEnd',
+  'lastSeen',
+] as const;
+export type ColumnKey = (typeof ALL_COLUMNS)[number];
+export const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'point', 'area', 'status', 'ownership', 'transmission', 'installDate'];
+
+const WIDTH: Record<ColumnKey, string> = {
+  name: 'minmax(14rem, 2fr)',
+  point: 'minmax(12rem, 1.6fr)',
+  area: 'minmax(10rem, 1.2fr)',
+  status: '9.5rem',
+  ownership: '10rem',
+  transmission: '10rem',
+  isp: '6rem',
+  make: '8rem',
+  model: '9rem',
+  serial: '9rem',
+  ptz: '4rem',
+  category: '9rem',
+  purposes: 'minmax(10rem, 1fr)',
+  installDate: '7.5rem',
+  warrantyEnd: '7.5rem',
+  lastSeen: '10rem',
+};
+
+const STORE = 'wf.register.columns';
+
+export function loadColumns(): ColumnKey[] {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORE) ?? 'null') as unknown;
+    if (Array.isArray(saved)) {
+      const ok = saved.filter((k): k is ColumnKey => (ALL_COLUMNS as readonly string[]).includes(k));
+      if (ok.length) return ok;
+    }
+  } catch {
+    // a broken saved choice is the default
+  }
+  return DEFAULT_COLUMNS;
+}
+
+export function saveColumns(cols: ColumnKey[]): void {
+  localStorage.setItem(STORE, JSON.stringify(cols));
+}
+
+/** dd/mm/yyyy, as Vietnamese documents write dates; ISO days stay days (no time zone shift). */
+export const showDay = (day: string | null, lang: string) => (day ? (lang === 'vi' ? day.split('-').reverse().join('/') : day) : '');
+
+export function cameraColumns(
+  keys: readonly ColumnKey[],
+  t: T,
+  lang: string,
+  categories: readonly Category[],
+  timeZone: string,
+): Column<CameraRow>[] {
+  const render: Record<ColumnKey, (r: CameraRow) => React.ReactNode> = {
+    name: (r) => (
+      <span className="vt__name">
+        {r.name}
+        {r.disabled ? <span className="tag">{t('register.table.disabled')}</span> : null}
+      </span>
+    ),
+    point: (r) => r.pointName,
+    area: (r) => r.areaName,
+    status: (r) => <span className={`badge badge--${r.status}`}>{t(`camera.status.${r.status}`)}</span>,
+    ownership: (r) => t(`register.enums.ownership.${r.ownership}`),
+    transmission: (r) => t(`register.enums.transmission.${r.transmission}`),
+    isp: (r) => (r.isp ? t(`register.enums.isp.${r.isp}`) : ''),
+    make: (r) => r.make,
+    model: (r) => r.model,
+    serial: (r) => <span className="mono">{r.serial}</span>,
+    ptz: (r) => (r.ptz ? t('common.yes') : ''),
+    category: (r) => categoryName(t, categories, r.categoryId),
+    purposes: (r) => r.purposes.map((p) => t(`register.enums.purpose.${p}`)).join(', '),
+    installDate: (r) => showDay(r.installDate, lang),
+    warrantyEnd: (r) => showDay(r.warrantyEnd, lang),
+    lastSeen: (r) => (r.lastSeen ? new Date(r.lastSeen).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone }) : ''),
+  };
+  return keys.map((k) => ({ key: k, label: t(`register.columns.${k}`), width: WIDTH[k], render: render[k] }));
+}
