@@ -1,6 +1,7 @@
 // The camera table's columns: which exist, how each shows a row, and the user's choice and order
 // (kept in this browser, like the language switch).
 import type { Category, CameraRow } from '../../shared/contract';
+import { ClockSkewBadge } from '../devices/ClockSkewBadge';
 import type { Column } from './VirtualTable';
 import { categoryName } from './use-register-data';
 
@@ -80,6 +81,7 @@ export function cameraColumns(
       <span className="vt__name">
         {r.name}
         {r.disabled ? <span className="tag">{t('register.table.disabled')}</span> : null}
+        <ClockSkewBadge cameraId={r.id} className="tag" />
       </span>
     ),
     point: (r) => r.pointName,
