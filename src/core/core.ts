@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { createDispatcher, type Dispatcher } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
+import { actorOf } from './api/register-handlers';
 import { AuditLog, ViewingRecorder } from './audit';
 import { AccessPolicy } from './auth/access-policy';
 import { AuthService, type SignInPolicy } from './auth/auth-service';
@@ -192,7 +193,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...(options.onvif?.localNetworks ? { localNetworks: options.onvif.localNetworks } : {}),
     }),
     onboarding: new OnboardingService({
-      createCamera: (input) => register.createCamera(input),
+      createCamera: (input, by) => register.createCamera(input, actorOf(by)),
       deviceRepo,
       devices: deviceService,
       audit,

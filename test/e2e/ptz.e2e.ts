@@ -90,7 +90,11 @@ test('discovers, bulk-adds and steers a camera, and a supervisor takes it over (
   await snap('en-discover-added');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('rowheader', { name: 'Vòm Ngã tư Hàng Xanh' })).toBeVisible();
-  await expect(page.getByRole('row', { name: /Vòm Ngã tư Hàng Xanh/ })).toContainText('Watchfloor Sim WF-SIM-PTZ-2MP');
+  // The make and model the camera told us are in its register record.
+  await page.getByRole('rowheader', { name: 'Vòm Ngã tư Hàng Xanh' }).click();
+  const detail = page.getByRole('complementary', { name: 'Vòm Ngã tư Hàng Xanh' });
+  await expect(detail).toContainText('Watchfloor Sim WF-SIM-PTZ-2MP');
+  await detail.getByRole('button', { name: 'Close' }).click();
 
   // Accounts for the officer and the supervisor; the lab's lens for click-to-centre.
   const api = await TestApi.connect(serve.url);

@@ -143,6 +143,12 @@ describe('add by address', () => {
       const dev = (await admin.call('devices.list', {})).find((d) => d.cameraId === added.id)!;
       expect(dev).toMatchObject({ clockSkewed: true, serial: cam.serialNumber, manufacturer: 'Watchfloor Sim' });
       expect(dev.clockOffsetMs).toBeGreaterThan(3_600_000 - 1500);
+      // The register knows what the camera said it is, and who added it.
+      const record = await admin.call('register.camera', { id: added.id });
+      expect(record).toMatchObject({ make: 'Watchfloor Sim', serial: cam.serialNumber });
+      expect(record.model).not.toBe('');
+      const history = await admin.call('register.history', { kind: 'camera', id: added.id });
+      expect(JSON.stringify(history)).toContain('admin');
       const audit = await admin.call('audit.list', { action: 'camera.clockSkew', limit: 10 });
       expect(audit.entries[0]).toMatchObject({ target: { id: added.id }, actor: { username: 'admin' } });
       // The clock put right and read again: the flag goes, and that is audited too.

@@ -5,7 +5,7 @@
 // ONVIF facts through DeviceRepository. Bulk add runs each row on its own: one camera's wrong
 // password or silence is that row's result, not the batch's.
 import type { z } from 'zod';
-import type { bulkAddInput, Camera, CameraInput, InspectedCamera, onboardInput } from '../../shared/contract';
+import type { bulkAddInput, Camera, CameraCreateInput, InspectedCamera, onboardInput } from '../../shared/contract';
 import { AppError, isAppError, toErrorInfo } from '../../shared/errors';
 import type { AuditSink } from '../api/audit-sink';
 import type { Principal } from '../auth/principal';
@@ -22,7 +22,8 @@ type Probe = { endpoint: string | null; serial: string | null; mac: string | nul
 const BULK_CONCURRENCY = 8;
 
 export interface OnboardingDeps {
-  createCamera(input: CameraInput): Camera;
+  /** Registers the camera; the history names `by` (the technician who added it). */
+  createCamera(input: CameraCreateInput, by: Principal): Camera;
   deviceRepo: DeviceRepository;
   devices: DeviceService;
   audit: AuditSink;
@@ -129,7 +130,11 @@ export class OnboardingService {
       password: input.password || null,
       transmission: input.transmission,
       funding: input.funding,
-    });
+      // What the camera says it is goes into the register, so the ward report and search know it.
+      make: (desc.info.manufacturer || '').slice(0, 100),
+      model: (desc.info.model || '').slice(0, 100),
+      serial: (desc.info.serial || '').slice(0, 100),
+    }, p);
     this.d.deviceRepo.upsert({
       cameraId: camera.id,
       endpoint: input.endpoint,
