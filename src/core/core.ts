@@ -13,11 +13,13 @@ import { UserRepository } from './auth/user-repository';
 import { UserService } from './auth/user-service';
 import { DemoSite, type StartDemoLab } from './demo/demo-site';
 import { EventBus } from './events/event-bus';
+import { HealthService, observationOf } from './health/health-service';
 import { createLogger } from './log/logger';
 import { LiveService } from './media/live';
 import { locateFfmpeg } from './media/ffmpeg/locate';
 import { RegisterRepository } from './register/register-repository';
 import { RegisterService } from './register/register-service';
+import { PreferencesService } from './preferences/preferences-service';
 import { fileKeySecretBox, type SecretBox } from './secrets/secret-box';
 import type { CoreServices } from './services';
 import { SettingsService } from './settings/settings-service';
@@ -73,8 +75,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   } catch {
     log.warn('ffmpeg not found: live video will report ffmpeg_missing');
   }
-  const register = new RegisterService(new RegisterRepository(db), secrets, () => {
+  const registerRepo = new RegisterRepository(db);
+  // Camera health now: fed by the relays below and the register's statuses.
+  const health = new HealthService({ cameras: () => registerRepo.cameraStatuses() });
+  health.onChange((h) => events.publish({ type: 'camera.health', ...h }));
+  const register = new RegisterService(registerRepo, secrets, () => {
     access.invalidate();
+    health.refresh();
     events.publish({ type: 'register.changed' });
   });
   const live = new LiveService({
@@ -82,6 +89,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     runtimeDir: path.join(options.dataDir, 'run'),
     ...(ffmpegPath ? { ffmpegPath } : {}),
   });
+  live.onState(({ cameraId, stream, state }) => health.observe(cameraId, stream, observationOf(state)));
   live.onState(({ cameraId, stream, state }) =>
     events.publish({
       type: 'live.state',
@@ -108,6 +116,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     audit,
     register,
     wall,
+    preferences: new PreferencesService(db, events),
+    health,
     live,
     // 5. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
     demo: new DemoSite(db, secrets, register, wall, users, options.startDemoLab ?? null),

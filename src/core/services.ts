@@ -4,7 +4,9 @@ import type { AuthService } from './auth/auth-service';
 import type { UserService } from './auth/user-service';
 import type { DemoSite } from './demo/demo-site';
 import type { EventBus } from './events/event-bus';
+import type { HealthService } from './health/health-service';
 import type { LiveService } from './media/live';
+import type { PreferencesService } from './preferences/preferences-service';
 import type { RegisterService } from './register/register-service';
 import type { SettingsService } from './settings/settings-service';
 import type { Db } from './store/database';
@@ -27,6 +29,8 @@ export interface CoreServices {
   audit: AuditTrail;
   register: RegisterService;
   wall: WallService;
+  preferences: PreferencesService;
+  health: HealthService;
   live: LiveService;
   demo: DemoSite;
 }

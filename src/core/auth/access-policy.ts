@@ -87,8 +87,9 @@ export class AccessPolicy {
     return { areas: tree.areas.filter((a) => visible.has(a.id)), points, cameras: tree.cameras.filter((c) => pointIds.has(c.pointId)) };
   }
 
-  /** Events that name a camera reach only those who may see it. */
+  /** Events that name a camera reach only those who may see it; events that name a user, only them. */
   eventVisible(p: Principal, event: CoreEvent): boolean {
+    if ('userId' in event && typeof event.userId === 'string') return event.userId === p.user.id;
     if ('cameraId' in event && typeof event.cameraId === 'string') return this.cameraVisible(p, event.cameraId);
     return true;
   }

@@ -56,6 +56,11 @@ export class RegisterRepository {
     return (this.db.prepare('SELECT * FROM cameras ORDER BY name').all() as CameraRow[]).map(toCamera);
   }
 
+  /** Every camera's id and status: what camera health needs, without the rest of the row. */
+  cameraStatuses(): Pick<Camera, 'id' | 'status'>[] {
+    return this.db.prepare('SELECT id, status FROM cameras').all() as Pick<Camera, 'id' | 'status'>[];
+  }
+
   camera(id: string): Camera | null {
     const row = this.db.prepare('SELECT * FROM cameras WHERE id = ?').get(id) as CameraRow | undefined;
     return row ? toCamera(row) : null;

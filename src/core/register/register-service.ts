@@ -1,6 +1,7 @@
 import type { Area, Camera, CameraInput, Point, RegisterTree, StreamKind } from '../../shared/contract';
 import { cameraInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { sortByName } from '../../shared/text';
 import type { SecretBox } from '../secrets/secret-box';
 import type { RegisterRepository } from './register-repository';
 
@@ -19,8 +20,10 @@ export class RegisterService {
     private readonly onChange: () => void,
   ) {}
 
+  /** Every list in Vietnamese alphabetical order (SQLite's ORDER BY puts "Cầu" after "Công"). */
   tree(): RegisterTree {
-    return { areas: this.repo.areas(), points: this.repo.points(), cameras: this.repo.cameras() };
+    const byName = <T extends { name: string }>(xs: T[]) => sortByName(xs, (x) => x.name);
+    return { areas: byName(this.repo.areas()), points: byName(this.repo.points()), cameras: byName(this.repo.cameras()) };
   }
 
   exists(cameraId: string): boolean {

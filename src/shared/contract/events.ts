@@ -1,5 +1,7 @@
 // Server-to-client events: one tagged union, declared once. Never topic strings plus a cast.
 import { z } from 'zod';
+import { cameraHealth } from './health';
+import { preferences } from './preferences';
 import { id, settings, streamKind } from './schemas';
 
 export const liveStateEvent = z.object({
@@ -17,6 +19,10 @@ export const event = z.discriminatedUnion('type', [
   z.object({ type: z.literal('views.changed') }),
   z.object({ type: z.literal('tours.changed') }),
   liveStateEvent,
+  /** What the core knows of a camera changed (see health.cameras); reaches only those who may see it. */
+  cameraHealth.extend({ type: z.literal('camera.health') }),
+  /** Reaches only the windows of the user it names. */
+  z.object({ type: z.literal('preferences.changed'), userId: id, preferences }),
 ]);
 
 export type CoreEvent = z.infer<typeof event>;

@@ -31,7 +31,8 @@ export const user = z.object({
 });
 export type User = z.infer<typeof user>;
 
-export const cameraStatus = z.enum(['unknown', 'working', 'awaiting_repair', 'offline']);
+/** The register's word on a camera (set by people); live knowledge is health.ts's. */
+export const cameraStatus = z.enum(['unknown', 'working', 'awaiting_repair', 'offline', 'decommissioned']);
 export const transmission = z.enum(['direct', 'fibre', 'residents_wifi', 'mobile', 'other']);
 export const funding = z.enum(['state', 'police', 'socialised']);
 export const streamKind = z.enum(['main', 'sub']);
