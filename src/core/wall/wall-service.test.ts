@@ -103,7 +103,7 @@ describe("each window's wall", () => {
   const state = (cameraId = 'c1') => ({
     layout: preset('2x2'),
     tiles: [{ cameraId, stream: 'sub' as const, zoom: { scale: 2, x: 0.1, y: -0.2 } }, null, null, null],
-    parked: [{ cameraId: 'c9', stream: 'auto' as const }],
+    parked: [{ cameraId: 'c9', stream: 'auto' as const, slot: 5 }],
     selected: 1,
     maximised: null,
     viewId: null,
@@ -145,7 +145,7 @@ describe('scoped walls', () => {
     let allowed = new Set(['c1', 'c9']);
     const scoped = new WallService(new WallRepository(db), new EventBus(), (_p, id) => allowed.has(id));
     const ward: Principal = { ...officer, scope: ['a1'] };
-    const s = { layout: preset('2x2'), tiles: [{ cameraId: 'c1', stream: 'auto' as const }, null, null, null], parked: [{ cameraId: 'c9', stream: 'auto' as const }], selected: 0, maximised: null, viewId: null, dirty: false };
+    const s = { layout: preset('2x2'), tiles: [{ cameraId: 'c1', stream: 'auto' as const }, null, null, null], parked: [{ cameraId: 'c9', stream: 'auto' as const, slot: 5 }], selected: 0, maximised: null, viewId: null, dirty: false };
     scoped.saveWallState(ward, 'main', s);
     expect(() => scoped.saveWallState(ward, 'main', { ...s, tiles: [{ cameraId: 'c5', stream: 'auto' }, null, null, null] })).toThrow(expect.objectContaining({ code: 'not_found' }));
     allowed = new Set(['c9']);

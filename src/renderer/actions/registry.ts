@@ -110,6 +110,8 @@ export class ActionRegistry {
 
   /** Key down: runs (or starts holding) the matching action. True when one took the key. */
   keyDown(e: KeyboardEvent): boolean {
+    // A widget that used the key itself (the camera tree's arrows, a list's Enter) keeps it.
+    if (e.defaultPrevented) return false;
     const a = this.forKey(e);
     if (!a) return false;
     if (a.spec.release) this.press(a.spec.name, e.code || e.key);

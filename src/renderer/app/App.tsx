@@ -2,7 +2,7 @@
 // administrator's setup, sign-in, or the console itself (with the lock over it when locked).
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput, SessionInfo, Settings } from '../../shared/contract';
+import type { MethodOutput, Preferences, SessionInfo, Settings } from '../../shared/contract';
 import { errorText, type ApiClient } from '../api/client';
 import type { ConnectionState } from '../api/transport';
 import { SetupScreen } from '../auth/SetupScreen';
@@ -15,6 +15,7 @@ export interface SignedInBoot {
   session: SessionInfo;
   settings: Settings;
   system: MethodOutput<'system.info'>;
+  preferences: Preferences;
 }
 
 export function App({ api }: { api: ApiClient }) {
@@ -35,9 +36,14 @@ export function App({ api }: { api: ApiClient }) {
         setBootError(null);
         return;
       }
-      const [session, settings, system] = await Promise.all([api.call('session.me', {}), api.call('settings.get', {}), api.call('system.info', {})]);
+      const [session, settings, system, preferences] = await Promise.all([
+        api.call('session.me', {}),
+        api.call('settings.get', {}),
+        api.call('system.info', {}),
+        api.call('preferences.get', {}),
+      ]);
       await applyLanguage(settings.language);
-      setBoot({ session, settings, system });
+      setBoot({ session, settings, system, preferences });
       setStatus(st);
       setBootError(null);
       setEnded(false);

@@ -113,6 +113,10 @@ export type WorkspaceWindow = z.infer<typeof workspaceWindow>;
 export const workspace = z.object({ windows: z.array(workspaceWindow).max(16) });
 export type Workspace = z.infer<typeof workspace>;
 
+/** A camera parked off the wall, with the tile it left (it goes back there when it can). */
+export const parkedCamera = tileCamera.extend({ slot: z.number().int().min(0).max(143).nullable() });
+export type ParkedCamera = z.infer<typeof parkedCamera>;
+
 /**
  * One window's wall as the officer left it: layout, cameras with their stream choice and zoom,
  * cameras parked when the layout shrank, the selected and maximised tile, and the view it came
@@ -122,8 +126,8 @@ export type Workspace = z.infer<typeof workspace>;
 export const wallState = z.object({
   layout,
   tiles: z.array(tileAssignment).max(144),
-  /** Cameras that had no cell after a layout change, in order; they return when cells do. */
-  parked: z.array(tileCamera).max(64),
+  /** Cameras that had no cell after a layout change, in order; they return when their cell does. */
+  parked: z.array(parkedCamera).max(64),
   selected: z.number().int().min(0).max(143),
   maximised: z.number().int().min(0).max(143).nullable(),
   viewId: id.nullable(),
