@@ -4,6 +4,7 @@ import { createClient } from './api/client';
 import { App } from './app/App';
 import { initI18n } from './i18n';
 import './styles/theme.css';
+import './styles/wall.css';
 
 await initI18n();
 const api = createClient();

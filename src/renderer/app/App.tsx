@@ -24,6 +24,7 @@ export function App({ api }: { api: ApiClient }) {
   const [boot, setBoot] = useState<SignedInBoot | null>(null);
   const [bootError, setBootError] = useState<string | null>(null);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [connectionSince, setConnectionSince] = useState(0);
   const [ended, setEnded] = useState(false);
 
   const load = useCallback(async () => {
@@ -56,6 +57,7 @@ export function App({ api }: { api: ApiClient }) {
     () =>
       api.onConnection((s) => {
         setConnection(s);
+        setConnectionSince(Date.now());
         // Load on first connect and again after a reconnect (the core may have restarted, or the
         // session changed: sign-in and sign-out reconnect the socket).
         if (s === 'connected') void load();
@@ -64,7 +66,7 @@ export function App({ api }: { api: ApiClient }) {
   );
   useEffect(() => api.onSessionEnded(() => setEnded(true)), [api]);
 
-  if (boot && status?.signedIn) return <Console api={api} boot={boot} setBoot={setBoot} connection={connection} reload={load} />;
+  if (boot && status?.signedIn) return <Console api={api} boot={boot} setBoot={setBoot} connection={connection} connectionSince={connectionSince} reload={load} />;
   if (status && !status.signedIn) {
     return status.setupNeeded ? (
       <SetupScreen api={api} allowedHere={status.setupAllowedHere} version={status.version} />

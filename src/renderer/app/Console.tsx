@@ -59,11 +59,12 @@ function useDisplayPreferences(p: Preferences): void {
   );
 }
 
-export function Console({ api, boot, setBoot, connection, reload }: {
+export function Console({ api, boot, setBoot, connection, connectionSince, reload }: {
   api: ApiClient;
   boot: SignedInBoot;
   setBoot: Dispatch<SetStateAction<SignedInBoot | null>>;
   connection: ConnectionState;
+  connectionSince: number;
   reload: () => Promise<void>;
 }) {
   const [hashPage, setHash] = useHashRoute();
@@ -112,6 +113,7 @@ export function Console({ api, boot, setBoot, connection, reload }: {
       api,
       ...boot,
       connection,
+      connectionSince,
       can,
       lock,
       async signOut() {
@@ -132,7 +134,7 @@ export function Console({ api, boot, setBoot, connection, reload }: {
         setBoot((b) => (b ? { ...b, preferences } : b));
       },
     }),
-    [api, boot, connection, can, lock, reload, setBoot],
+    [api, boot, connection, connectionSince, can, lock, reload, setBoot],
   );
 
   const Current = PAGE_COMPONENTS[page];

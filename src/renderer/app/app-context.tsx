@@ -12,6 +12,8 @@ export interface AppState {
   preferences: Preferences;
   /** The API socket's state: down means the core is out of reach, whatever each tile says. */
   connection: ConnectionState;
+  /** When the connection state last changed (the outage banner says "since 14:23:05"). */
+  connectionSince: number;
   updateSettings(patch: Partial<Settings>): Promise<void>;
   updatePreferences(patch: Partial<Preferences>): Promise<void>;
   /** What the signed-in role allows; the core checks again, this only decides what to offer. */

@@ -6,6 +6,8 @@ import { EmptyState } from '../../app/EmptyState';
 import { StartDemoButton } from '../../demo/StartDemoButton';
 import { Page } from '../../app/Page';
 import { AddCameraDialog } from '../../register/AddCameraDialog';
+import { HealthDot, healthOf } from '../../health/HealthDot';
+import { useHealth } from '../../health/HealthProvider';
 import { useRegister } from '../../register/use-register';
 
 export function CamerasPage() {
@@ -15,6 +17,7 @@ export function CamerasPage() {
   const canManage = can('register.manage');
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
+  const { byCamera } = useHealth();
 
   const rows = useMemo(() => {
     if (!tree) return [];
@@ -60,7 +63,11 @@ export function CamerasPage() {
       ) : (
         <>
           <p className="muted">
-            {t('pages.cameras.summary', { areas: tree.areas.length, points: tree.points.length, cameras: tree.cameras.length })}
+            {t('pages.cameras.summary', {
+              areas: t('counts.areas', { count: tree.areas.length }),
+              points: t('counts.points', { count: tree.points.length }),
+              cameras: t('counts.cameras', { count: tree.cameras.length }),
+            })}
           </p>
           {rows.length === 0 && query ? (
             <p role="status">{t('pages.cameras.noMatch', { query })}</p>
@@ -72,6 +79,7 @@ export function CamerasPage() {
                   <th scope="col">{t('pages.cameras.columns.point')}</th>
                   <th scope="col">{t('pages.cameras.columns.area')}</th>
                   <th scope="col">{t('pages.cameras.columns.status')}</th>
+                  <th scope="col">{t('pages.cameras.columns.now')}</th>
                   <th scope="col">{t('pages.cameras.columns.ptz')}</th>
                   <th scope="col">{t('pages.cameras.columns.stream')}</th>
                 </tr>
@@ -84,6 +92,9 @@ export function CamerasPage() {
                     <td>{area}</td>
                     <td>
                       <span className={`badge badge--${camera.status}`}>{t(`camera.status.${camera.status}`)}</span>
+                    </td>
+                    <td className="nowrap">
+                      <HealthDot camera={camera} /> {t(`health.${healthOf(camera, byCamera).state}`)}
                     </td>
                     <td>{camera.ptz ? t('common.yes') : t('common.no')}</td>
                     <td>
