@@ -8,6 +8,8 @@ import { keyLabel } from './key-label';
 import type { ActionGroup, ActionSpec, BoundAction } from './types';
 
 const GROUP_ORDER: ActionGroup[] = ['wall', 'tile', 'views', 'tours', 'ptz', 'app'];
+/** The palette leads with what an officer reaches for most: views, then the selected tile. */
+const PALETTE_ORDER: ActionGroup[] = ['views', 'tile', 'wall', 'tours', 'ptz', 'app'];
 
 type Surface = 'palette' | 'keys' | null;
 interface Ctx {
@@ -49,7 +51,7 @@ function Palette({ onClose }: { onClose(): void }) {
       actions
         .filter((a) => !a.spec.hidden && a.spec.name !== 'app.palette')
         .filter((a) => !query || matchesSearch(`${label(a)} ${(a.spec.keys ?? []).join(' ')}`, query))
-        .sort((x, y) => GROUP_ORDER.indexOf(x.spec.group) - GROUP_ORDER.indexOf(y.spec.group)),
+        .sort((x, y) => Number(registry.isEnabled(y)) - Number(registry.isEnabled(x)) || PALETTE_ORDER.indexOf(x.spec.group) - PALETTE_ORDER.indexOf(y.spec.group)),
     // `label` is stable for one language; the list follows the registry and the query.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [actions, query, t],

@@ -147,7 +147,8 @@ export const enWall = {
     noMatch: 'No command matches.',
     keys: 'Keyboard shortcuts',
     or: ' or ',
-    gotoPage: 'Go to page {{n}}',
+    gotoPage: 'Go to: $t(nav.{{page}})',
+    gotoPages: 'Go to a page (in the order of the navigation)',
     group: { app: 'Console', wall: 'Wall', tile: 'Selected tile', views: 'Views', tours: 'Tours', ptz: 'PTZ' },
     wall: {
       selectTile: 'Select tile 1 … 10',

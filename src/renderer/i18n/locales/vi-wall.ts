@@ -15,7 +15,7 @@ export const viWall: WallMessages = {
     layoutCustom: 'Tuỳ chỉnh',
     view: 'Cảnh',
     viewNone: 'Cảnh chưa lưu',
-    viewShared: '{{name}} (chung)',
+    viewShared: '{{name}} (dùng chung)',
     viewPersonal: '{{name}}',
     saveView: 'Lưu cảnh',
     saveViewAs: 'Lưu thành cảnh mới',
@@ -149,7 +149,8 @@ export const viWall: WallMessages = {
     noMatch: 'Không có lệnh nào khớp.',
     keys: 'Phím tắt',
     or: ' hoặc ',
-    gotoPage: 'Tới trang {{n}}',
+    gotoPage: 'Tới: $t(nav.{{page}})',
+    gotoPages: 'Tới một trang (theo thứ tự thanh điều hướng)',
     group: { app: 'Bàn điều hành', wall: 'Màn hình', tile: 'Ô đang chọn', views: 'Cảnh', tours: 'Tuần tra', ptz: 'PTZ' },
     wall: {
       selectTile: 'Chọn ô 1 … 10',
