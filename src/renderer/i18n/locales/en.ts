@@ -269,10 +269,10 @@ const en = {
     window: 'Window',
   },
   fieldProblems: {
-    required: 'please fill this in',
-    too_small_string: 'needs at least {{minimum}} characters',
+    required: 'is required',
+    too_small_string: 'must have at least {{minimum}} characters',
     too_small_number: 'must be at least {{minimum}}',
-    too_small_array: 'needs at least {{minimum}}',
+    too_small_array: 'must have at least {{minimum}}',
     too_big_string: 'may have at most {{maximum}} characters',
     too_big_number: 'may be at most {{maximum}}',
     too_big_array: 'may have at most {{maximum}}',
