@@ -170,7 +170,8 @@ export function Tile(p: TileProps) {
         <>
           <div className="tile__viewport" {...handlers}>
             <video ref={videoRef} className="tile__video" muted playsInline autoPlay aria-label={t('pages.wall.tile', { n })} style={{ transform }} />
-            <canvas ref={stillRef} className="tile__still" aria-hidden="true" style={{ transform, visibility: video ? 'hidden' : 'visible' }} />
+            {/* The kept last picture: whenever the player has let go of the video (restarting, lost). */}
+            <canvas ref={stillRef} className="tile__still" aria-hidden="true" style={{ transform, visibility: video && state.state === 'live' ? 'hidden' : 'visible' }} />
           </div>
           {!video && status.kind !== 'outage' ? (
             <div className="tile__message" aria-hidden="true">
