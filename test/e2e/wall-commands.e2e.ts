@@ -191,3 +191,27 @@ test('wall keys work right after a toolbar dropdown, and the palette and key hel
   for (const row of [/1 … 9, 0 Select tile 1 … 10/, /Delete Clear the selected tile/, /Ctrl\+K Commands/, /\/ Search cameras/, /Ctrl\+Z Undo/]) await expect(help.getByRole('row', { name: row })).toBeVisible();
   await expect(help.getByRole('row', { name: /Backspace/ })).toHaveCount(0);
 });
+
+test('a tour advances, pauses and resumes where it was', async ({ page, serve }) => {
+  const { api, view, cams } = await setup(serve.url);
+  const one = await view('Một', [0], true, 1);
+  const two = await view('Sáu', [1, 2], true, null, '1+5');
+  await api.call('tours.save', { name: 'Vòng chợ', shared: true, dwellSeconds: 3, steps: [{ kind: 'view', viewId: one.id }, { kind: 'view', viewId: two.id }, { kind: 'camera', cameraId: cams[3]!.id }] });
+  api.close();
+  await page.goto(`${serve.url}#/wall`);
+  await expect(page.getByRole('combobox', { name: 'View' })).toHaveValue(one.id);
+  await page.getByRole('combobox', { name: 'Start tour' }).selectOption({ label: 'Vòng chợ' });
+  await expect(page.getByText(/Tour “Vòng chợ”: step 1 of 3/)).toBeVisible();
+  await expect(page.getByText(/Tour “Vòng chợ”: step 2 of 3/)).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator('[data-tile]')).toHaveCount(6);
+  await page.getByRole('button', { name: 'Pause tour' }).click();
+  await expect(page.getByText(/paused at step 2 of 3/)).toBeVisible();
+  await page.getByRole('button', { name: 'Resume tour' }).click();
+  // The camera step: that camera alone on the wall.
+  await expect(page.getByText(/step 3 of 3/)).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator('[data-tile]')).toHaveCount(1);
+  await expect(tileOf(page, NAMES[3]!)).toBeVisible();
+  await page.getByRole('button', { name: 'Stop tour' }).click();
+  await expect(page.getByText(/Tour “Vòng chợ”/)).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'View' })).toHaveValue(one.id);
+});

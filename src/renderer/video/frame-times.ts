@@ -12,6 +12,8 @@ export interface FrameInfo {
   source: FrameClock['source'] | null;
   /** performance.now() when it was presented; null before the first frame. */
   presentedAt: number | null;
+  /** The stream's own time between frames (from its timestamps, not from how busy the page is). */
+  intervalMs: number | null;
 }
 
 interface Anchor {
@@ -27,12 +29,15 @@ const MAX_GAP_MS = 120_000;
 export class FrameTimes {
   private anchors: Anchor[] = [];
   private baseDtsMs: number | null = null;
-  private last: FrameInfo = { time: null, source: null, presentedAt: null };
+  private last: FrameInfo = { time: null, source: null, presentedAt: null, intervalMs: null };
+  private lastMedia: number | null = null;
+  private interval: number | null = null;
 
   /** A new player: its media times start from the next keyframe's DTS. */
   restart(): void {
     this.anchors = [];
     this.baseDtsMs = null;
+    this.lastMedia = null;
   }
 
   anchor(c: FrameClock): void {
@@ -44,7 +49,11 @@ export class FrameTimes {
 
   /** A frame was presented; `mediaTime` in seconds, as requestVideoFrameCallback reports it. */
   presented(mediaTime: number, now = performance.now()): void {
-    this.last = { ...this.timeOf(mediaTime), presentedAt: now };
+    // A smoothed frame interval: a 1 fps camera is not "stale" between two of its frames.
+    const gap = this.lastMedia === null ? null : (mediaTime - this.lastMedia) * 1000;
+    if (gap !== null && gap > 0 && gap < 10_000) this.interval = this.interval === null ? gap : this.interval * 0.9 + gap * 0.1;
+    this.lastMedia = mediaTime;
+    this.last = { ...this.timeOf(mediaTime), presentedAt: now, intervalMs: this.interval };
   }
 
   timeOf(mediaTime: number): Pick<FrameInfo, 'time' | 'source'> {

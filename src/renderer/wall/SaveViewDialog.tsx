@@ -19,9 +19,12 @@ export function SaveViewDialog({ initialName, canShare, initialShared, initialSh
   const { t } = useTranslation();
   const [name, setName] = useState(initialName);
   const [shared, setShared] = useState(initialShared);
-  const [shortcut, setShortcut] = useState<number | null>(initialShortcut);
+  const [chosen, setChosen] = useState<{ value: number | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const holder = (n: number) => views.find((v) => v.shortcut === n && v.id !== currentId && v.shared === shared);
+  // A new name saves a new view: it does not take the current view's number unless chosen.
+  const sameView = name.trim() === initialName.trim() && !!currentId;
+  const shortcut = chosen ? chosen.value : sameView ? initialShortcut : null;
+  const holder = (n: number) => views.find((v) => v.shortcut === n && (!sameView || v.id !== currentId) && v.shared === shared);
   const submit = () => {
     if (!name.trim()) return setError(t('validation.required', { field: t('pages.wall.viewName') }));
     onSave(name.trim(), shared, shortcut);
@@ -43,7 +46,7 @@ export function SaveViewDialog({ initialName, canShare, initialShared, initialSh
       </label>
       <label className="field field--stack">
         <span>{t('pages.wall.viewShortcut')}</span>
-        <select className="input" value={shortcut ?? ''} onChange={(e) => setShortcut(e.target.value ? Number(e.target.value) : null)}>
+        <select className="input" value={shortcut ?? ''} onChange={(e) => setChosen({ value: e.target.value ? Number(e.target.value) : null })}>
           <option value="">{t('pages.wall.viewShortcutNone')}</option>
           {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => {
             const h = holder(n);

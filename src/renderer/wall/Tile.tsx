@@ -72,7 +72,7 @@ function reasonText(t: T, s: TileStatus): string | null {
   }
 }
 
-const NO_FRAME: FrameInfo = { time: null, source: null, presentedAt: null };
+const NO_FRAME: FrameInfo = { time: null, source: null, presentedAt: null, intervalMs: null };
 
 export function Tile(p: TileProps) {
   const { t, i18n } = useTranslation();
@@ -82,21 +82,35 @@ export function Tile(p: TileProps) {
   const { state, stats, player } = useLivePlayer(videoRef, stillRef, p.url);
   const { zoom, transform, handlers } = useZoom(p.assignment?.zoom, p.onZoom);
   const [dragOver, setDragOver] = useState(false);
-  // What the picture says, polled a few times a second: a React render per frame would cost a wall.
-  const [frame, setFrame] = useState<FrameInfo>(NO_FRAME);
-  const [clockNow, setClockNow] = useState<{ perf: number; wall: number }>({ perf: 0, wall: 0 });
+  // What the picture says, polled a few times a second; the tile renders only when what it shows
+  // changes (the clock's second, the state, a countdown): a render per frame would cost a wall.
+  const [truth, setTruth] = useState<{ frame: FrameInfo; perf: number; wall: number }>({ frame: NO_FRAME, perf: 0, wall: 0 });
   const n = p.index + 1;
   const name = p.camera?.name;
+  const inputs = useRef({ state, status: p.camera?.status, coreUp: p.coreUp });
+  useEffect(() => {
+    inputs.current = { state, status: p.camera?.status, coreUp: p.coreUp };
+  }, [state, p.camera?.status, p.coreUp]);
 
   useEffect(() => {
     if (!p.camera) return;
+    let shown = '';
     const id = setInterval(() => {
-      const f = player.current?.frame() ?? NO_FRAME;
-      setFrame((old) => (old.time === f.time && old.presentedAt === f.presentedAt ? old : f));
-      setClockNow({ perf: performance.now(), wall: Date.now() });
+      const frame = player.current?.frame() ?? NO_FRAME;
+      const perf = performance.now();
+      const wall = Date.now();
+      const i = inputs.current;
+      const s = tileStatus(i.state, frame, perf, i.status, i.coreUp);
+      const countdown = s.kind === 'reconnecting' && s.retryAt ? Math.ceil((s.retryAt - wall) / 1000) : '';
+      const key = `${s.kind}:${'seconds' in s ? s.seconds : ''}:${countdown}:${frame.time === null ? '' : Math.floor(frame.time / 1000)}`;
+      if (key === shown) return;
+      shown = key;
+      setTruth({ frame, perf, wall });
     }, 250);
     return () => clearInterval(id);
   }, [p.camera, player]);
+  const { frame } = truth;
+  const clockNow = truth;
 
   // The core is back: every tile tries at once instead of at the end of its backoff.
   useEffect(() => {

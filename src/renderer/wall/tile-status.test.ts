@@ -3,13 +3,18 @@ import { tileStatus } from './tile-status';
 import type { TileLiveState } from './live-state';
 
 const live: TileLiveState = { state: 'live', codec: 'h264', sourceCodec: 'h264', transcoded: false, width: 1280, height: 720 };
-const frame = (presentedAt: number | null) => ({ time: presentedAt === null ? null : 1_700_000_000_000, source: 'arrival' as const, presentedAt });
+const frame = (presentedAt: number | null, intervalMs: number | null = 40) => ({ time: presentedAt === null ? null : 1_700_000_000_000, source: 'arrival' as const, presentedAt, intervalMs });
 
 describe('tile status', () => {
   it('is live while frames keep coming, stale with a counting age once they stop', () => {
     expect(tileStatus(live, frame(10_000), 10_900, 'working', true)).toEqual({ kind: 'live' });
     expect(tileStatus(live, frame(10_000), 11_200, 'working', true)).toEqual({ kind: 'stale', seconds: 1 });
     expect(tileStatus(live, frame(10_000), 14_600, 'working', true)).toEqual({ kind: 'stale', seconds: 4 });
+  });
+
+  it('waits twice the frame interval of a slow camera before calling it stale', () => {
+    expect(tileStatus(live, frame(10_000, 1000), 11_500, 'working', true)).toEqual({ kind: 'live' });
+    expect(tileStatus(live, frame(10_000, 1000), 12_100, 'working', true)).toEqual({ kind: 'stale', seconds: 2 });
   });
 
   it('calls a frozen player restarting stale, not a new fault', () => {

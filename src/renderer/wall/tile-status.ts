@@ -5,8 +5,15 @@ import type { Camera } from '../../shared/contract';
 import type { FrameInfo } from '../video/frame-times';
 import type { OfflineReason, TileLiveState } from './live-state';
 
-/** No new picture for longer than this, and the tile says so. */
+/**
+ * No new picture for longer than this, and the tile says so; longer for a camera whose own frame
+ * rate is slow (twice its frame interval), so a 1 fps camera does not blink between its frames.
+ */
 export const STALE_AFTER_MS = 1000;
+
+export function staleAfter(frame: FrameInfo): number {
+  return Math.max(STALE_AFTER_MS, 2 * (frame.intervalMs ?? 0));
+}
 
 export type TileStatus =
   /** The core is out of reach: one banner says so for the whole wall; the tile keeps its last picture. */
@@ -30,7 +37,7 @@ export function tileStatus(live: TileLiveState, frame: FrameInfo, perfNow: numbe
   if (!coreUp) return { kind: 'outage' };
   if (live.state === 'offline' && (live.reason === 'no_permission' || live.reason === 'unknown_camera')) return { kind: live.reason };
   const since = frame.presentedAt === null ? null : perfNow - frame.presentedAt;
-  if (live.state === 'live') return since !== null && since > STALE_AFTER_MS ? { kind: 'stale', seconds: Math.floor(since / 1000) } : { kind: 'live' };
+  if (live.state === 'live') return since !== null && since > staleAfter(frame) ? { kind: 'stale', seconds: Math.floor(since / 1000) } : { kind: 'live' };
   if (registerStatus === 'awaiting_repair') return { kind: 'repair' };
   if (registerStatus === 'decommissioned') return { kind: 'decommissioned' };
   // The player froze and is starting over: for the officer the picture is simply not new.
