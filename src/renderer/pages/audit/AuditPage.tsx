@@ -139,7 +139,7 @@ export function AuditPage() {
             <option value="failed">{t('audit.outcomes.failed')}</option>
           </select>
         </label>
-        <span className="muted">{t('audit.shown', { shown: entries.length, total })}</span>
+        <span className="muted">{t('audit.shown', { shown: entries.length, count: total })}</span>
       </form>
       <div className="table-scroll">
         <table className="table audit-table">
