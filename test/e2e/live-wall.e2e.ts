@@ -80,6 +80,8 @@ test('tiles play live video; the dead camera and the wrong password say why', as
   await expect(page.getByRole('region', { name: NAMES[5]! }).getByRole('status')).toContainText(/cannot be reached|Reconnecting/, { timeout: 30_000 });
   await expect(page.getByRole('region', { name: 'Sai mật khẩu' }).getByRole('status')).toHaveText('Offline: the camera refused the user name or password', { timeout: 30_000 });
   // Stats on demand.
+  // A tile's tools show on the selected tile (and under the mouse).
+  await page.getByRole('region', { name: NAMES[0]! }).hover();
   await page.getByRole('region', { name: NAMES[0]! }).getByRole('button', { name: 'Stats' }).click();
   await expect(page.getByRole('region', { name: NAMES[0]! }).getByRole('note')).toContainText(/H264 \d+×\d+ · \d+ fps/, { timeout: 10_000 });
   await snap('live-2x2');

@@ -83,9 +83,9 @@ test('a frozen stream says so after a second, its clock stops with the picture a
   await expect(tileOf(page, LOOP[0]!)).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
   route.frozen = true;
   await expect(tileOf(page, LOOP[0]!)).toHaveAttribute('data-status', 'stale');
-  await expect(chip(page, LOOP[0]!)).toContainText(/^No new picture · [1-3] s/);
+  await expect(chip(page, LOOP[0]!)).toContainText(/^Frozen [1-3] s: the picture has not changed since the time shown/);
   const frozenAt = await clockText(page, LOOP[0]!);
-  await expect.poll(async () => Number(/· (\d+) s/.exec((await chip(page, LOOP[0]!).textContent()) ?? '')?.[1] ?? 0)).toBeGreaterThanOrEqual(4);
+  await expect.poll(async () => Number(/Frozen (\d+) s/.exec((await chip(page, LOOP[0]!).textContent()) ?? '')?.[1] ?? 0)).toBeGreaterThanOrEqual(4);
   expect(await clockText(page, LOOP[0]!)).toBe(frozenAt);
   await expect(tileOf(page, LOOP[0]!)).toHaveClass(/tile--stale/);
   route.frozen = false;
@@ -118,7 +118,8 @@ test('a stream that dies keeps its last time, not a ticking one; a dead camera s
   const name = (await dead.locator('.tile__name').boundingBox())!;
   const box = (await dead.boundingBox())!;
   expect(name.width).toBeGreaterThan(box.width * 0.45);
-  await expect(dead.getByRole('status')).toHaveAttribute('title', /the camera cannot be reached/);
+  await expect(dead.getByRole('status')).toHaveText(/: the camera cannot be reached$/);
+  await expect(dead.locator('.tile__message')).toHaveAttribute('title', /the camera cannot be reached/);
   await expect(dead.locator('.tile__message-reason')).toHaveText('the camera cannot be reached');
   await dead.getByRole('button', { name: 'Stats' }).click();
   await expect(dead.getByRole('note')).toContainText('the camera cannot be reached');
@@ -131,7 +132,7 @@ test('a camera awaiting repair says so, not "Reconnecting" as if it were a new f
   await put(page, 1, 'Cầu Thị Nghè');
   const t = tileOf(page, 'Cầu Thị Nghè');
   await expect(t).toHaveAttribute('data-status', 'repair', { timeout: 30_000 });
-  await expect(t.getByRole('status')).toHaveText('Awaiting repair: marked in the register as awaiting repair');
+  await expect(t.getByRole('status')).toHaveText('Awaiting repair: as the camera register says');
   await expect(t).toHaveClass(/tile--repair/);
   await expect(tree(page).getByRole('treeitem', { name: 'Cầu Thị Nghè' }).locator('[data-health]')).toHaveAttribute('data-health', 'awaiting_repair');
 });

@@ -61,6 +61,7 @@ test('arranges cameras, saves a view and loads it back', async ({ page, serve, s
   // A second view: 1+5 with one camera.
   await page.getByRole('combobox', { name: 'Layout' }).selectOption('1+5');
   await expect(page.locator('[data-tile]')).toHaveCount(6);
+  await page.getByRole('region', { name: cams[0]!.name }).hover();
   await page.getByRole('region', { name: cams[0]!.name }).getByRole('button', { name: 'Clear tile' }).click();
   await page.getByRole('button', { name: 'Save view' }).click();
   await page.getByRole('textbox', { name: 'View name' }).fill('Một cộng năm');

@@ -72,6 +72,21 @@ function reasonText(t: T, s: TileStatus): string | null {
   }
 }
 
+/** The health dot's shape for each tile state (see HealthDot): one visual language everywhere. */
+const MARK: Record<TileStatus['kind'], string> = {
+  outage: 'unknown',
+  idle: 'unknown',
+  connecting: 'connecting',
+  live: 'live',
+  stale: 'stale-picture',
+  reconnecting: 'reconnecting',
+  offline: 'offline',
+  repair: 'awaiting_repair',
+  decommissioned: 'decommissioned',
+  no_permission: 'unknown',
+  unknown_camera: 'unknown',
+};
+
 const NO_FRAME: FrameInfo = { time: null, source: null, presentedAt: null, intervalMs: null };
 
 export function Tile(p: TileProps) {
@@ -188,7 +203,7 @@ export function Tile(p: TileProps) {
             <canvas ref={stillRef} className="tile__still" aria-hidden="true" style={{ transform, visibility: video && state.state === 'live' ? 'hidden' : 'visible' }} />
           </div>
           {!video && status.kind !== 'outage' ? (
-            <div className="tile__message" aria-hidden="true">
+            <div className="tile__message" aria-hidden="true" title={reason ? `${chip}: ${reason}` : chip}>
               <span className="tile__message-state">{chip}</span>
               {reason ? <span className="tile__message-reason">{reason}</span> : null}
             </div>
@@ -198,11 +213,19 @@ export function Tile(p: TileProps) {
             <span className="tile__name" title={name}>
               {name}
             </span>
+            {/* The state as a shape and colour beside the name (the word is in the centre or by the
+                clock); a wide tile also spells "Live". Never text that could push the name aside. */}
             {status.kind === 'outage' ? null : (
-              <span className={`tile__state tile__state--${status.kind}`} role="status" title={reason ? `${chip}: ${reason}` : chip}>
+              <span className={`tile__mark tile__mark--${status.kind}`} aria-hidden="true" title={reason ? `${chip}: ${reason}` : chip}>
+                <span className={`hdot hdot--${MARK[status.kind]}`} />
+                {status.kind === 'live' ? <span className="tile__mark-word">{chip}</span> : null}
+              </span>
+            )}
+            {/* Screen readers get the whole sentence in one place. */}
+            {status.kind === 'outage' ? null : (
+              <span className="visually-hidden" role="status">
                 {chip}
-                {/* Screen readers get the whole sentence; sighted officers read it in the tile's centre. */}
-                {reason ? <span className="visually-hidden">: {reason}</span> : null}
+                {reason ? `: ${reason}` : ''}
               </span>
             )}
           </div>
@@ -211,6 +234,11 @@ export function Tile(p: TileProps) {
               <time className="tile__clock" dateTime={new Date(frame.time!).toISOString()} title={t(`pages.wall.clock.${frame.source ?? 'arrival'}`)}>
                 {clock}
               </time>
+            ) : null}
+            {status.kind === 'stale' ? (
+              <span className="tile__stale" aria-hidden="true">
+                {chip}
+              </span>
             ) : null}
             {transcoded ? (
               <span className="tile__badge" title={t('pages.wall.transcodedHint', { codec: state.sourceCodec.toUpperCase() })}>
