@@ -36,6 +36,7 @@ test('Wall → Map → Wall and F5 bring back the same wall: layout, cameras, st
   await page.getByRole('combobox', { name: 'Layout' }).selectOption('3x3');
   await put(page, 2, NAMES[0]!);
   await put(page, 7, NAMES[1]!);
+  await selectTile(page, 2); // a tile's tools are on the selected tile
   await tileOf(page, NAMES[0]!).getByRole('combobox', { name: 'Stream' }).selectOption('main');
   // Zoom into tile 2 with the wheel.
   const box = (await tile(page, 2).boundingBox())!;

@@ -20,15 +20,18 @@ export function useZoom(initial: TileZoom | undefined, commit: (z: TileZoom) => 
     commitRef.current = commit;
   }, [commit]);
 
-  useEffect(() => {
-    const text = JSON.stringify(zoom);
+  const latest = useRef(zoom);
+  const commitNow = useCallback(() => {
+    const text = JSON.stringify(latest.current);
     if (text === committed.current) return;
-    const id = setTimeout(() => {
-      committed.current = text;
-      commitRef.current(zoom);
-    }, COMMIT_MS);
+    committed.current = text;
+    commitRef.current(latest.current);
+  }, []);
+  useEffect(() => {
+    latest.current = zoom;
+    const id = setTimeout(commitNow, COMMIT_MS);
     return () => clearTimeout(id);
-  }, [zoom]);
+  }, [zoom, commitNow]);
 
   const clamp = (z: TileZoom): TileZoom => {
     const max = (z.scale - 1) / 2;
@@ -70,9 +73,15 @@ export function useZoom(initial: TileZoom | undefined, commit: (z: TileZoom) => 
     drag.current = null;
   }, []);
 
+  // The hand leaves the tile (to click a page, a button): keep the zoom now, not a moment later.
+  const onPointerLeave = useCallback(() => {
+    drag.current = null;
+    commitNow();
+  }, [commitNow]);
+
   const reset = useCallback(() => setZoom(IDENTITY), []);
 
   /** The CSS transform: translate percentages are of the video element, which fills the tile. */
   const transform = `translate(${(zoom.x * 100).toFixed(3)}%, ${(zoom.y * 100).toFixed(3)}%) scale(${zoom.scale})`;
-  return { zoom, reset, transform, handlers: { onWheel, onPointerDown, onPointerMove, onPointerUp } };
+  return { zoom, reset, transform, handlers: { onWheel, onPointerDown, onPointerMove, onPointerUp, onPointerLeave } };
 }
