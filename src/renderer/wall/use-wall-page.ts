@@ -162,7 +162,8 @@ export function useWallPage() {
     if (!store.ready || !store.fresh || !viewsLoaded) return;
     const chosen = preferences.defaultViews[place.key];
     const v = views.find((x) => x.id === chosen) ?? views.find((x) => x.shortcut === 1) ?? views[0];
-    if (v) dispatch({ type: 'load', view: v });
+    if (!v) return; // none yet (an empty register, the demo starting): the first one to appear
+    dispatch({ type: 'load', view: v });
     store.settled();
   }, [dispatch, place.key, preferences.defaultViews, store, views, viewsLoaded]);
 
@@ -193,8 +194,10 @@ export function useWallPage() {
     window.addEventListener('hashchange', read);
     return () => window.removeEventListener('hashchange', read);
   }, []);
+  // Waits until the wall's default is decided: a fresh wall first gets its view, then the command.
+  const settledWall = store.ready && (!store.fresh || (viewsLoaded && views.length === 0));
   useEffect(() => {
-    if (!store.ready || store.fresh) return;
+    if (!settledWall) return;
     const w = wanted.current;
     if (w.camera && tree) {
       wanted.current = { ...w, camera: null };
@@ -206,7 +209,7 @@ export function useWallPage() {
       if (v) requestView(v);
       else notify('error', t('pages.wall.viewGone'));
     }
-  }, [hashSeen, notify, requestView, showCamera, store.fresh, store.ready, t, tree, views, viewsLoaded]);
+  }, [hashSeen, notify, requestView, settledWall, showCamera, t, tree, views, viewsLoaded]);
 
   // ---- Tours ----
   const applyStep = useCallback(
