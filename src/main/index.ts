@@ -49,7 +49,8 @@ app.whenReady().then(async () => {
     w.left !== null && w.top !== null && w.width && w.height ? { x: w.left, y: w.top, width: w.width, height: w.height } : undefined;
   openWindow(undefined, main ? boundsOf(main) : undefined);
   for (const w of saved.filter((x) => x.key !== 'main')) {
-    const q = new URLSearchParams({ window: w.key, ...(w.viewId ? { view: w.viewId } : {}) });
+    // Each window brings back its own kept wall; a `view` here would be a command that replaces it.
+    const q = new URLSearchParams({ window: w.key, ...(w.mode === 'wall' ? { mode: 'wall' } : {}) });
     openWindow(`${entry.url}#/wall?${q.toString()}`, boundsOf(w));
   }
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && openWindow());

@@ -229,3 +229,11 @@ test('a wall-only window has no navigation and no tree, and keeps its own wall',
   await expect(main.getByRole('combobox', { name: 'View' })).toHaveValue(views[0]!.id);
   await expect(main.locator('[data-tile]')).toHaveCount(4);
 });
+
+test('"Show on wall" works on a console that has no views yet', async ({ page, serve }) => {
+  const { names } = await setup(serve.url);
+  await page.goto(`${serve.url}#/map`);
+  await page.getByRole('button', { name: `Điểm ${NAMES[2]}, 1 camera` }).click();
+  await page.getByRole('complementary').getByRole('link', { name: 'Show on wall' }).click();
+  await expect.poll(() => wallCameras(page, names)).toEqual([NAMES[2], '', '', '']);
+});

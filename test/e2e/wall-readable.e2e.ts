@@ -34,6 +34,9 @@ test('at 1280×720 in Vietnamese the toolbar is one row, nothing scrolls sideway
     expect(s.px).toBeGreaterThanOrEqual(15);
     expect(s.w).toBeGreaterThan(60);
   }
+  // The live mark is a shape big enough to see across the room, not a 13 px word.
+  const mark = (await tile(page, 1).locator('.tile__mark .hdot').boundingBox())!;
+  expect(mark.width).toBeGreaterThanOrEqual(13);
   // The selected tile's ring: 4 px in a colour no state uses.
   await selectTile(page, 6);
   const ring = await tile(page, 6).evaluate((e) => getComputedStyle(e, '::before').borderTopWidth);
