@@ -2,7 +2,7 @@
 // officer makes again and again (select a tile, put a camera on it, read what a tile says).
 import type { Page } from '@playwright/test';
 import type { Camera } from '../../../src/shared/contract';
-import { TestApi } from './api';
+import type { TestApi } from './api';
 
 export interface CamSpec {
   name: string;
