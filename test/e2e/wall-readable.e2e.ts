@@ -49,31 +49,35 @@ test('at 1280×720 in Vietnamese the toolbar is one row, nothing scrolls sideway
   expect(after).toEqual(before);
 });
 
-test('UI scale and high contrast are kept per user and follow them after a reload', async ({ page, serve, browser }) => {
+test('UI scale and high contrast are kept per user and follow them after a reload', async ({ page, serve, browser, snap }) => {
   await sixteen(serve.url);
   await page.goto(`${serve.url}#/settings`);
   await page.getByRole('combobox', { name: 'Cỡ chữ và nút' }).selectOption('150');
   await page.getByRole('checkbox', { name: 'Tương phản cao' }).check();
-  const zoom = () => page.evaluate(() => document.documentElement.style.zoom);
+  const zoom = () => page.evaluate(() => getComputedStyle(document.documentElement).zoom);
   await expect.poll(zoom).toBe('1.5');
   await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
   await page.reload();
   await expect.poll(zoom).toBe('1.5');
   await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
+  await snap('settings-vi-1280-scale150-contrast');
+  await page.getByRole('link', { name: 'Màn hình', exact: true }).click();
+  await expect(page.locator('[data-tile]')).toHaveCount(16);
+  await snap('wall-vi-1280-scale150-contrast');
   // Another user at another console is not affected.
   const other = await browser.newContext({ locale: 'vi-VN' });
   const p2 = await other.newPage();
   await signIn(p2, serve.url, { username: 'trucban', password: 'mat-khau-truc-ban-1' });
   await p2.goto(`${serve.url}#/wall`);
   await expect(p2.locator('[data-tile]')).toHaveCount(16);
-  expect(await p2.evaluate(() => document.documentElement.style.zoom)).toBe('');
+  expect(await p2.evaluate(() => getComputedStyle(document.documentElement).zoom)).toBe('1');
   await other.close();
   // The same user in another browser gets theirs.
   const again = await browser.newContext({ locale: 'vi-VN' });
   const p3 = await again.newPage();
   await signIn(p3, serve.url, ADMIN);
   await p3.goto(`${serve.url}#/wall`);
-  await expect.poll(() => p3.evaluate(() => document.documentElement.style.zoom)).toBe('1.5');
+  await expect.poll(() => p3.evaluate(() => getComputedStyle(document.documentElement).zoom)).toBe('1.5');
   await again.close();
 });
 

@@ -45,14 +45,15 @@ const PAGE_COMPONENTS: Record<PageId, () => ReactElement> = {
 function useDisplayPreferences(p: Preferences): void {
   useEffect(() => {
     const root = document.documentElement;
-    // CSS zoom scales layout and text together, as browser zoom does, so nothing overflows its box.
-    root.style.zoom = p.uiScale === 100 ? '' : String(p.uiScale / 100);
+    // --ui-scale drives CSS zoom on the root (theme.css): layout and text scale together, as
+    // browser zoom does, so nothing overflows its box at 200 %.
+    root.style.setProperty('--ui-scale', String(p.uiScale / 100));
     if (p.highContrast) root.dataset.contrast = 'high';
     else delete root.dataset.contrast;
   }, [p.uiScale, p.highContrast]);
   useEffect(
     () => () => {
-      document.documentElement.style.zoom = '';
+      document.documentElement.style.removeProperty('--ui-scale');
       delete document.documentElement.dataset.contrast;
     },
     [],
