@@ -20,10 +20,12 @@ async function sixteen(url: string) {
   return { view: v };
 }
 
-test('at 1280×720 in Vietnamese the toolbar is one row, nothing scrolls sideways, text reads from 2 m', async ({ page, serve }) => {
+test('at 1280×720 in Vietnamese the toolbar is one row, nothing scrolls sideways, text reads from 2 m', async ({ page, serve, snap }) => {
   await sixteen(serve.url);
   await page.goto(`${serve.url}#/wall`);
   await expect(page.locator('[data-tile]')).toHaveCount(16);
+  await expect(tile(page, 16).getByRole('status')).toHaveText(/^Kết nối lại/, { timeout: 30_000 });
+  await snap('wall-vi-1280-sixteen-unreachable');
   const bar = (await page.getByRole('toolbar', { name: 'Công cụ màn hình' }).boundingBox())!;
   expect(bar.height).toBeLessThan(48);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
