@@ -27,7 +27,7 @@ test('deleting a view asks first, says so for a shared view, and Cancel keeps it
   const { api, view } = await setup(serve.url);
   const shared = await view('Toàn cảnh', [0, 1], true, 1);
   api.close();
-  await page.goto(`${serve.url}#/wall`);
+  await page.goto(`${serve.url}#/wall?view=${shared.id}`);
   await expect(page.getByRole('combobox', { name: 'View' })).toHaveValue(shared.id);
   await page.getByRole('button', { name: 'More' }).click();
   await page.getByRole('menuitem', { name: 'Delete this view…' }).click();
@@ -72,7 +72,7 @@ test('a tour restores the wall exactly; it says what is missing; it can be edite
   const one = await view('Một', [0, 1], true, 1);
   const two = await view('Hai', [2, 3], true, 2);
   api.close();
-  await page.goto(`${serve.url}#/wall`);
+  await page.goto(`${serve.url}#/wall?view=${one.id}`);
   await expect(page.getByRole('combobox', { name: 'View' })).toHaveValue(one.id);
   await put(page, 4, NAMES[4]!);
 
@@ -117,9 +117,9 @@ test('a tour restores the wall exactly; it says what is missing; it can be edite
 
 test('Backspace never clears a tile; Delete does, with an undo', async ({ page, serve }) => {
   const { api, view, names } = await setup(serve.url);
-  await view('Một', [0, 1, 2], true, 1);
+  const one = await view('Một', [0, 1, 2], true, 1);
   api.close();
-  await page.goto(`${serve.url}#/wall`);
+  await page.goto(`${serve.url}#/wall?view=${one.id}`);
   await expect.poll(() => wallCameras(page, names)).toEqual([NAMES[0], NAMES[1], NAMES[2], '']);
   await selectTile(page, 2);
   await page.keyboard.press('Backspace');
@@ -165,10 +165,10 @@ test('the camera tree is one Tab stop; its arrows move in the tree, never the ti
 
 test('wall keys work right after a toolbar dropdown, and the palette and key help list the commands', async ({ page, serve }) => {
   const { api, view, names } = await setup(serve.url);
-  await view('Một', [0, 1], true, 1);
+  const one = await view('Một', [0, 1], true, 1);
   await view('Sáu', [2, 3, 4], true, null, '1+5');
   api.close();
-  await page.goto(`${serve.url}#/wall`);
+  await page.goto(`${serve.url}#/wall?view=${one.id}`);
   await expect.poll(async () => (await wallCameras(page, names)).slice(0, 2)).toEqual([NAMES[0], NAMES[1]]);
   await page.getByRole('combobox', { name: 'Layout' }).selectOption('3x3');
   await page.keyboard.press('5');
@@ -198,7 +198,7 @@ test('a tour advances, pauses and resumes where it was', async ({ page, serve })
   const two = await view('Sáu', [1, 2], true, null, '1+5');
   await api.call('tours.save', { name: 'Vòng chợ', shared: true, dwellSeconds: 3, steps: [{ kind: 'view', viewId: one.id }, { kind: 'view', viewId: two.id }, { kind: 'camera', cameraId: cams[3]!.id }] });
   api.close();
-  await page.goto(`${serve.url}#/wall`);
+  await page.goto(`${serve.url}#/wall?view=${one.id}`);
   await expect(page.getByRole('combobox', { name: 'View' })).toHaveValue(one.id);
   await page.getByRole('combobox', { name: 'Start tour' }).selectOption({ label: 'Vòng chợ' });
   await expect(page.getByText(/Tour “Vòng chợ”: step 1 of 3/)).toBeVisible();

@@ -124,7 +124,7 @@ test('a fresh console opens with the shared view on Shift+1, or the user’s own
 
 test('"Show on wall" from the map puts the camera on the selected tile, or the first free one, and keeps the rest', async ({ page, serve }) => {
   const { names, views } = await setup(serve.url, [{ name: 'Bốn', layout: '2x2', cams: [0, 1], shortcut: 1 }]);
-  await page.goto(`${serve.url}#/wall`);
+  await page.goto(`${serve.url}#/wall?view=${views[0]!.id}`);
   await expect(page.getByRole('combobox', { name: 'View' })).toHaveValue(views[0]!.id);
   await selectTile(page, 4);
   const show = async (camera: string) => {
@@ -152,8 +152,8 @@ test('"Show on wall" from the map puts the camera on the selected tile, or the f
 });
 
 test('3x3 → 1 → 3x3 keeps every camera where its cell comes back, parked in between', async ({ page, serve }) => {
-  const { names } = await setup(serve.url, [{ name: 'Chín', layout: '3x3', cams: [0, 1, 2, 3, 4, 5, 6, 7, 8], shortcut: 1 }]);
-  await page.goto(`${serve.url}#/wall`);
+  const { names, views } = await setup(serve.url, [{ name: 'Chín', layout: '3x3', cams: [0, 1, 2, 3, 4, 5, 6, 7, 8], shortcut: 1 }]);
+  await page.goto(`${serve.url}#/wall?view=${views[0]!.id}`);
   await expect.poll(() => wallCameras(page, names)).toEqual(NAMES);
   await page.getByRole('combobox', { name: 'Layout' }).selectOption('1');
   await expect.poll(() => wallCameras(page, names)).toEqual([NAMES[0]]);
@@ -174,7 +174,7 @@ test('switching views with unsaved changes asks first, and Ctrl+Z brings the cha
     { name: 'Một', layout: '2x2', cams: [0, 1], shortcut: 1 },
     { name: 'Hai', layout: '2x2', cams: [2, 3], shortcut: 2 },
   ]);
-  await page.goto(`${serve.url}#/wall`);
+  await page.goto(`${serve.url}#/wall?view=${views[0]!.id}`);
   await expect(page.getByRole('combobox', { name: 'View' })).toHaveValue(views[0]!.id);
   await put(page, 3, NAMES[6]!);
   await expect(page.getByRole('toolbar').getByText('changed')).toBeVisible();
@@ -201,7 +201,7 @@ test('#/wall?view=… reached from another wall address in the same page switche
     { name: 'Một', layout: '2x2', cams: [0], shortcut: 1 },
     { name: 'Hai', layout: '1+5', cams: [2], shortcut: 2 },
   ]);
-  await page.goto(`${serve.url}#/wall`);
+  await page.goto(`${serve.url}#/wall?view=${views[0]!.id}`);
   await expect(page.getByRole('combobox', { name: 'View' })).toHaveValue(views[0]!.id);
   await page.evaluate((id) => (location.hash = `#/wall?view=${id}`), views[1]!.id);
   await expect(page.getByRole('combobox', { name: 'View' })).toHaveValue(views[1]!.id);
@@ -211,7 +211,7 @@ test('#/wall?view=… reached from another wall address in the same page switche
 
 test('a wall-only window has no navigation and no tree, and keeps its own wall', async ({ page, serve }) => {
   const { names, views } = await setup(serve.url, [{ name: 'Một', layout: '2x2', cams: [0, 1], shortcut: 1 }]);
-  await page.goto(`${serve.url}#/wall?window=big1&mode=wall`);
+  await page.goto(`${serve.url}#/wall?window=big1&mode=wall&view=${views[0]!.id}`);
   await expect.poll(() => wallCameras(page, names)).toEqual([NAMES[0], NAMES[1], '', '']);
   await expect(page.getByRole('navigation')).toHaveCount(0);
   await expect(tree(page)).toHaveCount(0);

@@ -21,8 +21,8 @@ async function sixteen(url: string) {
 }
 
 test('at 1280×720 in Vietnamese the toolbar is one row, nothing scrolls sideways, text reads from 2 m', async ({ page, serve, snap }) => {
-  await sixteen(serve.url);
-  await page.goto(`${serve.url}#/wall`);
+  const { view } = await sixteen(serve.url);
+  await page.goto(`${serve.url}#/wall?view=${view.id}`);
   await expect(page.locator('[data-tile]')).toHaveCount(16);
   await expect(tile(page, 16).getByRole('status')).toHaveText(/^Kết nối lại/, { timeout: 30_000 });
   await snap('wall-vi-1280-sixteen-unreachable');
@@ -84,8 +84,8 @@ test('UI scale and high contrast are kept per user and follow them after a reloa
 });
 
 test('operator mode hides all but the wall; O switches it, and the way back is on screen', async ({ page, serve }) => {
-  await sixteen(serve.url);
-  await page.goto(`${serve.url}#/wall`);
+  const { view } = await sixteen(serve.url);
+  await page.goto(`${serve.url}#/wall?view=${view.id}`);
   await expect(page.locator('[data-tile]')).toHaveCount(16);
   await page.keyboard.press('o');
   await expect(page.getByRole('navigation')).toHaveCount(0);
