@@ -5,7 +5,7 @@ import m001 from './001_foundation';
 import m002 from './002_views';
 import m003 from './003_camera_stream';
 import m004 from './004_auth';
-import m006 from './006_wall_workspace';
+import m009 from './009_wall_workspace';
 
 export interface Migration {
   version: number;
@@ -18,8 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'views', sql: m002 },
   { version: 3, name: 'camera_stream', sql: m003 },
   { version: 4, name: 'auth', sql: m004 },
-  // 5 is the audit store's (another branch); the runner applies every number above the database's.
-  { version: 6, name: 'wall_workspace', sql: m006 },
+  { version: 9, name: 'wall_workspace', sql: m009 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,7 +1,7 @@
 // A wall an officer can trust for a shift: each window's wall kept per user (layout, cameras,
 // streams, zoom, parked cameras), each user's preferences (UI scale, contrast, operator mode,
 // default view per window), and an explicit Shift+number per view instead of alphabetical order.
-// Number 006: 005 is taken by the audit store on another branch.
+// Number 009: 005–008 belong to the audit store, ONVIF/PTZ, the register and recording.
 export default `
 ALTER TABLE views ADD COLUMN shortcut INTEGER;
 
