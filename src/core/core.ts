@@ -15,6 +15,7 @@ import { UserService } from './auth/user-service';
 import { DEMO_PTZ_FOV } from './demo/demo-data';
 import { DemoSite, type StartDemoLab } from './demo/demo-site';
 import { EventBus } from './events/event-bus';
+import { HealthService, observationOf } from './health/health-service';
 import { createLogger } from './log/logger';
 import { LiveService } from './media/live';
 import { locateFfmpeg } from './media/ffmpeg/locate';
@@ -26,6 +27,7 @@ import { RegisterQuery } from './register/register-query';
 import { StatsService } from './register/stats-service';
 import { registerStore } from './register/store';
 import { RegisterService } from './register/register-service';
+import { PreferencesService } from './preferences/preferences-service';
 import { fileKeySecretBox, type SecretBox } from './secrets/secret-box';
 import type { CoreServices } from './services';
 import { SettingsService } from './settings/settings-service';
@@ -103,8 +105,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // 4a. The register: records, the effective-dated area tree, statistics, imports (written by a
   //     worker on its own connection; the core only reads and announces the change).
   const store = registerStore(db);
+  // Camera health now: fed by the relays below and the register's statuses.
+  const health = new HealthService({ cameras: () => store.records.cameraStatuses() });
+  health.onChange((h) => events.publish({ type: 'camera.health', ...h }));
   const registerChanged = () => {
     access.invalidate();
+    health.refresh();
     events.publish({ type: 'register.changed' });
   };
   const register = new RegisterService(store, secrets, registerChanged);
@@ -148,6 +154,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     runtimeDir: path.join(options.dataDir, 'run'),
     ...(ffmpegPath ? { ffmpegPath } : {}),
   });
+  live.onState(({ cameraId, stream, state }) => health.observe(cameraId, stream, observationOf(state)));
   live.onState(({ cameraId, stream, state }) =>
     events.publish({
       type: 'live.state',
@@ -183,6 +190,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     uploads,
     centreName: () => 'Trung tâm giám sát',
     wall,
+    preferences: new PreferencesService(db, events),
+    health,
     live,
     sessions,
     devices: deviceService,

@@ -6,6 +6,7 @@ import type { DemoSite } from './demo/demo-site';
 import type { DeviceService } from './devices/device-service';
 import type { OnvifSessions } from './devices/sessions';
 import type { EventBus } from './events/event-bus';
+import type { HealthService } from './health/health-service';
 import type { LiveService } from './media/live';
 import type { DiscoveryJobs } from './onboarding/discovery-jobs';
 import type { OnboardingService } from './onboarding/onboarding-service';
@@ -13,6 +14,7 @@ import type { PtzService } from './ptz/ptz-service';
 import type { AreaService } from './register/area-service';
 import type { ImportService } from './register/import/import-service';
 import type { RegisterQuery } from './register/register-query';
+import type { PreferencesService } from './preferences/preferences-service';
 import type { RegisterService } from './register/register-service';
 import type { StatsService } from './register/stats-service';
 import type { RegisterStore } from './register/store';
@@ -49,6 +51,8 @@ export interface CoreServices {
   /** The centre's name for report headings (settings may carry it later). */
   centreName: () => string;
   wall: WallService;
+  preferences: PreferencesService;
+  health: HealthService;
   live: LiveService;
   demo: DemoSite;
   // ONVIF: one session per camera (PTZ, keyframes), the cameras' ONVIF facts, onboarding, PTZ.

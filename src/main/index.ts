@@ -47,7 +47,8 @@ function restoreWindows(p: Principal): void {
   const boundsOf = (w: (typeof saved)[number]) =>
     w.left !== null && w.top !== null && w.width && w.height ? { x: w.left, y: w.top, width: w.width, height: w.height } : undefined;
   for (const w of saved.filter((x) => x.key !== 'main')) {
-    const q = new URLSearchParams({ window: w.key, ...(w.viewId ? { view: w.viewId } : {}) });
+    // Each window brings back its own kept wall; a `view` here would be a command that replaces it.
+    const q = new URLSearchParams({ window: w.key, ...(w.mode === 'wall' ? { mode: 'wall' } : {}) });
     openWindow(`${entry.url}#/wall?${q.toString()}`, boundsOf(w));
   }
 }

@@ -25,8 +25,12 @@ test('starts the demo site from the first-run screen, then map → wall shows a 
   await page.getByRole('button', { name: /^Chợ Bến Thành, 2 camera$/ }).click();
   await snap('vi-map');
   await page.getByRole('complementary', { name: 'Chợ Bến Thành' }).getByRole('link', { name: 'Xem trên màn hình' }).first().click();
+  // The camera was already on the wall (tile 1 of the shared view on Shift+1): it is selected there,
+  // and the rest of the wall stays as it was.
   const tile = page.getByRole('region', { name: 'Bến Thành – cổng Nam' });
   await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
-  await expect(tile).toHaveAttribute('data-stream', 'main');
+  await expect(tile).toHaveAttribute('data-tile', '1');
+  await expect(tile).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('[data-tile]')).toHaveCount(9);
   await snap('vi-demo-camera');
 });

@@ -21,7 +21,7 @@ test.describe('under an English locale', () => {
   test('visits every page by navigation and shows the status bar', async ({ page, serve, snap }) => {
     await page.goto(serve.url);
     const status = page.getByRole('contentinfo', { name: 'Status bar' });
-    await expect(status.getByRole('status')).toHaveText('Core connected');
+    await expect(status.getByRole('status')).toHaveText('Online');
     await expect(status).toContainText('admin · Administrator');
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     for (const p of PAGES) {
@@ -70,11 +70,11 @@ test.describe('under an English locale', () => {
       await signIn(page, first.url);
       await page.goto(first.url);
       const conn = page.getByRole('contentinfo').getByRole('status');
-      await expect(conn).toHaveText('Core connected');
+      await expect(conn).toHaveText('Online');
       await first.child.kill('SIGTERM');
-      await expect(conn).toHaveText('Core disconnected — reconnecting');
+      await expect(conn).toHaveText('No connection to the server — retrying');
       second = await startServe({ dataDir: first.dataDir, port: Number(port) });
-      await expect(conn).toHaveText('Core connected', { timeout: 20_000 });
+      await expect(conn).toHaveText('Online', { timeout: 20_000 });
       await page.getByRole('link', { name: 'Settings', exact: true }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
     } finally {
@@ -89,7 +89,7 @@ test.describe('under a Vietnamese locale', () => {
 
   test('shows the frame in Vietnamese and visits every page', async ({ page, serve, snap }) => {
     await page.goto(serve.url);
-    await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Đã kết nối lõi');
+    await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Đang trực tuyến');
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     for (const p of PAGES) {
       await nav.getByRole('link', { name: p.navVi, exact: true }).click();

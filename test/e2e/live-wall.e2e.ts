@@ -80,6 +80,8 @@ test('tiles play live video; the dead camera and the wrong password say why', as
   await expect(page.getByRole('region', { name: NAMES[5]! }).getByRole('status')).toContainText(/cannot be reached|Reconnecting/, { timeout: 30_000 });
   await expect(page.getByRole('region', { name: 'Sai mật khẩu' }).getByRole('status')).toHaveText('Offline: the camera refused the user name or password', { timeout: 30_000 });
   // Stats on demand.
+  // A tile's tools show on the selected tile (and under the mouse).
+  await page.getByRole('region', { name: NAMES[0]! }).hover();
   await page.getByRole('region', { name: NAMES[0]! }).getByRole('button', { name: 'Stats' }).click();
   await expect(page.getByRole('region', { name: NAMES[0]! }).getByRole('note')).toContainText(/H264 \d+×\d+ · \d+ fps/, { timeout: 10_000 });
   await snap('live-2x2');
@@ -126,7 +128,8 @@ test('a 3x3 wall, a maximised tile with the main stream, and a snapshot', async 
   await expect.poll(() => big.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth)).toBe(1280);
   await snap('live-maximised');
   const [download] = await Promise.all([page.waitForEvent('download'), big.getByRole('button', { name: 'Snapshot' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^Nga-tu-Le-Loi-\d{8}T\d{6}\.png$/);
+  // The picture's own time, in the console's zone with its offset (Asia/Ho_Chi_Minh: +0700).
+  expect(download.suggestedFilename()).toMatch(/^Nga-tu-Le-Loi-\d{8}T\d{6}\+0700\.png$/);
   const png = readFileSync(await download.path());
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect(png.readUInt32BE(16)).toBe(1280); // width from the IHDR chunk

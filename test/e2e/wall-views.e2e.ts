@@ -1,13 +1,16 @@
 // The wall's arrangement as an operator uses it: cameras dragged onto tiles, layouts, the grid
-// editor, views saved and loaded, tours, a second window and the keyboard. The cameras here point
+// editor, views saved and loaded, a second window and the keyboard (tours: wall-commands.e2e.ts). The cameras here point
 // at addresses with nothing behind them, so these tests are about arrangement, not video (see
 // live-wall.e2e.ts for that): every tile must say it cannot reach its camera.
 import { expect, test } from './support/fixtures';
 import { registerCameras, TestApi } from './support/api';
+import { preset } from '../../src/shared/layouts';
 
 test.use({ locale: 'en-GB' });
 
-test('arranges cameras, saves a view, loads it back and runs a tour', async ({ page, serve, snap }) => {
+test.describe.configure({ mode: 'serial' });
+
+test('arranges cameras, saves a view and loads it back', async ({ page, serve, snap }) => {
   const api = await TestApi.connect(serve.url);
   // 127.0.0.1:9 (discard) refuses connections: each tile must end up saying so.
   const cams = await registerCameras(api, [
@@ -48,22 +51,24 @@ test('arranges cameras, saves a view, loads it back and runs a tour', async ({ p
   await expect(page.getByRole('region', { name: cams[1]!.name })).toHaveAttribute('data-tile', '1');
   await expect(page.getByRole('region', { name: cams[0]!.name })).toHaveAttribute('data-tile', '4');
 
-  // Save as a view.
+  // Save as a view, on Shift+1.
   await page.getByRole('button', { name: 'Save view' }).click();
   await page.getByRole('textbox', { name: 'View name' }).fill('Chợ và trung tâm');
+  await page.getByRole('combobox', { name: 'Shortcut' }).selectOption('1');
   await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('View “Chợ và trung tâm” saved.')).toBeVisible();
 
   // A second view: 1+5 with one camera.
   await page.getByRole('combobox', { name: 'Layout' }).selectOption('1+5');
   await expect(page.locator('[data-tile]')).toHaveCount(6);
+  await page.getByRole('region', { name: cams[0]!.name }).hover();
   await page.getByRole('region', { name: cams[0]!.name }).getByRole('button', { name: 'Clear tile' }).click();
   await page.getByRole('button', { name: 'Save view' }).click();
   await page.getByRole('textbox', { name: 'View name' }).fill('Một cộng năm');
   await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('View “Một cộng năm” saved.')).toBeVisible();
 
-  // Load the first view back: one keystroke (Shift+1 is the first view in the list, by name).
+  // Load the first view back: one keystroke (Shift+1, the number it was given).
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Shift+Digit1');
   await expect(page.getByRole('combobox', { name: 'View' })).toHaveValue(/.+/);
@@ -77,58 +82,38 @@ test('arranges cameras, saves a view, loads it back and runs a tour', async ({ p
   await expect(page.getByRole('region', { name: cams[1]!.name })).toHaveAttribute('data-stream', 'main');
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-tile]')).toHaveCount(4);
-
-  // A tour over both views, 3 s each: it advances, pauses, resumes.
-  await page.getByRole('button', { name: 'New tour' }).click();
-  await page.getByRole('textbox', { name: 'Tour name' }).fill('Vòng chợ');
-  await page.getByRole('spinbutton', { name: 'Seconds per step' }).fill('3');
-  await page.getByRole('checkbox', { name: /Chợ và trung tâm/ }).check();
-  await page.getByRole('checkbox', { name: /Một cộng năm/ }).check();
-  await page.getByRole('checkbox', { name: cams[2]!.name }).check();
-  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
-  await page.getByRole('combobox', { name: 'Start tour' }).selectOption({ label: 'Vòng chợ' });
-  await expect(page.getByText(/Tour “Vòng chợ”: step 1 of 3/)).toBeVisible();
-  await expect(page.locator('[data-tile]')).toHaveCount(4);
-  await expect(page.getByText(/Tour “Vòng chợ”: step 2 of 3/)).toBeVisible({ timeout: 10_000 });
-  await expect(page.locator('[data-tile]')).toHaveCount(6);
-  await page.getByRole('button', { name: 'Pause tour' }).click();
-  await expect(page.getByText(/paused at step 2 of 3/)).toBeVisible();
-  await page.waitForTimeout(3500);
-  await expect(page.getByText(/paused at step 2 of 3/)).toBeVisible();
-  await page.getByRole('button', { name: 'Resume tour' }).click();
-  // The camera step: that camera alone on the wall.
-  await expect(page.getByText(/step 3 of 3/)).toBeVisible({ timeout: 10_000 });
-  await expect(page.locator('[data-tile]')).toHaveCount(1);
-  await expect(page.getByRole('region', { name: cams[2]!.name })).toBeVisible();
-  await page.getByRole('button', { name: 'Stop tour' }).click();
-  await expect(page.getByText(/Tour “Vòng chợ”/)).toHaveCount(0);
 });
 
-test('opens a view in a second window, which remembers it', async ({ page, serve }) => {
-  // This test's own view: no test relies on another's leftovers.
-  const api = await TestApi.connect(serve.url);
+/** Each test its own register and a view (a fresh core has neither). */
+async function oneView(url: string) {
+  const api = await TestApi.connect(url);
   const [cam] = await registerCameras(api, [{ name: 'Ga Sài Gòn', rtspMain: 'rtsp://127.0.0.1:9/main' }]);
-  await api.call('views.save', { name: 'Ga', shared: false, layout: { name: '1', cols: 1, rows: 1, cells: [{ x: 0, y: 0, w: 1, h: 1 }] }, tiles: [{ cameraId: cam!.id, stream: 'auto' }] });
-  api.close();
+  await api.call('views.save', { name: 'Ga', shared: false, shortcut: null, layout: preset('2x2'), tiles: [{ cameraId: cam!.id, stream: 'auto' }] });
+  return api;
+}
+
+test('opens a view in a second window, which remembers it', async ({ page, serve }) => {
+  const api = await oneView(serve.url);
   await page.goto(`${serve.url}#/wall`);
   await page.getByRole('combobox', { name: 'View' }).selectOption({ index: 1 });
   const viewId = await page.getByRole('combobox', { name: 'View' }).inputValue();
-  const [second] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Open view in new window' }).click()]);
+  await page.getByRole('button', { name: 'More' }).click();
+  const [second] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('menuitem', { name: 'Open this view in a new window' }).click()]);
   await second.waitForLoadState();
-  await expect(second).toHaveURL(new RegExp(`view=${viewId}`));
   await expect(second.getByRole('combobox', { name: 'View' })).toHaveValue(viewId);
+  // The view in the address was a command: done, it leaves the address (a reload keeps the window's own wall).
+  await expect(second).toHaveURL(/#\/wall\?window=w[0-9a-z]+$/);
   await expect(second.locator('[data-tile]').first()).toBeVisible();
   // The core remembers the window; a fresh main window offers to reopen it.
-  await second.waitForTimeout(500);
+  await expect.poll(async () => (await api.call('workspace.get', {})).windows.filter((w) => w.key !== 'main').length).toBe(1);
+  api.close();
   const fresh = await page.context().newPage();
   await fresh.goto(`${serve.url}#/wall`);
-  await expect(fresh.getByRole('button', { name: /Reopen 1 windows/ })).toBeVisible();
+  await expect(fresh.getByRole('button', { name: 'Reopen 1 window', exact: true })).toBeVisible();
 });
 
 test('merges cells in the grid editor', async ({ page, serve, snap }) => {
-  const api = await TestApi.connect(serve.url);
-  await registerCameras(api, [{ name: 'Ga Sài Gòn', rtspMain: 'rtsp://127.0.0.1:9/main' }]);
-  api.close();
+  (await oneView(serve.url)).close();
   await page.goto(`${serve.url}#/wall`);
   await page.getByRole('combobox', { name: 'Layout' }).selectOption('3x3');
   await page.getByRole('button', { name: 'Edit grid' }).click();

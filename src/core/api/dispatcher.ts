@@ -44,11 +44,16 @@ export interface DispatcherDeps {
   checkOutputs?: boolean;
 }
 
-function validationParams(err: z.ZodError): Record<string, string> {
+function validationParams(err: z.ZodError): Record<string, string | number> {
   const first = err.issues[0];
   // A custom message is a problem code the UI translates (e.g. `url_scheme`); zod's own are generic.
   const problem = first?.code === 'custom' || (first?.message && /^[a-z_]+$/.test(first.message)) ? first.message : (first?.code ?? 'invalid');
-  return { field: first?.path.join('.') || '(input)', problem };
+  const out: Record<string, string | number> = { field: first?.path.join('.') || '(input)', problem };
+  // The limits and the kind of value, so the UI can say what is wrong ("at most 3600"), not only where.
+  if (first && 'minimum' in first && (typeof first.minimum === 'number' || typeof first.minimum === 'bigint')) out.minimum = Number(first.minimum);
+  if (first && 'maximum' in first && (typeof first.maximum === 'number' || typeof first.maximum === 'bigint')) out.maximum = Number(first.maximum);
+  if (first && 'origin' in first && typeof first.origin === 'string') out.origin = first.origin;
+  return out;
 }
 
 /** What a create or change answered with, named for the audit trail (its id, and a name people know). */

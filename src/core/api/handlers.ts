@@ -146,6 +146,16 @@ export function createHandlers(s: CoreServices): Handlers {
     'ptz.deletePatrol': ({ cameraId, patrolId }) => s.ptz.deletePatrol(cameraId, patrolId),
     'ptz.startPatrol': ({ cameraId, patrolId }, ctx) => s.ptz.startPatrol(ctx.principal, cameraId, patrolId),
     'ptz.stopPatrol': ({ cameraId }, ctx) => s.ptz.stopPatrol(ctx.principal, cameraId),
+    'workspace.wall': ({ window }, ctx) => s.wall.wallState(ctx.principal, window),
+    'workspace.saveWall': ({ window, state }, ctx) => s.wall.saveWallState(ctx.principal, window, state),
+    'preferences.get': (_i, ctx) => s.preferences.get(ctx.principal),
+    'preferences.update': (patch, ctx) => s.preferences.update(ctx.principal, patch),
+    'health.cameras': (_i, ctx) => {
+      const p = ctx.principal;
+      // One pass over the filtered tree rather than a scope lookup per camera.
+      const visible = p.scope.length === 0 ? null : new Set(s.access.filterTree(p, s.register.tree()).cameras.map((c) => c.id));
+      return { cameras: s.health.snapshot((id) => visible === null || visible.has(id)), at: Date.now() };
+    },
     'demo.status': () => s.demo.status(),
     'demo.start': async (_i, ctx) => {
       if (ctx.principal.scope.length > 0) throw new AppError('permission_denied', { permission: 'register.manage' });

@@ -118,10 +118,11 @@ export class AccessPolicy {
     return null;
   }
 
-  /** Events that name a camera reach only those who may see it. */
+  /** Events that name a camera reach only those who may see it; events that name a user, only them. */
   eventVisible(p: Principal, event: CoreEvent): boolean {
     // What discovery finds on the network is for those who may add cameras.
     if (event.type === 'discovery.progress') return p.permissions.has('register.manage');
+    if ('userId' in event && typeof event.userId === 'string') return event.userId === p.user.id;
     if ('cameraId' in event && typeof event.cameraId === 'string') return this.cameraVisible(p, event.cameraId);
     return true;
   }

@@ -165,12 +165,20 @@ export class DemoSite {
       }).id;
     });
     ids.forEach((id, i) => this.cameraAdded(id, lab.cameras[i]!.ptz));
-    const overview = this.wall.saveView(user, { name: 'Toàn cảnh trung tâm', shared: true, layout: layoutPreset('3x3'), tiles: ids.slice(0, 9).map((cameraId) => ({ cameraId, stream: 'auto' })) });
+    // Shift+1 and Shift+2 for everyone: a centre agrees on its numbers, nobody's list order decides.
+    const overview = this.wall.saveView(user, {
+      name: 'Toàn cảnh trung tâm',
+      shared: true,
+      layout: layoutPreset('3x3'),
+      tiles: ids.slice(0, 9).map((cameraId) => ({ cameraId, stream: 'auto' })),
+      shortcut: 1,
+    });
     const market = this.wall.saveView(user, {
       name: 'Chợ Bến Thành và Nguyễn Huệ',
       shared: true,
       layout: layoutPreset('1+5'),
       tiles: [0, 1, 2, 3, 6, 7].map((i) => ({ cameraId: ids[i]!, stream: 'auto' as const })),
+      shortcut: 2,
     });
     this.wall.saveTour(user, {
       name: 'Tuần tra trung tâm',

@@ -251,6 +251,11 @@ export class RegisterRepository {
     return statement(this.db, 'SELECT 1 FROM areas WHERE id = ?').get(id) !== undefined;
   }
 
+  /** Every camera's id and status: what camera health needs, without the rest of the row. */
+  cameraStatuses(): Pick<Camera, 'id' | 'status'>[] {
+    return this.db.prepare('SELECT id, status FROM cameras').all() as Pick<Camera, 'id' | 'status'>[];
+  }
+
   camera(id: string): Camera | null {
     const row = this.cameraRow(id);
     return row ? toCamera(row) : null;

@@ -104,6 +104,7 @@ export class RegisterService {
     return this.store.records;
   }
 
+  /** Every list in Vietnamese alphabetical order (SQLite's ORDER BY puts "Cầu" after "Công"). */
   tree(): RegisterTree {
     return { areas: this.repo.areas(), points: this.repo.points(), cameras: this.repo.cameras().map(publicUrls) };
   }

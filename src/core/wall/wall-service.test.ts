@@ -36,7 +36,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const view = (name: string, shared = false) => ({ name, shared, layout: preset('2x2'), tiles: [{ cameraId: 'c1', stream: 'auto' as const }, null, null, null] });
+const view = (name: string, shared = false, shortcut: number | null = null) => ({ name, shared, layout: preset('2x2'), tiles: [{ cameraId: 'c1', stream: 'auto' as const }, null, null, null], shortcut });
 
 describe('views', () => {
   it('keeps personal views personal and shows shared ones to everyone', () => {
@@ -88,7 +88,7 @@ describe('saving with a client-chosen id', () => {
 
 describe('workspace', () => {
   it('remembers each window and forgets one on request', () => {
-    const w = { key: 'w2', viewId: 'v1', left: 1920, top: 0, width: 1920, height: 1080, displayId: null };
+    const w = { key: 'w2', viewId: 'v1', mode: 'wall' as const, left: 1920, top: 0, width: 1920, height: 1080, displayId: null };
     wall.saveWindow(officer, { ...w, key: 'main' }, false);
     wall.saveWindow(officer, w, false);
     expect(wall.workspace(officer).windows.map((x) => x.key).sort()).toEqual(['main', 'w2']);
@@ -98,7 +98,7 @@ describe('workspace', () => {
   });
 
   it('keeps at most 16 windows as the contract says: a 17th replaces the one saved longest ago', () => {
-    const w = (n: number) => ({ key: `w${n}`, viewId: null, left: n, top: 0, width: 800, height: 600, displayId: null });
+    const w = (n: number) => ({ key: `w${n}`, viewId: null, mode: 'console' as const, left: n, top: 0, width: 800, height: 600, displayId: null });
     for (let n = 1; n <= 17; n++) wall.saveWindow(officer, w(n), false);
     const keys = wall.workspace(officer).windows.map((x) => x.key);
     expect(keys).toHaveLength(16);
@@ -116,5 +116,82 @@ describe('workspace', () => {
     const windows = wall.workspace(officer).windows;
     expect(windows).toHaveLength(16);
     expect(windows[15]!.key).toBe('w39');
+  });
+});
+
+describe('views in order and by number', () => {
+  it('lists views in Vietnamese alphabetical order, not by code point', () => {
+    for (const n of ['Công viên', 'Cầu Thị Nghè', 'Đồng Khởi', 'Dinh Độc Lập']) wall.saveView(officer, view(n));
+    expect(wall.views(officer).map((v) => v.name)).toEqual(['Cầu Thị Nghè', 'Công viên', 'Dinh Độc Lập', 'Đồng Khởi']);
+  });
+
+  it('gives a Shift+number to one view per owner: taking it moves it, and others keep theirs', () => {
+    const a = wall.saveView(admin, view('Toàn cảnh', true, 1));
+    const b = wall.saveView(admin, view('Chợ', true, 2));
+    const mine = wall.saveView(officer, view('Của tôi', false, 1));
+    // A new personal view does not shift anyone's numbers.
+    wall.saveView(officer, view('A mới', false));
+    const byName = () => Object.fromEntries(wall.views(officer).map((v) => [v.name, v.shortcut]));
+    expect(byName()).toEqual({ 'A mới': null, Chợ: 2, 'Của tôi': 1, 'Toàn cảnh': 1 });
+    // The supervisor gives 2 to the overview: the market view loses it; the officer's 1 stays.
+    wall.saveView(admin, { ...view('Toàn cảnh', true, 2), id: a.id });
+    expect(byName()).toEqual({ 'A mới': null, Chợ: null, 'Của tôi': 1, 'Toàn cảnh': 2 });
+    expect(wall.views(other).find((v) => v.id === b.id)?.shortcut).toBeNull();
+    expect(mine.shortcut).toBe(1);
+  });
+});
+
+describe("each window's wall", () => {
+  const state = (cameraId = 'c1') => ({
+    layout: preset('2x2'),
+    tiles: [{ cameraId, stream: 'sub' as const, zoom: { scale: 2, x: 0.1, y: -0.2 } }, null, null, null],
+    parked: [{ cameraId: 'c9', stream: 'auto' as const, slot: 5 }],
+    selected: 1,
+    maximised: null,
+    viewId: null,
+    dirty: true,
+  });
+
+  it('keeps a wall per user and per window, and nothing for anyone else', () => {
+    wall.saveWallState(officer, 'main', state());
+    wall.saveWallState(officer, 'w2', state('c2'));
+    expect(wall.wallState(officer, 'main').state).toEqual(state());
+    expect(wall.wallState(officer, 'w2').state?.tiles[0]?.cameraId).toBe('c2');
+    expect(wall.wallState(other, 'main').state).toBeNull();
+  });
+
+  it('refuses a wall whose tiles do not fit its layout', () => {
+    expect(() => wall.saveWallState(officer, 'main', { ...state(), tiles: [null, null, null, null, null] })).toThrow(expect.objectContaining({ code: 'bad_request' }));
+    expect(() => wall.saveWallState(officer, 'main', { ...state(), selected: 4 })).toThrow(expect.objectContaining({ code: 'bad_request' }));
+  });
+
+  it('keeps at most 16 windows per user, giving way oldest first but never the main one', () => {
+    wall.saveWallState(officer, 'main', state());
+    for (let i = 0; i < 20; i++) wall.saveWallState(officer, `w${i}`, state());
+    expect(db.prepare('SELECT count(*) AS n FROM wall_states WHERE user_id = ?').get(officer.user.id)).toEqual({ n: 16 });
+    expect(wall.wallState(officer, 'main').state).not.toBeNull();
+    expect(wall.wallState(officer, 'w19').state).not.toBeNull();
+  });
+
+  it('forgets a window’s wall when the window is forgotten', () => {
+    const w = { key: 'w2', viewId: null, mode: 'wall' as const, left: null, top: null, width: null, height: null, displayId: null };
+    wall.saveWindow(officer, w, false);
+    wall.saveWallState(officer, 'w2', state());
+    wall.saveWindow(officer, w, true);
+    expect(wall.wallState(officer, 'w2').state).toBeNull();
+  });
+});
+
+describe('scoped walls', () => {
+  it('refuses cameras outside the areas and takes them off a stored wall', () => {
+    let allowed = new Set(['c1', 'c9']);
+    const scoped = new WallService(new WallRepository(db), new EventBus(), (_p, id) => allowed.has(id));
+    const ward: Principal = { ...officer, scope: ['a1'] };
+    const s = { layout: preset('2x2'), tiles: [{ cameraId: 'c1', stream: 'auto' as const }, null, null, null], parked: [{ cameraId: 'c9', stream: 'auto' as const, slot: 5 }], selected: 0, maximised: null, viewId: null, dirty: false };
+    scoped.saveWallState(ward, 'main', s);
+    expect(() => scoped.saveWallState(ward, 'main', { ...s, tiles: [{ cameraId: 'c5', stream: 'auto' }, null, null, null] })).toThrow(expect.objectContaining({ code: 'not_found' }));
+    allowed = new Set(['c9']);
+    expect(scoped.wallState(ward, 'main').state?.tiles[0]).toBeNull();
+    expect(scoped.wallState(ward, 'main').state?.parked).toHaveLength(1);
   });
 });

@@ -1,6 +1,9 @@
 // Views and tours: personal ones belong to their user; shared ones are seen by all and changed
-// only with views.manage. The workspace remembers each user's windows across restarts.
-import { MAX_WINDOWS, type TileAssignment, type Tour, type TourStep, type View, type Workspace, type WorkspaceWindow } from '../../shared/contract';
+// only with views.manage. The workspace remembers each user's windows across restarts, and each
+// window's wall as it was left (layout, cameras, streams, zoom, parked cameras).
+import { MAX_WINDOWS, type TileAssignment, type Tour, type TourStep, type View, type WallState, type Workspace, type WorkspaceWindow } from '../../shared/contract';
+import { isValidLayout } from '../../shared/layouts';
+import { sortByName } from '../../shared/text';
 import { can, type Principal } from '../auth/principal';
 import type { tourInput, viewInput } from '../../shared/contract/wall';
 import { AppError } from '../../shared/errors';
@@ -37,7 +40,16 @@ export class WallService {
   }
 
   private toView(user: Principal, r: ViewRow): View {
-    return { id: r.id, name: r.name, shared: r.ownerId === null, editable: this.mayEdit(user, r.ownerId), layout: r.layout, tiles: this.visibleTiles(user, r.tiles), updatedAt: r.updatedAt };
+    return {
+      id: r.id,
+      name: r.name,
+      shared: r.ownerId === null,
+      editable: this.mayEdit(user, r.ownerId),
+      layout: r.layout,
+      tiles: this.visibleTiles(user, r.tiles),
+      shortcut: r.shortcut,
+      updatedAt: r.updatedAt,
+    };
   }
 
   private toTour(user: Principal, r: TourRow): Tour {
@@ -50,8 +62,9 @@ export class WallService {
     for (const id of ids) if (!this.cameraVisible(p, id)) throw new AppError('not_found', { kind: 'camera', id });
   }
 
+  /** In Vietnamese alphabetical order (SQLite's ORDER BY would put "Cầu" after "Công"). */
   views(user: Principal): View[] {
-    return this.repo.viewsFor(user.user.id).map((r) => this.toView(user, r));
+    return sortByName(this.repo.viewsFor(user.user.id), (r) => r.name).map((r) => this.toView(user, r));
   }
 
   saveView(user: Principal, input: z.output<typeof viewInput>): View {
@@ -60,7 +73,10 @@ export class WallService {
     this.assertMaySave(user, input.shared, input.id ? this.repo.view(input.id)?.ownerId : undefined);
     // More cameras than tiles would be lost silently on load: cut them here, visibly.
     const tiles = input.tiles.slice(0, input.layout.cells.length);
-    const saved = this.repo.upsertView({ ...(input.id ? { id: input.id } : {}), ownerId, name: input.name, layout: input.layout, tiles });
+    const saved = this.repo.upsertView({ ...(input.id ? { id: input.id } : {}), ownerId, name: input.name, layout: input.layout, tiles, shortcut: input.shortcut });
+    // A number belongs to one view per owner: giving it to this one takes it from the other, as
+    // rebinding a key does (the officer sees which view had it before choosing).
+    if (input.shortcut !== null) this.repo.releaseShortcut(ownerId, input.shortcut, saved.id);
     this.events.publish({ type: 'views.changed' });
     return this.toView(user, saved);
   }
@@ -75,7 +91,7 @@ export class WallService {
   }
 
   tours(user: Principal): Tour[] {
-    return this.repo.toursFor(user.user.id).map((r) => this.toTour(user, r));
+    return sortByName(this.repo.toursFor(user.user.id), (r) => r.name).map((r) => this.toTour(user, r));
   }
 
   saveTour(user: Principal, input: z.output<typeof tourInput>): Tour {
@@ -110,8 +126,31 @@ export class WallService {
   saveWindow(user: Principal, win: WorkspaceWindow, closed: boolean): Workspace {
     const current = this.workspace(user);
     const others = current.windows.filter((w) => w.key !== win.key);
-    const next = { windows: closed ? others : [...others, win].slice(-MAX_WINDOWS) };
+    // Bounded like the workspace schema: the oldest other window gives way.
+    const next = { windows: closed ? others : [...others.slice(-(MAX_WINDOWS - 1)), win] };
     this.repo.saveWorkspace(user.user.id, next);
+    if (closed) this.repo.deleteWallState(user.user.id, win.key);
     return next;
+  }
+
+  /** This window's wall as the user left it; cameras they may no longer see are taken off. */
+  wallState(user: Principal, windowKey: string): { state: WallState | null; updatedAt: number | null } {
+    const found = this.repo.wallState(user.user.id, windowKey);
+    if (!found) return { state: null, updatedAt: null };
+    const { state } = found;
+    const parked = user.scope.length === 0 ? state.parked : state.parked.filter((c) => this.cameraVisible(user, c.cameraId));
+    return { state: { ...state, tiles: this.visibleTiles(user, state.tiles), parked }, updatedAt: found.updatedAt };
+  }
+
+  saveWallState(user: Principal, windowKey: string, state: WallState): { updatedAt: number } {
+    if (!isValidLayout(state.layout)) throw new AppError('bad_request', { field: 'state.layout', problem: 'layout' });
+    const n = state.layout.cells.length;
+    if (state.tiles.length > n) throw new AppError('bad_request', { field: 'state.tiles', problem: 'too_big', maximum: n });
+    if (state.selected >= n || (state.maximised !== null && state.maximised >= n)) throw new AppError('bad_request', { field: 'state.selected', problem: 'too_big', maximum: n - 1 });
+    this.assertCamerasVisible(user, [...state.tiles.flatMap((t) => (t ? [t.cameraId] : [])), ...state.parked.map((c) => c.cameraId)]);
+    // Bounded: a user has at most MAX_WINDOWS walls; a new window beyond that replaces the one
+    // left alone longest (a browser's windows get new keys each time they are opened by hand).
+    if (!this.repo.wallState(user.user.id, windowKey) && this.repo.wallStateCount(user.user.id) >= MAX_WINDOWS) this.repo.evictOldestWallState(user.user.id);
+    return { updatedAt: this.repo.saveWallState(user.user.id, windowKey, state) };
   }
 }

@@ -1,4 +1,5 @@
-// The frame's own commands: Alt+1 … Alt+9 go to the visible pages, in navigation order.
+// The frame's own commands: Alt+1 … Alt+9 go to the visible pages, in navigation order. Each is
+// named after its page, so the palette offers "Go to: Map" rather than "Go to page 2".
 import { useMemo } from 'react';
 import type { PageId } from '../app/routes';
 import { useActions } from './ActionsProvider';
@@ -9,19 +10,24 @@ interface AppCtx {
   navigate: (p: PageId) => void;
 }
 
-const GOTO: ActionSpec<AppCtx>[] = Array.from({ length: 9 }, (_, i) => ({
-  name: `app.page${i + 1}`,
-  labelKey: 'actions.gotoPage',
-  labelParams: { n: i + 1 },
-  group: 'app' as const,
-  keys: [`Alt+${i + 1}`],
-  whileTyping: true,
-  enabled: (c: AppCtx) => i < c.pages.length,
-  perform: (c: AppCtx) => c.navigate(c.pages[i]!),
-}));
-
 export function AppActions({ pages, navigate }: AppCtx) {
   const ctx = useMemo(() => ({ pages, navigate }), [pages, navigate]);
-  useActions(GOTO, ctx);
+  const specs = useMemo(
+    () =>
+      pages.slice(0, 9).map(
+        (page, i): ActionSpec<AppCtx> => ({
+          name: `app.page${i + 1}`,
+          labelKey: 'actions.gotoPage',
+          labelParams: { n: i + 1, page },
+          group: 'app',
+          keys: [`Alt+${i + 1}`],
+          whileTyping: true,
+          family: { labelKey: 'actions.gotoPages', keys: 'Alt+1 … 9' },
+          perform: (c) => c.navigate(page),
+        }),
+      ),
+    [pages],
+  );
+  useActions(specs, ctx);
   return null;
 }

@@ -29,3 +29,11 @@ export function isTyping(target: EventTarget | null): boolean {
   if (!el || typeof el.closest !== 'function') return false;
   return el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA' || el.isContentEditable || !!el.closest('dialog');
 }
+
+/** Enter and Space on a focused button, link or list option activate that control, not a command. */
+export function controlOwnsKey(target: EventTarget | null, chord: string): boolean {
+  if (chord !== 'Enter' && chord !== 'Space') return false;
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.closest !== 'function') return false;
+  return el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SUMMARY' || !!el.closest('[role="option"],[role="menuitem"],[role="treeitem"]');
+}

@@ -4,7 +4,7 @@ import { ActionRegistry } from './registry';
 import type { ActionSpec } from './types';
 
 const key = (k: Partial<KeyboardEvent>): KeyboardEvent =>
-  ({ key: '', code: '', ctrlKey: false, altKey: false, shiftKey: false, metaKey: false, repeat: false, target: null, ...k }) as KeyboardEvent;
+  ({ key: '', code: '', ctrlKey: false, altKey: false, shiftKey: false, metaKey: false, repeat: false, target: null, defaultPrevented: false, ...k }) as KeyboardEvent;
 
 describe('key chords', () => {
   it('spells events the way actions declare them', () => {
@@ -79,5 +79,13 @@ describe('the actions registry', () => {
     r.keyDown(key({ key: 'k', code: 'KeyK', ctrlKey: true, target: input }));
     expect(del).not.toHaveBeenCalled();
     expect(palette).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves a key to the widget that already used it (the tree’s arrows never move tiles)', () => {
+    const r = new ActionRegistry();
+    const move = vi.fn();
+    r.add([{ name: 'wall.left', labelKey: 'x', group: 'wall', keys: ['ArrowLeft'], perform: move }], {});
+    expect(r.keyDown(key({ key: 'ArrowLeft', code: 'ArrowLeft', defaultPrevented: true }))).toBe(false);
+    expect(move).not.toHaveBeenCalled();
   });
 });

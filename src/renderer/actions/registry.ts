@@ -2,7 +2,7 @@
 // the context they run in while they are shown; one key listener, the palette, buttons and
 // joysticks run them by name. The most recently registered host wins a shared key, so a
 // maximised PTZ tile's arrows steer the camera while the wall's arrows move the selection.
-import { chordOf, isTyping, normaliseChord } from './keys';
+import { chordOf, controlOwnsKey, isTyping, normaliseChord } from './keys';
 import type { ActionSpec, BoundAction } from './types';
 
 type Listener = () => void;
@@ -97,6 +97,7 @@ export class ActionRegistry {
   /** The action a key event calls for, newest host first. */
   forKey(e: KeyboardEvent): BoundAction | null {
     const chord = chordOf(e);
+    if (controlOwnsKey(e.target, chord)) return null;
     const typing = isTyping(e.target);
     for (let i = this.layers.length - 1; i >= 0; i--) {
       for (const a of this.layers[i]!.actions.values()) {
@@ -110,6 +111,8 @@ export class ActionRegistry {
 
   /** Key down: runs (or starts holding) the matching action. True when one took the key. */
   keyDown(e: KeyboardEvent): boolean {
+    // A widget that used the key itself (the camera tree's arrows, a list's Enter) keeps it.
+    if (e.defaultPrevented) return false;
     const a = this.forKey(e);
     if (!a) return false;
     if (a.spec.release) this.press(a.spec.name, e.code || e.key);

@@ -33,6 +33,11 @@ export interface ActionSpec<C = unknown, A = void> {
   whileTyping?: boolean;
   /** Hidden from the palette (e.g. one of nine "select tile N" twins that the palette lists once). */
   hidden?: boolean;
+  /**
+   * Twins shown as one row in the key help (`select tile 1` … `select tile 10`): the row's label
+   * key, and the keys it shows (`1 … 9, 0`). The first available twin stands for the family.
+   */
+  family?: { labelKey: string; keys: string };
 }
 
 /** An action bound to the context it runs in, as the registry keeps it. */

@@ -2,7 +2,7 @@
 // administrator's setup, sign-in, or the console itself (with the lock over it when locked).
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput, SessionInfo, Settings } from '../../shared/contract';
+import type { MethodOutput, Preferences, SessionInfo, Settings } from '../../shared/contract';
 import { errorText, type ApiClient } from '../api/client';
 import type { ConnectionState } from '../api/transport';
 import { SetupScreen } from '../auth/SetupScreen';
@@ -15,6 +15,7 @@ export interface SignedInBoot {
   session: SessionInfo;
   settings: Settings;
   system: MethodOutput<'system.info'>;
+  preferences: Preferences;
 }
 
 export function App({ api }: { api: ApiClient }) {
@@ -23,6 +24,7 @@ export function App({ api }: { api: ApiClient }) {
   const [boot, setBoot] = useState<SignedInBoot | null>(null);
   const [bootError, setBootError] = useState<string | null>(null);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [connectionSince, setConnectionSince] = useState(0);
   const [ended, setEnded] = useState(false);
 
   const load = useCallback(async () => {
@@ -35,9 +37,14 @@ export function App({ api }: { api: ApiClient }) {
         setBootError(null);
         return;
       }
-      const [session, settings, system] = await Promise.all([api.call('session.me', {}), api.call('settings.get', {}), api.call('system.info', {})]);
+      const [session, settings, system, preferences] = await Promise.all([
+        api.call('session.me', {}),
+        api.call('settings.get', {}),
+        api.call('system.info', {}),
+        api.call('preferences.get', {}),
+      ]);
       await applyLanguage(settings.language);
-      setBoot({ session, settings, system });
+      setBoot({ session, settings, system, preferences });
       setStatus(st);
       setBootError(null);
       setEnded(false);
@@ -50,6 +57,7 @@ export function App({ api }: { api: ApiClient }) {
     () =>
       api.onConnection((s) => {
         setConnection(s);
+        setConnectionSince(Date.now());
         // Load on first connect and again after a reconnect (the core may have restarted, or the
         // session changed: sign-in and sign-out reconnect the socket).
         if (s === 'connected') void load();
@@ -58,7 +66,7 @@ export function App({ api }: { api: ApiClient }) {
   );
   useEffect(() => api.onSessionEnded(() => setEnded(true)), [api]);
 
-  if (boot && status?.signedIn) return <Console api={api} boot={boot} setBoot={setBoot} connection={connection} reload={load} />;
+  if (boot && status?.signedIn) return <Console api={api} boot={boot} setBoot={setBoot} connection={connection} connectionSince={connectionSince} reload={load} />;
   if (status && !status.signedIn) {
     return status.setupNeeded ? (
       <SetupScreen api={api} allowedHere={status.setupAllowedHere} version={status.version} />

@@ -1,13 +1,16 @@
 // The signed-in console: navigation over the pages this role may see, the page, the status bar,
-// and the lock (idle or on request) over all of it.
+// and the lock (idle or on request) over all of it. The user's preferences (UI scale, contrast,
+// operator mode) are applied here, and a wall-only window or operator mode shows the wall alone.
 import { useCallback, useEffect, useMemo, useState, type Dispatch, type ReactElement, type SetStateAction } from 'react';
-import type { Permission, Settings } from '../../shared/contract';
+import type { Permission, Preferences, Settings } from '../../shared/contract';
 import type { ApiClient } from '../api/client';
 import type { ConnectionState } from '../api/transport';
 import { ActionsProvider } from '../actions/ActionsProvider';
 import { AppActions } from '../actions/app-actions';
+import { CommandSurfaces } from '../actions/CommandSurfaces';
 import { LockOverlay } from '../auth/LockOverlay';
 import { useIdleLock } from '../auth/use-idle-lock';
+import { HealthProvider } from '../health/HealthProvider';
 import { applyLanguage, setLocalLanguage } from '../i18n';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { CamerasPage } from '../pages/cameras/CamerasPage';
@@ -18,6 +21,7 @@ import { ReportsPage } from '../pages/reports/ReportsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { UsersPage } from '../pages/users/UsersPage';
 import { WallPage } from '../pages/wall/WallPage';
+import { windowModeFromHash } from '../wall/use-window-place';
 import type { SignedInBoot } from './App';
 import { AppContext, type AppState } from './app-context';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -38,11 +42,31 @@ const PAGE_COMPONENTS: Record<PageId, () => ReactElement> = {
   settings: SettingsPage,
 };
 
-export function Console({ api, boot, setBoot, connection, reload }: {
+/** Scale and contrast apply to the whole document, dialogs included. */
+function useDisplayPreferences(p: Preferences): void {
+  useEffect(() => {
+    const root = document.documentElement;
+    // --ui-scale drives CSS zoom on the root (theme.css): layout and text scale together, as
+    // browser zoom does, so nothing overflows its box at 200 %.
+    root.style.setProperty('--ui-scale', String(p.uiScale / 100));
+    if (p.highContrast) root.dataset.contrast = 'high';
+    else delete root.dataset.contrast;
+  }, [p.uiScale, p.highContrast]);
+  useEffect(
+    () => () => {
+      document.documentElement.style.removeProperty('--ui-scale');
+      delete document.documentElement.dataset.contrast;
+    },
+    [],
+  );
+}
+
+export function Console({ api, boot, setBoot, connection, connectionSince, reload }: {
   api: ApiClient;
   boot: SignedInBoot;
   setBoot: Dispatch<SetStateAction<SignedInBoot | null>>;
   connection: ConnectionState;
+  connectionSince: number;
   reload: () => Promise<void>;
 }) {
   const [hashPage, setHash] = useHashRoute();
@@ -58,6 +82,9 @@ export function Console({ api, boot, setBoot, connection, reload }: {
     },
     [setHash],
   );
+  useDisplayPreferences(boot.preferences);
+  // A wall-only window (one per big screen) and operator mode show the wall and nothing else.
+  const wallOnly = page === 'wall' && (windowModeFromHash() === 'wall' || boot.preferences.operatorMode);
 
   useEffect(
     () =>
@@ -67,10 +94,12 @@ export function Console({ api, boot, setBoot, connection, reload }: {
       }),
     [api, setBoot],
   );
+  // Another window of the same user changed a preference: follow it here too.
+  useEffect(() => api.on('preferences.changed', (e) => setBoot((b) => (b ? { ...b, preferences: e.preferences } : b))), [api, setBoot]);
 
   useEffect(() => {
-    document.getElementById('page-title')?.focus({ preventScroll: true });
-  }, [page, navigations]);
+    if (!wallOnly) document.getElementById('page-title')?.focus({ preventScroll: true });
+  }, [page, navigations, wallOnly]);
 
   const lock = useCallback(async () => {
     await api.call('session.lock', { reason: 'user' });
@@ -85,6 +114,8 @@ export function Console({ api, boot, setBoot, connection, reload }: {
     () => ({
       api,
       ...boot,
+      connection,
+      connectionSince,
       can,
       lock,
       async signOut() {
@@ -98,23 +129,32 @@ export function Console({ api, boot, setBoot, connection, reload }: {
         await applyLanguage(settings.language);
         setBoot((b) => (b ? { ...b, settings } : b));
       },
+      async updatePreferences(patch: Partial<Preferences>) {
+        // Shown at once; the core's answer (and its event to the user's other windows) follows.
+        setBoot((b) => (b ? { ...b, preferences: { ...b.preferences, ...patch } } : b));
+        const preferences = await api.call('preferences.update', patch);
+        setBoot((b) => (b ? { ...b, preferences } : b));
+      },
     }),
-    [api, boot, can, lock, reload, setBoot],
+    [api, boot, connection, connectionSince, can, lock, reload, setBoot],
   );
 
   const Current = PAGE_COMPONENTS[page];
   return (
     <AppContext.Provider value={state}>
-      <ActionsProvider can={can}>
-        <AppActions pages={pages} navigate={navigate} />
-        <div className="frame" inert={boot.session.locked ? true : undefined}>
-          <Navigation pages={pages} current={page} onNavigate={navigate} />
-          <ErrorBoundary key={page} name={`page ${page}`} variant="page">
-            <Current />
-          </ErrorBoundary>
-          <StatusBar connection={connection} />
-        </div>
-      </ActionsProvider>
+      <HealthProvider api={api} connection={connection} enabled={can('register.view')}>
+        <ActionsProvider can={can}>
+          <AppActions pages={pages} navigate={navigate} />
+          <CommandSurfaces />
+          <div className={wallOnly ? 'frame frame--wall-only' : 'frame'} inert={boot.session.locked ? true : undefined}>
+            {wallOnly ? null : <Navigation pages={pages} current={page} onNavigate={navigate} />}
+            <ErrorBoundary key={page} name={`page ${page}`} variant="page">
+              <Current />
+            </ErrorBoundary>
+            {wallOnly ? null : <StatusBar connection={connection} />}
+          </div>
+        </ActionsProvider>
+      </HealthProvider>
       {boot.session.locked ? <LockOverlay onUnlocked={() => setBoot((b) => (b ? { ...b, session: { ...b.session, locked: false } } : b))} /> : null}
     </AppContext.Provider>
   );

@@ -1,7 +1,11 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 
-/** A modal form on the native <dialog> (focus trap and Esc for free). */
-export function Dialog({ title, children, onSubmit, onClose, submitLabel, cancelLabel, noValidate }: {
+/**
+ * A modal form on the native <dialog> (focus trap and Esc for free). `noValidate`: the browser's
+ * own bubbles ("Please fill out this field.") speak the browser's language, not the officer's;
+ * each dialog checks its fields and says what is wrong in words of its own (FieldError).
+ */
+export function Dialog({ title, children, onSubmit, onClose, submitLabel, cancelLabel }: {
   title: string;
   children: ReactNode;
   onSubmit(): void;
@@ -20,7 +24,7 @@ export function Dialog({ title, children, onSubmit, onClose, submitLabel, cancel
     <dialog ref={ref} className="dialog" aria-label={title} onClose={onClose}>
       <form
         method="dialog"
-        noValidate={noValidate}
+        noValidate
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
           onSubmit();
@@ -39,4 +43,13 @@ export function Dialog({ title, children, onSubmit, onClose, submitLabel, cancel
       </form>
     </dialog>
   );
+}
+
+/** A field's problem, next to it, announced when it appears. */
+export function FieldError({ id, text }: { id: string; text: string | null }) {
+  return text ? (
+    <span id={id} className="field__error" role="alert">
+      {text}
+    </span>
+  ) : null;
 }

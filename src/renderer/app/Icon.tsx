@@ -8,6 +8,14 @@ const PATHS = {
   snapshot: 'M4 8h3l2-3h6l2 3h3v11H4zM12 17a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
   stats: 'M5 20V11M12 20V5M19 20v-6',
   close: 'M6 6l12 12M18 6 6 18',
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
+  operator: 'M3 4h18v13H3zM8 21h8M12 17v4',
+  keyboard: 'M2 6h20v12H2zM6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10',
+  command: 'M9 6a3 3 0 1 0-3 3h12a3 3 0 1 0-3-3v12a3 3 0 1 0 3-3H6a3 3 0 1 0 3 3z',
+  pause: 'M8 5v14M16 5v14',
+  play: 'M7 4l12 8-12 8z',
+  stop: 'M6 6h12v12H6z',
+  undo: 'M9 14 4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -2,17 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../api/transport';
 import { ChangePasswordDialog } from '../auth/ChangePasswordDialog';
-import { formatDateTime, type Language } from '../i18n';
 import { useApp } from './app-context';
-
-function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(id);
-  }, [intervalMs]);
-  return now;
-}
+import { ZoneClock } from './ZoneClock';
 
 /** Who is signed in and as what, with their own actions: lock, password, sign out. */
 function UserMenu() {
@@ -64,9 +55,8 @@ function UserMenu() {
 }
 
 export function StatusBar({ connection }: { connection: ConnectionState }) {
-  const { t, i18n } = useTranslation();
-  const { settings, system, session } = useApp();
-  const now = useNow();
+  const { t } = useTranslation();
+  const { system, session } = useApp();
   return (
     <footer className="status-bar" role="contentinfo" aria-label={t('status.label')}>
       <span className={`status-bar__conn status-bar__conn--${connection}`} role="status" aria-live="polite">
@@ -77,9 +67,7 @@ export function StatusBar({ connection }: { connection: ConnectionState }) {
       {session.scopes.length > 0 ? <span className="status-bar__scope">{t('status.scope', { areas: session.scopes.map((a) => a.name).join(', ') })}</span> : null}
       <span className="status-bar__shell">{t(`status.shell.${system.shell}`)}</span>
       <span className="status-bar__spacer" />
-      <time className="status-bar__clock" aria-label={t('status.clock')} dateTime={new Date(now).toISOString()}>
-        {formatDateTime(now, i18n.language as Language, settings.timeZone)}
-      </time>
+      <ZoneClock className="status-bar__clock zone-clock" />
     </footer>
   );
 }

@@ -144,7 +144,6 @@ export function AreaDialog({ op, area, areas, onClose }: { op: AreaOp; area: Are
       cancelLabel={t('register.actions.cancel')}
       onClose={onClose}
       onSubmit={() => void submit()}
-      noValidate
     >
       <div className="form-grid form-grid--editor">
         {op === 'new' ? (

@@ -153,7 +153,6 @@ export function CameraEditor({ camera, onClose }: { camera: CameraRecord; onClos
       cancelLabel={t('register.actions.cancel')}
       onClose={onClose}
       onSubmit={() => void save()}
-      noValidate
     >
       <div className="form-grid form-grid--editor">
         <h3 className="form-grid__section">{t('register.camera.sections.place')}</h3>

@@ -84,7 +84,6 @@ export function PointEditor({
       cancelLabel={t('register.actions.cancel')}
       onClose={onClose}
       onSubmit={() => void save()}
-      noValidate
     >
       <div className="form-grid form-grid--editor">
         <Field id={fid('areaId')} label={t('register.point.area')} error={errors.areaId} wide>

@@ -9,8 +9,9 @@ export type ServerLiveStats = LiveStats;
 /** Parses a text frame; anything unexpected is ignored rather than trusted. */
 export function parseTextFrame(text: string): VideoTextFrame | null {
   try {
-    const v = JSON.parse(text) as { type?: unknown; state?: unknown };
+    const v = JSON.parse(text) as { type?: unknown; state?: unknown; pts?: unknown; dts?: unknown; at?: unknown };
     if (v && (v.type === 'state' || v.type === 'stats') && typeof v.state === 'string') return v as VideoTextFrame;
+    if (v && v.type === 'clock' && typeof v.pts === 'number' && typeof v.dts === 'number' && typeof v.at === 'number') return v as VideoTextFrame;
   } catch {
     // not JSON
   }

@@ -7,9 +7,14 @@
 //   errors and socket closes recreate it too, with backoff. A server-side restart (new ffmpeg, new
 //   timestamps) is seen as a `live` state with a new `since` and also recreates the player.
 // - Destroy properly: leaked players still count against Chromium's per-page media player limit.
+// - Truth: the time of each presented frame (requestVideoFrameCallback) mapped through the core's
+//   keyframe anchors (FrameClock), so a tile's clock is the picture's time and stops with it.
 import mpegts from 'mpegts.js';
+import { FrameTimes, type FrameInfo } from './frame-times';
 import { parseTextFrame, type ServerLiveState, type ServerLiveStats } from './frames';
 import { metaWebSocketLoader } from './meta-ws-loader';
+
+export type { FrameInfo };
 
 /** What the tile shows: the server's view of the stream, plus what the player itself sees. */
 export type PlayerState =
@@ -38,11 +43,17 @@ export interface LivePlayerOptions {
   maxRetryMs?: number;
   /** Overrides of LIVE_PLAYER_CONFIG (experiments, benchmarks). */
   tuning?: Partial<mpegts.Config>;
+  /** Where the last picture is kept when the player is torn down (a greyed still, not black). */
+  stillCanvas?: HTMLCanvasElement | null;
 }
 
 export interface LivePlayer {
   /** (buffered end − currentTime) × 1000, or null with nothing buffered. */
   latencyMs(): number | null;
+  /** The newest presented frame: its time (camera or arrival) and when it was presented. */
+  frame(): FrameInfo;
+  /** Try again now instead of at the end of the backoff (the core is back). */
+  retryNow(): void;
   dispose(): void;
 }
 
@@ -100,9 +111,15 @@ export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOption
     return Math.max(0, (b.end(b.length - 1) - video.currentTime) * 1000);
   };
 
+  const times = new FrameTimes();
+
   const onText = (text: string) => {
     const frame = parseTextFrame(text);
     if (!frame || disposed) return;
+    if (frame.type === 'clock') {
+      times.anchor(frame);
+      return;
+    }
     if (frame.type === 'stats') {
       const { type: _t, ...stats } = frame;
       const q = video.getVideoPlaybackQuality?.();
@@ -131,10 +148,25 @@ export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOption
     opts.onState(state);
   };
 
+  /** Draws what the video shows into the still canvas, so a lost stream leaves its last picture. */
+  const keepStill = () => {
+    const c = opts.stillCanvas;
+    if (!c || video.readyState < 2 || !video.videoWidth) return;
+    try {
+      c.width = video.videoWidth;
+      c.height = video.videoHeight;
+      c.getContext('2d')?.drawImage(video, 0, 0, c.width, c.height);
+      c.dataset.kept = String(times.info().time ?? '');
+    } catch {
+      // A decoder already gone has nothing to draw: the tile shows its curtain instead.
+    }
+  };
+
   const teardown = () => {
     const p = player;
     player = null;
     if (!p) return;
+    keepStill();
     try {
       p.pause();
       p.unload();
@@ -151,6 +183,8 @@ export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOption
   const build = () => {
     if (disposed) return;
     playing = false;
+    // A new socket starts with a new keyframe and a new timestamp base (see frame-times.ts).
+    times.restart();
     lastFrames = decodedFrames(video);
     lastFrameAt = Date.now();
     const p = mpegts.createPlayer(
@@ -211,15 +245,31 @@ export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOption
     if (serverState.state === 'live' && now - lastFrameAt > stallMs) scheduleRecreate('no_frames');
   }, 500);
 
+  // Every presented frame: its media time → its wall-clock time through the newest anchor.
+  let frameCallback = 0;
+  const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
+    if (disposed) return;
+    times.presented(meta.mediaTime);
+    frameCallback = video.requestVideoFrameCallback(onFrame);
+  };
+  if ('requestVideoFrameCallback' in video) frameCallback = video.requestVideoFrameCallback(onFrame);
+
   build();
 
   return {
     latencyMs,
+    frame: () => times.info(),
+    retryNow() {
+      if (disposed || !retryTimer) return;
+      failures = 0;
+      recreate(0);
+    },
     dispose() {
       if (disposed) return;
       disposed = true;
       clearInterval(watchdog);
       if (retryTimer) clearTimeout(retryTimer);
+      if (frameCallback && 'cancelVideoFrameCallback' in video) video.cancelVideoFrameCallback(frameCallback);
       teardown();
     },
   };

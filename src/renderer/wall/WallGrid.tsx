@@ -5,30 +5,25 @@ import { ErrorBoundary } from '../app/ErrorBoundary';
 import { Tile } from './Tile';
 import type { WallAction, WallState } from './wall-state';
 
-export function WallGrid({
-  state,
-  dispatch,
-  cameras,
-  showStats,
-  onToggleStats,
-  snapshotRequest,
-}: {
+export function WallGrid({ state, act, cameras, showStats, onToggleStats, snapshotRequest, gridRef }: {
   state: WallState;
-  dispatch(a: WallAction): void;
+  /** Changes the wall (undoable where it matters: see use-wall-history). */
+  act(a: WallAction): void;
   cameras: Map<string, Camera>;
   showStats: Set<number>;
   onToggleStats(i: number): void;
   snapshotRequest: number;
+  gridRef: React.RefObject<HTMLDivElement | null>;
 }) {
-  const { api, settings } = useApp();
+  const { api, settings, connection } = useApp();
   const { layout, tiles, maximised } = state;
   return (
     <div
+      ref={gridRef}
       className="wall__grid"
-      style={{
-        gridTemplateColumns: `repeat(${maximised === null ? layout.cols : 1}, 1fr)`,
-        gridTemplateRows: `repeat(${maximised === null ? layout.rows : 1}, 1fr)`,
-      }}
+      tabIndex={-1}
+      aria-label={`${layout.name}`}
+      style={{ gridTemplateColumns: `repeat(${maximised === null ? layout.cols : 1}, 1fr)`, gridTemplateRows: `repeat(${maximised === null ? layout.rows : 1}, 1fr)` }}
     >
       {layout.cells.map((cell, i) => {
         if (maximised !== null && maximised !== i) return null;
@@ -59,15 +54,17 @@ export function WallGrid({
               maximised={maximised === i}
               showStats={showStats.has(i)}
               timeZone={settings.timeZone}
+              coreUp={connection === 'connected'}
               snapshotRequest={snapshotRequest}
               style={style}
-              onSelect={() => dispatch({ type: 'select', index: i })}
-              onDropCamera={(cameraId) => dispatch({ type: 'assign', index: i, cameraId })}
-              onSwap={(from) => dispatch({ type: 'swap', a: from, b: i })}
-              onClear={() => dispatch({ type: 'clear', index: i })}
-              onToggleMaximise={() => dispatch({ type: 'maximise', index: maximised === i ? null : i })}
-              onStream={(s) => dispatch({ type: 'stream', index: i, stream: s })}
+              onSelect={() => act({ type: 'select', index: i })}
+              onDropCamera={(cameraId) => act({ type: 'assign', index: i, cameraId })}
+              onSwap={(from) => act({ type: 'swap', a: from, b: i })}
+              onClear={() => act({ type: 'clear', index: i })}
+              onToggleMaximise={() => act({ type: 'maximise', index: maximised === i ? null : i })}
+              onStream={(s) => act({ type: 'stream', index: i, stream: s })}
               onToggleStats={() => onToggleStats(i)}
+              onZoom={(zoom) => act({ type: 'zoom', index: i, zoom })}
             />
           </ErrorBoundary>
         );

@@ -24,17 +24,33 @@ export function fileSafe(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60);
 }
 
-export async function downloadSnapshot(video: HTMLVideoElement, cameraName: string, timeText: string, stamp: Date): Promise<string> {
+/**
+ * The picture's time in the console's zone with its offset, e.g. 20250301T142305+0700: the officer
+ * reads the hour they saw, and the file still says unambiguously which instant it was.
+ */
+export function fileStamp(epochMs: number, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' })
+      .formatToParts(epochMs)
+      .map((p) => [p.type, p.value]),
+  );
+  const offset = /GMT([+-]\d{2}):?(\d{2})?/.exec(parts.timeZoneName ?? '');
+  const zone = offset ? `${offset[1]}${offset[2] ?? '00'}` : '+0000';
+  return `${parts.year}${parts.month}${parts.day}T${parts.hour}${parts.minute}${parts.second}${zone}`;
+}
+
+export async function downloadSnapshot(video: HTMLVideoElement, cameraName: string, timeText: string, at: number, timeZone: string): Promise<string> {
   const canvas = snapshotCanvas(video, `${cameraName} — ${timeText}`);
   const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png'));
   if (!blob) throw new Error('snapshot failed');
-  const name = `${fileSafe(cameraName)}-${stamp.toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}.png`;
+  const name = `${fileSafe(cameraName)}-${fileStamp(at, timeZone)}.png`;
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = name;

@@ -1,14 +1,20 @@
 // Binds a tile's <video> to the live player for as long as the tile shows that stream, and turns
-// the player's states into what the tile says.
-import { useEffect, useState, type RefObject } from 'react';
-import { createLivePlayer, type PlayerState, type PlayerStats } from '../video/live-player';
+// the player's states into what the tile says. The player itself is handed back so the tile can
+// read the presented frame's time without a React render per frame.
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { createLivePlayer, type LivePlayer, type PlayerState, type PlayerStats } from '../video/live-player';
 import type { OfflineReason, TileLiveState, TileStats } from './live-state';
 
 type LiveInfo = Extract<TileLiveState, { state: 'live' }>;
 
-export function useLivePlayer(videoRef: RefObject<HTMLVideoElement | null>, url: string | null): { state: TileLiveState; stats: TileStats | null } {
+export function useLivePlayer(
+  videoRef: RefObject<HTMLVideoElement | null>,
+  stillRef: RefObject<HTMLCanvasElement | null>,
+  url: string | null,
+): { state: TileLiveState; stats: TileStats | null; player: RefObject<LivePlayer | null> } {
   const [state, setState] = useState<TileLiveState>({ state: url ? 'connecting' : 'idle' });
   const [stats, setStats] = useState<TileStats | null>(null);
+  const player = useRef<LivePlayer | null>(null);
 
   useEffect(() => {
     const video = videoRef.current;
@@ -36,13 +42,18 @@ export function useLivePlayer(videoRef: RefObject<HTMLVideoElement | null>, url:
           return;
       }
     };
-    const player = createLivePlayer(video, {
+    const p = createLivePlayer(video, {
       url,
       onState,
       onStats: (s: PlayerStats) => setStats(s),
+      stillCanvas: stillRef.current,
     });
-    return () => player.dispose();
-  }, [videoRef, url]);
+    player.current = p;
+    return () => {
+      player.current = null;
+      p.dispose();
+    };
+  }, [videoRef, stillRef, url]);
 
-  return { state, stats };
+  return { state, stats, player };
 }

@@ -1,38 +1,54 @@
-import { useCallback, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import type { TileZoom } from '../../shared/contract';
 
-export interface Zoom {
-  scale: number;
-  x: number;
-  y: number;
-}
-
-const IDENTITY: Zoom = { scale: 1, x: 0, y: 0 };
+const IDENTITY: TileZoom = { scale: 1, x: 0, y: 0 };
 const MAX = 8;
+/** The wall keeps a tile's zoom once the hand has stopped, not on every wheel notch. */
+const COMMIT_MS = 300;
 
 /**
- * Digital zoom inside a tile: the wheel zooms around the cursor, dragging pans once zoomed.
- * It only scales the picture already received: no PTZ, no new stream.
+ * Digital zoom inside a tile: the wheel zooms around the cursor, dragging pans once zoomed. It only
+ * scales the picture already received: no PTZ, no new stream. The shift is kept as a fraction of
+ * the tile's size (CSS translate percentages), so it fits any window the wall comes back in.
  */
-export function useZoom() {
-  const [zoom, setZoom] = useState<Zoom>(IDENTITY);
+export function useZoom(initial: TileZoom | undefined, commit: (z: TileZoom) => void) {
+  const [zoom, setZoom] = useState<TileZoom>(initial ?? IDENTITY);
   const drag = useRef<{ px: number; py: number; x: number; y: number } | null>(null);
+  const committed = useRef(JSON.stringify(initial ?? IDENTITY));
+  const commitRef = useRef(commit);
+  useEffect(() => {
+    commitRef.current = commit;
+  }, [commit]);
 
-  const clamp = (z: Zoom, w: number, h: number): Zoom => {
-    const maxX = (w * (z.scale - 1)) / 2;
-    const maxY = (h * (z.scale - 1)) / 2;
-    return { scale: z.scale, x: Math.max(-maxX, Math.min(maxX, z.x)), y: Math.max(-maxY, Math.min(maxY, z.y)) };
+  const latest = useRef(zoom);
+  const commitNow = useCallback(() => {
+    const text = JSON.stringify(latest.current);
+    if (text === committed.current) return;
+    committed.current = text;
+    commitRef.current(latest.current);
+  }, []);
+  useEffect(() => {
+    latest.current = zoom;
+    const id = setTimeout(commitNow, COMMIT_MS);
+    return () => clearTimeout(id);
+  }, [zoom, commitNow]);
+
+  const clamp = (z: TileZoom): TileZoom => {
+    const max = (z.scale - 1) / 2;
+    return { scale: z.scale, x: Math.max(-max, Math.min(max, z.x)), y: Math.max(-max, Math.min(max, z.y)) };
   };
 
   const onWheel = useCallback((e: WheelEvent<HTMLElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    // Cursor relative to the tile's centre: the point under it stays put while zooming.
-    const cx = e.clientX - rect.left - rect.width / 2;
-    const cy = e.clientY - rect.top - rect.height / 2;
+    if (!rect.width || !rect.height) return;
+    // Cursor relative to the tile's centre, in tile fractions: the point under it stays put.
+    const cx = (e.clientX - rect.left) / rect.width - 0.5;
+    const cy = (e.clientY - rect.top) / rect.height - 0.5;
     setZoom((z) => {
       const scale = Math.max(1, Math.min(MAX, z.scale * Math.pow(1.2, -e.deltaY / 100)));
       if (scale === 1) return IDENTITY;
       const k = scale / z.scale;
-      return clamp({ scale, x: cx - (cx - z.x) * k, y: cy - (cy - z.y) * k }, rect.width, rect.height);
+      return clamp({ scale, x: cx - (cx - z.x) * k, y: cy - (cy - z.y) * k });
     });
   }, []);
 
@@ -49,14 +65,23 @@ export function useZoom() {
     const d = drag.current;
     if (!d) return;
     const rect = e.currentTarget.getBoundingClientRect();
-    setZoom((z) => clamp({ scale: z.scale, x: d.x + e.clientX - d.px, y: d.y + e.clientY - d.py }, rect.width, rect.height));
+    if (!rect.width || !rect.height) return;
+    setZoom((z) => clamp({ scale: z.scale, x: d.x + (e.clientX - d.px) / rect.width, y: d.y + (e.clientY - d.py) / rect.height }));
   }, []);
 
   const onPointerUp = useCallback(() => {
     drag.current = null;
   }, []);
 
+  // The hand leaves the tile (to click a page, a button): keep the zoom now, not a moment later.
+  const onPointerLeave = useCallback(() => {
+    drag.current = null;
+    commitNow();
+  }, [commitNow]);
+
   const reset = useCallback(() => setZoom(IDENTITY), []);
 
-  return { zoom, reset, handlers: { onWheel, onPointerDown, onPointerMove, onPointerUp } };
+  /** The CSS transform: translate percentages are of the video element, which fills the tile. */
+  const transform = `translate(${(zoom.x * 100).toFixed(3)}%, ${(zoom.y * 100).toFixed(3)}%) scale(${zoom.scale})`;
+  return { zoom, reset, transform, handlers: { onWheel, onPointerDown, onPointerMove, onPointerUp, onPointerLeave } };
 }

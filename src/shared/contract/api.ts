@@ -4,11 +4,11 @@
 import { z } from 'zod';
 import { method } from './method';
 import * as s from './schemas';
-import * as w from './wall';
 import { adminApi, sessionApi } from './auth-api';
 import { onboardingApi, ptzApi } from './ptz-api';
 import { cameraCreateInput, checkCoordinates, day, pointShape } from './register';
 import { registerApi } from './register-api';
+import { wallApi } from './wall-api';
 
 export const api = {
   'system.info': method({
@@ -96,62 +96,7 @@ export const api = {
     input: z.object({ cameraId: s.id, stream: z.enum(['auto', 'main', 'sub']) }),
     output: s.camera,
   }),
-  'views.list': method({
-    summary: "The caller's own views and the shared ones.",
-    permission: 'live.view',
-    audit: 'none',
-    input: z.object({}),
-    output: z.array(w.view),
-  }),
-  'views.save': method({
-    summary: 'Create or update a view (layout + cameras). Shared views need views.manage. A new view may carry a client-chosen `id`.',
-    permission: 'live.view',
-    audit: 'write',
-    input: w.viewInput,
-    output: w.view,
-  }),
-  'views.delete': method({
-    summary: 'Delete a view the caller may edit.',
-    permission: 'live.view',
-    audit: 'write',
-    input: z.object({ id: s.id }),
-    output: z.object({ id: s.id }),
-  }),
-  'tours.list': method({
-    summary: "The caller's own tours and the shared ones.",
-    permission: 'live.view',
-    audit: 'none',
-    input: z.object({}),
-    output: z.array(w.tour),
-  }),
-  'tours.save': method({
-    summary: 'Create or update a tour (views or cameras with a dwell time). A new tour may carry a client-chosen `id`.',
-    permission: 'live.view',
-    audit: 'write',
-    input: w.tourInput,
-    output: w.tour,
-  }),
-  'tours.delete': method({
-    summary: 'Delete a tour the caller may edit.',
-    permission: 'live.view',
-    audit: 'write',
-    input: z.object({ id: s.id }),
-    output: z.object({ id: s.id }),
-  }),
-  'workspace.get': method({
-    summary: "The caller's windows: which view each shows and where it was on screen.",
-    permission: 'live.view',
-    audit: 'none',
-    input: z.object({}),
-    output: w.workspace,
-  }),
-  'workspace.saveWindow': method({
-    summary: 'Remember one window (key, view, position, display); `closed` forgets it.',
-    permission: 'live.view',
-    audit: 'none',
-    input: z.object({ window: w.workspaceWindow, closed: z.boolean().default(false) }),
-    output: w.workspace,
-  }),
+  ...wallApi,
   'demo.status': method({
     summary: 'Whether the demo site (virtual cameras) runs in this core.',
     permission: 'session',

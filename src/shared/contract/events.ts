@@ -1,5 +1,7 @@
 // Server-to-client events: one tagged union, declared once. Never topic strings plus a cast.
 import { z } from 'zod';
+import { cameraHealth } from './health';
+import { preferences } from './preferences';
 import { id, settings, streamKind } from './schemas';
 import { discoveredDevice } from './onboarding';
 import { patrolRun, ptzAlert, ptzLock } from './ptz';
@@ -42,6 +44,10 @@ export const event = z.discriminatedUnion('type', [
   discoveryEvent,
   // An import's progress: parsing and checking the file, then writing it in one transaction.
   z.object({ type: z.literal('register.import'), uploadId: id, phase: z.enum(['reading', 'checking', 'writing', 'done', 'failed']), done: z.number(), total: z.number() }),
+  /** What the core knows of a camera changed (see health.cameras); reaches only those who may see it. */
+  cameraHealth.extend({ type: z.literal('camera.health') }),
+  /** Reaches only the windows of the user it names. */
+  z.object({ type: z.literal('preferences.changed'), userId: id, preferences }),
 ]);
 
 export type CoreEvent = z.infer<typeof event>;

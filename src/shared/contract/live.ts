@@ -57,5 +57,19 @@ export interface LiveStats {
   viewerDrops: number;
 }
 
+/**
+ * When a keyframe reached the core, in the stream's own time (90 kHz PTS and DTS): the player maps
+ * every presented frame's timestamp to the wall clock from the newest of these, so a tile's clock
+ * is the time of the picture it shows and stops when the picture stops. Sent before the keyframe's
+ * bytes (and before a joining viewer's cached GOP). `source`: `arrival` is when the core received
+ * it; `camera` would be the camera's own capture time, where a stream carries one.
+ */
+export interface FrameClock {
+  pts: number;
+  dts: number;
+  at: number;
+  source: 'arrival' | 'camera';
+}
+
 /** The video socket's text frames. */
-export type VideoTextFrame = ({ type: 'state' } & LiveState) | ({ type: 'stats' } & LiveStats);
+export type VideoTextFrame = ({ type: 'state' } & LiveState) | ({ type: 'stats' } & LiveStats) | ({ type: 'clock' } & FrameClock);

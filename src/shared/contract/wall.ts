@@ -20,14 +20,31 @@ export const layout = z.object({
 });
 export type Layout = z.infer<typeof layout>;
 
-/** What a tile shows; `stream: 'auto'` picks main for a big tile, sub for a small one. */
-export const tileAssignment = z
-  .object({
-    cameraId: id,
-    stream: z.union([streamKind, z.literal('auto')]).default('auto'),
-  })
-  .nullable();
+/**
+ * Digital zoom inside a tile: the scale and the picture's shift as fractions of the tile's width
+ * and height, so it survives a different window size or a different monitor.
+ */
+export const tileZoom = z.object({
+  scale: z.number().min(1).max(8),
+  x: z.number().min(-4).max(4),
+  y: z.number().min(-4).max(4),
+});
+export type TileZoom = z.infer<typeof tileZoom>;
+
+/** A camera on a tile; `stream: 'auto'` picks main for a big tile, sub for a small one. */
+export const tileCamera = z.object({
+  cameraId: id,
+  stream: z.union([streamKind, z.literal('auto')]).default('auto'),
+  zoom: tileZoom.optional(),
+});
+export type TileCamera = z.infer<typeof tileCamera>;
+
+/** What a tile shows: a camera, or nothing. */
+export const tileAssignment = tileCamera.nullable();
 export type TileAssignment = z.infer<typeof tileAssignment>;
+
+/** Shift+1 … Shift+9: the number a view is loaded with, set by whoever may edit the view. */
+export const viewShortcut = z.number().int().min(1).max(9);
 
 export const view = z.object({
   id,
@@ -37,6 +54,8 @@ export const view = z.object({
   editable: z.boolean(),
   layout,
   tiles: z.array(tileAssignment),
+  /** Its Shift+number. A personal view's number wins over a shared view's for its owner. */
+  shortcut: viewShortcut.nullable(),
   updatedAt: z.number(),
 });
 export type View = z.infer<typeof view>;
@@ -48,6 +67,7 @@ export const viewInput = z.object({
   shared: z.boolean().default(false),
   layout,
   tiles: z.array(tileAssignment).max(144),
+  shortcut: viewShortcut.nullable().default(null),
 });
 
 export const tourStep = z.discriminatedUnion('kind', [
@@ -75,10 +95,15 @@ export const tourInput = z.object({
   steps: z.array(tourStep).min(1).max(200),
 });
 
-/** A console window: its key (the main window is 'main'), what it shows and where it sits. */
+/** A console window's key: 'main' for the first one, generated for the others. */
+export const windowKey = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'window_key');
+
+/** A console window: its key, what it shows and where it sits. */
 export const workspaceWindow = z.object({
-  key: z.string().min(1).max(40),
+  key: windowKey,
   viewId: id.nullable(),
+  /** `wall`: a wall-only window for a big screen (no navigation, no tree); `console`: the full console. */
+  mode: z.enum(['console', 'wall']).default('console'),
   left: z.number().int().nullable(),
   top: z.number().int().nullable(),
   width: z.number().int().min(200).max(20000).nullable(),
@@ -92,3 +117,25 @@ export const MAX_WINDOWS = 16;
 
 export const workspace = z.object({ windows: z.array(workspaceWindow).max(MAX_WINDOWS) });
 export type Workspace = z.infer<typeof workspace>;
+
+/** A camera parked off the wall, with the tile it left (it goes back there when it can). */
+export const parkedCamera = tileCamera.extend({ slot: z.number().int().min(0).max(143).nullable() });
+export type ParkedCamera = z.infer<typeof parkedCamera>;
+
+/**
+ * One window's wall as the officer left it: layout, cameras with their stream choice and zoom,
+ * cameras parked when the layout shrank, the selected and maximised tile, and the view it came
+ * from with whether it was changed since. Kept per user and per window in the core, so it comes
+ * back after a page change, a reload, a restart or a reconnect.
+ */
+export const wallState = z.object({
+  layout,
+  tiles: z.array(tileAssignment).max(144),
+  /** Cameras that had no cell after a layout change, in order; they return when their cell does. */
+  parked: z.array(parkedCamera).max(64),
+  selected: z.number().int().min(0).max(143),
+  maximised: z.number().int().min(0).max(143).nullable(),
+  viewId: id.nullable(),
+  dirty: z.boolean(),
+});
+export type WallState = z.infer<typeof wallState>;

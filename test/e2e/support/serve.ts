@@ -16,7 +16,8 @@ export interface ServeProcess {
   dataDir: string;
   child: ChildProcess;
   stderr(): string;
-  stop(): Promise<void>;
+  /** `keepData`: leave the data dir for a core started on it next (a restart). */
+  stop(opts?: { keepData?: boolean }): Promise<void>;
 }
 
 export async function startServe(
@@ -58,7 +59,7 @@ export async function startServe(
     dataDir,
     child,
     stderr: () => err,
-    async stop() {
+    async stop(stopOpts = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
@@ -66,7 +67,7 @@ export async function startServe(
         await exited;
         clearTimeout(timer);
       }
-      if (ownsDir) rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDir && !stopOpts.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

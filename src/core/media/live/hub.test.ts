@@ -48,3 +48,29 @@ describe('TsHub', () => {
     expect(probeFrames(resumed, 2)[0]).toEqual({ key: true, pictType: 'I' });
   });
 });
+
+describe('frame clocks', () => {
+  it('sends each viewer the keyframe’s arrival before its bytes, also before a cached GOP', () => {
+    let now = 1_000;
+    const hub = new TsHub(undefined, undefined, () => now);
+    const events: Array<['clock', number, number] | ['data', boolean]> = [];
+    const early: LiveSubscriber = { data: () => events.push(['data', false]), state: () => {}, clock: (c) => events.push(['clock', c.pts, c.at]) };
+    hub.add(early);
+    feed(hub, 0, Math.floor(ts.length / 3));
+    now = 2_000;
+    const late: Array<{ pts: number; dts: number; at: number }> = [];
+    let first: 'clock' | 'data' | null = null;
+    hub.add({ data: () => (first ??= 'data'), state: () => {}, clock: (c) => ((first ??= 'clock'), late.push(c)) });
+    expect(first).toBe('clock');
+    const clocks = events.filter((e) => e[0] === 'clock');
+    // One per keyframe so far (a keyframe every second of the 6 s test clip).
+    expect(clocks.length).toBeGreaterThanOrEqual(1);
+    expect(events[0]?.[0]).toBe('clock');
+    // The cached GOP's anchor is the newest keyframe's: same PTS, arrival as the hub saw it.
+    expect(late[0]!.pts).toBe(clocks[clocks.length - 1]![1]);
+    expect(late[0]!.at).toBe(1_000);
+    expect(late[0]!.dts).toBeLessThanOrEqual(late[0]!.pts);
+    // PTS advance with the keyframes: 90 kHz × 1 s apart.
+    if (clocks.length > 1) expect(clocks[1]![1] - clocks[0]![1]).toBe(90_000);
+  });
+});

@@ -4,7 +4,7 @@
 // The hub never queues bytes itself, so a slow viewer costs at most its own bounded backlog.
 import { GopCache } from '../ts/gop-cache';
 import { TsStreamParser, type TsSegment } from '../ts/ts-parser';
-import type { LiveSubscriber } from './types';
+import type { FrameClock, LiveSubscriber } from './types';
 
 export const DEFAULT_MAX_BACKLOG_BYTES = 4 * 1024 * 1024;
 
@@ -29,6 +29,8 @@ export class TsHub {
   /** Called on the first keyframe of each stream generation (see reset()). */
   onFirstKeyframe: (() => void) | null = null;
   private sawKeyframe = false;
+  /** The newest keyframe's arrival, which the cached GOP starts with. */
+  private anchor: FrameClock | null = null;
 
   constructor(
     private readonly maxBacklogBytes = DEFAULT_MAX_BACKLOG_BYTES,
@@ -52,6 +54,7 @@ export class TsHub {
     const snap = this.gop.snapshot(this.parser.pat, this.parser.pmt);
     if (snap) {
       viewer.waiting = false;
+      if (this.anchor) sub.clock?.(this.anchor);
       sub.data(snap);
     }
     return () => {
@@ -68,6 +71,7 @@ export class TsHub {
     }
     for (const seg of r.segments) {
       this.counters.bytes += seg.buf.length;
+      if (seg.keyframe) this.anchor = seg.pts != null ? { pts: seg.pts, dts: seg.dts ?? seg.pts, at: this.now(), source: 'arrival' } : null;
       this.gop.add(seg);
       if (seg.keyframe && !this.sawKeyframe) {
         this.sawKeyframe = true;
@@ -82,6 +86,7 @@ export class TsHub {
     this.parser = new TsStreamParser();
     this.gop.clear();
     this.sawKeyframe = false;
+    this.anchor = null;
     for (const v of this.viewers) v.waiting = true;
   }
 
@@ -94,6 +99,7 @@ export class TsHub {
         // Still far behind: resuming now would only drop again at the next segment.
         if (v.sub.backlog && v.sub.backlog() > this.maxBacklogBytes / 2) continue;
         v.waiting = false;
+        if (this.anchor) v.sub.clock?.(this.anchor);
         v.sub.data(Buffer.concat([pat, pmt, seg.buf]));
         continue;
       }
@@ -102,6 +108,7 @@ export class TsHub {
         this.counters.viewerDrops++;
         continue;
       }
+      if (seg.keyframe && this.anchor) v.sub.clock?.(this.anchor);
       v.sub.data(seg.buf);
     }
   }

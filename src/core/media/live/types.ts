@@ -15,12 +15,15 @@ export interface LiveSource {
   codec?: string;
 }
 
-export type { LiveState, LiveStateName, LiveStats, OfflineReason } from '../../../shared/contract/live';
+export type { FrameClock, LiveState, LiveStateName, LiveStats, OfflineReason } from '../../../shared/contract/live';
+import type { FrameClock } from '../../../shared/contract/live';
 
 export interface LiveSubscriber {
   /** TS bytes: always whole 188-byte packets; the first chunk starts with PAT, PMT and a keyframe. */
   data(chunk: Buffer): void;
   state(s: LiveState): void;
+  /** The wall-clock anchor of the keyframe whose bytes come next (see FrameClock). */
+  clock?(c: FrameClock): void;
   /**
    * Bytes this subscriber has not yet delivered (e.g. ws.bufferedAmount). Above the hub's bound the
    * subscriber is skipped forward to the next keyframe instead of buffering without limit.

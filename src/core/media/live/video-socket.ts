@@ -1,6 +1,7 @@
 // The binary video channel: one WebSocket per viewer per camera-stream. Binary frames carry MPEG-TS
 // (whole 188-byte packets; the first frame starts with PAT, PMT and a keyframe); text frames carry
-// JSON `{type:'state', ...}` on every state change and `{type:'stats', ...}` every 2 s.
+// JSON `{type:'state', ...}` on every state change, `{type:'stats', ...}` every 2 s, and
+// `{type:'clock', ...}` before every keyframe (the wall-clock anchor of the frames that follow).
 // Transport-agnostic beyond `ws`: the serve layer checks session and permission, then calls this.
 import type { WebSocket } from 'ws';
 import type { LiveService } from './live-service';
@@ -64,6 +65,9 @@ export function attachVideoSocket(ws: WebSocket, params: VideoSocketParams, live
     },
     state(s) {
       sendText({ type: 'state', ...s });
+    },
+    clock(c) {
+      sendText({ type: 'clock', ...c });
     },
     // What the browser has not taken yet: above the hub's bound, this viewer skips to a keyframe.
     backlog: () => ws.bufferedAmount + pendingBytes,

@@ -41,3 +41,11 @@ export function pesPts(buf: Buffer, p: number, end: number): number | null {
   const b = p + 9;
   return ((buf[b]! >> 1) & 0x07) * 2 ** 30 + (buf[b + 1]! << 22) + ((buf[b + 2]! >> 1) << 15) + (buf[b + 3]! << 7) + (buf[b + 4]! >> 1);
 }
+
+/** The 33-bit DTS of a PES header at `p` (90 kHz): the PTS when the header carries no DTS. */
+export function pesDts(buf: Buffer, p: number, end: number): number | null {
+  if (p + 19 > end || buf[p] !== 0 || buf[p + 1] !== 0 || buf[p + 2] !== 1) return pesPts(buf, p, end);
+  if ((buf[p + 7]! & 0xc0) !== 0xc0) return pesPts(buf, p, end);
+  const b = p + 14;
+  return ((buf[b]! >> 1) & 0x07) * 2 ** 30 + (buf[b + 1]! << 22) + ((buf[b + 2]! >> 1) << 15) + (buf[b + 3]! << 7) + (buf[b + 4]! >> 1);
+}

@@ -3,7 +3,7 @@
 // every keyframe starts a new segment. The live hub builds its GOP cache and its
 // drop-to-keyframe logic for slow viewers on those segments.
 import { TsAligner } from './aligner';
-import { containsKeyNal, pesPayloadStart, pesPts } from './nal';
+import { containsKeyNal, pesDts, pesPayloadStart, pesPts } from './nal';
 import { packetPid, PAT_PID, payloadOffset, payloadUnitStart, randomAccess, TS_PACKET_SIZE } from './packet';
 import { parsePat, parsePmt, type VideoCodec } from './psi';
 
@@ -12,6 +12,9 @@ export interface TsSegment {
   buf: Buffer;
   /** The segment starts with the first packet of a keyframe's PES. */
   keyframe: boolean;
+  /** A keyframe segment's PTS and DTS (90 kHz), when its PES header carries them. */
+  pts?: number | null;
+  dts?: number | null;
 }
 
 export interface TsParseResult {
@@ -19,6 +22,10 @@ export interface TsParseResult {
   /** Video access units (PES starts on the video pid) that began in this input. */
   frames: number;
   keyframes: number;
+}
+
+function segment(buf: Buffer, keyframe: boolean, pts: number | null, dts: number | null): TsSegment {
+  return keyframe ? { buf, keyframe, pts, dts } : { buf, keyframe };
 }
 
 export class TsStreamParser {
@@ -36,6 +43,8 @@ export class TsStreamParser {
     const result: TsParseResult = { segments: [], frames: 0, keyframes: 0 };
     let segStart = 0;
     let segKey = false;
+    let segPts: number | null = null;
+    let segDts: number | null = null;
     for (let at = 0; at < buf.length; at += TS_PACKET_SIZE) {
       const pid = packetPid(buf, at);
       if (pid === PAT_PID) {
@@ -55,13 +64,16 @@ export class TsStreamParser {
         result.frames++;
         if (this.isKeyframe(buf, at) && !this.sameKeyframe(buf, at)) {
           result.keyframes++;
-          if (at > segStart) result.segments.push({ buf: buf.subarray(segStart, at), keyframe: segKey });
+          if (at > segStart) result.segments.push(segment(buf.subarray(segStart, at), segKey, segPts, segDts));
           segStart = at;
           segKey = true;
+          const p = payloadOffset(buf, at);
+          segPts = p < 0 ? null : pesPts(buf, p, at + TS_PACKET_SIZE);
+          segDts = p < 0 ? null : pesDts(buf, p, at + TS_PACKET_SIZE);
         }
       }
     }
-    if (buf.length > segStart) result.segments.push({ buf: buf.subarray(segStart), keyframe: segKey });
+    if (buf.length > segStart) result.segments.push(segment(buf.subarray(segStart), segKey, segPts, segDts));
     return result;
   }
 

@@ -1,30 +1,35 @@
-// The map: every point with coordinates, placed by them, coloured by its cameras' state. Without a
-// configured map server there are no base tiles (the console works offline), so it is a schematic.
+// The map: every point with coordinates, placed by them, coloured by what the core knows of its
+// cameras now (camera health), the same as the tree and the register. Without a configured map
+// server there are no base tiles (the console works offline), so it is a schematic.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Camera, Point } from '../../../shared/contract';
+import type { Camera, CameraHealth, HealthState, Point } from '../../../shared/contract';
+import { sortByName } from '../../../shared/text';
 import { EmptyState } from '../../app/EmptyState';
 import { Page } from '../../app/Page';
+import { HealthDot, healthOf } from '../../health/HealthDot';
+import { useHealth } from '../../health/HealthProvider';
 import { useRegister } from '../../register/use-register';
 import { project } from './project';
 
 const W = 1000;
 const H = 640;
 
-function worst(cameras: Camera[]): Camera['status'] {
-  if (cameras.some((c) => c.status === 'offline')) return 'offline';
-  if (cameras.some((c) => c.status === 'awaiting_repair')) return 'awaiting_repair';
-  if (cameras.some((c) => c.status === 'working')) return 'working';
-  return 'unknown';
+/** A point shows its worst camera: one camera down at a crossing is what the officer must see. */
+const SEVERITY: HealthState[] = ['offline', 'reconnecting', 'awaiting_repair', 'connecting', 'unknown', 'live', 'decommissioned'];
+function worst(cameras: Camera[], byCamera: ReadonlyMap<string, CameraHealth>): HealthState {
+  const states = new Set(cameras.map((c) => healthOf(c, byCamera).state));
+  return SEVERITY.find((s) => states.has(s)) ?? 'unknown';
 }
 
 export function MapPage() {
   const { t } = useTranslation();
   const tree = useRegister();
+  const { byCamera, current: healthCurrent } = useHealth();
   const [selected, setSelected] = useState<string | null>(null);
   const byPoint = useMemo(() => {
     const m = new Map<string, Camera[]>();
-    for (const c of tree?.cameras ?? []) m.set(c.pointId, [...(m.get(c.pointId) ?? []), c]);
+    for (const c of sortByName(tree?.cameras ?? [], (x) => x.name)) m.set(c.pointId, [...(m.get(c.pointId) ?? []), c]);
     return m;
   }, [tree]);
   const placed = useMemo(() => project<Point>(tree?.points ?? [], W, H, 70), [tree]);
@@ -44,12 +49,13 @@ export function MapPage() {
         <svg className="map__canvas" viewBox={`0 0 ${W} ${H}`} role="group" aria-label={t('pages.map.title')}>
           {placed.map(({ item: p, x, y }) => {
             const cams = byPoint.get(p.id) ?? [];
-            const status = worst(cams);
+            const status = worst(cams, byCamera);
             const label = t('pages.map.pointLabel', { name: p.name, count: cams.length });
             return (
               <g
                 key={p.id}
-                className={`map__point map__point--${status}${selected === p.id ? ' map__point--selected' : ''}`}
+                className={`map__point map__point--${status}${selected === p.id ? ' map__point--selected' : ''}${healthCurrent ? '' : ' map__point--stale'}`}
+                data-health={status}
                 transform={`translate(${x} ${y})`}
                 role="button"
                 tabIndex={0}
@@ -75,7 +81,7 @@ export function MapPage() {
               <ul className="map__cameras">
                 {(byPoint.get(current.id) ?? []).map((c) => (
                   <li key={c.id}>
-                    <span className={`badge badge--${c.status}`}>{t(`camera.status.${c.status}`)}</span> {c.name}
+                    <HealthDot camera={c} /> {c.name}
                     <a className="button map__show" href={`#/wall?camera=${encodeURIComponent(c.id)}`}>
                       {t('pages.map.showOnWall')}
                     </a>

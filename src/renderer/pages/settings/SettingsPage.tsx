@@ -1,21 +1,30 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract';
 import { errorText } from '../../api/client';
 import { useApp } from '../../app/app-context';
 import { Page } from '../../app/Page';
+import { FieldError } from '../../app/Dialog';
 import { LanguageSwitch } from '../../auth/LanguageSwitch';
 import { DeviceSettings } from '../../devices/DeviceSettings';
 import { formatBytes, systemLanguage, type Language } from '../../i18n';
+import { zoneOptions } from '../../i18n/zones';
+import { DisplaySettings } from './DisplaySettings';
 
-const ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Singapore', 'UTC'];
+/** A number field's own check, so the officer reads what is wrong in words, not a raw field name. */
+function inRange(value: string, min: number, max: number): number | null {
+  const n = Number(value);
+  return value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
   const { api, settings, system, updateSettings, can } = useApp();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [backingUp, setBackingUp] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<{ dwell?: string; idle?: string }>({});
   const lang = i18n.language as Language;
+  const zones = useMemo(() => zoneOptions(lang), [lang]);
 
   const save = async (patch: Partial<Settings>) => {
     try {
@@ -39,7 +48,7 @@ export function SettingsPage() {
     }
   };
 
-  const zones = ZONES.includes(settings.timeZone) ? ZONES : [settings.timeZone, ...ZONES];
+  const knownZone = [...zones.common, ...zones.all].some((z) => z.id === settings.timeZone);
 
   return (
     <Page title={t('pages.settings.title')}>
@@ -58,11 +67,21 @@ export function SettingsPage() {
             <label className="field">
               <span>{t('pages.settings.timeZone')}</span>
               <select className="input" value={settings.timeZone} onChange={(e) => void save({ timeZone: e.target.value })}>
-                {zones.map((z) => (
-                  <option key={z} value={z}>
-                    {z}
-                  </option>
-                ))}
+                {knownZone ? null : <option value={settings.timeZone}>{settings.timeZone}</option>}
+                <optgroup label={t('pages.settings.zonesCommon')}>
+                  {zones.common.map((z) => (
+                    <option key={z.id} value={z.id}>
+                      {z.label}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label={t('pages.settings.zonesAll')}>
+                  {zones.all.map((z) => (
+                    <option key={z.id} value={z.id}>
+                      {z.label}
+                    </option>
+                  ))}
+                </optgroup>
               </select>
             </label>
             <label className="field">
@@ -73,12 +92,16 @@ export function SettingsPage() {
                 min={3}
                 max={3600}
                 defaultValue={settings.tourDwellSeconds}
+                aria-invalid={!!fieldErrors.dwell}
+                aria-describedby="dwell-error"
                 onBlur={(e) => {
-                  const v = Number(e.target.value);
-                  if (v !== settings.tourDwellSeconds) void save({ tourDwellSeconds: v });
+                  const v = inRange(e.target.value, 3, 3600);
+                  setFieldErrors((f) => ({ ...f, dwell: v === null ? t('validation.between', { field: t('pages.settings.tourDwell'), min: 3, max: 3600 }) : undefined }));
+                  if (v !== null && v !== settings.tourDwellSeconds) void save({ tourDwellSeconds: v });
                 }}
               />
             </label>
+            <FieldError id="dwell-error" text={fieldErrors.dwell ?? null} />
             <label className="field">
               <span>{t('pages.settings.idleLock')}</span>
               <input
@@ -87,13 +110,16 @@ export function SettingsPage() {
                 min={0}
                 max={720}
                 defaultValue={settings.idleLockMinutes}
-                aria-describedby="idle-lock-help"
+                aria-describedby="idle-lock-help idle-error"
+                aria-invalid={!!fieldErrors.idle}
                 onBlur={(e) => {
-                  const v = Number(e.target.value);
-                  if (v !== settings.idleLockMinutes) void save({ idleLockMinutes: v });
+                  const v = inRange(e.target.value, 0, 720);
+                  setFieldErrors((f) => ({ ...f, idle: v === null ? t('validation.between', { field: t('pages.settings.idleLock'), min: 0, max: 720 }) : undefined }));
+                  if (v !== null && v !== settings.idleLockMinutes) void save({ idleLockMinutes: v });
                 }}
               />
             </label>
+            <FieldError id="idle-error" text={fieldErrors.idle ?? null} />
             <p id="idle-lock-help" className="muted">
               {t('pages.settings.idleLockHelp')}
             </p>
@@ -105,6 +131,7 @@ export function SettingsPage() {
           </section>
         )}
         {can('settings.manage') ? <DeviceSettings save={save} /> : null}
+        <DisplaySettings onError={(err) => setMessage({ kind: 'error', text: errorText(t, err) })} />
         {can('system.backup') ? (
           <section className="card" aria-labelledby="settings-backup">
             <h2 id="settings-backup">{t('pages.settings.backup')}</h2>

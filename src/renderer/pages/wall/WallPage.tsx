@@ -1,150 +1,33 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+// The video wall page. Its behaviour is use-wall-page's; this is what the officer sees: toolbar,
+// camera tree, the grid, parked cameras, and messages laid over the grid (never pushing it down).
+// In a wall-only window or operator mode it is the grid alone with a slim bar of facts.
 import { useTranslation } from 'react-i18next';
-import type { TourStep } from '../../../shared/contract';
-import { errorText } from '../../api/client';
-import { useCreateIds } from '../../api/use-create-ids';
-import { useApp } from '../../app/app-context';
 import { EmptyState } from '../../app/EmptyState';
-import { StartDemoButton } from '../../demo/StartDemoButton';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { Page } from '../../app/Page';
-import { useRegister } from '../../register/use-register';
+import { StartDemoButton } from '../../demo/StartDemoButton';
 import { CameraTree } from '../../wall/CameraTree';
 import { GridEditor } from '../../wall/GridEditor';
-import { preset } from '../../../shared/layouts';
+import { ParkedStrip } from '../../wall/ParkedStrip';
 import { SaveViewDialog } from '../../wall/SaveViewDialog';
 import { TourDialog } from '../../wall/TourDialog';
-import { useLiveStates } from '../../wall/use-live-states';
-import { usePrewarm } from '../../wall/use-prewarm';
-import { useTour } from '../../wall/use-tour';
-import { useViewsAndTours } from '../../wall/use-views';
-import { useWallKeys } from '../../wall/use-wall-keys';
-import { cameraFromHash, useWindowPlace, viewFromHash } from '../../wall/use-window-place';
+import { useWallPage } from '../../wall/use-wall-page';
+import { WallFacts } from '../../wall/WallFacts';
 import { WallGrid } from '../../wall/WallGrid';
-import { initialWall, wallReducer, type WallState } from '../../wall/wall-state';
 import { WallToolbar } from '../../wall/WallToolbar';
+import { useApp } from '../../app/app-context';
+import { formatTime, type Language } from '../../i18n';
 
 export function WallPage() {
-  const { t } = useTranslation();
-  const { api, can, settings } = useApp();
-  const tree = useRegister();
-  const { views, tours } = useViewsAndTours();
-  const [state, dispatch] = useReducer(wallReducer, initialWall);
-  const [dialog, setDialog] = useState<'save' | 'tour' | null>(null);
-  const [editingGrid, setEditingGrid] = useState(false);
-  const [showStats, setShowStats] = useState<Set<number>>(new Set());
-  const [snapshotRequest, setSnapshotRequest] = useState(0);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
-  const wallRef = useRef<HTMLDivElement>(null);
-  const beforeTour = useRef<WallState | null>(null);
-  const windows = useWindowPlace(state.viewId);
-  const liveStates = useLiveStates();
-  const createIds = useCreateIds();
+  const { searchRef, wallRef, gridRef, ...w } = useWallPage();
+  const { t, state } = w;
+  const { i18n } = useTranslation();
+  const { preferences, connectionSince } = useApp();
+  const coreUp = w.connection === 'connected';
+  const lostSince = coreUp ? null : connectionSince;
+  const wallOnly = w.place.mode === 'wall' || preferences.operatorMode;
 
-  const cameras = useMemo(() => new Map((tree?.cameras ?? []).map((c) => [c.id, c])), [tree]);
-  const fail = useCallback((err: unknown) => setMessage({ kind: 'error', text: errorText(t, err) }), [t]);
-
-  // Confirmations fade after a few seconds; errors stay until clicked away.
-  useEffect(() => {
-    if (message?.kind !== 'ok') return;
-    const id = setTimeout(() => setMessage(null), 4000);
-    return () => clearTimeout(id);
-  }, [message]);
-
-  // "Show on wall" from the map or elsewhere (#/wall?camera=…): that camera alone.
-  useEffect(() => {
-    const id = cameraFromHash();
-    if (id) dispatch({ type: 'camera', cameraId: id });
-  }, []);
-
-  // A window opened for a view (#/wall?view=…) shows it as soon as the views are known.
-  const wantedView = useRef(viewFromHash());
-  useEffect(() => {
-    const id = wantedView.current;
-    const v = id ? views.find((x) => x.id === id) : undefined;
-    if (v) {
-      dispatch({ type: 'load', view: v });
-      wantedView.current = null;
-    }
-  }, [views]);
-
-  const applyStep = useCallback(
-    (step: TourStep) => {
-      if (step.kind === 'camera') dispatch({ type: 'camera', cameraId: step.cameraId });
-      else {
-        const v = views.find((x) => x.id === step.viewId);
-        if (v) dispatch({ type: 'load', view: v });
-      }
-    },
-    [views],
-  );
-  const tour = useTour(applyStep);
-  usePrewarm(tour.run, views);
-
-  const toggleStats = useCallback((i: number) => {
-    setShowStats((s) => {
-      const n = new Set(s);
-      if (n.has(i)) n.delete(i);
-      else n.add(i);
-      return n;
-    });
-  }, []);
-
-  const toggleFullscreen = useCallback(() => {
-    if (document.fullscreenElement) void document.exitFullscreen();
-    else void wallRef.current?.requestFullscreen().catch(() => undefined);
-  }, []);
-
-  const keyActions = useMemo(
-    () => ({
-      dispatch,
-      focusSearch: () => searchRef.current?.focus(),
-      toggleFullscreen,
-      snapshot: () => setSnapshotRequest((n) => n + 1),
-      toggleStats,
-      loadView: (n: number) => {
-        const v = views[n];
-        if (v) dispatch({ type: 'load', view: v });
-      },
-    }),
-    [toggleFullscreen, toggleStats, views],
-  );
-  useWallKeys(state, keyActions);
-
-  const saveView = async (name: string, shared: boolean) => {
-    setDialog(null);
-    const current = views.find((v) => v.id === state.viewId);
-    // Saving over a view the user may not edit (someone's shared view) makes a new one.
-    // A new view gets an id now, kept for this name until the save is confirmed: see useCreateIds.
-    const key = `view:${name}`;
-    const id = current && current.editable && current.name === name ? current.id : createIds.idFor(key);
-    try {
-      const v = await api.call('views.save', { id, name, shared, layout: state.layout, tiles: state.tiles });
-      createIds.done(key);
-      dispatch({ type: 'saved', viewId: v.id });
-      setMessage({ kind: 'ok', text: t('pages.wall.viewSaved', { name: v.name }) });
-    } catch (err) {
-      fail(err);
-    }
-  };
-
-  const startTour = (id: string) => {
-    const found = tours.find((x) => x.id === id);
-    if (!found) return;
-    beforeTour.current = state;
-    tour.start(found);
-  };
-  const stopTour = () => {
-    tour.stop();
-    const prev = beforeTour.current;
-    if (prev) {
-      dispatch({ type: 'layout', layout: prev.layout });
-      prev.tiles.forEach((a, i) => (a ? dispatch({ type: 'assign', index: i, cameraId: a.cameraId }) : dispatch({ type: 'clear', index: i })));
-    }
-    beforeTour.current = null;
-  };
-
-  if (tree && tree.cameras.length === 0) {
+  if (w.tree && w.tree.cameras.length === 0) {
     return (
       <Page title={t('pages.wall.title')}>
         <EmptyState title={t('pages.wall.emptyTitle')} body={t('pages.wall.emptyBody')}>
@@ -154,92 +37,136 @@ export function WallPage() {
     );
   }
 
-  const current = views.find((v) => v.id === state.viewId);
-  const run = tour.run;
+  const run = w.tourRun;
+  const overlays = (
+    <div className="wall__overlays">
+      {!coreUp ? (
+        <div className="wall__outage" role="alert">
+          <strong>{t('pages.wall.outageTitle')}</strong>
+          <span>
+            {t('pages.wall.outageBody', { time: lostSince ? formatTime(lostSince, i18n.language as Language, w.settings.timeZone) : '' })}
+          </span>
+        </div>
+      ) : null}
+      <div className="wall__notices">
+        {w.place.others.length > 0 ? (
+          <div className="notice" role="status">
+            <button type="button" className="button button--primary" onClick={w.place.reopen}>
+              {t('pages.wall.restoreWindows', { count: w.place.others.length })}
+            </button>
+            <button type="button" className="button" onClick={w.place.forget}>
+              {t('common.close')}
+            </button>
+          </div>
+        ) : null}
+        {run ? (
+          <div className="notice" role="status">
+            {run.paused
+              ? t('pages.wall.tourPaused', { name: run.tour.name, step: run.step + 1, count: run.tour.steps.length })
+              : t('pages.wall.tourStatus', { name: run.tour.name, step: run.step + 1, count: run.tour.steps.length, seconds: run.tour.dwellSeconds })}
+            {run.skipped > 0 ? <span className="muted"> · {t('pages.wall.tourSkipped', { count: run.skipped })}</span> : null}
+          </div>
+        ) : null}
+        {w.notices.map((n) => (
+          <div key={n.id} className={`notice notice--${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+            <span>{n.text}</span>
+            {n.kind === 'undo' ? (
+              <button type="button" className="button" onClick={() => (w.undo(), w.dismiss(n.id))}>
+                {t('pages.wall.undo')}
+              </button>
+            ) : null}
+            <button type="button" className="button button--quiet notice__close" aria-label={t('common.close')} onClick={() => w.dismiss(n.id)}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+
+  const body = (
+    <div className={`wall${wallOnly ? ' wall--only' : ''}`} ref={wallRef}>
+      {w.tree && !wallOnly ? <CameraTree ref={searchRef} tree={w.tree} onPick={(id) => w.ctx.act({ type: 'assign', index: state.selected, cameraId: id })} /> : null}
+      <div className="wall__main">
+        {wallOnly ? <WallFacts view={w.currentView} operatorMode={preferences.operatorMode} onExit={() => w.ctx.toggleOperatorMode()} /> : null}
+        <div className={`wall__stage${coreUp ? '' : ' wall__stage--outage'}`}>
+          {w.editingGrid ? (
+            <GridEditor layout={state.layout} onChange={(l) => w.ctx.act({ type: 'layout', layout: l })} onDone={() => w.setEditingGrid(false)} />
+          ) : (
+            <WallGrid
+              state={state}
+              act={w.ctx.act}
+              cameras={w.cameras}
+              showStats={w.showStats}
+              onToggleStats={w.ctx.toggleStats}
+              snapshotRequest={w.snapshotRequest}
+              gridRef={gridRef}
+            />
+          )}
+          {overlays}
+        </div>
+        <ParkedStrip
+          parked={state.parked}
+          cameras={w.cameras}
+          onUnpark={(id) => w.ctx.act({ type: 'unpark', cameraId: id })}
+          onForget={() => w.ctx.act({ type: 'forgetParked' })}
+        />
+      </div>
+    </div>
+  );
+
+  const dialogs = (
+    <>
+      {w.dialog?.kind === 'save' ? (
+        <SaveViewDialog
+          initialName={w.currentView?.name ?? ''}
+          initialShared={w.currentView?.shared ?? false}
+          initialShortcut={w.currentView?.shortcut ?? null}
+          views={w.views}
+          currentId={w.currentView?.id ?? null}
+          canShare={w.can('views.manage')}
+          onSave={(n, s, k) => void w.saveView(n, s, k)}
+          onClose={() => w.setDialog(null)}
+        />
+      ) : null}
+      {w.dialog?.kind === 'tour' ? (
+        <TourDialog
+          tour={w.dialog.tour}
+          views={w.views}
+          cameras={w.tree?.cameras ?? []}
+          dwellDefault={w.settings.tourDwellSeconds}
+          canShare={w.can('views.manage')}
+          onClose={() => w.setDialog(null)}
+          onSave={w.saveTour}
+        />
+      ) : null}
+      {w.question ? (
+        <ConfirmDialog title={w.question.title} body={w.question.body} choices={w.question.choices} cancelLabel={t('pages.wall.cancel')} onCancel={() => w.setQuestion(null)} />
+      ) : null}
+    </>
+  );
+
+  if (wallOnly) {
+    return (
+      <main className="page page--wall page--wall-only" aria-label={t('pages.wall.title')}>
+        <h1 id="page-title" tabIndex={-1} className="visually-hidden">
+          {t('pages.wall.title')}
+        </h1>
+        {body}
+        {dialogs}
+      </main>
+    );
+  }
+
   return (
     <Page
       title={t('pages.wall.title')}
+      quietTitle
       className="page--wall"
-      tools={
-        <WallToolbar
-          state={state}
-          views={views}
-          tours={tours}
-          tourRun={run}
-          editingGrid={editingGrid}
-          onLayout={(name) => dispatch({ type: 'layout', layout: preset(name) })}
-          onEditGrid={() => setEditingGrid((e) => !e)}
-          onView={(id) => {
-            const v = views.find((x) => x.id === id);
-            if (v) dispatch({ type: 'load', view: v });
-          }}
-          onSaveView={() => setDialog('save')}
-          onDeleteView={() => current && void api.call('views.delete', { id: current.id }).then(() => dispatch({ type: 'saved', viewId: '' }), fail)}
-          onTourStart={startTour}
-          onTourPause={tour.pause}
-          onTourResume={tour.resume}
-          onTourStop={stopTour}
-          onTourNew={() => setDialog('tour')}
-          onNewWindow={() => windows.openNew(state.viewId)}
-          onFullscreen={toggleFullscreen}
-        />
-      }
+      tools={<WallToolbar state={state} views={w.views} tours={w.tours} tourRun={run} editingGrid={w.editingGrid} returnFocus={w.returnFocus} />}
     >
-      <div className="wall" ref={wallRef}>
-        {tree ? <CameraTree ref={searchRef} tree={tree} liveStates={liveStates} onPick={(id) => dispatch({ type: 'assign', index: state.selected, cameraId: id })} /> : null}
-        <div className="wall__main">
-          {windows.others.length > 0 ? (
-            <div className="wall__notice" role="status">
-              <button type="button" className="button button--primary" onClick={windows.reopen}>
-                {t('pages.wall.restoreWindows', { count: windows.others.length })}
-              </button>
-              <button type="button" className="button" onClick={windows.forget}>
-                {t('common.close')}
-              </button>
-            </div>
-          ) : null}
-          {run ? (
-            <div className="wall__notice" role="status">
-              {run.paused
-                ? t('pages.wall.tourPaused', { name: run.tour.name, step: run.step + 1, count: run.tour.steps.length })
-                : t('pages.wall.tourStatus', { name: run.tour.name, step: run.step + 1, count: run.tour.steps.length, seconds: run.tour.dwellSeconds })}
-            </div>
-          ) : null}
-          {message ? (
-            <div className={`wall__notice message--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} onClick={() => setMessage(null)}>
-              {message.text}
-            </div>
-          ) : null}
-          {editingGrid ? (
-            <GridEditor layout={state.layout} onChange={(l) => dispatch({ type: 'layout', layout: l })} onDone={() => setEditingGrid(false)} />
-          ) : (
-            <WallGrid state={state} dispatch={dispatch} cameras={cameras} showStats={showStats} onToggleStats={toggleStats} snapshotRequest={snapshotRequest} />
-          )}
-          <p className="wall__keys muted">{t('pages.wall.keys')}</p>
-        </div>
-      </div>
-      {dialog === 'save' ? (
-        <SaveViewDialog
-          initialName={current?.name ?? ''}
-          initialShared={current?.shared ?? false}
-          canShare={can('views.manage')}
-          onSave={(n, s) => void saveView(n, s)}
-          onClose={() => setDialog(null)}
-        />
-      ) : null}
-      {dialog === 'tour' ? (
-        <TourDialog
-          views={views}
-          cameras={tree?.cameras ?? []}
-          dwellDefault={settings.tourDwellSeconds}
-          onClose={() => setDialog(null)}
-          onSave={(name, dwellSeconds, steps) => {
-            setDialog(null);
-            const key = `tour:${name}`;
-            void api.call('tours.save', { id: createIds.idFor(key), name, dwellSeconds, shared: false, steps }).then(() => createIds.done(key), fail);
-          }}
-        />
-      ) : null}
+      {body}
+      {dialogs}
     </Page>
   );
 }

@@ -1,0 +1,71 @@
+// Helpers for the wall's e2e tests: cameras registered the way the UI would, and the few moves an
+// officer makes again and again (select a tile, put a camera on it, read what a tile says).
+import type { Page } from '@playwright/test';
+import type { Camera } from '../../../src/shared/contract';
+import type { TestApi } from './api';
+
+export interface CamSpec {
+  name: string;
+  rtspMain?: string | null;
+  rtspSub?: string | null;
+  username?: string;
+  password?: string;
+  status?: Camera['status'];
+  point?: string;
+  ward?: string;
+}
+
+/** Nothing listens on port 9 of loopback (discard): the relay reports `unreachable`. */
+export const NOWHERE = 'rtsp://127.0.0.1:9/main';
+
+/** Registers cameras under one city, in wards and points as given; returns them in order. */
+export async function addCameras(api: TestApi, cams: CamSpec[]): Promise<Camera[]> {
+  const city = await api.call('register.createArea', { parentId: null, name: 'TP. Hồ Chí Minh', kind: 'city' });
+  const wards = new Map<string, string>();
+  const points = new Map<string, string>();
+  const out: Camera[] = [];
+  for (const c of cams) {
+    const wname = c.ward ?? 'Phường Bến Thành';
+    if (!wards.has(wname)) wards.set(wname, (await api.call('register.createArea', { parentId: city.id, name: wname, kind: 'ward' })).id);
+    const pname = c.point ?? `Điểm ${c.name}`;
+    if (!points.has(pname)) points.set(pname, (await api.call('register.createPoint', { areaId: wards.get(wname)!, name: pname, lat: 10.77 + out.length * 0.002, lon: 106.69 + out.length * 0.002 })).id);
+    out.push(
+      await api.call('register.createCamera', {
+        pointId: points.get(pname)!,
+        name: c.name,
+        status: c.status ?? 'working',
+        rtspMain: c.rtspMain === undefined ? NOWHERE : c.rtspMain,
+        rtspSub: c.rtspSub ?? null,
+        username: c.username ?? null,
+        password: c.password ?? null,
+      }),
+    );
+  }
+  return out;
+}
+
+export const tile = (page: Page, n: number) => page.locator(`[data-tile="${n}"]`);
+export const tileOf = (page: Page, camera: string) => page.getByRole('region', { name: camera, exact: true });
+export const tree = (page: Page) => page.getByRole('tree');
+
+/** Clicks tile n (which selects it) without touching its tools. */
+export async function selectTile(page: Page, n: number): Promise<void> {
+  await tile(page, n).click({ position: { x: 30, y: 60 } });
+}
+
+/** Selects tile n, then puts the camera there from the tree with Enter. */
+export async function put(page: Page, n: number, camera: string): Promise<void> {
+  await selectTile(page, n);
+  await tree(page).getByRole('treeitem', { name: camera, exact: true }).press('Enter');
+  await tileOf(page, camera).waitFor();
+}
+
+/** The cameras on the wall, tile by tile ('' for an empty tile). */
+export async function wallCameras(page: Page, names: Map<string, string>): Promise<string[]> {
+  const ids = await page.locator('[data-tile]').evaluateAll((els) => els.map((e) => e.getAttribute('data-camera-id') ?? ''));
+  return ids.map((id) => names.get(id) ?? '');
+}
+
+export function namesById(cams: Camera[]): Map<string, string> {
+  return new Map(cams.map((c) => [c.id, c.name]));
+}
