@@ -5,6 +5,8 @@ import m001 from './001_foundation';
 import m002 from './002_views';
 import m003 from './003_camera_stream';
 import m004 from './004_auth';
+// 005–007 are other branches' (audit, wall, register); 008 is recording's.
+import m008 from './008_recording';
 
 export interface Migration {
   version: number;
@@ -17,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'views', sql: m002 },
   { version: 3, name: 'camera_stream', sql: m003 },
   { version: 4, name: 'auth', sql: m004 },
+  { version: 8, name: 'recording', sql: m008 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
