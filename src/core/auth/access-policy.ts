@@ -90,6 +90,8 @@ export class AccessPolicy {
   /** Events that name a camera reach only those who may see it. */
   eventVisible(p: Principal, event: CoreEvent): boolean {
     if ('cameraId' in event && typeof event.cameraId === 'string') return this.cameraVisible(p, event.cameraId);
+    // An export's progress names a case: only its author sees it, or anyone exporting for the whole centre.
+    if (event.type === 'export.progress') return p.permissions.has('export.create') && (event.job.createdBy === p.user.id || p.scope.length === 0);
     return true;
   }
 }

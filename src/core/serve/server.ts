@@ -17,6 +17,7 @@ import { allowedHosts, hostAllowed, isLoopback, originAllowed, parseCookies, par
 import { sessionRoute } from './session-route';
 import { resolveStatic, sendFile } from './static-files';
 import { videoRoute } from './video-route';
+import { playbackRoute } from './playback-route';
 
 const log = createLogger('serve');
 
@@ -56,6 +57,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const secure = !!opts.tls;
   let allowed = new Set<string>();
   const video = videoRoute({ live: services.live, access: services.access, audit: services.audit });
+  const playback = playbackRoute({ source: services.playback, access: services.access, audit: services.audit });
   /** Open sockets per session, so an ended session's sockets close at once. */
   const socketsBySession = new Map<string, Set<WebSocket>>();
   const offEnded = services.auth.onSessionsEnded((ids) => {
@@ -175,6 +177,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         ws.on('error', (err) => log.debug('socket error', { error: err.message }));
         track(ws, principal);
         video(ws, url, principal, source);
+      });
+      return;
+    }
+    if (url.pathname === '/playback') {
+      if (!principal) return refuse(socket, 401, 'Unauthorized');
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('error', (err) => log.debug('socket error', { error: err.message }));
+        track(ws, principal);
+        playback(ws, url, principal, source);
       });
       return;
     }

@@ -6,5 +6,6 @@ export * from './method';
 export * from './permissions';
 export * from './problems';
 export * from './protocol';
+export * from './recording';
 export * from './schemas';
 export * from './wall';

@@ -17,6 +17,9 @@ export const VALIDATION_PROBLEMS = [
   'url_invalid',
   'url_credentials_conflict',
   'time_zone',
+  // Recording: a timetable slot that ends before it starts; a time range that is empty or too long.
+  'schedule_slot',
+  'time_range',
 ] as const;
 export type ValidationProblem = (typeof VALIDATION_PROBLEMS)[number];
 

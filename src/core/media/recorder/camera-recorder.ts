@@ -350,7 +350,7 @@ export class CameraRecorder {
     const done = (async () => {
       const bytes = await s.file.close();
       try {
-        this.d.repo.close(s.id, { endMs, bytes, keyframes: s.keyframes.filter(([, off]) => off < bytes), status: 'ok' });
+        this.d.repo.close(s.id, { endMs, bytes, sha256: s.file.sha256, keyframes: s.keyframes.filter(([, off]) => off < bytes), status: 'ok' });
         this.d.onSegmentClosed?.(s.id);
       } catch (err) {
         this.log.error('could not index a closed segment (reconcile will at the next start)', { path: s.relPath, err: String(err) });

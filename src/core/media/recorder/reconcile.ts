@@ -41,13 +41,13 @@ export interface ReconcileReport {
 }
 
 /** Index data of a scanned file, times from the start time its name (or row) gives. */
-export function indexFromScan(startMs: number, scan: ScannedFile): { endMs: number; keyframes: KeyframeEntry[]; firstPts: number | null; bytes: number } {
+export function indexFromScan(startMs: number, scan: ScannedFile): { endMs: number; keyframes: KeyframeEntry[]; firstPts: number | null; bytes: number; sha256: string } {
   const first = scan.keyframes[0]?.pts ?? scan.firstPts;
   const keyframes: KeyframeEntry[] = first === null || first === undefined ? [] : scan.keyframes.map((k) => [Math.round(ptsDelta(first, k.pts) / 90), k.offset]);
   // The first keyframe's packet is preceded by PAT and PMT: seeking to it must include them.
   if (keyframes.length && keyframes[0]![1] <= 2 * 188) keyframes[0]![1] = 0;
   const span = first !== null && first !== undefined && scan.lastPts !== null ? Math.round(ptsDelta(first, scan.lastPts) / 90) : 0;
-  return { endMs: startMs + span + Math.round(scan.frameMs), keyframes, firstPts: first ?? null, bytes: scan.wholeBytes };
+  return { endMs: startMs + span + Math.round(scan.frameMs), keyframes, firstPts: first ?? null, bytes: scan.wholeBytes, sha256: scan.sha256 };
 }
 
 async function walk(root: string, rel = '', out: string[] = [], depth = 0): Promise<string[]> {
@@ -199,6 +199,7 @@ async function indexUnknown(repo: SegmentRepository, folderId: string, root: str
     trigger: 'recovered',
     endMs: idx.endMs,
     bytes: idx.bytes,
+    sha256: idx.sha256,
     keyframes: idx.keyframes,
     status: 'recovered',
   });

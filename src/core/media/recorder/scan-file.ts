@@ -2,6 +2,7 @@
 // reconcile needs to index a file the index does not know, and export needs to trust one.
 // Offsets are file offsets: a run of bytes that is not TS (a sector of garbage after a crash) is
 // skipped by looking for two sync bytes 188 apart, and counted as damage.
+import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { TS_PACKET_SIZE } from '../ts/packet';
 import { TsFrameScanner, type TsFrame } from '../ts/frame-scanner';
@@ -21,6 +22,8 @@ export interface ScannedFile {
   codec: string | null;
   /** Bytes that were not TS packets. */
   damagedBytes: number;
+  /** SHA-256 of the first wholeBytes bytes (what stays once a cut packet is trimmed). */
+  sha256: string;
 }
 
 const CHUNK = 188 * 1024;
@@ -30,7 +33,9 @@ export async function scanTsFile(file: string, onFrame?: (f: TsFrame) => void): 
   try {
     const size = (await fh.stat()).size;
     const scanner = new TsFrameScanner();
-    const out: ScannedFile = { size, wholeBytes: 0, keyframes: [], firstPts: null, lastPts: null, frames: 0, frameMs: 40, codec: null, damagedBytes: 0 };
+    const out: ScannedFile = { size, wholeBytes: 0, keyframes: [], firstPts: null, lastPts: null, frames: 0, frameMs: 40, codec: null, damagedBytes: 0, sha256: '' };
+    const hash = createHash('sha256');
+    let hashed = 0;
     const intervals: number[] = [];
     let pos = 0;
     let carry = Buffer.alloc(0);
@@ -63,6 +68,12 @@ export async function scanTsFile(file: string, onFrame?: (f: TsFrame) => void): 
           out.wholeBytes = fileOffsetOfData + end;
         }
       };
+      // Hash up to the last whole packet seen; a trailing partial packet is trimmed, so not hashed.
+      const hashTo = (fileOffset: number) => {
+        if (fileOffset <= hashed) return;
+        hash.update(data.subarray(hashed - fileOffsetOfData, fileOffset - fileOffsetOfData));
+        hashed = fileOffset;
+      };
       while (at + TS_PACKET_SIZE <= data.length) {
         if (data[at] === 0x47) {
           at += TS_PACKET_SIZE;
@@ -76,9 +87,11 @@ export async function scanTsFile(file: string, onFrame?: (f: TsFrame) => void): 
         runStart = at;
       }
       flushRun(at);
+      hashTo(fileOffsetOfData + at);
       carry = Buffer.from(data.subarray(at));
       data = Buffer.alloc(0);
     }
+    out.sha256 = hash.digest('hex');
     out.codec = scanner.videoCodec;
     if (intervals.length) out.frameMs = intervals.sort((a, b) => a - b)[Math.floor(intervals.length / 2)]!;
     return out;

@@ -3,6 +3,7 @@
 // so a power cut loses at most those seconds, and what reached the disk stays readable: MPEG-TS has
 // no index to finish, a cut file is whole packets plus at most one partial one, which reconcile
 // trims (see reconcile.ts).
+import { createHash } from 'node:crypto';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -16,6 +17,8 @@ export class SegmentFile {
   bytes = 0;
   /** Bytes known to be on the file (written). */
   written = 0;
+  /** SHA-256 of the bytes written, in order (the index keeps it; exports check segments with it). */
+  private readonly hash = createHash('sha256');
 
   private readonly ready: Promise<FileHandle | null>;
   private readonly syncMs: number;
@@ -84,6 +87,7 @@ export class SegmentFile {
           if (off < n) chunks = [Buffer.concat(batch).subarray(off)];
         }
         this.written += n;
+        for (const b of batch) this.hash.update(b);
         if (Date.now() - this.lastSync >= this.syncMs) {
           this.lastSync = Date.now();
           await fh.datasync();
@@ -96,6 +100,9 @@ export class SegmentFile {
     }
   }
 
+  /** The hash of what close() reported written (valid after close, when nothing failed). */
+  sha256: string | null = null;
+
   /** Waits for every queued byte, flushes to the disk and closes. Returns the bytes on the file. */
   async close(): Promise<number> {
     while (this.writing) await this.writing;
@@ -107,6 +114,7 @@ export class SegmentFile {
       this.failure ??= err instanceof Error ? err : new Error(String(err));
     }
     await fh.close().catch(() => undefined);
+    this.sha256 = this.failure ? null : this.hash.digest('hex');
     return this.written;
   }
 }

@@ -18,6 +18,7 @@ export interface SegmentRow {
   startMs: number;
   endMs: number;
   bytes: number;
+  sha256: string | null;
   firstPts: number | null;
   runId: string;
   keyframes: KeyframeEntry[];
@@ -36,6 +37,7 @@ interface RawSegment {
   start_ms: number;
   end_ms: number;
   bytes: number;
+  sha256: string | null;
   first_pts: number | null;
   run_id: string;
   keyframes: string;
@@ -54,6 +56,7 @@ const toSegment = (r: RawSegment): SegmentRow => ({
   startMs: r.start_ms,
   endMs: r.end_ms,
   bytes: r.bytes,
+  sha256: r.sha256,
   firstPts: r.first_pts,
   runId: r.run_id,
   keyframes: JSON.parse(r.keyframes) as KeyframeEntry[],
@@ -86,6 +89,7 @@ export interface NewSegment {
 export interface SegmentClose {
   endMs: number;
   bytes: number;
+  sha256: string | null;
   keyframes: KeyframeEntry[];
   status: Exclude<SegmentStatus, 'recording'>;
   firstPts?: number | null;
@@ -134,19 +138,19 @@ export class SegmentRepository {
   insertClosed(s: NewSegment & SegmentClose, now = Date.now()): number {
     const r = this.db
       .prepare(
-        `INSERT INTO segments (camera_id, stream, folder_id, path, start_ms, end_ms, bytes, first_pts, run_id, keyframes, codec, clock_offset_ms, trigger, status, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO segments (camera_id, stream, folder_id, path, start_ms, end_ms, bytes, sha256, first_pts, run_id, keyframes, codec, clock_offset_ms, trigger, status, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(s.cameraId, s.stream, s.folderId, s.path, s.startMs, s.endMs, s.bytes, s.firstPts, s.runId, JSON.stringify(s.keyframes), s.codec, s.clockOffsetMs, s.trigger, s.status, now);
+      .run(s.cameraId, s.stream, s.folderId, s.path, s.startMs, s.endMs, s.bytes, s.sha256, s.firstPts, s.runId, JSON.stringify(s.keyframes), s.codec, s.clockOffsetMs, s.trigger, s.status, now);
     return Number(r.lastInsertRowid);
   }
 
   close(id: number, c: SegmentClose): void {
     this.db
       .prepare(
-        `UPDATE segments SET end_ms = ?, bytes = ?, keyframes = ?, status = ?, first_pts = COALESCE(?, first_pts), start_ms = COALESCE(?, start_ms) WHERE id = ?`,
+        `UPDATE segments SET end_ms = ?, bytes = ?, sha256 = ?, keyframes = ?, status = ?, first_pts = COALESCE(?, first_pts), start_ms = COALESCE(?, start_ms) WHERE id = ?`,
       )
-      .run(c.endMs, c.bytes, JSON.stringify(c.keyframes), c.status, c.firstPts ?? null, c.startMs ?? null, id);
+      .run(c.endMs, c.bytes, c.sha256, JSON.stringify(c.keyframes), c.status, c.firstPts ?? null, c.startMs ?? null, id);
   }
 
   /** Progress of an open segment (so usage and the timeline follow it). */
@@ -155,7 +159,7 @@ export class SegmentRepository {
   }
 
   markMissing(id: number): void {
-    this.db.prepare("UPDATE segments SET status = 'missing', bytes = 0 WHERE id = ?").run(id);
+    this.db.prepare("UPDATE segments SET status = 'missing', bytes = 0, sha256 = NULL WHERE id = ?").run(id);
   }
 
   segment(id: number): SegmentRow | null {

@@ -7,6 +7,8 @@
 // - segments: one row per MPEG-TS file. A row is written when the file opens (status 'recording')
 //   and completed when it closes; rows still 'recording' at start are what a crash left behind and
 //   are reconciled with the file (see media/recorder/reconcile.ts).
+//   sha256 is of the closed file, computed as it was written: an export skips (and names) a segment
+//   whose bytes changed since.
 // - evidence_locks: a generic holder (kind + id: an export today, an incident later) keeps every
 //   segment of a camera that overlaps [from_ms, to_ms) from deletion. The trigger is the last fence:
 //   even a retention bug cannot delete a locked segment's row, and the file goes only after its row.
@@ -43,6 +45,7 @@ CREATE TABLE segments (
   start_ms        INTEGER NOT NULL,
   end_ms          INTEGER NOT NULL,
   bytes           INTEGER NOT NULL DEFAULT 0,
+  sha256          TEXT,
   first_pts       INTEGER,
   run_id          TEXT NOT NULL,
   keyframes       TEXT NOT NULL DEFAULT '[]',
