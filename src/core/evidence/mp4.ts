@@ -49,12 +49,16 @@ export function mp4Writer(ffmpegPath: string, outFile: string, creationTimeIso: 
     '-f', 'mp4', '-y', `file:${outFile}`,
   ]);
   let failed: Error | null = null;
-  done.catch((e: Error) => (failed = e));
+  let exited = false;
+  done.catch((e: Error) => (failed = e)).finally(() => (exited = true));
   child.stdin!.on('error', () => undefined); // EPIPE when ffmpeg failed: reported by `done`
   return {
     async write(buf) {
       if (failed) throw failed;
-      if (!child.stdin!.write(buf)) await new Promise<void>((r) => child.stdin!.once('drain', () => r()));
+      if (exited) throw new FfmpegFailed('ffmpeg exited early', null);
+      // Wait for room in the pipe, or for ffmpeg to end (killed, failed): a pipe nobody reads never drains.
+      if (!child.stdin!.write(buf)) await Promise.race([new Promise<void>((r) => child.stdin!.once('drain', () => r())), done.catch(() => undefined)]);
+      if (failed) throw failed;
     },
     async end() {
       child.stdin!.end();
