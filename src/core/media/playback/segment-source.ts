@@ -64,6 +64,8 @@ export class SegmentSource {
       const row = this.d.repo.nextAfter(cameraId, t);
       if (!row) return null;
       const p = this.playable(row);
+      // Past the live edge: nothing is recorded at or after that instant (yet).
+      if (p?.growing && at > p.endMs + 2000) return null;
       if (p && p.keyframes.length) return p;
       t = Math.max(row.endMs, t + 1);
     }

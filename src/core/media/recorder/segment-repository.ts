@@ -185,7 +185,8 @@ export class SegmentRepository {
   nextAfter(cameraId: string, at: number, stream?: 'main' | 'sub'): SegmentRow | null {
     const r = this.db
       .prepare(
-        `SELECT * FROM segments WHERE camera_id = ? AND end_ms > ? AND status != 'missing' ${stream ? 'AND stream = ?' : ''} ORDER BY start_ms LIMIT 1`,
+        // A segment being written reaches "now", whatever its row last said.
+        `SELECT * FROM segments WHERE camera_id = ? AND (end_ms > ? OR status = 'recording') AND status != 'missing' ${stream ? 'AND stream = ?' : ''} ORDER BY start_ms LIMIT 1`,
       )
       .get(...(stream ? [cameraId, at, stream] : [cameraId, at])) as RawSegment | undefined;
     return r ? toSegment(r) : null;
