@@ -10,7 +10,7 @@
 //     video/…mp4           per camera (and per continuous span), stream copy, faststart
 //     video/…burned-in.mp4 optional, re-encoded with camera name and time, labelled as such
 //     stills/…png          optional
-// Encrypted packages carry `…​.enc` media (format in crypto-stream.ts) and say so in the manifest.
+// Encrypted packages carry `….enc` media (format in crypto-stream.ts) and say so in the manifest.
 // This module has no dependency on the database: `npm run verify` uses it on any machine.
 
 export const MANIFEST = 'manifest.json';

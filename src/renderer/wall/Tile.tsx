@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera, TileAssignment } from '../../shared/contract';
 import { Icon } from '../app/Icon';
@@ -15,6 +15,8 @@ export interface TileProps {
   camera: Camera | undefined;
   stream: 'main' | 'sub';
   url: string | null;
+  /** Playback shown in place of live video (see src/renderer/playback/wall-playback.tsx). */
+  replay?: ReactNode;
   selected: boolean;
   maximised: boolean;
   showStats: boolean;
@@ -125,7 +127,9 @@ export function Tile(p: TileProps) {
       onDragLeave={() => setDragOver(false)}
       onDrop={onDrop}
     >
-      {p.camera ? (
+      {p.camera && p.replay ? (
+        <div className="tile__replay">{p.replay}</div>
+      ) : p.camera ? (
         <>
           <div className="tile__viewport" {...handlers}>
             <video

@@ -1,3 +1,5 @@
+import enRecording from './en-recording';
+
 // English strings. vi.ts must have exactly the same keys (the type below makes the compiler check).
 const en = {
   app: { name: 'Watchfloor', tagline: 'Monitoring centre console' },
@@ -149,7 +151,7 @@ const en = {
     playback: {
       title: 'Playback',
       emptyTitle: 'Nothing recorded yet',
-      emptyBody: 'Recording and playback are not available in this version yet.',
+      emptyBody: 'Choose cameras to play their recordings.',
     },
     reports: {
       title: 'Reports',
@@ -224,6 +226,7 @@ const en = {
     'playback.view': 'Watch recordings',
     'ptz.control': 'Steer PTZ cameras',
     'export.create': 'Export evidence',
+    'evidence.unlock': 'Lift evidence locks',
     'register.view': 'See the camera register',
     'register.manage': 'Edit the camera register',
     'views.manage': 'Share views and tours',
@@ -303,6 +306,7 @@ const en = {
   actions: {
     gotoPage: 'Go to page {{n}}',
   },
+  rec: enRecording,
   demo: {
     start: 'Start demo site',
     starting: 'Starting demo site…',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import viRecording from './vi-recording';
 
 const vi: Messages = {
   app: { name: 'Watchfloor', tagline: 'Bàn điều hành trung tâm giám sát' },
@@ -150,7 +151,7 @@ const vi: Messages = {
     playback: {
       title: 'Xem lại',
       emptyTitle: 'Chưa có bản ghi',
-      emptyBody: 'Ghi hình và xem lại chưa có trong phiên bản này.',
+      emptyBody: 'Chọn camera để xem lại bản ghi.',
     },
     reports: {
       title: 'Báo cáo',
@@ -225,6 +226,7 @@ const vi: Messages = {
     'playback.view': 'Xem video đã ghi',
     'ptz.control': 'Điều khiển camera PTZ',
     'export.create': 'Trích xuất chứng cứ',
+    'evidence.unlock': 'Gỡ khoá chứng cứ',
     'register.view': 'Xem danh mục camera',
     'register.manage': 'Sửa danh mục camera',
     'views.manage': 'Chia sẻ bố cục và vòng tuần tra',
@@ -304,6 +306,7 @@ const vi: Messages = {
   actions: {
     gotoPage: 'Chuyển đến trang {{n}}',
   },
+  rec: viRecording,
   demo: {
     start: 'Khởi động khu demo',
     starting: 'Đang khởi động khu demo…',

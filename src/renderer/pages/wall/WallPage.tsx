@@ -22,6 +22,8 @@ import { cameraFromHash, useWindowPlace, viewFromHash } from '../../wall/use-win
 import { WallGrid } from '../../wall/WallGrid';
 import { initialWall, wallReducer, type WallState } from '../../wall/wall-state';
 import { WallToolbar } from '../../wall/WallToolbar';
+// Playback on the wall (instant replay, playback at a time): a seam kept in src/renderer/playback.
+import { WallPlaybackControls, WallPlaybackProvider } from '../../playback/wall-playback';
 
 export function WallPage() {
   const { t } = useTranslation();
@@ -156,11 +158,15 @@ export function WallPage() {
 
   const current = views.find((v) => v.id === state.viewId);
   const run = tour.run;
+  const cameraAt = (i: number) => state.tiles[i]?.cameraId ?? null;
   return (
+    <WallPlaybackProvider selected={state.selected} cameraAt={cameraAt}>
     <Page
       title={t('pages.wall.title')}
       className="page--wall"
       tools={
+        <>
+        <WallPlaybackControls />
         <WallToolbar
           state={state}
           views={views}
@@ -183,6 +189,7 @@ export function WallPage() {
           onNewWindow={() => windows.openNew(state.viewId)}
           onFullscreen={toggleFullscreen}
         />
+        </>
       }
     >
       <div className="wall" ref={wallRef}>
@@ -241,5 +248,6 @@ export function WallPage() {
         />
       ) : null}
     </Page>
+    </WallPlaybackProvider>
   );
 }
