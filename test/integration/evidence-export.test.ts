@@ -3,7 +3,20 @@
 // byte makes both fail and name the file; encryption, a corrupt segment, refusals before work,
 // cancel and a disk that fills mid-export leave nothing half-written; locks hold against retention.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, closeSync, rmSync, writeFileSync, writeSync, readSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  closeSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+  readSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,10 +38,17 @@ let range: { from: number; to: number };
 let a: string;
 let b: string;
 
-const segmentsOf = (cameraId: string) => rig.core.services.recording.repo.overlapping(cameraId, 0, Number.MAX_SAFE_INTEGER).filter((s) => s.status === 'ok');
+const segmentsOf = (cameraId: string) =>
+  rig.core.services.recording.repo.overlapping(cameraId, 0, Number.MAX_SAFE_INTEGER).filter((s) => s.status === 'ok');
 
 beforeAll(async () => {
-  lab = await startLab({ cameras: [{ name: 'Ngã tư Hàng Xanh', variant: 'fixed' }, { name: 'Cầu Sài Gòn', variant: 'fixed' }], discoveryPort: false });
+  lab = await startLab({
+    cameras: [
+      { name: 'Ngã tư Hàng Xanh', variant: 'fixed' },
+      { name: 'Cầu Sài Gòn', variant: 'fixed' },
+    ],
+    discoveryPort: false,
+  });
   rig = await openCoreRig(lab.cameras);
   a = rig.cameraIds.get('Ngã tư Hàng Xanh')!;
   b = rig.cameraIds.get('Cầu Sài Gòn')!;
@@ -113,7 +133,17 @@ describe('evidence export', () => {
     expect(video).toHaveLength(2);
     for (const v of video) {
       const file = path.join(dir, v.name);
-      const probe = JSON.parse(execFileSync('/usr/bin/ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name,width,height:format=duration,format_name', '-of', 'json', file]).toString());
+      const probe = JSON.parse(
+        execFileSync('/usr/bin/ffprobe', [
+          '-v',
+          'error',
+          '-show_entries',
+          'stream=codec_name,width,height:format=duration,format_name',
+          '-of',
+          'json',
+          file,
+        ]).toString(),
+      );
       expect(probe.streams[0]).toMatchObject({ codec_name: 'h264', width: 1280, height: 720 });
       expect(Number(probe.format.duration)).toBeGreaterThan((range.to - range.from) / 1000 - 0.5);
       // faststart: the index (moov) comes before the media (mdat).
@@ -127,12 +157,29 @@ describe('evidence export', () => {
     expect(sums.status, sums.stdout.toString()).toBe(0);
     const sumsLine = sh('sha256sum', ['SHA256SUMS'], dir).stdout.toString().split(' ')[0];
     expect(manifest.files.find((f) => f.name === 'SHA256SUMS')!.sha256).toBe(sumsLine);
-    const ossl = sh('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'public-key.pem', '-rawin', '-in', 'manifest.json', '-sigfile', 'manifest.json.sig'], dir);
+    const ossl = sh(
+      'openssl',
+      ['pkeyutl', '-verify', '-pubin', '-inkey', 'public-key.pem', '-rawin', '-in', 'manifest.json', '-sigfile', 'manifest.json.sig'],
+      dir,
+    );
     expect(ossl.stdout.toString()).toContain('Signature Verified Successfully');
     const der = sh('openssl', ['pkey', '-pubin', '-in', 'public-key.pem', '-outform', 'DER'], dir).stdout;
     expect(sh('sha256sum', [], dir, der).stdout.toString().split(' ')[0]).toBe(manifest.signing.publicKeyFingerprintSha256);
     // Our verifier, standalone (no database), as an inspector would run it.
-    const cli = sh(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/core/evidence/verify-cli.ts'), dir, '--fingerprint', manifest.signing.publicKeyFingerprintSha256, '--lang', 'en'], ROOT);
+    const cli = sh(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(ROOT, 'src/core/evidence/verify-cli.ts'),
+        dir,
+        '--fingerprint',
+        manifest.signing.publicKeyFingerprintSha256,
+        '--lang',
+        'en',
+      ],
+      ROOT,
+    );
     expect(cli.status, cli.stdout.toString() + cli.stderr.toString()).toBe(0);
     expect(cli.stdout.toString()).toContain('VERIFIED');
     expect(cli.stdout.toString()).toContain("matches this installation's key");
@@ -169,7 +216,11 @@ describe('evidence export', () => {
       // The manifest itself (the case number changed): openssl refuses the signature, our verifier says so.
       const signed = readFileSync(path.join(copy, 'manifest.json'));
       writeFileSync(path.join(copy, 'manifest.json'), signed.toString('utf8').replace('VV-2025/0142', 'VV-2025/0143'));
-      const ossl = sh('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'public-key.pem', '-rawin', '-in', 'manifest.json', '-sigfile', 'manifest.json.sig'], copy);
+      const ossl = sh(
+        'openssl',
+        ['pkeyutl', '-verify', '-pubin', '-inkey', 'public-key.pem', '-rawin', '-in', 'manifest.json', '-sigfile', 'manifest.json.sig'],
+        copy,
+      );
       expect(ossl.status).not.toBe(0);
       expect(ossl.stdout.toString() + ossl.stderr.toString()).toMatch(/Signature Verification Failure/);
       expect((await verifyPackage(copy)).status).toBe('signature_invalid');
@@ -204,12 +255,19 @@ describe('evidence export', () => {
     expect(wrong.status).toBe('partial');
     const decryptTo = mkdtempSync(path.join(os.tmpdir(), 'wf-evidence-plain-'));
     try {
-      const cli = sh(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/core/evidence/verify-cli.ts'), dir, '--password-stdin', '--decrypt-to', decryptTo, '--lang', 'vi'], ROOT, Buffer.from('mật-khẩu-vụ-án-2025\n'));
+      const cli = sh(
+        process.execPath,
+        ['--import', 'tsx', path.join(ROOT, 'src/core/evidence/verify-cli.ts'), dir, '--password-stdin', '--decrypt-to', decryptTo, '--lang', 'vi'],
+        ROOT,
+        Buffer.from('mật-khẩu-vụ-án-2025\n'),
+      );
       expect(cli.status, cli.stdout.toString() + cli.stderr.toString()).toBe(0);
       expect(cli.stdout.toString()).toContain('ĐÃ XÁC MINH');
       const mp4 = path.join(decryptTo, media.find((f) => f.kind === 'video')!.name.replace(/\.enc$/, ''));
       expect(execFileSync('sha256sum', [mp4]).toString().split(' ')[0]).toBe(media.find((f) => f.kind === 'video')!.plaintextSha256);
-      expect(execFileSync('/usr/bin/ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', mp4]).toString().trim()).toBe('h264');
+      expect(execFileSync('/usr/bin/ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', mp4]).toString().trim()).toBe(
+        'h264',
+      );
     } finally {
       rmSync(decryptTo, { recursive: true, force: true });
     }
@@ -287,7 +345,12 @@ describe('evidence export', () => {
     const released = await rig.call('evidence.unlock', { id: lock.id, reason: 'vụ việc đã đóng' });
     expect(released.releasedAt).not.toBeNull();
     const audit = rig.core.services.audit.list({ limit: 500 } as never).entries;
-    expect(audit.filter((e) => e.action === 'evidence.unlock').map((e) => e.outcome).sort()).toEqual(['denied', 'ok']);
+    expect(
+      audit
+        .filter((e) => e.action === 'evidence.unlock')
+        .map((e) => e.outcome)
+        .sort(),
+    ).toEqual(['denied', 'ok']);
   });
 });
 
@@ -299,7 +362,15 @@ describe('FAT32 parts', () => {
       const src = path.join(dir, 'video', 'big.mp4');
       const data = Buffer.alloc(5 * 1024 * 1024 + 123, 7);
       writeFileSync(src, data);
-      const parts = await finishFile(src, { dir, name: 'video/big.mp4', kind: 'video', encryption: null, splitAt: 2 * 1024 * 1024, onBytes: () => undefined, cancelled: () => false });
+      const parts = await finishFile(src, {
+        dir,
+        name: 'video/big.mp4',
+        kind: 'video',
+        encryption: null,
+        splitAt: 2 * 1024 * 1024,
+        onBytes: () => undefined,
+        cancelled: () => false,
+      });
       expect(parts.map((p) => p.name)).toEqual(['video/big.mp4.001', 'video/big.mp4.002', 'video/big.mp4.003']);
       writeFileSync(path.join(dir, 'SUMS'), parts.map((p) => `${p.sha256}  ${p.name}\n`).join(''));
       expect(sh('sha256sum', ['-c', 'SUMS'], dir).status).toBe(0);

@@ -26,7 +26,13 @@ let afterGap: number;
 const closed = () => rig.core.services.recording.repo.overlapping(cam, 0, Number.MAX_SAFE_INTEGER).filter((s) => s.status === 'ok');
 
 beforeAll(async () => {
-  lab = await startLab({ cameras: [{ name: 'Bến Bạch Đằng', variant: 'fixed' }, { name: 'Khác phường', variant: 'fixed' }], discoveryPort: false });
+  lab = await startLab({
+    cameras: [
+      { name: 'Bến Bạch Đằng', variant: 'fixed' },
+      { name: 'Khác phường', variant: 'fixed' },
+    ],
+    discoveryPort: false,
+  });
   rig = await openCoreRig(lab.cameras);
   cam = rig.cameraIds.get('Bến Bạch Đằng')!;
   await rig.call('recording.settings.save', { ...rig.core.services.recording.settings(cam), mode: 'continuous' });
@@ -70,7 +76,11 @@ function probePackets(ts: Buffer): Array<{ pts: number; key: boolean }> {
   try {
     const file = path.join(dir, 'p.ts');
     writeFileSync(file, ts);
-    const out = execFileSync('/usr/bin/ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv=p=0', file], { maxBuffer: 64 << 20 }).toString();
+    const out = execFileSync(
+      '/usr/bin/ffprobe',
+      ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv=p=0', file],
+      { maxBuffer: 64 << 20 },
+    ).toString();
     return out
       .trim()
       .split('\n')
@@ -89,7 +99,11 @@ describe('playback over /playback', () => {
     const segs = closed();
     const at = segs[0]!.startMs + 2500;
     const s = open(`camera=${cam}&at=${at}&speed=16`);
-    await waitFor('the end of the recording before now, or enough after the gap', () => s.texts.some((t) => t.type === 'gap') && s.bytes.reduce((n, b) => n + b.length, 0) > 2_000_000, 60_000);
+    await waitFor(
+      'the end of the recording before now, or enough after the gap',
+      () => s.texts.some((t) => t.type === 'gap') && s.bytes.reduce((n, b) => n + b.length, 0) > 2_000_000,
+      60_000,
+    );
     s.ws.close();
     await s.closed;
     const start = s.texts[0]!;
@@ -142,7 +156,12 @@ describe('playback over /playback', () => {
     const audit = rig.core.services.audit.list({ limit: 500 } as never).entries;
     expect(audit.some((e) => e.action === 'playback.view.start' && e.target?.id === cam)).toBe(true);
     const ended = audit.find((e) => e.action === 'playback.view' && e.outcome === 'ok' && e.target?.id === cam && e.details.recordedFrom !== null)!;
-    expect(ended.details).toMatchObject({ recordedFrom: expect.any(Number), recordedTo: expect.any(Number), from: expect.any(Number), to: expect.any(Number) });
+    expect(ended.details).toMatchObject({
+      recordedFrom: expect.any(Number),
+      recordedTo: expect.any(Number),
+      from: expect.any(Number),
+      to: expect.any(Number),
+    });
     expect(audit.some((e) => e.action === 'playback.view' && e.outcome === 'denied' && e.actor.username === 'ward2')).toBe(true);
     void beforeGap;
   });

@@ -17,7 +17,14 @@ let lab: Lab;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  lab = await startLab({ cameras: [{ name: 'Chợ Bến Thành', variant: 'fixed' }, { name: 'Cầu Mống', variant: 'fixed' }, { name: 'Nhà hát', variant: 'h265' }], discoveryPort: false });
+  lab = await startLab({
+    cameras: [
+      { name: 'Chợ Bến Thành', variant: 'fixed' },
+      { name: 'Cầu Mống', variant: 'fixed' },
+      { name: 'Nhà hát', variant: 'h265' },
+    ],
+    discoveryPort: false,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -41,8 +48,11 @@ function readAt(file: string, offset: number, n: number): Buffer {
 }
 
 export function ffprobeFrames(file: string): { codec: string; frames: number; firstKey: boolean } {
-  const probe = (args: string[]) => JSON.parse(execFileSync('/usr/bin/ffprobe', ['-v', 'error', '-select_streams', 'v:0', ...args, '-of', 'json', file]).toString());
-  const count = probe(['-count_frames', '-show_entries', 'stream=codec_name,nb_read_frames']) as { streams: Array<{ codec_name: string; nb_read_frames?: string }> };
+  const probe = (args: string[]) =>
+    JSON.parse(execFileSync('/usr/bin/ffprobe', ['-v', 'error', '-select_streams', 'v:0', ...args, '-of', 'json', file]).toString());
+  const count = probe(['-count_frames', '-show_entries', 'stream=codec_name,nb_read_frames']) as {
+    streams: Array<{ codec_name: string; nb_read_frames?: string }>;
+  };
   const first = probe(['-show_frames', '-read_intervals', '%+#1', '-show_entries', 'frame=key_frame']) as { frames: Array<{ key_frame: number }> };
   return { codec: count.streams[0]!.codec_name, frames: Number(count.streams[0]!.nb_read_frames ?? 0), firstKey: first.frames[0]?.key_frame === 1 };
 }
@@ -101,7 +111,9 @@ describe('recording lab cameras', () => {
       await waitFor('a segment of each', () => closed(rig, a).length >= 1 && closed(rig, h).length >= 1, 40_000);
       // One RTSP session for the H.264 camera: the relay's (the wall's viewer and the recorder).
       expect(rig.live.pids().filter((p) => p.cameraId === a && p.pid !== null)).toHaveLength(1);
-      expect(ffmpegChildren().filter((c) => c.argv.join(' ').includes(lab.cameras[1]!.rtspMain.replace(/^rtsp:\/\//, '').split('/')[0]!))).toHaveLength(1);
+      expect(
+        ffmpegChildren().filter((c) => c.argv.join(' ').includes(lab.cameras[1]!.rtspMain.replace(/^rtsp:\/\//, '').split('/')[0]!)),
+      ).toHaveLength(1);
       expect(frames.length).toBeGreaterThan(0);
       const hevc = closed(rig, h)[0]!;
       expect(hevc.codec).toBe('h265');
@@ -140,10 +152,14 @@ describe('recording lab cameras', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wf-rec-crash-'));
     try {
       const cam = lab.cameras[1]!;
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'support/recording-child.ts'), dataDir, JSON.stringify(cam), '2500'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        cwd: path.join(here, '../..'),
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(here, 'support/recording-child.ts'), dataDir, JSON.stringify(cam), '2500'],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          cwd: path.join(here, '../..'),
+        },
+      );
       children.push(child);
       let out = '';
       child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -151,7 +167,10 @@ describe('recording lab cameras', () => {
       const openFile = await waitFor(
         'an open segment with video, after two closed ones',
         () => {
-          const lines = out.trim().split('\n').filter((l) => l.startsWith('OPEN '));
+          const lines = out
+            .trim()
+            .split('\n')
+            .filter((l) => l.startsWith('OPEN '));
           const files = [...new Set(lines.map((l) => l.split(' ')[1]))];
           const last = lines[lines.length - 1]?.split(' ');
           return files.length >= 3 && last && Number(last[2]) > 40_000 ? last[1]! : null;
@@ -165,7 +184,7 @@ describe('recording lab cameras', () => {
       // Simulate what a power cut can also do: a row lost (insert not yet on disk), a file lost.
       const { openDatabase } = await import('../../src/core/store/database');
       const { db } = openDatabase({ dataDir });
-      const rows = db.prepare("SELECT id, path, status FROM segments ORDER BY start_ms").all() as Array<{ id: number; path: string; status: string }>;
+      const rows = db.prepare('SELECT id, path, status FROM segments ORDER BY start_ms').all() as Array<{ id: number; path: string; status: string }>;
       expect(rows[rows.length - 1]!.status).toBe('recording');
       const folder = (db.prepare('SELECT path FROM recording_folders').get() as { path: string }).path;
       const lostRow = rows[0]!;
@@ -218,7 +237,9 @@ describe('retention and evidence locks', () => {
       await rig.recording.save({ ...rig.recording.settings(cameraId), mode: 'off' });
       const locked = segs[1]!;
       rig.db
-        .prepare("INSERT INTO evidence_locks (id, holder_kind, holder_id, camera_id, from_ms, to_ms, reason, created_at) VALUES ('l1', 'incident', 'inc-1', ?, ?, ?, 'test', 0)")
+        .prepare(
+          "INSERT INTO evidence_locks (id, holder_kind, holder_id, camera_id, from_ms, to_ms, reason, created_at) VALUES ('l1', 'incident', 'inc-1', ?, ?, ?, 'test', 0)",
+        )
         .run(cameraId, locked.startMs + 10, locked.startMs + 20);
       // The trigger stops even a direct delete.
       expect(() => rig.recording.repo.delete(locked.id)).toThrow(/evidence lock/);

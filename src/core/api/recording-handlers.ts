@@ -29,7 +29,20 @@ type RecordingMethods =
 
 export function createRecordingHandlers(s: CoreServices): Pick<Handlers, RecordingMethods> {
   const visible = (p: Principal, cameraId: string | null) => cameraId === null || s.access.cameraVisible(p, cameraId);
-  const folders = () => s.recording.folders().map(({ id, path, quotaBytes, enabled, usedBytes, diskFreeBytes, diskTotalBytes, writable, nearlyFull }) => ({ id, path, quotaBytes, enabled, usedBytes, diskFreeBytes, diskTotalBytes, writable, nearlyFull }));
+  const folders = () =>
+    s.recording
+      .folders()
+      .map(({ id, path, quotaBytes, enabled, usedBytes, diskFreeBytes, diskTotalBytes, writable, nearlyFull }) => ({
+        id,
+        path,
+        quotaBytes,
+        enabled,
+        usedBytes,
+        diskFreeBytes,
+        diskTotalBytes,
+        writable,
+        nearlyFull,
+      }));
   return {
     'recording.settings.list': (_i, ctx) => s.recording.listSettings().filter((x) => visible(ctx.principal, x.cameraId)),
     'recording.settings.save': (i) => s.recording.save(i),
@@ -49,7 +62,12 @@ export function createRecordingHandlers(s: CoreServices): Pick<Handlers, Recordi
     'playback.timeline': ({ cameraIds, from, to }) =>
       cameraIds.map((cameraId) =>
         cameraTimeline(
-          { repo: s.recording.repo, bookmarks: s.bookmarks, openSegment: (id) => s.recording.openSegment(id), locks: (id, a, b) => s.locks.activeFor(id, a, b) },
+          {
+            repo: s.recording.repo,
+            bookmarks: s.bookmarks,
+            openSegment: (id) => s.recording.openSegment(id),
+            locks: (id, a, b) => s.locks.activeFor(id, a, b),
+          },
           cameraId,
           from,
           to,
@@ -57,14 +75,21 @@ export function createRecordingHandlers(s: CoreServices): Pick<Handlers, Recordi
       ),
     'bookmarks.list': ({ query, cameraIds, limit }, ctx) => {
       const ids = cameraIds ?? null;
-      const scoped = ctx.principal.scope.length === 0 ? ids : s.register.tree().cameras.map((c) => c.id).filter((id) => visible(ctx.principal, id) && (!ids || ids.includes(id)));
+      const scoped =
+        ctx.principal.scope.length === 0
+          ? ids
+          : s.register
+              .tree()
+              .cameras.map((c) => c.id)
+              .filter((id) => visible(ctx.principal, id) && (!ids || ids.includes(id)));
       return s.bookmarks.search(query, scoped, limit);
     },
     'bookmarks.add': (i, ctx) => s.bookmarks.add({ ...i, createdBy: ctx.principal.user.id }),
     'bookmarks.delete': ({ id }, ctx) => {
       const b = s.bookmarks.get(id);
       if (!b || !visible(ctx.principal, b.cameraId)) throw new AppError('not_found', { kind: 'bookmark', id });
-      if (b.createdBy !== ctx.principal.user.id && !ctx.principal.permissions.has('users.manage')) throw new AppError('permission_denied', { permission: 'users.manage' });
+      if (b.createdBy !== ctx.principal.user.id && !ctx.principal.permissions.has('users.manage'))
+        throw new AppError('permission_denied', { permission: 'users.manage' });
       s.bookmarks.delete(id);
       return { id };
     },
@@ -78,7 +103,8 @@ export function createRecordingHandlers(s: CoreServices): Pick<Handlers, Recordi
     'export.start': (i, ctx) => s.evidence.start(i, ctx.principal),
     'export.cancel': ({ id }, ctx) => {
       const job = s.evidence.list(200, () => true).find((j) => j.id === id);
-      if (!job || (job.createdBy !== ctx.principal.user.id && ctx.principal.scope.length > 0)) throw new AppError('not_found', { kind: 'export', id });
+      if (!job || (job.createdBy !== ctx.principal.user.id && ctx.principal.scope.length > 0))
+        throw new AppError('not_found', { kind: 'export', id });
       return s.evidence.cancel(id);
     },
     'export.list': ({ limit }, ctx) => s.evidence.list(limit, (ids) => ids.every((id) => visible(ctx.principal, id))),

@@ -10,10 +10,24 @@ export async function openAuditTrail(_o: { databaseFile: string; db: Db; secrets
   const entries: AuditEntryInfo[] = [];
   return {
     async append(e: AuditRecord) {
-      entries.push({ seq: entries.length + 1, at: e.at ?? Date.now(), actor: e.actor, action: e.action, outcome: e.outcome, target: e.target ?? null, details: e.details ?? {}, source: e.source ?? null, hash: '' });
+      entries.push({
+        seq: entries.length + 1,
+        at: e.at ?? Date.now(),
+        actor: e.actor,
+        action: e.action,
+        outcome: e.outcome,
+        target: e.target ?? null,
+        details: e.details ?? {},
+        source: e.source ?? null,
+        hash: '',
+      });
     },
     list(q) {
-      const filtered = entries.filter((e) => (!q.action || e.action === q.action) && (!q.username || e.actor.username === q.username) && (!q.outcome || e.outcome === q.outcome)).reverse();
+      const filtered = entries
+        .filter(
+          (e) => (!q.action || e.action === q.action) && (!q.username || e.actor.username === q.username) && (!q.outcome || e.outcome === q.outcome),
+        )
+        .reverse();
       return { entries: filtered.slice(0, q.limit), total: filtered.length };
     },
     async verify() {

@@ -29,7 +29,9 @@ export function newKdfParams(): KdfParams {
 export function deriveKey(password: string, k: KdfParams): Promise<Buffer> {
   const N = 2 ** k.log2N;
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), k.salt, 32, { N, r: k.r, p: k.p, maxmem: 256 * N * k.r + 32 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password.normalize('NFC'), k.salt, 32, { N, r: k.r, p: k.p, maxmem: 256 * N * k.r + 32 * 1024 * 1024 }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 
@@ -47,7 +49,11 @@ function header(k: KdfParams, noncePrefix: Buffer, chunk: number): Buffer {
 
 export function parseHeader(h: Buffer): { kdf: KdfParams; noncePrefix: Buffer; chunk: number } | null {
   if (h.length < HEADER_BYTES || !h.subarray(0, 8).equals(MAGIC)) return null;
-  return { kdf: { log2N: h[8]!, r: h[9]!, p: h[10]!, salt: Buffer.from(h.subarray(12, 28)) }, noncePrefix: Buffer.from(h.subarray(28, 36)), chunk: h.readUInt32BE(36) };
+  return {
+    kdf: { log2N: h[8]!, r: h[9]!, p: h[10]!, salt: Buffer.from(h.subarray(12, 28)) },
+    noncePrefix: Buffer.from(h.subarray(28, 36)),
+    chunk: h.readUInt32BE(36),
+  };
 }
 
 function nonce(prefix: Buffer, i: number): Buffer {
@@ -117,7 +123,11 @@ export class DecryptError extends Error {}
  * Decrypts a file chunk by chunk, handing each plaintext chunk to `out`; returns the plaintext's
  * SHA-256 and size. Throws DecryptError for a wrong password or any changed byte.
  */
-export async function decryptFile(file: string, password: string, out?: (plain: Buffer) => Promise<void> | void): Promise<{ sha256: string; bytes: number }> {
+export async function decryptFile(
+  file: string,
+  password: string,
+  out?: (plain: Buffer) => Promise<void> | void,
+): Promise<{ sha256: string; bytes: number }> {
   const fh = await open(file, 'r');
   try {
     const h = Buffer.alloc(HEADER_BYTES);

@@ -89,11 +89,24 @@ export class EvidenceService {
     const existing = this.jobs.get(id) ?? this.row(id);
     if (existing) return 'info' in existing ? { ...existing.info } : existing;
     const plan = await this.plan(i);
-    if (plan.refusal) throw new AppError(REFUSALS[plan.refusal] ?? 'bad_request', { destination: plan.destination.path, freeBytes: plan.destination.freeBytes ?? 0, neededBytes: plan.bytesNeeded });
+    if (plan.refusal)
+      throw new AppError(REFUSALS[plan.refusal] ?? 'bad_request', {
+        destination: plan.destination.path,
+        freeBytes: plan.destination.freeBytes ?? 0,
+        neededBytes: plan.bytesNeeded,
+      });
     const createdBy = principal.user.id;
     // Lock first: from now on retention cannot take what this export reads.
     for (const cameraId of i.cameraIds) {
-      this.d.locks.lock({ holderKind: 'export', holderId: id, cameraId, from: i.from, to: i.to, reason: `${i.caseNumber}: ${i.reason}`.slice(0, 500), createdBy });
+      this.d.locks.lock({
+        holderKind: 'export',
+        holderId: id,
+        cameraId,
+        from: i.from,
+        to: i.to,
+        reason: `${i.caseNumber}: ${i.reason}`.slice(0, 500),
+        createdBy,
+      });
     }
     const options = { language: i.language, burnIn: i.burnIn, stills: i.stills, encrypted: i.password !== null, splitLargeFiles: i.splitLargeFiles };
     this.d.db
@@ -101,7 +114,19 @@ export class EvidenceService {
         `INSERT INTO exports (id, case_number, incident_id, reason, camera_ids, from_ms, to_ms, destination, options, state, created_by, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
       )
-      .run(id, i.caseNumber, i.incidentId, i.reason, JSON.stringify(i.cameraIds), i.from, i.to, plan.destination.path, JSON.stringify(options), createdBy, Date.now());
+      .run(
+        id,
+        i.caseNumber,
+        i.incidentId,
+        i.reason,
+        JSON.stringify(i.cameraIds),
+        i.from,
+        i.to,
+        plan.destination.path,
+        JSON.stringify(options),
+        createdBy,
+        Date.now(),
+      );
     const job = new ExportJob(
       {
         repo: this.d.repo,

@@ -175,7 +175,12 @@ export class ExportJob {
       } else {
         this.info.state = 'failed';
         const e = err as NodeJS.ErrnoException & { code?: string | null };
-        this.info.error = e.code === 'ENOSPC' || /No space left/i.test(e.message) ? 'destination_full' : e.code === 'EACCES' || e.code === 'EROFS' ? 'destination_unwritable' : `export_failed: ${e.message}`.slice(0, 300);
+        this.info.error =
+          e.code === 'ENOSPC' || /No space left/i.test(e.message)
+            ? 'destination_full'
+            : e.code === 'EACCES' || e.code === 'EROFS'
+              ? 'destination_unwritable'
+              : `export_failed: ${e.message}`.slice(0, 300);
         this.ctx.logger.error('export failed', { id: this.p.id, error: e.message });
       }
     } finally {
@@ -199,7 +204,16 @@ export class ExportJob {
     this.phase('copying');
     for (const [index, cameraId] of p.cameraIds.entries()) {
       const facts = this.ctx.camera(cameraId);
-      const cam: ManifestCamera = { id: cameraId, name: facts.name, point: facts.point, area: facts.area, clockOffsetMs: null, delivered: [], gaps: [], skippedSegments: [] };
+      const cam: ManifestCamera = {
+        id: cameraId,
+        name: facts.name,
+        point: facts.point,
+        area: facts.area,
+        clockOffsetMs: null,
+        delivered: [],
+        gaps: [],
+        skippedSegments: [],
+      };
       cameras.push(cam);
       let span: { name: string; plain: string; from: number } | null = null;
       await feedCamera(this.ctx.repo, cameraId, p.from, p.to, {
@@ -234,7 +248,18 @@ export class ExportJob {
     if (produced.length === 0) throw Object.assign(new Error('no footage could be read'), { code: 'no_footage' });
     const files: ManifestFile[] = [];
     const finish = async (source: string, name: string, kind: FileKind, extra: Partial<ManifestFile>) =>
-      files.push(...(await finishFile(source, { dir, name, kind, encryption, splitAt, onBytes: (n) => this.advance(n), cancelled: () => this.cancelled, extra })));
+      files.push(
+        ...(await finishFile(source, {
+          dir,
+          name,
+          kind,
+          encryption,
+          splitAt,
+          onBytes: (n) => this.advance(n),
+          cancelled: () => this.cancelled,
+          extra,
+        })),
+      );
     // Derived files first (they read the plain MP4), then each MP4 is hashed or encrypted.
     for (const v of produced) {
       const extra = { cameraId: v.cameraId, from: instant(v.from, tz), to: instant(v.to, tz) };
@@ -271,7 +296,13 @@ export class ExportJob {
       encryption: encryption
         ? {
             algorithm: 'AES-256-GCM',
-            kdf: { name: 'scrypt', N: 2 ** encryption.kdf.log2N, r: encryption.kdf.r, p: encryption.kdf.p, saltHex: encryption.kdf.salt.toString('hex') },
+            kdf: {
+              name: 'scrypt',
+              N: 2 ** encryption.kdf.log2N,
+              r: encryption.kdf.r,
+              p: encryption.kdf.p,
+              saltHex: encryption.kdf.salt.toString('hex'),
+            },
             chunkBytes: 1024 * 1024,
             note: 'The password is not stored in this package or anywhere by Watchfloor.',
           }

@@ -10,7 +10,16 @@ import type { SegmentRepository } from '../media/recorder/segment-repository';
 import { exportSegments, JOIN_MS } from './segment-feed';
 
 /** statfs f_type of FAT12/16/32 (MSDOS_SUPER_MAGIC) and exFAT (no 4 GiB limit, named for the UI). */
-const FS_TYPES: Record<number, string> = { 0x4d44: 'vfat', 0x2011bab0: 'exfat', 0x5346544e: 'ntfs', 0xef53: 'ext4', 0x01021994: 'tmpfs', 0x58465342: 'xfs', 0x9123683e: 'btrfs', 0x794c7630: 'overlay' };
+const FS_TYPES: Record<number, string> = {
+  0x4d44: 'vfat',
+  0x2011bab0: 'exfat',
+  0x5346544e: 'ntfs',
+  0xef53: 'ext4',
+  0x01021994: 'tmpfs',
+  0x58465342: 'xfs',
+  0x9123683e: 'btrfs',
+  0x794c7630: 'overlay',
+};
 export const FAT32_MAX_FILE = 4 * 1024 ** 3 - 1;
 /** Room kept beyond the estimate: the manifest, report, README, and the MP4 index. */
 const MARGIN = 32 * 1024 * 1024;

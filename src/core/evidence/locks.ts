@@ -83,23 +83,26 @@ export class EvidenceLocks {
 
   /** Deletes a holder's locks outright: only for an export that produced nothing (cancelled, failed). */
   dropHolder(kind: string, holderId: string): void {
-    this.db.prepare('UPDATE evidence_locks SET released_at = ?, released_by = NULL, release_reason = ? WHERE holder_kind = ? AND holder_id = ? AND released_at IS NULL').run(
-      this.now(),
-      'export produced no package',
-      kind,
-      holderId,
-    );
+    this.db
+      .prepare(
+        'UPDATE evidence_locks SET released_at = ?, released_by = NULL, release_reason = ? WHERE holder_kind = ? AND holder_id = ? AND released_at IS NULL',
+      )
+      .run(this.now(), 'export produced no package', kind, holderId);
   }
 
   list(includeReleased: boolean, limit = 500): EvidenceLockInfo[] {
     return (
-      this.db.prepare(`SELECT * FROM evidence_locks ${includeReleased ? '' : 'WHERE released_at IS NULL'} ORDER BY created_at DESC LIMIT ?`).all(limit) as Row[]
+      this.db
+        .prepare(`SELECT * FROM evidence_locks ${includeReleased ? '' : 'WHERE released_at IS NULL'} ORDER BY created_at DESC LIMIT ?`)
+        .all(limit) as Row[]
     ).map(toLock);
   }
 
   activeFor(cameraId: string, from: number, to: number): Array<{ from: number; to: number }> {
     return this.db
-      .prepare('SELECT from_ms AS "from", to_ms AS "to" FROM evidence_locks WHERE camera_id = ? AND released_at IS NULL AND from_ms < ? AND to_ms > ? ORDER BY from_ms LIMIT 500')
+      .prepare(
+        'SELECT from_ms AS "from", to_ms AS "to" FROM evidence_locks WHERE camera_id = ? AND released_at IS NULL AND from_ms < ? AND to_ms > ? ORDER BY from_ms LIMIT 500',
+      )
       .all(cameraId, to, from) as Array<{ from: number; to: number }>;
   }
 }

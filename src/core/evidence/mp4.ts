@@ -25,7 +25,13 @@ function run(ffmpegPath: string, args: string[], env?: NodeJS.ProcessEnv): { chi
     child.once('error', (e) => reject(new FfmpegFailed(e.message, null)));
     child.once('close', (code, signal) => {
       if (code === 0) resolve();
-      else reject(new FfmpegFailed(redact(err.trim().split('\n').slice(-3).join(' | ')) || `ffmpeg exited ${code ?? signal}`, /No space left/i.test(err) ? 'ENOSPC' : null));
+      else
+        reject(
+          new FfmpegFailed(
+            redact(err.trim().split('\n').slice(-3).join(' | ')) || `ffmpeg exited ${code ?? signal}`,
+            /No space left/i.test(err) ? 'ENOSPC' : null,
+          ),
+        );
     });
   });
   return { child, done };
@@ -57,7 +63,8 @@ export function mp4Writer(ffmpegPath: string, outFile: string, creationTimeIso: 
       if (failed) throw failed;
       if (exited) throw new FfmpegFailed('ffmpeg exited early', null);
       // Wait for room in the pipe, or for ffmpeg to end (killed, failed): a pipe nobody reads never drains.
-      if (!child.stdin!.write(buf)) await Promise.race([new Promise<void>((r) => child.stdin!.once('drain', () => r())), done.catch(() => undefined)]);
+      if (!child.stdin!.write(buf))
+        await Promise.race([new Promise<void>((r) => child.stdin!.once('drain', () => r())), done.catch(() => undefined)]);
       if (failed) throw failed;
     },
     async end() {
@@ -86,7 +93,12 @@ function filterPath(p: string): string {
  * A re-encoded copy with the camera's name and the date and time (console's zone, from each
  * frame's own timestamp) burned in at the top left. `labelFile` holds burnInText().
  */
-export async function burnIn(ffmpegPath: string, input: string, outFile: string, o: { labelFile: string; timeZone: string; signal: AbortSignal }): Promise<void> {
+export async function burnIn(
+  ffmpegPath: string,
+  input: string,
+  outFile: string,
+  o: { labelFile: string; timeZone: string; signal: AbortSignal },
+): Promise<void> {
   const vf = `drawtext=fontcolor=white:fontsize=h/24:box=1:boxcolor=black@0.6:boxborderw=6:line_spacing=6:x=12:y=12:textfile=${filterPath(o.labelFile)}`;
   // prettier-ignore
   const { child, done } = run(ffmpegPath, [

@@ -87,7 +87,16 @@ export async function finishFile(source: string, o: FinishOptions): Promise<Mani
       await out.close();
     }
     await rm(source, { force: true });
-    const entry: ManifestFile = { name: encName, kind: o.kind, bytes: encBytes, sha256: encHash.digest('hex'), encrypted: true, plaintextSha256: plainHash.digest('hex'), plaintextBytes: plainBytes, ...o.extra };
+    const entry: ManifestFile = {
+      name: encName,
+      kind: o.kind,
+      bytes: encBytes,
+      sha256: encHash.digest('hex'),
+      encrypted: true,
+      plaintextSha256: plainHash.digest('hex'),
+      plaintextBytes: plainBytes,
+      ...o.extra,
+    };
     return o.splitAt && encBytes > o.splitAt ? splitFile(encPath, entry, o) : [entry];
   }
   await syncFile(target);
@@ -126,7 +135,13 @@ async function splitFile(file: string, whole: ManifestFile, o: FinishOptions): P
       } finally {
         await out.close();
       }
-      parts.push({ ...whole, name, bytes: written, sha256: hash.digest('hex'), part: { index: i + 1, of: count, joined: whole.name, joinedSha256: whole.sha256 } });
+      parts.push({
+        ...whole,
+        name,
+        bytes: written,
+        sha256: hash.digest('hex'),
+        part: { index: i + 1, of: count, joined: whole.name, joinedSha256: whole.sha256 },
+      });
     }
   } finally {
     await src.close();

@@ -103,7 +103,10 @@ export function reportHtml(m: Manifest, lang: 'vi' | 'en'): string {
     })
     .join('');
   const files = m.files
-    .map((f) => `<tr><td><code>${esc(f.name)}</code>${f.kind === 'video-burned-in' ? `<br><small>${esc(t.burned)}</small>` : ''}</td><td class="num">${f.bytes}</td><td><code class="sha">${f.sha256}</code></td></tr>`)
+    .map(
+      (f) =>
+        `<tr><td><code>${esc(f.name)}</code>${f.kind === 'video-burned-in' ? `<br><small>${esc(t.burned)}</small>` : ''}</td><td class="num">${f.bytes}</td><td><code class="sha">${f.sha256}</code></td></tr>`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${esc(t.title)} — ${esc(m.case.number)}</title>
@@ -137,7 +140,13 @@ ${m.encryption ? `<p class="note">${esc(t.encrypted)}</p>` : ''}
 
 /** Chromium for printing: CHROMIUM_PATH, else the usual places; null when there is none. */
 export function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ];
   return candidates.find((c): c is string => !!c && existsSync(c)) ?? null;
 }
 

@@ -24,7 +24,8 @@ const TEXT = {
     missing: 'missing',
     extra: 'not in the manifest',
     decrypted: 'encrypted media decrypted and checked',
-    usage: 'usage: npm run verify -- <package folder> [--password-stdin] [--decrypt-to DIR] [--fingerprint HEX | --data-dir DIR] [--json] [--lang vi|en]',
+    usage:
+      'usage: npm run verify -- <package folder> [--password-stdin] [--decrypt-to DIR] [--fingerprint HEX | --data-dir DIR] [--json] [--lang vi|en]',
   },
   vi: {
     verified: 'ĐÃ XÁC MINH',
@@ -40,14 +41,17 @@ const TEXT = {
     missing: 'bị thiếu',
     extra: 'không có trong bản mô tả',
     decrypted: 'đã giải mã và kiểm tra tệp mã hoá',
-    usage: 'cách dùng: npm run verify -- <thư mục gói> [--password-stdin] [--decrypt-to THƯ_MỤC] [--fingerprint HEX | --data-dir THƯ_MỤC] [--json] [--lang vi|en]',
+    usage:
+      'cách dùng: npm run verify -- <thư mục gói> [--password-stdin] [--decrypt-to THƯ_MỤC] [--fingerprint HEX | --data-dir THƯ_MỤC] [--json] [--lang vi|en]',
   },
 } as const;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 async function installationFingerprint(dataDir: string): Promise<string | null> {
@@ -56,7 +60,8 @@ async function installationFingerprint(dataDir: string): Promise<string | null> 
   const { default: Database } = await import('better-sqlite3');
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare('SELECT fingerprint FROM installation_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1').get() as { fingerprint: string } | undefined;
+    const row = db.prepare('SELECT fingerprint FROM installation_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1').get() as
+      { fingerprint: string } | undefined;
     return row?.fingerprint ?? null;
   } catch {
     return null;
@@ -69,7 +74,8 @@ export function formatReport(r: VerifyReportInfo, lang: 'vi' | 'en'): string {
   const t = TEXT[lang];
   const lines = [`${r.folder}: ${t[r.status]}`];
   if (r.summary) lines.push(`  ${r.summary.caseNumber} — ${r.summary.operator} — ${r.summary.createdAt}`);
-  if (r.fingerprint) lines.push(`  ${t.key} ${r.fingerprint} ${r.installationKey === null ? `(${t.unknown})` : r.installationKey ? t.ours : t.notOurs}`);
+  if (r.fingerprint)
+    lines.push(`  ${t.key} ${r.fingerprint} ${r.installationKey === null ? `(${t.unknown})` : r.installationKey ? t.ours : t.notOurs}`);
   for (const f of r.files) if (f.status !== 'ok') lines.push(`  ${f.name}: ${t[f.status]}`);
   for (const p of r.problems) lines.push(`  ${p}`);
   if (r.decrypted) lines.push(`  ${t.decrypted}`);

@@ -144,7 +144,13 @@ export async function verifyPackage(folder: string, o: VerifyOptions = {}): Prom
     }
   }
 
-  report.status = !signed ? 'not_signed' : !report.signatureValid ? 'signature_invalid' : damaged || report.decrypted === false ? 'partial' : 'verified';
+  report.status = !signed
+    ? 'not_signed'
+    : !report.signatureValid
+      ? 'signature_invalid'
+      : damaged || report.decrypted === false
+        ? 'partial'
+        : 'verified';
   return report;
 }
 

@@ -33,7 +33,14 @@ export function playbackRoute(d: PlaybackRouteDeps) {
     const target = { kind: 'camera', id: cameraId };
     if (!Number.isSafeInteger(at) || at < 0 || !(PLAYBACK_SPEEDS as readonly number[]).includes(speed)) return refuse(ws, 'bad_request');
     if (!can(principal, 'playback.view')) {
-      void d.audit.append({ actor, action: 'playback.view', outcome: 'denied', target, details: { error: 'permission_denied', at }, source: source.address });
+      void d.audit.append({
+        actor,
+        action: 'playback.view',
+        outcome: 'denied',
+        target,
+        details: { error: 'permission_denied', at },
+        source: source.address,
+      });
       return refuse(ws, 'no_permission');
     }
     if (!cameraId || !d.access.cameraVisible(principal, cameraId)) {

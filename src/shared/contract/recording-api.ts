@@ -15,7 +15,8 @@ export const recordingApi = {
     output: z.array(r.recordingSettings),
   }),
   'recording.settings.save': method({
-    summary: "Set a camera's recording: off, continuous, scheduled (weekly timetable in the console's zone) or on event; main or sub stream; retention in days.",
+    summary:
+      "Set a camera's recording: off, continuous, scheduled (weekly timetable in the console's zone) or on event; main or sub stream; retention in days.",
     permission: 'register.manage',
     audit: 'write',
     targets: { cameraId: 'camera' },
@@ -55,7 +56,11 @@ export const recordingApi = {
     summary: 'Bookmarks, newest first; the query ignores case and diacritics ("nguyen hue" finds "Nguyễn Huệ").',
     permission: 'playback.view',
     audit: 'none',
-    input: z.object({ query: z.string().max(200).default(''), cameraIds: z.array(id).max(500).optional(), limit: z.number().int().min(1).max(500).default(100) }),
+    input: z.object({
+      query: z.string().max(200).default(''),
+      cameraIds: z.array(id).max(500).optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
     output: z.array(r.bookmark),
   }),
   'bookmarks.add': method({
@@ -96,7 +101,8 @@ export const recordingApi = {
     output: r.exportPlan,
   }),
   'export.start': method({
-    summary: 'Export evidence: per camera an MP4 (stream copy), hashes, a signed manifest and a report, into a new folder under the destination. Locks the segments used.',
+    summary:
+      'Export evidence: per camera an MP4 (stream copy), hashes, a signed manifest and a report, into a new folder under the destination. Locks the segments used.',
     permission: 'export.create',
     audit: 'write',
     targets: { cameraIds: 'camera' },

@@ -41,7 +41,11 @@ export type RecordingFolder = z.infer<typeof recordingFolder>;
 export const recordingFolderInput = z.object({
   id: id.optional(),
   path: z.string().trim().min(1).max(1000),
-  quotaBytes: z.number().int().min(64 * 1024 * 1024).nullable(),
+  quotaBytes: z
+    .number()
+    .int()
+    .min(64 * 1024 * 1024)
+    .nullable(),
   enabled: z.boolean().default(true),
 });
 
@@ -64,7 +68,13 @@ export const recordingCameraStatus = z.object({
   source: z.enum(['relay', 'copy']),
 });
 
-const reconcileEntry = z.object({ folder: z.string(), path: z.string(), cameraId: z.string().optional(), bytes: z.number().optional(), detail: z.string().optional() });
+const reconcileEntry = z.object({
+  folder: z.string(),
+  path: z.string(),
+  cameraId: z.string().optional(),
+  bytes: z.number().optional(),
+  detail: z.string().optional(),
+});
 export const reconcileReport = z.object({
   at: z.number(),
   ms: z.number(),
@@ -177,7 +187,13 @@ export const exportPlan = z.object({
     }),
   ),
   bytesNeeded: z.number(),
-  destination: z.object({ path: z.string(), freeBytes: z.number().nullable(), fsType: z.string().nullable(), writable: z.boolean(), fat32: z.boolean() }),
+  destination: z.object({
+    path: z.string(),
+    freeBytes: z.number().nullable(),
+    fsType: z.string().nullable(),
+    writable: z.boolean(),
+    fat32: z.boolean(),
+  }),
   /** Why it cannot start, if it cannot: no_footage, destination_unwritable, destination_full, file_too_large_fat32. */
   refusal: z.string().nullable(),
   /** FAT32 with a file over 4 GiB: the file will be split into parts. */
@@ -203,7 +219,14 @@ export const verifyReport = z.object({
   decrypted: z.boolean().nullable(),
   files: z.array(verifyFile),
   summary: z
-    .object({ caseNumber: z.string(), reason: z.string(), operator: z.string(), createdAt: z.string(), cameras: z.array(z.string()), appVersion: z.string() })
+    .object({
+      caseNumber: z.string(),
+      reason: z.string(),
+      operator: z.string(),
+      createdAt: z.string(),
+      cameras: z.array(z.string()),
+      appVersion: z.string(),
+    })
     .nullable(),
   problems: z.array(z.string()),
 });

@@ -43,11 +43,25 @@ export async function openCoreRig(cams: SimCameraInfo[], opts: { dataDir?: strin
   if (!pointId) {
     const city = await call('register.createArea', { parentId: null, name: 'TP. Hồ Chí Minh', kind: 'city' });
     const ward = await call('register.createArea', { parentId: city.id, name: 'Phường Bến Thành', kind: 'ward' });
-    pointId = (await call('register.createPoint', { areaId: ward.id, name: 'Chợ Bến Thành', address: 'Lê Lợi, Phường Bến Thành', lat: 10.772, lon: 106.698 })).id;
+    pointId = (
+      await call('register.createPoint', { areaId: ward.id, name: 'Chợ Bến Thành', address: 'Lê Lợi, Phường Bến Thành', lat: 10.772, lon: 106.698 })
+    ).id;
   }
   for (const c of cams) {
     const found = core.services.register.tree().cameras.find((x) => x.name === c.name);
-    const id = found?.id ?? (await call('register.createCamera', { pointId, name: c.name, rtspMain: c.rtspMain, rtspSub: c.rtspSub, onvifUrl: c.onvif, username: c.username, password: c.password })).id;
+    const id =
+      found?.id ??
+      (
+        await call('register.createCamera', {
+          pointId,
+          name: c.name,
+          rtspMain: c.rtspMain,
+          rtspSub: c.rtspSub,
+          onvifUrl: c.onvif,
+          username: c.username,
+          password: c.password,
+        })
+      ).id;
     cameraIds.set(c.name, id);
   }
   return {

@@ -45,7 +45,15 @@ export async function openRig(
     const found = existing.cameras.find((x) => x.name === c.name);
     const id = found
       ? found.id
-      : register.createCamera({ pointId, name: c.name, rtspMain: c.rtspMain, rtspSub: c.rtspSub, onvifUrl: c.onvif, username: c.username, password: c.password }).id;
+      : register.createCamera({
+          pointId,
+          name: c.name,
+          rtspMain: c.rtspMain,
+          rtspSub: c.rtspSub,
+          onvifUrl: c.onvif,
+          username: c.username,
+          password: c.password,
+        }).id;
     cameraIds.set(c.name, id);
   }
   const live = new LiveService({

@@ -15,7 +15,14 @@ interface Row {
   created_at: number;
 }
 
-const toBookmark = (r: Row): Bookmark => ({ id: r.id, cameraId: r.camera_id, at: r.at_ms, note: r.note, createdBy: r.created_by, createdAt: r.created_at });
+const toBookmark = (r: Row): Bookmark => ({
+  id: r.id,
+  cameraId: r.camera_id,
+  at: r.at_ms,
+  note: r.note,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
 
 export class Bookmarks {
   constructor(private readonly db: Db) {}
@@ -64,6 +71,10 @@ export class Bookmarks {
   }
 
   between(cameraId: string, from: number, to: number): Bookmark[] {
-    return (this.db.prepare('SELECT * FROM bookmarks WHERE camera_id = ? AND at_ms >= ? AND at_ms < ? ORDER BY at_ms LIMIT 1000').all(cameraId, from, to) as Row[]).map(toBookmark);
+    return (
+      this.db
+        .prepare('SELECT * FROM bookmarks WHERE camera_id = ? AND at_ms >= ? AND at_ms < ? ORDER BY at_ms LIMIT 1000')
+        .all(cameraId, from, to) as Row[]
+    ).map(toBookmark);
   }
 }

@@ -131,7 +131,8 @@ export class PlaybackSession {
       const ahead = mediaTicks - this.viewerTicks();
       if (this.sink.backlog() > maxBacklog) await this.sleep(50);
       // Paused (a still, frame steps, reverse): a little more ahead, for steps forward without a new session.
-      else if (this.paused ? ahead > lead * 2 : ahead > lead * Math.max(1, this.speed)) await this.sleep(this.paused ? 1000 : Math.min(500, Math.max(20, (ahead - lead) / 90 / this.speed)));
+      else if (this.paused ? ahead > lead * 2 : ahead > lead * Math.max(1, this.speed))
+        await this.sleep(this.paused ? 1000 : Math.min(500, Math.max(20, (ahead - lead) / 90 / this.speed)));
       else return;
     }
   }

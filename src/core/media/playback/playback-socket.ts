@@ -8,7 +8,11 @@ import type { SegmentSource } from './segment-source';
 
 const OPEN = 1;
 
-export function attachPlaybackSocket(ws: WebSocket, source: SegmentSource, options: PlaybackOptions): { session: PlaybackSession; closed: Promise<void> } {
+export function attachPlaybackSocket(
+  ws: WebSocket,
+  source: SegmentSource,
+  options: PlaybackOptions,
+): { session: PlaybackSession; closed: Promise<void> } {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let scheduled: NodeJS.Immediate | null = null;

@@ -54,7 +54,17 @@ export class SegmentSource {
     }
     const root = this.folderPath(row.folderId);
     if (!root || row.firstPts === null) return null;
-    return { id: row.id, file: path.join(root, row.path), startMs: row.startMs, endMs: row.endMs, bytes: row.bytes, keyframes: row.keyframes, firstPts: row.firstPts, runId: row.runId, growing: false };
+    return {
+      id: row.id,
+      file: path.join(root, row.path),
+      startMs: row.startMs,
+      endMs: row.endMs,
+      bytes: row.bytes,
+      keyframes: row.keyframes,
+      firstPts: row.firstPts,
+      runId: row.runId,
+      growing: false,
+    };
   }
 
   /** The first readable segment that ends after `at` (skipping missing and unreadable rows). */

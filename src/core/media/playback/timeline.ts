@@ -23,7 +23,8 @@ export function cameraTimeline(d: TimelineDeps, cameraId: string, from: number, 
     const end = s.status === 'recording' && open?.id === s.id ? open.endMs : s.endMs;
     const last = spans[spans.length - 1];
     if (last && last.status === status && s.startMs - last.to <= SPAN_JOIN_MS) last.to = Math.max(last.to, end);
-    else if (last && status === 'recording' && last.status === 'recorded' && s.startMs - last.to <= SPAN_JOIN_MS) spans.push({ from: last.to, to: end, status });
+    else if (last && status === 'recording' && last.status === 'recorded' && s.startMs - last.to <= SPAN_JOIN_MS)
+      spans.push({ from: last.to, to: end, status });
     else spans.push({ from: s.startMs, to: end, status });
   }
   return {

@@ -68,6 +68,8 @@ export class RecordingAlarms {
 
   /** Open alarms first, then the most recent cleared ones. */
   list(limit = 200): RecordingAlarm[] {
-    return (this.db.prepare('SELECT * FROM recording_alarms ORDER BY cleared_at IS NOT NULL, raised_at DESC LIMIT ?').all(limit) as Row[]).map(toAlarm);
+    return (this.db.prepare('SELECT * FROM recording_alarms ORDER BY cleared_at IS NOT NULL, raised_at DESC LIMIT ?').all(limit) as Row[]).map(
+      toAlarm,
+    );
   }
 }

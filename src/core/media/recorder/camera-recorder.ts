@@ -114,10 +114,28 @@ export class CameraRecorder {
   }
 
   /** What the open segment holds so far (playback follows it toward "now"). */
-  openSegment(): { id: number; file: string; startMs: number; endMs: number; bytes: number; keyframes: KeyframeEntry[]; firstPts: number; runId: string } | null {
+  openSegment(): {
+    id: number;
+    file: string;
+    startMs: number;
+    endMs: number;
+    bytes: number;
+    keyframes: KeyframeEntry[];
+    firstPts: number;
+    runId: string;
+  } | null {
     const s = this.seg;
     if (!s) return null;
-    return { id: s.id, file: s.file.file, startMs: s.startMs, endMs: s.lastFrameMs + this.frameMs, bytes: s.file.written, keyframes: [...s.keyframes], firstPts: s.firstPts, runId: s.runId };
+    return {
+      id: s.id,
+      file: s.file.file,
+      startMs: s.startMs,
+      endMs: s.lastFrameMs + this.frameMs,
+      bytes: s.file.written,
+      keyframes: [...s.keyframes],
+      firstPts: s.firstPts,
+      runId: s.runId,
+    };
   }
 
   start(): void {
@@ -330,7 +348,18 @@ export class CameraRecorder {
       void file.close();
       return false;
     }
-    this.seg = { id, file, folderId: where.folderId, relPath, startMs, firstPts, runId: this.anchor!.runId, keyframes: [], lastFrameMs: startMs, progressAt: this.now() };
+    this.seg = {
+      id,
+      file,
+      folderId: where.folderId,
+      relPath,
+      startMs,
+      firstPts,
+      runId: this.anchor!.runId,
+      keyframes: [],
+      lastFrameMs: startMs,
+      progressAt: this.now(),
+    };
     return true;
   }
 

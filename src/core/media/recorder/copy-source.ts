@@ -53,7 +53,15 @@ export function startCopySource(o: CopySourceOptions, sub: LiveSubscriber): () =
       if (!live) {
         live = true;
         const info = stderr.input;
-        sub.state({ state: 'live', since: Date.now(), codec: info?.codec ?? 'unknown', sourceCodec: info?.codec ?? 'unknown', transcoded: false, width: info?.width ?? null, height: info?.height ?? null });
+        sub.state({
+          state: 'live',
+          since: Date.now(),
+          codec: info?.codec ?? 'unknown',
+          sourceCodec: info?.codec ?? 'unknown',
+          transcoded: false,
+          width: info?.width ?? null,
+          height: info?.height ?? null,
+        });
       }
       sub.data(whole);
     });

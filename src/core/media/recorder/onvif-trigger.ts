@@ -7,7 +7,8 @@ import { OnvifClient } from '../../onvif/client';
 import { resolveServices } from '../../onvif/device';
 import { createPullPointSubscription, PullPointSubscription, type OnvifEvent } from '../../onvif/events';
 
-const createPullPointSubscriptionFor = (client: OnvifClient, s: PullPointSubscription) => new PullPointSubscription(client, s.address, s.rawAddress, s.terminationTime);
+const createPullPointSubscriptionFor = (client: OnvifClient, s: PullPointSubscription) =>
+  new PullPointSubscription(client, s.address, s.rawAddress, s.terminationTime);
 
 export type TriggerKind = 'motion' | 'tampering';
 
@@ -89,7 +90,9 @@ export function startOnvifTrigger(o: OnvifTriggerOptions): () => Promise<void> {
       const client = new OnvifClient({ deviceUrl: o.deviceUrl, username: o.username, password: o.password, timeoutMs: 2000 });
       await client.measureClock().catch(() => undefined);
       await resolveServices(client).catch(() => undefined);
-      await createPullPointSubscriptionFor(client, s).unsubscribe().catch(() => undefined);
+      await createPullPointSubscriptionFor(client, s)
+        .unsubscribe()
+        .catch(() => undefined);
     }
     await running;
   };

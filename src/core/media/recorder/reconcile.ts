@@ -41,9 +41,13 @@ export interface ReconcileReport {
 }
 
 /** Index data of a scanned file, times from the start time its name (or row) gives. */
-export function indexFromScan(startMs: number, scan: ScannedFile): { endMs: number; keyframes: KeyframeEntry[]; firstPts: number | null; bytes: number; sha256: string } {
+export function indexFromScan(
+  startMs: number,
+  scan: ScannedFile,
+): { endMs: number; keyframes: KeyframeEntry[]; firstPts: number | null; bytes: number; sha256: string } {
   const first = scan.keyframes[0]?.pts ?? scan.firstPts;
-  const keyframes: KeyframeEntry[] = first === null || first === undefined ? [] : scan.keyframes.map((k) => [Math.round(ptsDelta(first, k.pts) / 90), k.offset]);
+  const keyframes: KeyframeEntry[] =
+    first === null || first === undefined ? [] : scan.keyframes.map((k) => [Math.round(ptsDelta(first, k.pts) / 90), k.offset]);
   // The first keyframe's packet is preceded by PAT and PMT: seeking to it must include them.
   if (keyframes.length && keyframes[0]![1] <= 2 * 188) keyframes[0]![1] = 0;
   const span = first !== null && first !== undefined && scan.lastPts !== null ? Math.round(ptsDelta(first, scan.lastPts) / 90) : 0;
@@ -70,7 +74,18 @@ const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
 export async function reconcileRecordings(repo: SegmentRepository, log: Logger, now = Date.now()): Promise<ReconcileReport> {
   const t0 = performance.now();
-  const report: ReconcileReport = { at: now, ms: 0, folders: 0, filesSeen: 0, recoveredOpen: [], indexed: [], missing: [], changed: [], unreadable: [], removedEmpty: [] };
+  const report: ReconcileReport = {
+    at: now,
+    ms: 0,
+    folders: 0,
+    filesSeen: 0,
+    recoveredOpen: [],
+    indexed: [],
+    missing: [],
+    changed: [],
+    unreadable: [],
+    removedEmpty: [],
+  };
   const folders = repo.folders();
   const open = new Map(repo.openRows().map((r) => [`${r.folderId}\u0000${r.path}`, r]));
   for (const folder of folders) {
@@ -101,7 +116,8 @@ export async function reconcileRecordings(repo: SegmentRepository, log: Logger, 
         continue;
       }
       const size = (await stat(abs)).size;
-      if (size !== row.bytes) await rescan(repo, repo.segment(row.id)!, abs, { ...entry, detail: `${row.bytes} → ${size} bytes` }, report.changed, report);
+      if (size !== row.bytes)
+        await rescan(repo, repo.segment(row.id)!, abs, { ...entry, detail: `${row.bytes} → ${size} bytes` }, report.changed, report);
     }
     for (const rel of files) {
       if (known.has(rel)) continue;
@@ -145,10 +161,22 @@ async function recoverOpen(repo: SegmentRepository, row: SegmentRow, abs: string
   const trimmed = await trimToPackets(abs, scan);
   const idx = indexFromScan(row.startMs, scan);
   repo.close(row.id, { ...idx, status: 'recovered', firstPts: idx.firstPts });
-  report.recoveredOpen.push({ ...entry, cameraId: row.cameraId, bytes: idx.bytes, detail: trimmed ? `trimmed ${trimmed} bytes of a cut packet` : undefined });
+  report.recoveredOpen.push({
+    ...entry,
+    cameraId: row.cameraId,
+    bytes: idx.bytes,
+    detail: trimmed ? `trimmed ${trimmed} bytes of a cut packet` : undefined,
+  });
 }
 
-async function rescan(repo: SegmentRepository, row: SegmentRow, abs: string, entry: ReconcileEntry, list: ReconcileEntry[], report: ReconcileReport): Promise<void> {
+async function rescan(
+  repo: SegmentRepository,
+  row: SegmentRow,
+  abs: string,
+  entry: ReconcileEntry,
+  list: ReconcileEntry[],
+  report: ReconcileReport,
+): Promise<void> {
   try {
     const scan = await scanTsFile(abs);
     const idx = indexFromScan(row.startMs, scan);

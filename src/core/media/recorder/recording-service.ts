@@ -91,7 +91,8 @@ export class RecordingService {
       defaultRoot: o.defaultFolder,
       logger: this.log,
       reserveBytes: o.reserveBytes,
-      retentionDays: (cameraId) => this.running.get(cameraId)?.settings.retentionDays ?? this.settingsRepo.get(cameraId).retentionDays ?? DEFAULT_RETENTION_DAYS,
+      retentionDays: (cameraId) =>
+        this.running.get(cameraId)?.settings.retentionDays ?? this.settingsRepo.get(cameraId).retentionDays ?? DEFAULT_RETENTION_DAYS,
       alarm: (kind, folderId, detail) => this.alarms.raise(kind, null, folderId, detail),
       clear: (kind, folderId) => this.alarms.clear(kind, null, folderId),
       now: this.now,
@@ -118,7 +119,10 @@ export class RecordingService {
     this.o.onReconciled?.(report);
     for (const s of this.settingsRepo.all()) this.apply(s);
     const every = (ms: number, fn: () => unknown) => {
-      const t = setInterval(() => void Promise.resolve(fn()).catch((err: unknown) => this.log.error('recording timer failed', { err: String(err) })), ms);
+      const t = setInterval(
+        () => void Promise.resolve(fn()).catch((err: unknown) => this.log.error('recording timer failed', { err: String(err) })),
+        ms,
+      );
       t.unref();
       this.timers.push(t);
     };
@@ -158,7 +162,13 @@ export class RecordingService {
   status(): Array<{ cameraId: string; mode: CameraRecordingSettings['mode']; writing: boolean; since: number | null; source: 'relay' | 'copy' }> {
     return [...this.running.values()].map((r) => {
       const open = r.recorder.openSegment();
-      return { cameraId: r.settings.cameraId, mode: r.settings.mode, writing: !!open, since: open?.startMs ?? null, source: this.copyCameras.has(r.settings.cameraId) ? 'copy' : 'relay' };
+      return {
+        cameraId: r.settings.cameraId,
+        mode: r.settings.mode,
+        writing: !!open,
+        since: open?.startMs ?? null,
+        source: this.copyCameras.has(r.settings.cameraId) ? 'copy' : 'relay',
+      };
     });
   }
 
@@ -266,7 +276,13 @@ export class RecordingService {
       if (!this.o.ffmpegPath) return sub.state({ state: 'offline', reason: 'ffmpeg_missing', attempt: 0, retryAt: null });
       this.copyCameras.add(cameraId);
       stopCopy = startCopySource(
-        { tag: `rec.${cameraId}.${stream}`, ffmpegPath: this.o.ffmpegPath, children: this.children, resolveSource: () => this.o.resolveSource(cameraId, stream), logger: this.log },
+        {
+          tag: `rec.${cameraId}.${stream}`,
+          ffmpegPath: this.o.ffmpegPath,
+          children: this.children,
+          resolveSource: () => this.o.resolveSource(cameraId, stream),
+          logger: this.log,
+        },
         sub,
       );
     };

@@ -33,7 +33,18 @@ export async function scanTsFile(file: string, onFrame?: (f: TsFrame) => void): 
   try {
     const size = (await fh.stat()).size;
     const scanner = new TsFrameScanner();
-    const out: ScannedFile = { size, wholeBytes: 0, keyframes: [], firstPts: null, lastPts: null, frames: 0, frameMs: 40, codec: null, damagedBytes: 0, sha256: '' };
+    const out: ScannedFile = {
+      size,
+      wholeBytes: 0,
+      keyframes: [],
+      firstPts: null,
+      lastPts: null,
+      frames: 0,
+      frameMs: 40,
+      codec: null,
+      damagedBytes: 0,
+      sha256: '',
+    };
     const hash = createHash('sha256');
     let hashed = 0;
     const intervals: number[] = [];

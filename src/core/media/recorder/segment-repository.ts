@@ -104,9 +104,11 @@ export class SegmentRepository {
 
   // --- folders ---------------------------------------------------------------------------------
   folders(): FolderRow[] {
-    return (this.db.prepare('SELECT id, path, quota_bytes AS quotaBytes, enabled FROM recording_folders ORDER BY created_at').all() as Array<Omit<FolderRow, 'enabled'> & { enabled: number }>).map(
-      (f) => ({ ...f, enabled: !!f.enabled }),
-    );
+    return (
+      this.db.prepare('SELECT id, path, quota_bytes AS quotaBytes, enabled FROM recording_folders ORDER BY created_at').all() as Array<
+        Omit<FolderRow, 'enabled'> & { enabled: number }
+      >
+    ).map((f) => ({ ...f, enabled: !!f.enabled }));
   }
 
   saveFolder(f: FolderRow, now = Date.now()): void {
@@ -120,7 +122,9 @@ export class SegmentRepository {
 
   /** Bytes indexed per folder (open segments count with what they have written so far). */
   usedBytes(): Map<string, number> {
-    const rows = this.db.prepare("SELECT folder_id AS id, SUM(bytes) AS bytes FROM segments WHERE status != 'missing' GROUP BY folder_id").all() as Array<{ id: string; bytes: number }>;
+    const rows = this.db
+      .prepare("SELECT folder_id AS id, SUM(bytes) AS bytes FROM segments WHERE status != 'missing' GROUP BY folder_id")
+      .all() as Array<{ id: string; bytes: number }>;
     return new Map(rows.map((r) => [r.id, r.bytes]));
   }
 
@@ -141,7 +145,24 @@ export class SegmentRepository {
         `INSERT INTO segments (camera_id, stream, folder_id, path, start_ms, end_ms, bytes, sha256, first_pts, run_id, keyframes, codec, clock_offset_ms, trigger, status, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(s.cameraId, s.stream, s.folderId, s.path, s.startMs, s.endMs, s.bytes, s.sha256, s.firstPts, s.runId, JSON.stringify(s.keyframes), s.codec, s.clockOffsetMs, s.trigger, s.status, now);
+      .run(
+        s.cameraId,
+        s.stream,
+        s.folderId,
+        s.path,
+        s.startMs,
+        s.endMs,
+        s.bytes,
+        s.sha256,
+        s.firstPts,
+        s.runId,
+        JSON.stringify(s.keyframes),
+        s.codec,
+        s.clockOffsetMs,
+        s.trigger,
+        s.status,
+        now,
+      );
     return Number(r.lastInsertRowid);
   }
 
@@ -198,7 +219,12 @@ export class SegmentRepository {
 
   /** Paths indexed in a folder (reconcile compares them with the files). */
   pathsIn(folderId: string): Map<string, { id: number; bytes: number; status: SegmentStatus }> {
-    const rows = this.db.prepare('SELECT id, path, bytes, status FROM segments WHERE folder_id = ?').all(folderId) as Array<{ id: number; path: string; bytes: number; status: SegmentStatus }>;
+    const rows = this.db.prepare('SELECT id, path, bytes, status FROM segments WHERE folder_id = ?').all(folderId) as Array<{
+      id: number;
+      path: string;
+      bytes: number;
+      status: SegmentStatus;
+    }>;
     return new Map(rows.map((r) => [r.path, { id: r.id, bytes: r.bytes, status: r.status }]));
   }
 
@@ -212,7 +238,9 @@ export class SegmentRepository {
   expired(cameraId: string, before: number, limit: number): SegmentRow[] {
     return (
       this.db
-        .prepare(`SELECT * FROM segments s WHERE s.camera_id = ? AND s.end_ms < ? AND s.status != 'recording' AND ${UNLOCKED} ORDER BY s.start_ms LIMIT ?`)
+        .prepare(
+          `SELECT * FROM segments s WHERE s.camera_id = ? AND s.end_ms < ? AND s.status != 'recording' AND ${UNLOCKED} ORDER BY s.start_ms LIMIT ?`,
+        )
         .all(cameraId, before, limit) as RawSegment[]
     ).map(toSegment);
   }
@@ -220,7 +248,9 @@ export class SegmentRepository {
   /** Oldest closed, unlocked segments in a folder (quota and a nearly full disk). */
   oldestUnlocked(folderId: string, limit: number): SegmentRow[] {
     return (
-      this.db.prepare(`SELECT * FROM segments s WHERE s.folder_id = ? AND s.status != 'recording' AND ${UNLOCKED} ORDER BY s.start_ms LIMIT ?`).all(folderId, limit) as RawSegment[]
+      this.db
+        .prepare(`SELECT * FROM segments s WHERE s.folder_id = ? AND s.status != 'recording' AND ${UNLOCKED} ORDER BY s.start_ms LIMIT ?`)
+        .all(folderId, limit) as RawSegment[]
     ).map(toSegment);
   }
 
@@ -235,7 +265,9 @@ export class SegmentRepository {
 
   // --- events ----------------------------------------------------------------------------------
   eventStart(cameraId: string, kind: string, at: number): number {
-    return Number(this.db.prepare('INSERT INTO recording_events (camera_id, kind, start_ms) VALUES (?, ?, ?)').run(cameraId, kind, at).lastInsertRowid);
+    return Number(
+      this.db.prepare('INSERT INTO recording_events (camera_id, kind, start_ms) VALUES (?, ?, ?)').run(cameraId, kind, at).lastInsertRowid,
+    );
   }
 
   eventEnd(id: number, at: number): void {
@@ -244,7 +276,9 @@ export class SegmentRepository {
 
   events(cameraId: string, from: number, to: number, limit = 2000): Array<{ kind: string; startMs: number; endMs: number | null }> {
     return this.db
-      .prepare('SELECT kind, start_ms AS startMs, end_ms AS endMs FROM recording_events WHERE camera_id = ? AND start_ms < ? AND COALESCE(end_ms, start_ms) >= ? ORDER BY start_ms LIMIT ?')
+      .prepare(
+        'SELECT kind, start_ms AS startMs, end_ms AS endMs FROM recording_events WHERE camera_id = ? AND start_ms < ? AND COALESCE(end_ms, start_ms) >= ? ORDER BY start_ms LIMIT ?',
+      )
       .all(cameraId, to, from, limit) as Array<{ kind: string; startMs: number; endMs: number | null }>;
   }
 }

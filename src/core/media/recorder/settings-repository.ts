@@ -39,7 +39,16 @@ const toSettings = (r: Row): CameraRecordingSettings => ({
 });
 
 export function defaultSettings(cameraId: string): CameraRecordingSettings {
-  return { cameraId, mode: 'off', stream: 'main', schedule: [], eventKinds: ['motion', 'tampering'], preSeconds: 10, postSeconds: 30, retentionDays: DEFAULT_RETENTION_DAYS };
+  return {
+    cameraId,
+    mode: 'off',
+    stream: 'main',
+    schedule: [],
+    eventKinds: ['motion', 'tampering'],
+    preSeconds: 10,
+    postSeconds: 30,
+    retentionDays: DEFAULT_RETENTION_DAYS,
+  };
 }
 
 export class RecordingSettingsRepository {
