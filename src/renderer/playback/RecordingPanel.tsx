@@ -27,11 +27,13 @@ function defaults(cameraId: string): RecordingSettings {
 
 function CameraRow({
   name,
+  writing,
   initial,
   canManage,
   onSaved,
 }: {
   name: string;
+  writing: boolean;
   initial: RecordingSettings;
   canManage: boolean;
   onSaved(text: string, ok: boolean): void;
@@ -52,7 +54,10 @@ function CameraRow({
   };
   return (
     <tr data-camera-id={s.cameraId}>
-      <th scope="row">{name}</th>
+      <th scope="row">
+        {name}
+        {writing ? <span className="rec-dot" title={t('rec.settings.writing')} aria-label={t('rec.settings.writing')} /> : null}
+      </th>
       <td>
         <select
           className="input input--small"
@@ -255,7 +260,8 @@ export function RecordingPanel() {
               {tree.cameras.map((c) => (
                 <CameraRow
                   key={c.id}
-                  name={`${c.name}${writing.has(c.id) ? ' ●' : ''}`}
+                  name={c.name}
+                  writing={writing.has(c.id)}
                   initial={byId.get(c.id) ?? defaults(c.id)}
                   canManage={can('register.manage')}
                   onSaved={(text, ok) => {

@@ -5,7 +5,7 @@ import { useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CameraTimeline } from '../../shared/contract';
 import { zoneOffsetMs } from '../../shared/zoned-time';
-import { formatDateTime, formatTime, type Language } from '../i18n';
+import { formatTime, type Language } from '../i18n';
 
 export interface TimelineProps {
   rows: CameraTimeline[];
@@ -17,6 +17,17 @@ export interface TimelineProps {
   timeZone: string;
   onSeek(utc: number): void;
   onSelect(range: { from: number; to: number } | null): void;
+}
+
+const dates = new Map<string, Intl.DateTimeFormat>();
+function formatDate(ms: number, lang: Language, timeZone: string): string {
+  const key = `${lang}|${timeZone}`;
+  let f = dates.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone, weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric' });
+    dates.set(key, f);
+  }
+  return f.format(ms);
 }
 
 const STEPS = [60_000, 5 * 60_000, 15 * 60_000, 30 * 60_000, 3600_000, 2 * 3600_000, 6 * 3600_000];
@@ -64,7 +75,7 @@ export function Timeline(p: TimelineProps) {
   return (
     <div className="timeline" role="group" aria-label={t('rec.timeline.label')}>
       <div className="timeline__head">
-        <span className="timeline__date">{formatDateTime(p.from, lang, p.timeZone).split(/[ ,]+/)[0]}</span>
+        <span className="timeline__date">{formatDate(p.from, lang, p.timeZone)}</span>
         <div className="timeline__legend" aria-hidden="true">
           <span className="lg lg--rec" /> {t('rec.timeline.recorded')} <span className="lg lg--live" /> {t('rec.timeline.recording')}{' '}
           <span className="lg lg--missing" /> {t('rec.timeline.missing')} <span className="lg lg--event" /> {t('rec.timeline.events')}{' '}

@@ -2,9 +2,13 @@
 // this installation's, and every file that is not as signed, by name.
 import { useTranslation } from 'react-i18next';
 import type { VerifyReportInfo } from '../../shared/contract';
+import { useApp } from '../app/app-context';
+import { formatDateTime, type Language } from '../i18n';
 
 export function VerifyResult({ report }: { report: VerifyReportInfo }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { settings } = useApp();
+  const created = report.summary ? Date.parse(report.summary.createdAt) : NaN;
   const bad = report.files.filter((f) => f.status !== 'ok');
   const tone = report.status === 'verified' ? 'ok' : report.status === 'partial' ? 'warn' : 'bad';
   return (
@@ -17,7 +21,7 @@ export function VerifyResult({ report }: { report: VerifyReportInfo }) {
           {t('rec.verify.summary', {
             case: report.summary.caseNumber,
             operator: report.summary.operator,
-            at: report.summary.createdAt,
+            at: Number.isNaN(created) ? report.summary.createdAt : formatDateTime(created, i18n.language as Language, settings.timeZone),
             cameras: report.summary.cameras.join(', '),
           })}
         </p>
