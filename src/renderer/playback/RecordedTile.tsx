@@ -10,7 +10,9 @@ import type { SyncClock } from './sync-clock';
 
 /** Every player on the page, for diagnostics and the sync benchmark (read-only). */
 const probes = new Set<RecordedPlayer>();
-(globalThis as { __wfPlaybackProbe?: () => Array<number | null> }).__wfPlaybackProbe = () => [...probes].map((p) => p.presentedUtc());
+const g = globalThis as { __wfPlaybackProbe?: () => Array<number | null>; __wfPlaybackStats?: () => unknown[] };
+g.__wfPlaybackProbe = () => [...probes].map((p) => p.presentedUtc());
+g.__wfPlaybackStats = () => [...probes].map((p) => ({ utc: p.presentedUtc(), ...p.stats() }));
 
 export interface RecordedTileProps {
   cameraId: string;
@@ -94,7 +96,23 @@ export function RecordedTile({ cameraId, name, clock, onPresented, onFirstFrame,
     [clock],
   );
 
-  // Drift correction and the tile's clock, four times a second; reverse steps on every frame.
+  // In the clock's group (drift is corrected there, for all players at once).
+  useEffect(
+    () =>
+      clock.join({
+        presentedUtc: () => playerRef.current?.presentedUtc() ?? null,
+        setRateFactor: (f) => playerRef.current?.setRateFactor(f),
+        hold: (on) => {
+          setHolding(on);
+          if (on) playerRef.current?.pause();
+          else playerRef.current?.play();
+        },
+        reseek: () => setSession((n) => n + 1),
+      }),
+    [clock],
+  );
+
+  // The tile's clock four times a second; reverse steps on every frame.
   useEffect(() => {
     let raf = 0;
     const reverseStep = () => {
@@ -106,33 +124,15 @@ export function RecordedTile({ cameraId, name, clock, onPresented, onFirstFrame,
     };
     raf = requestAnimationFrame(reverseStep);
     const timer = setInterval(() => {
-      const p = playerRef.current;
-      const utc = p?.presentedUtc() ?? null;
+      const utc = playerRef.current?.presentedUtc() ?? null;
       setShown(utc);
       cb.current.onPresented?.(utc);
-      const s = clock.state;
-      if (!p || utc === null || !s.playing || s.reverse) return;
-      const drift = utc - clock.now();
-      const tolerance = 40 * Math.max(1, s.speed / 2);
-      if (drift > 3000) {
-        // Ran ahead over a hole in this camera's recording: wait there for the cursor.
-        p.pause();
-        setHolding(true);
-        return;
-      }
-      if (holding && drift <= 0) {
-        setHolding(false);
-        p.play();
-      }
-      if (drift < -3000 * Math.max(1, s.speed)) setSession((n) => n + 1);
-      else if (Math.abs(drift) <= tolerance) p.setRateFactor(1);
-      else p.setRateFactor(1 - Math.max(-0.25, Math.min(0.25, drift / 1000 / Math.max(1, s.speed))));
     }, 250);
     return () => {
       cancelAnimationFrame(raf);
       clearInterval(timer);
     };
-  }, [clock, holding]);
+  }, [clock]);
 
   const lang = i18n.language as Language;
   const message =

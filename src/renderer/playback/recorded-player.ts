@@ -40,6 +40,8 @@ export interface RecordedPlayer {
   step(direction: 1 | -1): boolean;
   /** Shows `utc` if it is buffered (reverse play, small seeks); false otherwise. */
   showBuffered(utc: number): boolean;
+  /** Diagnostics: where the element is and what it holds. */
+  stats(): { currentTime: number; playbackRate: number; bufferedEnd: number | null; paused: boolean; base: number | null };
   dispose(): void;
 }
 
@@ -133,6 +135,10 @@ export function createRecordedPlayer(video: HTMLVideoElement, o: RecordedPlayerO
   };
   video.addEventListener('progress', onProgress);
   const poll = setInterval(onProgress, 40);
+  // Where the player really is (its rate is nudged by the sync controller): the server paces from it.
+  const report = setInterval(() => {
+    if (base !== null && sought && !video.paused) send({ type: 'position', mediaMs: Math.max(0, (video.currentTime - base) * 1000) });
+  }, 1000);
   const onPlaying = () => status({ state: paused ? 'paused' : 'playing' });
   video.addEventListener('playing', onPlaying);
   video.addEventListener('pause', onPlaying);
@@ -194,10 +200,15 @@ export function createRecordedPlayer(video: HTMLVideoElement, o: RecordedPlayerO
       video.currentTime = t;
       return true;
     },
+    stats() {
+      const b = video.buffered;
+      return { currentTime: video.currentTime, playbackRate: video.playbackRate, bufferedEnd: b.length ? b.end(b.length - 1) : null, paused: video.paused, base };
+    },
     dispose() {
       if (disposed) return;
       disposed = true;
       clearInterval(poll);
+      clearInterval(report);
       video.removeEventListener('progress', onProgress);
       video.removeEventListener('playing', onPlaying);
       video.removeEventListener('pause', onPlaying);

@@ -1,7 +1,12 @@
-// The time cursor that synchronised players follow (up to 16 cameras at one instant). It is a clock,
-// not a player: now() = anchor + (wall time since) × speed while playing. Each player corrects itself
-// toward it (RecordedTile): a small drift by nudging its rate, a large one by seeking again, and a
-// player that jumped ahead over a gap in its recording waits for the cursor to get there.
+// The time cursor that synchronised players follow (up to 16 cameras at one instant): now() =
+// anchor + (wall time since) × speed while playing. Ten times a second one controller (here, not
+// per tile, so every player is judged at the same instant) reads what each player presents:
+// - the cursor follows the group's median (a common hiccup — a busy page, a decoder — moves the
+//   cursor, not 16 players each correcting on its own and drifting apart while they do);
+// - a player off the median by more than 10 ms runs up to 15 % faster or slower until it is back;
+// - one more than 3 s behind starts a new session at the cursor; one more than 3 s ahead (it played
+//   over a hole in its recording) waits there until the cursor catches up.
+// Measured with 16 lab cameras: bench/record.bench.ts, playback.sync16_drift_ms_p95.
 
 export interface ClockState {
   /** Bumped on every seek: players start a new session at now(). */
@@ -14,12 +19,34 @@ export interface ClockState {
 
 export const SPEEDS = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16] as const;
 
+/** What the controller needs of a player. */
+export interface SyncMember {
+  presentedUtc(): number | null;
+  setRateFactor(f: number): void;
+  /** Stop where it is (ahead over a hole) or go on again. */
+  hold(on: boolean): void;
+  /** A new session at the cursor (too far behind). */
+  reseek(): void;
+}
+
+const TICK_MS = 100;
+const DEADBAND_MS = 10;
+const FAR_MS = 3000;
+
+function median(v: number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
 export class SyncClock {
   private anchorUtc: number;
   private anchorWall = performance.now();
   private s: ClockState;
   private readonly listeners = new Set<(s: ClockState) => void>();
   private readonly steppers = new Set<(direction: 1 | -1) => void>();
+  private readonly members = new Map<SyncMember, { holding: boolean }>();
+  private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(at: number, playing = true) {
     this.anchorUtc = at;
@@ -78,6 +105,55 @@ export class SyncClock {
   setSpeed(speed: number): void {
     this.rebase();
     this.set({ speed });
+  }
+
+  /** A player joins the group; the returned function takes it out. */
+  join(m: SyncMember): () => void {
+    this.members.set(m, { holding: false });
+    this.timer ??= setInterval(() => this.control(), TICK_MS);
+    return () => {
+      this.members.delete(m);
+      if (this.members.size === 0 && this.timer) {
+        clearInterval(this.timer);
+        this.timer = null;
+      }
+    };
+  }
+
+  private control(): void {
+    const s = this.s;
+    if (!s.playing || s.reverse) return;
+    const now = this.now();
+    const shown: Array<[SyncMember, number]> = [];
+    for (const [m, st] of this.members) {
+      const utc = m.presentedUtc();
+      if (utc === null) continue;
+      if (st.holding) {
+        if (now >= utc) {
+          st.holding = false;
+          m.hold(false);
+        }
+        continue;
+      }
+      if (utc - now > FAR_MS) {
+        st.holding = true;
+        m.hold(true);
+        continue;
+      }
+      if (now - utc > FAR_MS * Math.max(1, s.speed)) {
+        m.reseek();
+        continue;
+      }
+      shown.push([m, utc]);
+    }
+    if (shown.length === 0) return;
+    const mid = median(shown.map(([, u]) => u));
+    // The cursor is where the group is.
+    if (Math.abs(mid - now) > DEADBAND_MS) this.nudge(mid);
+    for (const [m, utc] of shown) {
+      const drift = utc - mid;
+      m.setRateFactor(Math.abs(drift) <= DEADBAND_MS * Math.max(1, s.speed / 4) ? 1 : 1 - Math.max(-0.15, Math.min(0.15, drift / 600 / Math.max(1, s.speed))));
+    }
   }
 
   /** One frame (40 ms at 25 fps) on or back, paused; each tile steps inside its buffer or seeks. */

@@ -18,7 +18,8 @@ export type PlaybackTextFrame =
   | { type: 'none'; requestedUtc: number }
   | { type: 'error'; reason: string };
 
-export type PlaybackControl = { type: 'play' } | { type: 'pause' } | { type: 'speed'; rate: number };
+/** `position`: where the player is (media ms), about once a second, so the server paces from there. */
+export type PlaybackControl = { type: 'play' } | { type: 'pause' } | { type: 'speed'; rate: number } | { type: 'position'; mediaMs: number };
 
 export function parsePlaybackText(text: string): PlaybackTextFrame | null {
   try {
@@ -35,6 +36,8 @@ export function parsePlaybackControl(text: string): PlaybackControl | null {
     const v = JSON.parse(text) as { type?: unknown; rate?: unknown };
     if (v?.type === 'play' || v?.type === 'pause') return { type: v.type };
     if (v?.type === 'speed' && typeof v.rate === 'number' && Number.isFinite(v.rate)) return { type: 'speed', rate: v.rate };
+    const m = (v as { mediaMs?: unknown }).mediaMs;
+    if (v?.type === 'position' && typeof m === 'number' && Number.isFinite(m) && m >= 0) return { type: 'position', mediaMs: m };
   } catch {
     // ignored: a control we do not know changes nothing
   }

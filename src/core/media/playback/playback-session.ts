@@ -27,7 +27,7 @@ export interface PlaybackOptions {
   at: number;
   speed?: number;
   paused?: boolean;
-  /** Media kept ahead of the viewer at 1x (ms). */
+  /** Media kept ahead of the viewer at 1x (ms); default 2000. */
   leadMs?: number;
   /** A gap shorter than this inside one run is played through as it is. */
   gapMs?: number;
@@ -75,6 +75,12 @@ export class PlaybackSession {
     this.rebase();
     this.speed = rate;
     this.nudge();
+  }
+
+  /** The player says where it is (its rate is nudged to keep in sync): pace from there. */
+  position(mediaMs: number): void {
+    this.playMedia = Math.max(0, mediaMs * 90);
+    this.playWall = Date.now();
   }
 
   pause(): void {
@@ -125,7 +131,7 @@ export class PlaybackSession {
 
   /** Waits while the viewer has enough ahead of it (or is paused, or its socket is full). */
   private async pace(mediaTicks: number): Promise<void> {
-    const lead = (this.o.leadMs ?? 1500) * 90;
+    const lead = (this.o.leadMs ?? 2000) * 90;
     const maxBacklog = this.o.maxBacklogBytes ?? 4 * 1024 * 1024;
     while (!this.stopped) {
       const ahead = mediaTicks - this.viewerTicks();
@@ -148,6 +154,12 @@ export class PlaybackSession {
     const firstUtc = seg.startMs + first[0];
     this.firstUtc = firstUtc;
     this.mapping = { mediaTicks: 0, utcMs: firstUtc };
+    // The viewer starts at the instant asked for, up to a GOP after the keyframe sent first: pace
+    // from there, or its buffer would be short by that much.
+    if (at > firstUtc && at - firstUtc < 10_000) {
+      this.playMedia = (at - firstUtc) * 90;
+      this.playWall = Date.now();
+    }
     this.sink.text({ type: 'start', utcMs: firstUtc, requestedUtc: at, mediaMs: 0 });
     if (at < seg.startMs) this.sink.text({ type: 'gap', fromUtc: at, toUtc: seg.startMs });
     let offset = first[1];

@@ -48,6 +48,7 @@ export function attachPlaybackSocket(
     if (!c) return;
     if (c.type === 'play') session.play();
     else if (c.type === 'pause') session.pause();
+    else if (c.type === 'position') session.position(c.mediaMs);
     else session.setSpeed(c.rate);
   });
   const closed = new Promise<void>((resolve) => {
