@@ -15,7 +15,7 @@ function ffprobePts(ts: Buffer): number[] {
     writeFileSync(file, ts);
     return execFileSync(TEST_FFMPEG.replace(/ffmpeg$/, 'ffprobe'), ['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=pts', '-of', 'csv=p=0', file])
       .toString()
-      .split(/\s+/)
+      .split(/[\s,]+/)
       .filter(Boolean)
       .map(Number);
   } finally {
