@@ -40,7 +40,7 @@ describe('encrypted evidence media', () => {
     await expect(decryptFile(file, 'wrong')).rejects.toBeInstanceOf(DecryptError);
     const bytes = readFileSync(file);
     const changed = Buffer.from(bytes);
-    changed[HEADER_BYTES + 5000] ^= 1;
+    changed[HEADER_BYTES + 5000] = changed[HEADER_BYTES + 5000]! ^ 1;
     writeFileSync(file, changed);
     await expect(decryptFile(file, 'right')).rejects.toThrow(/chunk 1/);
     // Cut after the first chunk: the (now) last chunk was not sealed as the last one.

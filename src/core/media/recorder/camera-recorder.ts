@@ -162,6 +162,24 @@ export class CameraRecorder {
     await this.stop();
   }
 
+  /**
+   * An event began: write at once, starting with the ring's GOPs from the one that holds
+   * `preSeconds` before now (the pre-roll) and the GOP in progress, instead of at the next keyframe.
+   */
+  startNow(): void {
+    if (this.seg || this.d.config.mode !== 'event' || !this.anchor || !this.d.shouldWrite()) return;
+    const keepFrom = this.now() - this.d.config.preSeconds * 1000;
+    let i = 0;
+    while (i < this.ring.length - 1 && this.ring[i + 1]!.utc <= keepFrom) i++;
+    const gops = this.ring.slice(i).filter((g) => g.bufs.length > 0);
+    if (gops.length === 0 || !this.openSegment_(gops[0]!.utc, gops[0]!.pts)) return;
+    for (const [n, g] of gops.entries()) {
+      this.seg!.keyframes.push([g.utc - this.seg!.startMs, this.seg!.file.bytes]);
+      this.withPsi(g.bufs[0]!, n === 0);
+      for (const b of g.bufs.slice(1)) this.write(b);
+    }
+  }
+
   /** An event ended or the schedule changed: close at once instead of at the next keyframe. */
   flushIfIdle(): void {
     if (this.seg && !this.d.shouldWrite()) this.closeSegment();

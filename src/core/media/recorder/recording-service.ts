@@ -194,6 +194,7 @@ export class RecordingService {
       st.active.add(kind);
       st.rows.set(kind, this.repo.eventStart(cameraId, kind, now));
       this.log.info('event: recording', { cameraId, kind });
+      r.recorder.startNow();
     } else if (!active && st.active.has(kind)) {
       st.active.delete(kind);
       const row = st.rows.get(kind);
