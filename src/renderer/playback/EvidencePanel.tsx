@@ -6,6 +6,7 @@ import type { ExportJobInfo, VerifyReportInfo } from '../../shared/contract';
 import { errorText } from '../api/client';
 import { useApp } from '../app/app-context';
 import { formatDateTime, type Language } from '../i18n';
+import { LocksList } from './LocksList';
 import { VerifyResult } from './VerifyResult';
 
 export function EvidencePanel() {
@@ -71,6 +72,7 @@ export function EvidencePanel() {
         </form>
         {error ? <p role="alert">{error}</p> : null}
         {report ? <VerifyResult report={report} /> : null}
+        <LocksList version={jobs.length} />
         <p className="muted">
           {t('rec.verify.ourKey')} <code className="mono verify__fp">{fingerprint.match(/.{1,4}/g)?.join(' ')}</code>
         </p>

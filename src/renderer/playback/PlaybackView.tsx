@@ -9,6 +9,7 @@ import { useActions } from '../actions/ActionsProvider';
 import { errorText } from '../api/client';
 import { useApp } from '../app/app-context';
 import { useRegister } from '../register/use-register';
+import { BookmarkDialog } from './BookmarkDialog';
 import { BookmarkList } from './BookmarkList';
 import { ExportDialog } from './ExportDialog';
 import { PLAYBACK_ACTIONS, type PlaybackCtx } from './playback-actions';
@@ -82,19 +83,12 @@ export function PlaybackView({ initialCameras = [], initialAt }: { initialCamera
     [clock, settings.timeZone],
   );
 
-  const bookmark = useCallback(async () => {
-    const cameraId = selected[0];
-    if (!cameraId) return;
-    const note = window.prompt(t('rec.bookmarks.prompt'), '') ?? null;
-    if (note === null) return;
-    try {
-      await api.call('bookmarks.add', { id: crypto.randomUUID(), cameraId, at: Math.round(clock.now()), note });
-      setBookmarksVersion((v) => v + 1);
-      setMessage({ kind: 'ok', text: t('rec.bookmarks.added') });
-    } catch (err) {
-      setMessage({ kind: 'error', text: errorText(t, err) });
-    }
-  }, [api, clock, selected, t]);
+  const [bookmarking, setBookmarking] = useState<number | null>(null);
+  const bookmark = useCallback(() => {
+    if (selected.length === 0) return;
+    clock.pause();
+    setBookmarking(clock.now());
+  }, [clock, selected.length]);
 
   const ctx = useMemo<PlaybackCtx>(
     () => ({
@@ -104,7 +98,7 @@ export function PlaybackView({ initialCameras = [], initialAt }: { initialCamera
         clock.step(direction);
         setCursor(clock.now());
       },
-      bookmark: () => void bookmark(),
+      bookmark,
       focusJump: () => jumpRef.current?.focus(),
       exportSelection: () => setExporting(true),
     }),
@@ -250,6 +244,19 @@ export function PlaybackView({ initialCameras = [], initialAt }: { initialCamera
           onSelect={setSelection}
         />
       </section>
+      {bookmarking !== null ? (
+        <BookmarkDialog
+          at={bookmarking}
+          cameraIds={selected}
+          names={names}
+          onClose={() => setBookmarking(null)}
+          onDone={() => {
+            setBookmarking(null);
+            setBookmarksVersion((v) => v + 1);
+            setMessage({ kind: 'ok', text: t('rec.bookmarks.added') });
+          }}
+        />
+      ) : null}
       {exporting ? (
         <ExportDialog
           cameraIds={selected}

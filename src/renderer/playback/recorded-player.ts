@@ -202,7 +202,13 @@ export function createRecordedPlayer(video: HTMLVideoElement, o: RecordedPlayerO
     },
     stats() {
       const b = video.buffered;
-      return { currentTime: video.currentTime, playbackRate: video.playbackRate, bufferedEnd: b.length ? b.end(b.length - 1) : null, paused: video.paused, base };
+      return {
+        currentTime: video.currentTime,
+        playbackRate: video.playbackRate,
+        bufferedEnd: b.length ? b.end(b.length - 1) : null,
+        paused: video.paused,
+        base,
+      };
     },
     dispose() {
       if (disposed) return;

@@ -152,7 +152,9 @@ export class SyncClock {
     if (Math.abs(mid - now) > DEADBAND_MS) this.nudge(mid);
     for (const [m, utc] of shown) {
       const drift = utc - mid;
-      m.setRateFactor(Math.abs(drift) <= DEADBAND_MS * Math.max(1, s.speed / 4) ? 1 : 1 - Math.max(-0.15, Math.min(0.15, drift / 600 / Math.max(1, s.speed))));
+      m.setRateFactor(
+        Math.abs(drift) <= DEADBAND_MS * Math.max(1, s.speed / 4) ? 1 : 1 - Math.max(-0.15, Math.min(0.15, drift / 600 / Math.max(1, s.speed))),
+      );
     }
   }
 

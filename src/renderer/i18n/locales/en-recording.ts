@@ -55,6 +55,7 @@ const rec = {
     export: 'Export…',
   },
   bookmarks: {
+    dialog: 'Bookmark at {{time}}',
     title: 'Bookmarks',
     search: 'Search notes',
     empty: 'No bookmarks.',
@@ -123,6 +124,13 @@ const rec = {
     notDecrypted: 'The encrypted media could not be decrypted (wrong password, or changed).',
     allFiles: 'All {{n}} files are as signed.',
     file: { ok: 'unchanged', changed: 'changed', missing: 'missing', extra: 'not in the manifest' },
+  },
+  locks: {
+    title: 'Evidence locks',
+    none: 'No recordings are locked.',
+    holder: { export: 'Held by an export: {{reason}}', other: 'Held by {{kind}}: {{reason}}' },
+    lift: 'Lift lock',
+    reason: 'Why the lock is lifted',
   },
   exports: { title: 'Exports', empty: 'No exports yet.', when: 'Started', state: 'State', package: 'Package', encrypted: 'encrypted' },
   settings: {

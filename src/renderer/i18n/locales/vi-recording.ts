@@ -54,6 +54,7 @@ const rec: Strings<typeof en> = {
     export: 'Trích xuất…',
   },
   bookmarks: {
+    dialog: 'Đánh dấu lúc {{time}}',
     title: 'Đánh dấu',
     search: 'Tìm ghi chú',
     empty: 'Chưa có đánh dấu.',
@@ -129,6 +130,13 @@ const rec: Strings<typeof en> = {
     notDecrypted: 'Không giải mã được video (sai mật khẩu, hoặc đã bị sửa).',
     allFiles: 'Cả {{n}} tệp đều đúng như đã ký.',
     file: { ok: 'nguyên vẹn', changed: 'đã bị sửa', missing: 'bị thiếu', extra: 'không có trong bản mô tả' },
+  },
+  locks: {
+    title: 'Khoá chứng cứ',
+    none: 'Không có bản ghi nào bị khoá.',
+    holder: { export: 'Do một lần trích xuất giữ: {{reason}}', other: 'Do {{kind}} giữ: {{reason}}' },
+    lift: 'Gỡ khoá',
+    reason: 'Lý do gỡ khoá',
   },
   exports: {
     title: 'Các lần trích xuất',
