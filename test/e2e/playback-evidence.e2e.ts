@@ -145,6 +145,43 @@ test.describe('in English', () => {
     expect(manifest.cameras.map((c) => c.name).sort()).toEqual([...NAMES].sort());
   });
 
+  test('frame steps, speed and reverse play from the keyboard, and a bookmark found without diacritics', async ({ page }) => {
+    await openPlayback(page, [NAMES[1]!]);
+    const when = await page.evaluate(() => Date.now() - 25_000);
+    await page.getByLabel(/Go to/).fill(new Date(when + 7 * 3600_000).toISOString().slice(0, 19));
+    await page.getByRole('button', { name: 'Go', exact: true }).click();
+    const tile = page.getByRole('region', { name: NAMES[1]!, exact: true });
+    await expect(tile).toHaveAttribute('data-state', 'paused', { timeout: 20_000 });
+    const shown = async () => Number(await tile.locator('.rtile__time').getAttribute('data-utc'));
+    await expect.poll(shown).toBeGreaterThan(0);
+    const t0 = await shown();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('.');
+    await page.keyboard.press('.');
+    await expect.poll(shown).toBeGreaterThan(t0 + 60);
+    const t1 = await shown();
+    await page.keyboard.press(',');
+    await expect.poll(shown).toBeLessThan(t1);
+    await page.keyboard.press(']');
+    await page.keyboard.press(']');
+    await expect(page.getByRole('combobox', { name: /Speed/ })).toHaveValue('4');
+    await page.keyboard.press('[');
+    await page.keyboard.press('[');
+    // Reverse: the time shown goes down.
+    const t2 = await shown();
+    await page.keyboard.press('j');
+    await expect.poll(shown, { timeout: 10_000 }).toBeLessThan(t2 - 500);
+    await page.keyboard.press('k');
+    // A bookmark here, then found by a query without diacritics.
+    await page.keyboard.press('b');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox').fill('Xe tải chở hàng quá khổ trên đường Nguyễn Huệ');
+    await dialog.getByRole('button', { name: 'Bookmark' }).click();
+    await page.getByRole('searchbox', { name: 'Search notes' }).fill('nguyen hue qua kho');
+    await expect(page.getByRole('button', { name: /Nguyễn Huệ/ })).toBeVisible();
+    await expect(page.locator('.tl-bookmark')).toHaveCount(1);
+  });
+
   test('instant replay on a wall tile (R), back to live with Esc', async ({ page, snap }) => {
     await page.goto(`${serve.url}#/wall`);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
