@@ -115,9 +115,11 @@ export function WallPlaybackProvider({
     }),
     [replays, wallClock, t],
   );
+  // Only what the actions need, so that the registration does not change with every wall render.
+  const selectedHasCamera = cameraAt(selected) !== null;
   const actionCtx = useMemo<ActionCtx>(
     () => ({
-      selectedHasCamera: cameraAt(selected) !== null,
+      selectedHasCamera,
       active: value.active,
       replay: () => value.replay(selected),
       live: value.live,
@@ -129,7 +131,7 @@ export function WallPlaybackProvider({
         }
       },
     }),
-    [cameraAt, selected, value, wallClock, replays],
+    [selectedHasCamera, selected, value, wallClock, replays],
   );
   useActions(WALL_PLAYBACK_ACTIONS, actionCtx);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
