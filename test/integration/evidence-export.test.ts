@@ -230,6 +230,10 @@ describe('evidence export', () => {
       const r = await verifyPackage(copy);
       expect(r.files.find((f) => f.name === 'README.txt')?.status).toBe('missing');
       expect(r.status).toBe('partial');
+      // Without its signature the package is "not signed", whatever its hashes say.
+      rmSync(path.join(copy, 'manifest.json.sig'));
+      expect((await verifyPackage(copy)).status).toBe('not_signed');
+      expect((await verifyPackage(path.join(copy, 'video'))).status).toBe('not_a_package');
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

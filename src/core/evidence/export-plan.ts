@@ -39,6 +39,8 @@ export interface DestinationInfo {
 
 export async function inspectDestination(dest: string): Promise<DestinationInfo> {
   const p = path.resolve(dest);
+  // A relative path would land wherever the core happened to start: refused.
+  if (!path.isAbsolute(dest)) return { path: p, freeBytes: null, fsType: null, writable: false, fat32: false };
   try {
     await access(p, constants.W_OK | constants.X_OK);
     const st = await statfs(p);
