@@ -1,9 +1,10 @@
 // The time cursor that synchronised players follow (up to 16 cameras at one instant): now() =
 // anchor + (wall time since) × speed while playing. Ten times a second one controller (here, not
 // per tile, so every player is judged at the same instant) reads what each player presents:
-// - the cursor follows the group's median (a common hiccup — a busy page, a decoder — moves the
-//   cursor, not 16 players each correcting on its own and drifting apart while they do);
-// - a player off the median by more than 10 ms runs up to 15 % faster or slower until it is back;
+// - the cursor follows the slowest player that moves (a common hiccup — a busy page, a decoder —
+//   moves the cursor, not 16 players each correcting on its own and drifting apart while they do);
+// - a player ahead of it by more than 10 ms runs up to 50 % slower until it is back (never faster:
+//   when decoding is what is short, a faster rate only drops frames and does not catch up);
 // - one more than 3 s behind starts a new session at the cursor; one more than 3 s ahead (it played
 //   over a hole in its recording) waits there until the cursor catches up.
 // Measured with 16 lab cameras: bench/record.bench.ts, playback.sync16_drift_ms_p95.
@@ -32,12 +33,8 @@ export interface SyncMember {
 const TICK_MS = 100;
 const DEADBAND_MS = 10;
 const FAR_MS = 3000;
+const STALLED_MS = 1000;
 
-function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 export class SyncClock {
   private anchorUtc: number;
@@ -45,7 +42,7 @@ export class SyncClock {
   private s: ClockState;
   private readonly listeners = new Set<(s: ClockState) => void>();
   private readonly steppers = new Set<(direction: 1 | -1) => void>();
-  private readonly members = new Map<SyncMember, { holding: boolean }>();
+  private readonly members = new Map<SyncMember, { holding: boolean; lastUtc: number | null; movedAt: number }>();
   private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(at: number, playing = true) {
@@ -109,7 +106,7 @@ export class SyncClock {
 
   /** A player joins the group; the returned function takes it out. */
   join(m: SyncMember): () => void {
-    this.members.set(m, { holding: false });
+    this.members.set(m, { holding: false, lastUtc: null, movedAt: performance.now() });
     this.timer ??= setInterval(() => this.control(), TICK_MS);
     return () => {
       this.members.delete(m);
@@ -124,6 +121,7 @@ export class SyncClock {
     const s = this.s;
     if (!s.playing || s.reverse) return;
     const now = this.now();
+    const t = performance.now();
     const shown: Array<[SyncMember, number]> = [];
     for (const [m, st] of this.members) {
       const utc = m.presentedUtc();
@@ -144,19 +142,27 @@ export class SyncClock {
         m.reseek();
         continue;
       }
+      // A player whose picture has not moved for a while (no data, a stalled decoder) does not set
+      // the pace for the others; it rejoins when it moves again, or is re-seeked when far behind.
+      if (st.lastUtc !== utc) {
+        st.lastUtc = utc;
+        st.movedAt = t;
+      }
+      if (t - st.movedAt > STALLED_MS) continue;
       shown.push([m, utc]);
     }
     if (shown.length === 0) return;
-    const mid = median(shown.map(([, u]) => u));
-    // The cursor is where the group is.
-    if (Math.abs(mid - now) > DEADBAND_MS) this.nudge(mid);
+    // The slowest player sets the pace: those ahead slow down until it catches up. Slowing down
+    // always works; speeding up does not when the decoders are what is short (16 × 720p on a
+    // small machine), so no player is ever asked to run faster than the chosen speed.
+    const ref = Math.min(...shown.map(([, u]) => u));
+    if (Math.abs(ref - now) > DEADBAND_MS) this.nudge(ref);
     for (const [m, utc] of shown) {
-      const drift = utc - mid;
-      m.setRateFactor(
-        Math.abs(drift) <= DEADBAND_MS * Math.max(1, s.speed / 4) ? 1 : 1 - Math.max(-0.15, Math.min(0.15, drift / 600 / Math.max(1, s.speed))),
-      );
+      const drift = (utc - ref) / Math.max(1, s.speed);
+      m.setRateFactor(drift <= DEADBAND_MS ? 1 : 1 - Math.min(0.5, drift / 400));
     }
   }
+
 
   /** One frame (40 ms at 25 fps) on or back, paused; each tile steps inside its buffer or seeks. */
   step(direction: 1 | -1): void {
