@@ -154,6 +154,10 @@ describe('playback over /playback', () => {
     const refused = open(`camera=${cam}&at=${closed()[0]!.startMs}`, wardCookie);
     await refused.closed;
     expect(refused.texts[0]).toEqual({ type: 'error', reason: 'unknown_camera' });
+    // Through the contract too: a list of camera ids is checked id by id (targets), out of scope reads as absent.
+    const ward = rig.core.services.auth.resolve(decodeURIComponent(wardCookie.split('=')[1]!))!;
+    expect((await rig.fails('playback.timeline', { cameraIds: [cam], from: 0, to: 86_400_000 }, ward)).code).toBe('not_found');
+    expect((await rig.fails('export.plan', { cameraIds: [cam], from: 0, to: 60_000, reason: 'x', caseNumber: 'x', destination: '/tmp' }, ward)).code).toBe('permission_denied');
     const audit = rig.core.services.audit.list({ limit: 500 } as never).entries;
     expect(audit.some((e) => e.action === 'playback.view.start' && e.target?.id === cam)).toBe(true);
     const ended = audit.find((e) => e.action === 'playback.view' && e.outcome === 'ok' && e.target?.id === cam && e.details.recordedFrom !== null)!;
