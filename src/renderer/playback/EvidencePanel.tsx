@@ -72,7 +72,6 @@ export function EvidencePanel() {
         </form>
         {error ? <p role="alert">{error}</p> : null}
         {report ? <VerifyResult report={report} /> : null}
-        <LocksList version={jobs.length} />
         <p className="muted">
           {t('rec.verify.ourKey')} <code className="mono verify__fp">{fingerprint.match(/.{1,4}/g)?.join(' ')}</code>
         </p>
@@ -122,6 +121,7 @@ export function EvidencePanel() {
             </tbody>
           </table>
         </div>
+        <LocksList version={jobs.length} />
       </section>
     </div>
   );

@@ -31,7 +31,7 @@ export function LocksList({ version }: { version: number }) {
   }, [api, version, reload]);
   const name = (id: string) => tree?.cameras.find((c) => c.id === id)?.name ?? id;
   return (
-    <section aria-labelledby="locks-title">
+    <section aria-labelledby="locks-title" className="locks-section">
       <h2 id="locks-title">{t('rec.locks.title')}</h2>
       {locks.length === 0 ? <p className="muted">{t('rec.locks.none')}</p> : null}
       {error ? <p role="alert">{error}</p> : null}
