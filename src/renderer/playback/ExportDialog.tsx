@@ -224,21 +224,23 @@ export function ExportDialog({
           </p>
           <progress max={100} value={pct} aria-label={t('rec.export.progress')} aria-valuetext={`${pct} %`} />
           <p className="muted" role="status">
-            {running
-              ? t('rec.export.rate', {
-                  pct,
-                  speed: formatBytes(job.bytesPerSecond, lang),
-                  left: job.secondsLeft === null ? '…' : t('rec.export.seconds', { n: job.secondsLeft }),
-                })
-              : job.state === 'done'
-                ? t('rec.export.done', { dir: job.packageDir })
-                : job.error
-                  ? t('rec.export.failed', {
-                      error: job.error.startsWith('destination_')
-                        ? t(`errors.${job.error}`, { destination: job.destination, freeBytes: '?', neededBytes: '?' })
-                        : job.error,
-                    })
-                  : t('rec.export.cancelled')}
+            {running && job.bytesDone === 0
+              ? t('rec.export.starting')
+              : running
+                ? t('rec.export.rate', {
+                    pct,
+                    speed: formatBytes(job.bytesPerSecond, lang),
+                    left: job.secondsLeft === null ? '…' : t('rec.export.seconds', { n: job.secondsLeft }),
+                  })
+                : job.state === 'done'
+                  ? t('rec.export.done', { dir: job.packageDir })
+                  : job.error
+                    ? t('rec.export.failed', {
+                        error: job.error.startsWith('destination_')
+                          ? t(`errors.${job.error}`, { destination: job.destination, freeBytes: '?', neededBytes: '?' })
+                          : job.error,
+                      })
+                    : t('rec.export.cancelled')}
           </p>
           {verify ? <VerifyResult report={verify} /> : null}
           {error ? <p role="alert">{error}</p> : null}

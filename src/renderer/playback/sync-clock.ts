@@ -35,7 +35,6 @@ const DEADBAND_MS = 10;
 const FAR_MS = 3000;
 const STALLED_MS = 1000;
 
-
 export class SyncClock {
   private anchorUtc: number;
   private anchorWall = performance.now();
@@ -162,7 +161,6 @@ export class SyncClock {
       m.setRateFactor(drift <= DEADBAND_MS ? 1 : 1 - Math.min(0.5, drift / 400));
     }
   }
-
 
   /** One frame (40 ms at 25 fps) on or back, paused; each tile steps inside its buffer or seeks. */
   step(direction: 1 | -1): void {

@@ -88,6 +88,7 @@ const rec = {
     willSplit: 'The drive is FAT32: files over 4 GiB will be split into parts (named in the manifest).',
     coverage: '{{segments}} segments, {{size}}, {{gaps}} gaps',
     gap: 'No recording from {{from}} to {{to}}',
+    starting: 'Starting…',
     progress: 'Export progress',
     rate: '{{pct}} % · {{speed}}/s · {{left}} left',
     seconds: '{{n}} s',

@@ -87,6 +87,7 @@ const rec: Strings<typeof en> = {
     willSplit: 'Ổ đĩa dùng FAT32: tệp lớn hơn 4 GiB sẽ được chia thành nhiều phần (có ghi trong bản mô tả).',
     coverage: '{{segments}} đoạn, {{size}}, {{gaps}} khoảng trống',
     gap: 'Không có ghi hình từ {{from}} đến {{to}}',
+    starting: 'Đang bắt đầu…',
     progress: 'Tiến độ trích xuất',
     rate: '{{pct}} % · {{speed}}/giây · còn {{left}}',
     seconds: '{{n}} giây',
