@@ -44,6 +44,12 @@ import { OnboardingService, registeredIndex } from './onboarding/onboarding-serv
 import { PatrolRepository } from './ptz/patrol-repository';
 import type { PtzTiming } from './ptz/ptz-controller';
 import { PtzService } from './ptz/ptz-service';
+import { EvidenceService } from './evidence/evidence-service';
+import { EvidenceLocks } from './evidence/locks';
+import { findChromium } from './evidence/report';
+import { Bookmarks } from './media/playback/bookmarks';
+import { SegmentSource } from './media/playback/segment-source';
+import { RecordingService, type RecordingServiceOptions } from './media/recorder/recording-service';
 
 const log = createLogger('core');
 
@@ -61,6 +67,8 @@ export interface CoreOptions {
   signInPolicy?: Partial<SignInPolicy>;
   /** ONVIF tuning for tests (shorter probes and timeouts); defaults are the issue's. */
   onvif?: { timeoutMs?: number; probeTimeoutMs?: number; ptzTiming?: Partial<PtzTiming> } & Pick<DiscoveryDeps, 'localNetworks'>;
+  /** Recording knobs for tests (segment length, sweep period, disk reserve). */
+  recording?: Partial<Pick<RecordingServiceOptions, 'segmentMs' | 'sweepMs' | 'reserveBytes' | 'syncMs'>>;
 }
 
 export interface Core {
@@ -166,6 +174,75 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
   );
   const wall = new WallService(new WallRepository(db), events, (p, cameraId) => access.cameraVisible(p, cameraId));
+  // 6. Recording: reconcile the index with the files first (after a crash), then every configured
+  //    camera records, sharing the live relay's ffmpeg. Then playback and evidence on top of it.
+  const installationKey = key;
+  const recording = new RecordingService({
+    db,
+    live,
+    resolveSource: async (cameraId, stream) => register.source(cameraId, stream),
+    device: (cameraId) => {
+      try {
+        const cam = register.camera(cameraId);
+        const src = register.source(cameraId, 'main');
+        return { onvifUrl: cam.onvifUrl, username: src.username, password: src.password };
+      } catch {
+        return null;
+      }
+    },
+    ffmpegPath,
+    runtimeDir: path.join(options.dataDir, 'run'),
+    defaultFolder: path.join(options.dataDir, 'recordings'),
+    timeZone: () => settings.get().timeZone,
+    logger: createLogger('recording'),
+    onAlarm: (alarm) => events.publish({ type: 'recording.alarm', cameraId: alarm.cameraId, alarm }),
+    onSegmentClosed: (cameraId) => events.publish({ type: 'recording.segment', cameraId }),
+    onReconciled: (report) =>
+      void audit.append({
+        actor: { userId: null, username: null },
+        action: 'recording.reconcile',
+        outcome: 'ok',
+        details: {
+          files: report.filesSeen,
+          recoveredOpen: report.recoveredOpen.length,
+          indexed: report.indexed.length,
+          missing: report.missing.length,
+          changed: report.changed.length,
+          unreadable: report.unreadable.length,
+          ms: report.ms,
+        },
+      }),
+    ...options.recording,
+  });
+  await recording.start();
+  const bookmarks = new Bookmarks(db);
+  const locks = new EvidenceLocks(db);
+  const playback = new SegmentSource({ repo: recording.repo, openSegment: (id) => recording.openSegment(id) });
+  const evidence = new EvidenceService({
+    db,
+    repo: recording.repo,
+    locks,
+    signer: () => installationKey,
+    ffmpegPath,
+    tmpRoot: path.join(options.dataDir, 'tmp'),
+    appVersion: APP_VERSION,
+    timeZone: () => settings.get().timeZone,
+    chromium: findChromium(),
+    camera: (id) => {
+      const tree = register.tree();
+      const cam = tree.cameras.find((c) => c.id === id);
+      const point = tree.points.find((p) => p.id === cam?.pointId);
+      const area = tree.areas.find((a) => a.id === point?.areaId);
+      return {
+        name: cam?.name ?? id,
+        point: { name: point?.name ?? '', address: point?.address ?? '', lat: point?.lat ?? null, lon: point?.lon ?? null },
+        area: area?.name ?? null,
+      };
+    },
+    audit,
+    logger: createLogger('evidence'),
+    publish: (job) => events.publish({ type: 'export.progress', job }),
+  });
   const services: CoreServices = {
     version: APP_VERSION,
     shell: options.shell,
@@ -219,7 +296,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       idleMs: () => settings.get().ptzIdleSeconds * 1000,
       timing: options.onvif?.ptzTiming,
     }),
-    // 6. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
+    recording,
+    playback,
+    bookmarks,
+    locks,
+    evidence,
+    installationKey,
+    // 7. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
     demo: new DemoSite(db, secrets, register, wall, users, options.startDemoLab ?? null, (id, ptz) => ptz && deviceRepo.setFov(id, DEMO_PTZ_FOV)),
   };
   const dispatcher = createDispatcher({ handlers: createHandlers(services), access, audit, checkOutputs: options.checkOutputs ?? false });
@@ -238,6 +321,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clearInterval(sweeper);
       stopCheckpoints();
       await services.demo.dispose();
+      await evidence.dispose();
+      // Recorders close and index their open segments before the relays they read from stop.
+      await recording.dispose();
       // PTZ first: a camera moving now is told to stop while its session still works.
       await services.ptz.dispose();
       await services.discovery.dispose();

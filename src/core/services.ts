@@ -22,6 +22,12 @@ import type { UploadStore } from './register/import/uploads';
 import type { SettingsService } from './settings/settings-service';
 import type { Db } from './store/database';
 import type { WallService } from './wall/wall-service';
+import type { EvidenceService } from './evidence/evidence-service';
+import type { EvidenceLocks } from './evidence/locks';
+import type { Bookmarks } from './media/playback/bookmarks';
+import type { SegmentSource } from './media/playback/segment-source';
+import type { RecordingService } from './media/recorder/recording-service';
+import type { InstallationKey } from './secrets/installation-key';
 
 
 /** Everything the API handlers may use, built once by the composition root (core.ts). */
@@ -61,4 +67,12 @@ export interface CoreServices {
   discovery: DiscoveryJobs;
   onboarding: OnboardingService;
   ptz: PtzService;
+  recording: RecordingService;
+  /** Recorded video for the /playback channel (segments and the open one). */
+  playback: SegmentSource;
+  bookmarks: Bookmarks;
+  locks: EvidenceLocks;
+  evidence: EvidenceService;
+  /** The installation's Ed25519 key (also the audit checkpoints' signer). */
+  installationKey: InstallationKey;
 }

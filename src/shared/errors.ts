@@ -58,6 +58,11 @@ export const ERROR_CODES = [
   'import_has_problems',
   'import_running',
   'pdf_unavailable',
+  // Recording and evidence export (refused before any work starts).
+  'no_footage',
+  'destination_unwritable',
+  'destination_full',
+  'file_too_large_fat32',
   // Raised by the client's transport, never by the core: a call not sent because the core could not
   // be reached (nothing was done), and a call sent whose answer was lost (it may or may not have been).
   'core_unavailable',

@@ -100,10 +100,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         for (const [field, kind] of Object.entries(targets)) {
           const value = (parsed.data as Record<string, unknown>)[field];
           if (value === undefined) continue;
-          const id = typeof value === 'string' ? value : null;
-          // Out of scope and absent read the same: a ward account learns nothing of other wards.
-          if (!access.targetVisible(principal, kind, id)) return denied({ code: 'not_found', params: { kind, id: id ?? '' } }, { kind, id: id ?? '' });
-          target ??= id ? { kind, id } : null;
+          // A list of ids (several cameras in one playback or export) is checked id by id.
+          for (const one of Array.isArray(value) ? value : [value]) {
+            const id = typeof one === 'string' ? one : null;
+            // Out of scope and absent read the same: a ward account learns nothing of other wards.
+            if (!access.targetVisible(principal, kind, id)) return denied({ code: 'not_found', params: { kind, id: id ?? '' } }, { kind, id: id ?? '' });
+            target ??= id ? { kind, id } : null;
+          }
         }
       }
       const started = performance.now();

@@ -124,6 +124,8 @@ export class AccessPolicy {
     if (event.type === 'discovery.progress') return p.permissions.has('register.manage');
     if ('userId' in event && typeof event.userId === 'string') return event.userId === p.user.id;
     if ('cameraId' in event && typeof event.cameraId === 'string') return this.cameraVisible(p, event.cameraId);
+    // An export's progress names a case: only its author sees it, or anyone exporting for the whole centre.
+    if (event.type === 'export.progress') return p.permissions.has('export.create') && (event.job.createdBy === p.user.id || p.scope.length === 0);
     return true;
   }
 }

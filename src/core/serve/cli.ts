@@ -39,6 +39,15 @@ function initialAdmin(): { username: string; password: string } | undefined {
   return { username: user.data, password: password.data };
 }
 
+/**
+ * Segment length in seconds (WATCHFLOOR_SEGMENT_SECONDS, 2–600; default 60). Shorter segments let
+ * the end-to-end tests and the benchmarks close segments quickly; a centre keeps the default.
+ */
+function recordingOptions(): { segmentMs?: number } {
+  const s = Number(process.env.WATCHFLOOR_SEGMENT_SECONDS);
+  return Number.isFinite(s) && s >= 2 && s <= 600 ? { segmentMs: Math.round(s * 1000) } : {};
+}
+
 /** A stray promise must never end a console that watches a city: log it and keep serving. */
 function installLastResort(): void {
   process.on('unhandledRejection', (reason) => {
@@ -71,6 +80,7 @@ async function main(): Promise<void> {
     startDemoLab: (o) => startLab(o),
     ...(admin ? { initialAdmin: admin } : {}),
     checkOutputs: process.env.WATCHFLOOR_CHECK_OUTPUTS === '1' || process.env.NODE_ENV === 'development',
+    recording: recordingOptions(),
   });
   let server;
   try {

@@ -18,6 +18,7 @@ import { sessionRoute } from './session-route';
 import { uploadRoute } from './upload-route';
 import { resolveStatic, sendFile } from './static-files';
 import { videoRoute } from './video-route';
+import { playbackRoute } from './playback-route';
 
 const log = createLogger('serve');
 
@@ -57,6 +58,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const secure = !!opts.tls;
   let allowed = new Set<string>();
   const video = videoRoute({ live: services.live, access: services.access, audit: services.audit, viewings: services.viewings, cameraName: (id) => (services.register.exists(id) ? services.register.camera(id).name : null) });
+  const playback = playbackRoute({ source: services.playback, access: services.access, audit: services.audit });
   /** Open sockets per session, so an ended session's sockets close at once. */
   const socketsBySession = new Map<string, Set<WebSocket>>();
   const offEnded = services.auth.onSessionsEnded((ids) => {
@@ -184,6 +186,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         ws.on('error', (err) => log.debug('socket error', { error: err.message }));
         track(ws, principal);
         video(ws, url, principal, source);
+      });
+      return;
+    }
+    if (url.pathname === '/playback') {
+      if (!principal) return refuse(socket, 401, 'Unauthorized');
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('error', (err) => log.debug('socket error', { error: err.message }));
+        track(ws, principal);
+        playback(ws, url, principal, source);
       });
       return;
     }

@@ -2,7 +2,7 @@
 // the state's colour, the camera's number and name always whole, and a clock that is the time of
 // the picture shown (frozen with it), never the browser's. Reasons are cut to fit, with the full
 // text on hover and in the stats overlay.
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera, TileAssignment, TileZoom } from '../../shared/contract';
 import { Icon } from '../app/Icon';
@@ -22,6 +22,8 @@ export interface TileProps {
   camera: Camera | undefined;
   stream: 'main' | 'sub';
   url: string | null;
+  /** Playback shown in place of live video (see src/renderer/playback/wall-playback.tsx). */
+  replay?: ReactNode;
   selected: boolean;
   maximised: boolean;
   showStats: boolean;
@@ -197,7 +199,9 @@ export function Tile(p: TileProps) {
       onDragLeave={() => setDragOver(false)}
       onDrop={onDrop}
     >
-      {p.camera ? (
+      {p.camera && p.replay ? (
+        <div className="tile__replay">{p.replay}</div>
+      ) : p.camera ? (
         <>
           <div className="tile__viewport" {...handlers}>
             <video ref={videoRef} className="tile__video" muted playsInline autoPlay aria-label={t('pages.wall.tile', { n })} style={{ transform }} />

@@ -3,6 +3,7 @@ import type { Camera } from '../../shared/contract';
 import { autoStream } from '../../shared/layouts';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { Tile } from './Tile';
+import { useWallPlayback } from '../playback/wall-playback';
 import type { WallAction, WallState } from './wall-state';
 
 export function WallGrid({ state, act, cameras, showStats, onToggleStats, snapshotRequest, gridRef }: {
@@ -17,6 +18,7 @@ export function WallGrid({ state, act, cameras, showStats, onToggleStats, snapsh
 }) {
   const { api, settings, connection } = useApp();
   const { layout, tiles, maximised } = state;
+  const playback = useWallPlayback();
   return (
     <div
       ref={gridRef}
@@ -36,7 +38,9 @@ export function WallGrid({ state, act, cameras, showStats, onToggleStats, snapsh
             : camera && camera.preferredStream !== 'auto'
               ? camera.preferredStream
               : autoStream(layout, i, maximised === i);
-        const url = camera ? api.videoUrl('/video', { camera: camera.id, stream }) : null;
+        // A tile in playback (instant replay, or the view at a time) shows that instead of live.
+        const replay = playback?.tile(i, camera) ?? null;
+        const url = camera && !replay ? api.videoUrl('/video', { camera: camera.id, stream }) : null;
         const style =
           maximised === i
             ? { gridColumn: '1', gridRow: '1' }
@@ -50,6 +54,7 @@ export function WallGrid({ state, act, cameras, showStats, onToggleStats, snapsh
               camera={camera}
               stream={stream}
               url={url}
+              replay={replay}
               selected={state.selected === i}
               maximised={maximised === i}
               showStats={showStats.has(i)}

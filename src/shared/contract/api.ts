@@ -9,6 +9,7 @@ import { onboardingApi, ptzApi } from './ptz-api';
 import { cameraCreateInput, checkCoordinates, day, pointShape } from './register';
 import { registerApi } from './register-api';
 import { wallApi } from './wall-api';
+import { recordingApi } from './recording-api';
 
 export const api = {
   'system.info': method({
@@ -115,6 +116,7 @@ export const api = {
   ...adminApi,
   ...onboardingApi,
   ...ptzApi,
+  ...recordingApi,
 } as const;
 
 export type Api = typeof api;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { cameraHealth } from './health';
 import { preferences } from './preferences';
+import { exportJob, recordingAlarm } from './recording';
 import { id, settings, streamKind } from './schemas';
 import { discoveredDevice } from './onboarding';
 import { patrolRun, ptzAlert, ptzLock } from './ptz';
@@ -48,6 +49,11 @@ export const event = z.discriminatedUnion('type', [
   cameraHealth.extend({ type: z.literal('camera.health') }),
   /** Reaches only the windows of the user it names. */
   z.object({ type: z.literal('preferences.changed'), userId: id, preferences }),
+  // Recording: an alarm raised or cleared (a camera's, or a folder's with cameraId null), and a
+  // segment closed (timelines refresh). Export progress reaches the user who started it.
+  z.object({ type: z.literal('recording.alarm'), cameraId: id.nullable(), alarm: recordingAlarm }),
+  z.object({ type: z.literal('recording.segment'), cameraId: id }),
+  z.object({ type: z.literal('export.progress'), job: exportJob }),
 ]);
 
 export type CoreEvent = z.infer<typeof event>;

@@ -9,6 +9,7 @@ export * from './problems';
 export * from './register';
 export * from './preferences';
 export * from './protocol';
+export * from './recording';
 export * from './schemas';
 export * from './wall';
 export * from './onboarding';

@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'playback.view', // recorded video
   'ptz.control', // steer PTZ cameras; who wins is decided by the role's PTZ rank
   'export.create', // evidence export
+  'evidence.unlock', // lift an evidence lock (audited): segments under it become deletable again
   'register.view',
   'register.manage',
   'views.manage', // shared views and tours; personal ones need only live.view
@@ -37,7 +38,7 @@ export const BUILTIN_ROLE_DEFAULTS: Record<BuiltinRole, RoleDefinition> = {
   // The watch officer keeps the wall for a shift and may steer cameras until a supervisor takes over.
   officer: { permissions: ['session', 'live.view', 'playback.view', 'ptz.control', 'register.view'], ptzRank: 10 },
   supervisor: {
-    permissions: ['session', 'live.view', 'playback.view', 'ptz.control', 'export.create', 'register.view', 'views.manage'],
+    permissions: ['session', 'live.view', 'playback.view', 'ptz.control', 'export.create', 'evidence.unlock', 'register.view', 'views.manage'],
     ptzRank: 50,
   },
   clerk: { permissions: ['session', 'live.view', 'playback.view', 'export.create', 'register.view'], ptzRank: 0 },

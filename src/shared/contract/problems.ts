@@ -22,6 +22,9 @@ export const VALIDATION_PROBLEMS = [
   'coordinate_half',
   'lat_lon_swapped',
   'outside_vietnam',
+  // Recording: a timetable slot that ends before it starts; a time range that is empty or too long.
+  'schedule_slot',
+  'time_range',
 ] as const;
 export type ValidationProblem = (typeof VALIDATION_PROBLEMS)[number];
 

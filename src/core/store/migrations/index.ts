@@ -8,6 +8,7 @@ import m004 from './004_auth';
 import m005 from './005_audit';
 import m006 from './006_onvif_ptz';
 import m007 from './007_register';
+import m008 from './008_recording';
 import m009 from './009_wall_workspace';
 
 export interface Migration {
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'audit', sql: m005 },
   { version: 6, name: 'onvif_ptz', sql: m006 },
   { version: 7, name: 'register', sql: m007 },
+  { version: 8, name: 'recording', sql: m008 },
   { version: 9, name: 'wall_workspace', sql: m009 },
 ];
 

@@ -1,4 +1,5 @@
 import { enWall } from './en-wall';
+import enRecording from './en-recording';
 
 // English strings. vi.ts must have exactly the same keys (the type below makes the compiler check).
 import { ptzEn } from './ptz-en';
@@ -70,7 +71,7 @@ const en = {
     playback: {
       title: 'Playback',
       emptyTitle: 'Nothing recorded yet',
-      emptyBody: 'Recording and playback are not available in this version yet.',
+      emptyBody: 'Choose cameras to play their recordings.',
     },
     reports: {
       title: 'Reports',
@@ -154,6 +155,7 @@ const en = {
     'playback.view': 'Watch recordings',
     'ptz.control': 'Steer PTZ cameras',
     'export.create': 'Export evidence',
+    'evidence.unlock': 'Lift evidence locks',
     'register.view': 'See the camera register',
     'register.manage': 'Edit the camera register',
     'views.manage': 'Share views and tours',
@@ -237,6 +239,7 @@ const en = {
   actions: enWall.actions,
   health: enWall.health,
   validation: enWall.validation,
+  rec: enRecording,
   demo: {
     start: 'Start demo site',
     starting: 'Starting demo site…',
@@ -331,6 +334,10 @@ const en = {
     last_admin: 'At least one active account must be able to manage accounts.',
     role_in_use: 'The role “{{role}}” is still held by some accounts.',
     use_http: 'This action is not available here.',
+    no_footage: 'There is no recording of these cameras in this time range.',
+    destination_unwritable: 'The destination {{destination}} does not exist or cannot be written.',
+    destination_full: 'Not enough room at {{destination}}: {{neededBytes}} bytes needed, {{freeBytes}} free.',
+    file_too_large_fat32: 'The drive at {{destination}} is FAT32, which cannot hold a file over 4 GiB. Allow splitting, or use an exFAT or NTFS drive.',
     core_unavailable: 'The console is not connected to the core, so nothing was done. Try again once the status bar says “Core connected”.',
     outcome_unknown: 'The connection to the core was lost before it answered: this may or may not have been done. Check before trying again.',
     ptz_locked: 'Controlled by {{holder}} ({{roleName}}).',
@@ -366,6 +373,8 @@ const en = {
     coordinate_half: 'Give both latitude and longitude, or neither.',
     lat_lon_swapped: 'Latitude and longitude look swapped: in Vietnam latitude is about 8–23 and longitude about 102–110.',
     outside_vietnam: 'This point lies outside Vietnam.',
+    schedule_slot: 'Each slot must end after it starts (HH:MM, up to 24:00).',
+    time_range: 'The end must be after the start (and the range not too long).',
   },
   boundary: {
     title: 'This part of the console failed',

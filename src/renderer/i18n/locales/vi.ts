@@ -1,6 +1,7 @@
 import { viWall } from './vi-wall';
 import type { Messages } from './en';
 import { ptzVi } from './ptz-vi';
+import viRecording from './vi-recording';
 
 const vi: Messages = {
   ...ptzVi,
@@ -70,7 +71,7 @@ const vi: Messages = {
     playback: {
       title: 'Xem lại',
       emptyTitle: 'Chưa có bản ghi',
-      emptyBody: 'Ghi hình và xem lại chưa có trong phiên bản này.',
+      emptyBody: 'Chọn camera để xem lại bản ghi.',
     },
     reports: {
       title: 'Báo cáo',
@@ -154,6 +155,7 @@ const vi: Messages = {
     'playback.view': 'Xem video đã ghi',
     'ptz.control': 'Điều khiển camera PTZ',
     'export.create': 'Trích xuất chứng cứ',
+    'evidence.unlock': 'Gỡ khoá chứng cứ',
     'register.view': 'Xem danh mục camera',
     'register.manage': 'Sửa danh mục camera',
     'views.manage': 'Chia sẻ bố cục và vòng tuần tra',
@@ -237,6 +239,7 @@ const vi: Messages = {
   actions: viWall.actions,
   health: viWall.health,
   validation: viWall.validation,
+  rec: viRecording,
   demo: {
     start: 'Khởi động khu demo',
     starting: 'Đang khởi động khu demo…',
@@ -331,6 +334,10 @@ const vi: Messages = {
     last_admin: 'Phải luôn có ít nhất một tài khoản đang hoạt động được quản lý tài khoản.',
     role_in_use: 'Vai trò “{{role}}” vẫn đang được gán cho một số tài khoản.',
     use_http: 'Không thể thực hiện thao tác này ở đây.',
+    no_footage: 'Không có ghi hình của các camera này trong khoảng thời gian đã chọn.',
+    destination_unwritable: 'Thư mục đích {{destination}} không tồn tại hoặc không ghi được.',
+    destination_full: 'Không đủ chỗ tại {{destination}}: cần {{neededBytes}} byte, còn trống {{freeBytes}}.',
+    file_too_large_fat32: 'Ổ đĩa tại {{destination}} dùng FAT32, không chứa được tệp lớn hơn 4 GiB. Hãy cho phép chia nhỏ tệp, hoặc dùng ổ exFAT hay NTFS.',
     core_unavailable: 'Bàn điều hành chưa kết nối được với lõi nên chưa có thao tác nào được thực hiện. Hãy thử lại khi thanh trạng thái báo “Đã kết nối lõi”.',
     outcome_unknown: 'Mất kết nối với lõi trước khi có trả lời: thao tác có thể đã hoặc chưa được thực hiện. Hãy kiểm tra trước khi thử lại.',
     ptz_locked: 'Camera đang do {{holder}} ({{roleName}}) điều khiển.',
@@ -365,6 +372,8 @@ const vi: Messages = {
     coordinate_half: 'Hãy nhập cả vĩ độ và kinh độ, hoặc bỏ trống cả hai.',
     lat_lon_swapped: 'Vĩ độ và kinh độ có vẻ bị đảo: ở Việt Nam vĩ độ khoảng 8–23, kinh độ khoảng 102–110.',
     outside_vietnam: 'Điểm này nằm ngoài lãnh thổ Việt Nam.',
+    schedule_slot: 'Mỗi khung giờ phải kết thúc sau khi bắt đầu (HH:MM, tối đa 24:00).',
+    time_range: 'Thời điểm kết thúc phải sau thời điểm bắt đầu (và khoảng không quá dài).',
   },
   boundary: {
     title: 'Phần này của bàn điều hành bị lỗi',

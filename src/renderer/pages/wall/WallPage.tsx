@@ -17,6 +17,8 @@ import { WallGrid } from '../../wall/WallGrid';
 import { WallToolbar } from '../../wall/WallToolbar';
 import { useApp } from '../../app/app-context';
 import { formatTime, type Language } from '../../i18n';
+// Playback on the wall (instant replay, playback at a time): a seam kept in src/renderer/playback.
+import { WallPlaybackControls, WallPlaybackProvider } from '../../playback/wall-playback';
 
 export function WallPage() {
   const { searchRef, wallRef, gridRef, ...w } = useWallPage();
@@ -146,8 +148,10 @@ export function WallPage() {
     </>
   );
 
+  const cameraAt = (i: number) => state.tiles[i]?.cameraId ?? null;
   if (wallOnly) {
     return (
+      <WallPlaybackProvider selected={state.selected} cameraAt={cameraAt}>
       <main className="page page--wall page--wall-only" aria-label={t('pages.wall.title')}>
         <h1 id="page-title" tabIndex={-1} className="visually-hidden">
           {t('pages.wall.title')}
@@ -155,18 +159,26 @@ export function WallPage() {
         {body}
         {dialogs}
       </main>
+      </WallPlaybackProvider>
     );
   }
 
   return (
+    <WallPlaybackProvider selected={state.selected} cameraAt={cameraAt}>
     <Page
       title={t('pages.wall.title')}
       quietTitle
       className="page--wall"
-      tools={<WallToolbar state={state} views={w.views} tours={w.tours} tourRun={run} editingGrid={w.editingGrid} returnFocus={w.returnFocus} />}
+      tools={
+        <>
+          <WallPlaybackControls />
+          <WallToolbar state={state} views={w.views} tours={w.tours} tourRun={run} editingGrid={w.editingGrid} returnFocus={w.returnFocus} />
+        </>
+      }
     >
       {body}
       {dialogs}
     </Page>
+    </WallPlaybackProvider>
   );
 }
