@@ -45,6 +45,14 @@ export const ERROR_CODES = [
   'last_admin',
   'role_in_use',
   'use_http',
+  // Incidents, alarms and the shift handover.
+  'status_move', // an incident cannot go from its status to the one asked (params: from, to)
+  'upload_too_large', // params: limit (bytes)
+  'snapshot_failed', // no picture could be taken from the camera (params: reason)
+  'pdf_unavailable', // no Chromium to print with
+  'handover_own', // the officer who signed a shift off cannot also take it over
+  'handover_taken', // this handover was already acknowledged
+  'export_too_large', // params: limit (rows)
   // Raised by the client's transport, never by the core: a call not sent because the core could not
   // be reached (nothing was done), and a call sent whose answer was lost (it may or may not have been).
   'core_unavailable',

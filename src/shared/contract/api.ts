@@ -6,6 +6,7 @@ import { method } from './method';
 import * as s from './schemas';
 import * as w from './wall';
 import { adminApi, sessionApi } from './auth-api';
+import { alarmsApi, incidentsApi, shiftApi } from './incidents-api';
 
 export const api = {
   'system.info': method({
@@ -164,6 +165,9 @@ export const api = {
     output: z.object({ running: z.boolean(), cameras: z.number() }),
   }),
   ...adminApi,
+  ...incidentsApi,
+  ...alarmsApi,
+  ...shiftApi,
 } as const;
 
 export type Api = typeof api;

@@ -17,6 +17,8 @@ export const VALIDATION_PROBLEMS = [
   'url_invalid',
   'url_credentials_conflict',
   'time_zone',
+  // A text field over its cap (incident description, comment…): the form says the cap beside it.
+  'text_too_long',
 ] as const;
 export type ValidationProblem = (typeof VALIDATION_PROBLEMS)[number];
 
