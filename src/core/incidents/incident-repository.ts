@@ -33,6 +33,7 @@ const incidentRow = z.object({
   assignee_id: z.string().nullable(),
   assignee_name: z.string().nullable(),
   units: z.string(),
+  created_by: z.string().nullable(),
   created_by_name: z.string().nullable(),
   updated_at: z.number(),
   updated_by_name: z.string().nullable(),
@@ -45,6 +46,7 @@ export interface StoredIncident extends Incident {
   rid: number;
   year: number;
   seq: number;
+  createdBy: string | null;
 }
 
 export const incidentNumber = (year: number, seq: number) => `${year}-${String(seq).padStart(6, '0')}`;
@@ -54,6 +56,7 @@ function toIncident(r: IncidentRow): StoredIncident {
     rid: r.rid,
     year: r.year,
     seq: r.seq,
+    createdBy: r.created_by,
     id: r.id,
     number: incidentNumber(r.year, r.seq),
     occurredAt: r.occurred_at,
@@ -87,7 +90,7 @@ const SELECT = `SELECT i.*, a.name AS area_name, p.name AS point_name, u.display
   FROM incidents i LEFT JOIN areas a ON a.id = i.area_id LEFT JOIN points p ON p.id = i.point_id LEFT JOIN users u ON u.id = i.assignee_id`;
 
 /** Everything stored about an incident except what the database derives (names, number). */
-export type IncidentWrite = Omit<StoredIncident, 'number' | 'areaName' | 'pointName' | 'assigneeName'> & { createdBy: string | null };
+export type IncidentWrite = Omit<StoredIncident, 'number' | 'areaName' | 'pointName' | 'assigneeName'>;
 
 const categoryRow = z.object({ id: z.string(), name_vi: z.string(), name_en: z.string(), builtin: z.number(), disabled: z.number(), sort: z.number() });
 
