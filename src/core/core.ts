@@ -26,6 +26,7 @@ import { APP_VERSION } from './version';
 import { WallRepository } from './wall/wall-repository';
 import { WallService } from './wall/wall-service';
 import { loadOrCreateInstallationKey } from './secrets/installation-key';
+import { startIncidentServices, type IncidentStartOptions } from './incidents/start';
 
 const log = createLogger('core');
 
@@ -41,6 +42,8 @@ export interface CoreOptions {
   /** Check every answer against the contract (tests and development). */
   checkOutputs?: boolean;
   signInPolicy?: Partial<SignInPolicy>;
+  /** Tests shorten the alarm queue's batching and the ONVIF event loop's waits. */
+  alarms?: Pick<IncidentStartOptions, 'pullPointTiming' | 'alarmFlushMs'>;
 }
 
 export interface Core {
@@ -101,6 +104,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
   );
   const wall = new WallService(new WallRepository(db), events, (p, cameraId) => access.cameraVisible(p, cameraId));
+  // 5. The book of the shift: incidents, alarms (and their sources), the handover.
+  const book = startIncidentServices({ db, dataDir: options.dataDir, events, access, register, live, settings, audit, ffmpegPath, ...options.alarms });
   const services: CoreServices = {
     version: APP_VERSION,
     shell: options.shell,
@@ -118,7 +123,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     register,
     wall,
     live,
-    // 5. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
+    ...book.services,
+    // 6. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
     demo: new DemoSite(db, secrets, register, wall, users, options.startDemoLab ?? null),
   };
   const dispatcher = createDispatcher({ handlers: createHandlers(services), access, audit, checkOutputs: options.checkOutputs ?? false });
@@ -137,6 +143,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clearInterval(sweeper);
       stopCheckpoints();
       await services.demo.dispose();
+      await book.dispose();
       await live.dispose();
       await viewings.endAll('core_stopped');
       await audit.dispose();

@@ -9,6 +9,13 @@ import type { RegisterService } from './register/register-service';
 import type { SettingsService } from './settings/settings-service';
 import type { Db } from './store/database';
 import type { WallService } from './wall/wall-service';
+import type { AlarmService } from './alarms/alarm-service';
+import type { PullPointManager } from './alarms/pullpoint-manager';
+import type { IncidentFiles } from './incidents/incident-files';
+import type { IncidentService } from './incidents/incident-service';
+import type { SnapshotService } from './incidents/snapshot/snapshot-service';
+import type { ChromiumPrinter } from './print/chromium-pdf';
+import type { ShiftService } from './shift/shift-service';
 
 
 /** Everything the API handlers may use, built once by the composition root (core.ts). */
@@ -31,4 +38,14 @@ export interface CoreServices {
   wall: WallService;
   live: LiveService;
   demo: DemoSite;
+  /** The incident log, its files and full-resolution snapshots. */
+  incidents: IncidentService;
+  incidentFiles: IncidentFiles;
+  snapshots: SnapshotService;
+  /** The alarm queue (also the AlarmSink every source raises through) and its ONVIF event subscriptions. */
+  alarms: AlarmService;
+  pullPoints: PullPointManager;
+  shift: ShiftService;
+  /** PDFs (the shift minute, incident lists), printed by Chromium. */
+  printer: ChromiumPrinter;
 }

@@ -6,6 +6,7 @@ import type { CallContext, Handlers } from './dispatcher';
 import type { CoreServices } from '../services';
 import { backupDatabase } from '../store/backup';
 import type { SignedIn } from '../auth/auth-service';
+import { incidentHandlers } from './incident-handlers';
 
 /** Hands a new session to the transport (cookie or window token) and names it in the audit entry. */
 function adopt(ctx: CallContext, signedIn: SignedIn): void {
@@ -120,5 +121,6 @@ export function createHandlers(s: CoreServices): Handlers {
       if (ctx.principal.scope.length > 0) throw new AppError('permission_denied', { permission: 'register.manage' });
       return s.demo.start(ctx.principal);
     },
+    ...incidentHandlers(s),
   };
 }

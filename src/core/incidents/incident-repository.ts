@@ -126,6 +126,16 @@ export class IncidentRepository {
     return row ? toIncident(incidentRow.parse(row)) : null;
   }
 
+  byIds(ids: readonly string[]): StoredIncident[] {
+    const out: StoredIncident[] = [];
+    // Chunks: SQLite's host parameter limit is generous, a shift's incidents are not always few.
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      out.push(...this.db.prepare(`${SELECT} WHERE i.id IN (${chunk.map(() => '?').join(',')})`).all(...chunk).map((r) => toIncident(incidentRow.parse(r))));
+    }
+    return out;
+  }
+
   /** Rows by rowid, in the order given. */
   byRids(rids: readonly number[]): StoredIncident[] {
     if (rids.length === 0) return [];

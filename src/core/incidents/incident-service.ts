@@ -98,6 +98,10 @@ export class IncidentService {
     return this.d.incidents.usersWithPermission('incidents.manage');
   }
 
+  cameraNames(ids: readonly string[]): Map<string, string> {
+    return this.d.incidents.names('cameras', ids);
+  }
+
   // ---- scope ----------------------------------------------------------------------------------
 
   private visible(p: Principal, i: StoredIncident): boolean {
@@ -322,6 +326,19 @@ export class IncidentService {
       await this.d.files.moveBack(moved);
       throw err;
     }
+  }
+
+  filters(p: Principal) {
+    return this.d.records.filters(p.user.id);
+  }
+
+  saveFilter(p: Principal, name: string, query: IncidentQuery) {
+    return this.d.records.saveFilter(p.user.id, name, query);
+  }
+
+  deleteFilter(p: Principal, id: string): { id: string } {
+    if (!this.d.records.deleteFilter(p.user.id, id)) throw new AppError('not_found', { kind: 'filter', id });
+    return { id };
   }
 
   /** The incident an attachment belongs to, if the caller may see it (downloads check this). */

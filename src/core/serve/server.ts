@@ -13,6 +13,7 @@ import type { Core } from '../core';
 import { createLogger } from '../log/logger';
 import { attachApiSocket } from './api-socket';
 import { downloadRoute } from './download-route';
+import { incidentRoute, isIncidentRoute } from './incident-routes';
 import { allowedHosts, contentSecurityPolicy, hostAllowed, isLoopback, originAllowed, parseCookies, parseRequestPath, SECURITY_HEADERS, SESSION_COOKIE } from './security';
 import { sessionRoute } from './session-route';
 import { resolveStatic, sendFile } from './static-files';
@@ -92,6 +93,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (!originAllowed(req, allowed)) return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden\n');
       const principal = services.auth.resolve(sessionToken(req, url));
       await sessionRoute(req, res, url.pathname.slice('/api/http/'.length), principal, sourceOf(req), { dispatcher, secure });
+      return;
+    }
+    if (isIncidentRoute(url.pathname)) {
+      const principal = services.auth.resolve(sessionToken(req, url));
+      const byWindow = !!url.searchParams.get('token') && !!opts.windowSession;
+      await incidentRoute(req, res, url, principal, sourceOf(req), services, byWindow || originAllowed(req, allowed));
       return;
     }
     if (url.pathname.startsWith('/download/')) {
