@@ -43,7 +43,7 @@ export interface CoreOptions {
   checkOutputs?: boolean;
   signInPolicy?: Partial<SignInPolicy>;
   /** Tests shorten the alarm queue's batching and the ONVIF event loop's waits. */
-  alarms?: Pick<IncidentStartOptions, 'pullPointTiming' | 'alarmFlushMs'>;
+  alarms?: Pick<IncidentStartOptions, 'pullPointTiming' | 'alarmFlushMs' | 'uploadLimitBytes'>;
 }
 
 export interface Core {

@@ -3,7 +3,7 @@
 // opened for download. Staged files nobody attached are swept after a day.
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { Attachment, Staged } from '../../shared/contract';
+import { MAX_ATTACHMENT_BYTES, type Attachment, type Staged } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Principal } from '../auth/principal';
 import type { Logger } from '../log/logger';
@@ -35,6 +35,8 @@ export class IncidentFiles {
     private readonly records: RecordRepository,
     readonly store: AttachmentStore,
     private readonly log: Logger,
+    /** Largest upload; said in the form (MAX_ATTACHMENT_BYTES unless a test lowers it). */
+    readonly uploadLimit = MAX_ATTACHMENT_BYTES,
   ) {}
 
   async stageSnapshot(p: Principal, cameraId: string, cameraName: string, shot: Snapshot): Promise<Staged> {
@@ -61,8 +63,8 @@ export class IncidentFiles {
   }
 
   /** An upload: streamed to disk under the limit; its type comes from its first bytes only. */
-  async stageUpload(p: Principal, source: Readable, rawName: string, limit: number): Promise<Staged> {
-    const f = await this.store.stageStream(source, limit);
+  async stageUpload(p: Principal, source: Readable, rawName: string): Promise<Staged> {
+    const f = await this.store.stageStream(source, this.uploadLimit);
     const s: StoredStaged = {
       id: randomUUID(),
       ownerId: p.user.id,

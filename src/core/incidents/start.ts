@@ -40,6 +40,7 @@ export interface IncidentStartOptions {
   /** Tests shorten the ONVIF loop's waits. */
   pullPointTiming?: Partial<PullPointTiming>;
   alarmFlushMs?: number;
+  uploadLimitBytes?: number;
 }
 
 export function startIncidentServices(o: IncidentStartOptions) {
@@ -47,7 +48,7 @@ export function startIncidentServices(o: IncidentStartOptions) {
   const incidentRepo = new IncidentRepository(o.db);
   const records = new RecordRepository(o.db);
   const store = new AttachmentStore(o.dataDir);
-  const incidentFiles = new IncidentFiles(records, store, createLogger('incidents.files'));
+  const incidentFiles = new IncidentFiles(records, store, createLogger('incidents.files'), o.uploadLimitBytes);
   const incidents = new IncidentService({ incidents: incidentRepo, records, files: incidentFiles, access: o.access, events: o.events, timeZone });
 
   const snapshots = new SnapshotService({

@@ -9,7 +9,7 @@
 // No file is ever rendered by us: only JPEG and PNG recognised by their first bytes go inline, all
 // else is an attachment of type application/octet-stream under a sandboxing CSP.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { incidentQuery, MAX_ATTACHMENT_BYTES, type Permission } from '../../shared/contract';
+import { incidentQuery, type Permission } from '../../shared/contract';
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { CallSource } from '../auth/auth-service';
 import { can, type Principal } from '../auth/principal';
@@ -58,15 +58,16 @@ const upload: Route = async (req, res, url, p, s, audit) => {
     return fail(res, 403, { code: 'session_locked', params: {} });
   }
   const length = Number(req.headers['content-length'] ?? NaN);
-  if (Number.isFinite(length) && length > MAX_ATTACHMENT_BYTES) {
+  const limit = s.incidentFiles.uploadLimit;
+  if (Number.isFinite(length) && length > limit) {
     // Refused before a byte is stored; the connection closes so the rest is not read.
     res.setHeader('Connection', 'close');
     await audit('incidents.upload', 'failed', { error: 'upload_too_large', bytes: length });
-    return fail(res, 413, { code: 'upload_too_large', params: { limit: MAX_ATTACHMENT_BYTES } });
+    return fail(res, 413, { code: 'upload_too_large', params: { limit } });
   }
   const name = (url.searchParams.get('name') ?? 'file').slice(0, 500);
   try {
-    const staged = await s.incidentFiles.stageUpload(p, req, name, MAX_ATTACHMENT_BYTES);
+    const staged = await s.incidentFiles.stageUpload(p, req, name);
     await audit('incidents.upload', 'ok', { bytes: staged.bytes, name: staged.name, mime: staged.mime }, { kind: 'staged', id: staged.id });
     json(res, 200, { ok: true, value: staged });
   } catch (err) {

@@ -41,10 +41,10 @@ export const incidentsApi = {
     output: inc.staged,
   }),
   'incidents.create': method({
-    summary: 'Log an incident (numbered per year), with staged snapshots and files attached. A client-chosen `id` makes a retry safe.',
+    summary:
+      'Log an incident (numbered per year), with staged snapshots and files attached. Cameras, point and area are checked against the scope (not_found). A client-chosen `id` makes a retry safe.',
     permission: 'incidents.manage',
     audit: 'write',
-    targets: { areaId: 'area', pointId: 'point' },
     input: inc.incidentCreate,
     output: inc.incident,
   }),
