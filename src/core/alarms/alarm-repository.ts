@@ -97,7 +97,7 @@ export class AlarmRepository {
   }
 
   open(): StoredAlarm[] {
-    return this.db.prepare(`${SELECT} WHERE a.acked_at IS NULL ORDER BY a.priority, a.last_at DESC`).all().map(toAlarm);
+    return this.db.prepare(`${SELECT} WHERE a.acked_at IS NULL ORDER BY a.priority, a.last_at DESC, a.rid DESC`).all().map(toAlarm);
   }
 
   acknowledge(id: string, at: number, byId: string, byName: string, note: string | null, incidentId: string | null = null): boolean {
