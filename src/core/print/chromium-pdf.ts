@@ -100,6 +100,7 @@ h2 { font-size: 12pt; margin: 14px 0 4px; }
 table { width: 100%; border-collapse: collapse; margin: 4px 0; font-size: 10pt; }
 th, td { border: 1px solid #555; padding: 3px 5px; vertical-align: top; text-align: left; }
 th { background: #eee; }
+td:first-child { white-space: nowrap; }
 .signs { display: flex; justify-content: space-between; margin-top: 28px; text-align: center; }
 .signs div { width: 45%; }
 .pre { white-space: pre-wrap; }
