@@ -5,6 +5,7 @@ import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { initI18n } from './i18n';
 import './styles/theme.css';
+import './styles/book.css';
 
 await initI18n();
 const api = createClient();

@@ -37,7 +37,7 @@ async function cookieFor(account: { username: string; password: string }): Promi
 }
 
 async function upload(cookie: string, name: string, body: Buffer, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}incidents/upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/octet-stream', ...headers }, body });
+  const res = await fetch(`${server.url}incidents/upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/octet-stream', ...headers }, body: new Uint8Array(body) });
   return { status: res.status, body: (await res.json()) as { ok: boolean; value?: { id: string; name: string; mime: string; bytes: number }; error?: { code: string } } };
 }
 
@@ -77,13 +77,17 @@ describe('attachments', () => {
     const big = await upload(cookie, 'lớn.bin', Buffer.alloc(LIMIT + 1));
     expect(big).toMatchObject({ status: 413, body: { ok: false, error: { code: 'upload_too_large', params: { limit: LIMIT } } } });
     // Sent without a length (chunked): cut off while streaming.
-    const chunks = async function* () {
-      for (let i = 0; i < 8; i++) yield new Uint8Array(64 * 1024);
-    };
+    let sent = 0;
+    const chunks = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (sent++ < 8) c.enqueue(new Uint8Array(64 * 1024));
+        else c.close();
+      },
+    });
     const res = await fetch(`${server.url}incidents/upload?name=stream.bin`, {
       method: 'POST',
       headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/octet-stream' },
-      body: ReadableStream.from(chunks()),
+      body: chunks,
       duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);

@@ -6,6 +6,9 @@ import type { ApiClient } from '../api/client';
 import type { ConnectionState } from '../api/transport';
 import { ActionsProvider } from '../actions/ActionsProvider';
 import { AppActions } from '../actions/app-actions';
+import { AlarmProvider } from '../alarms/alarm-store';
+import { AlarmDrawer } from '../alarms/AlarmCenter';
+import { IncidentLauncherProvider } from '../incidents/launcher';
 import { LockOverlay } from '../auth/LockOverlay';
 import { useIdleLock } from '../auth/use-idle-lock';
 import { applyLanguage, setLocalLanguage } from '../i18n';
@@ -106,14 +109,20 @@ export function Console({ api, boot, setBoot, connection, reload }: {
   return (
     <AppContext.Provider value={state}>
       <ActionsProvider can={can}>
-        <AppActions pages={pages} navigate={navigate} />
-        <div className="frame" inert={boot.session.locked ? true : undefined}>
-          <Navigation pages={pages} current={page} onNavigate={navigate} />
-          <ErrorBoundary key={page} name={`page ${page}`} variant="page">
-            <Current />
-          </ErrorBoundary>
-          <StatusBar connection={connection} />
-        </div>
+        {/* The alarm queue and the quick incident dialog live above every page (status-bar bell, wall tiles). */}
+        <AlarmProvider enabled={can('alarms.handle')}>
+          <IncidentLauncherProvider enabled={can('incidents.manage')}>
+            <AppActions pages={pages} navigate={navigate} />
+            <div className="frame" inert={boot.session.locked ? true : undefined}>
+              <Navigation pages={pages} current={page} onNavigate={navigate} />
+              <ErrorBoundary key={page} name={`page ${page}`} variant="page">
+                <Current />
+              </ErrorBoundary>
+              <StatusBar connection={connection} />
+              <AlarmDrawer />
+            </div>
+          </IncidentLauncherProvider>
+        </AlarmProvider>
       </ActionsProvider>
       {boot.session.locked ? <LockOverlay onUnlocked={() => setBoot((b) => (b ? { ...b, session: { ...b.session, locked: false } } : b))} /> : null}
     </AppContext.Provider>

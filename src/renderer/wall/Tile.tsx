@@ -8,6 +8,8 @@ import type { TileLiveState } from './live-state';
 import { downloadSnapshot } from './snapshot';
 import { useLivePlayer } from './use-live-player';
 import { useZoom } from './use-zoom';
+import { useTileAlarm } from '../alarms/alarm-store';
+import { TileIncidentButton } from '../incidents/wall-actions';
 
 export interface TileProps {
   index: number;
@@ -98,7 +100,9 @@ export function Tile(p: TileProps) {
   const label = name ?? t('pages.wall.tileEmpty', { n });
   const live = state.state === 'live';
   const transcoded = live && state.transcoded;
-  const cls = ['tile', p.selected && 'tile--selected', dragOver && 'tile--drop', `tile--${state.state}`].filter(Boolean).join(' ');
+  // An open alarm of this camera flashes the tile (a steady frame where motion is reduced).
+  const alarm = useTileAlarm(p.camera?.id);
+  const cls = ['tile', p.selected && 'tile--selected', dragOver && 'tile--drop', `tile--${state.state}`, alarm && `tile--alarm tile--alarm-${alarm.priority}`].filter(Boolean).join(' ');
 
   return (
     <section
@@ -110,6 +114,7 @@ export function Tile(p: TileProps) {
       data-camera-id={p.assignment?.cameraId ?? ''}
       data-state={p.camera ? state.state : 'empty'}
       data-stream={p.camera ? p.stream : ''}
+      data-alarm={alarm?.priority ?? undefined}
       tabIndex={-1}
       draggable={!!p.camera}
       onClick={p.onSelect}
@@ -149,6 +154,7 @@ export function Tile(p: TileProps) {
               </span>
             ) : null}
             {zoom.scale > 1 ? <span className="tile__badge">{t('pages.wall.zoom', { factor: zoom.scale.toFixed(1) })}</span> : null}
+            {alarm ? <span className="tile__alarm">{t('book.alarms.tileBadge', { kind: t(`book.kind.${alarm.kind}`), count: alarm.count })}</span> : null}
             <span className="tile__spacer" />
             <span className={`tile__state tile__state--${state.state}`} role="status">
               {stateText(t, state, now)}
@@ -190,6 +196,7 @@ export function Tile(p: TileProps) {
               <button type="button" className="tile__button" onClick={snapshot} disabled={!live} aria-label={t('pages.wall.snapshot')} title={`${t('pages.wall.snapshot')} (S)`}>
                 <Icon name="snapshot" />
               </button>
+              <TileIncidentButton index={p.index} />
               <button
                 type="button"
                 className="tile__button"

@@ -1,4 +1,5 @@
 // English strings. vi.ts must have exactly the same keys (the type below makes the compiler check).
+import book from './en-book';
 const en = {
   app: { name: 'Watchfloor', tagline: 'Monitoring centre console' },
   nav: {
@@ -231,6 +232,12 @@ const en = {
     'audit.read': 'Read the audit trail',
     'settings.manage': 'Change console settings',
     'system.backup': 'Back up the database',
+    'incidents.view': 'See incidents',
+    'incidents.manage': 'Log and handle incidents',
+    'incidents.configure': 'Edit incident categories',
+    'alarms.handle': 'Handle alarms',
+    'alarms.configure': 'Set alarm rules',
+    'shift.handover': 'Hand over shifts',
   },
   users: {
     title: 'Users and roles',
@@ -313,6 +320,7 @@ const en = {
   camera: {
     status: { unknown: 'Unknown', working: 'Working', awaiting_repair: 'Awaiting repair', offline: 'Offline' },
   },
+  book,
   common: { yes: 'Yes', no: 'No', loading: 'Loading…', retry: 'Try again', close: 'Close' },
   errors: {
     internal: 'Something went wrong in the core. The log has the details.',
@@ -358,6 +366,13 @@ const en = {
     use_http: 'This action is not available here.',
     core_unavailable: 'The console is not connected to the core, so nothing was done. Try again once the status bar says “Core connected”.',
     outcome_unknown: 'The connection to the core was lost before it answered: this may or may not have been done. Check before trying again.',
+    status_move: 'An incident cannot go from “{{from}}” to “{{to}}”.',
+    upload_too_large: 'The file is too large: at most {{limit}} bytes.',
+    snapshot_failed: 'The camera gave no picture ({{reason}}).',
+    pdf_unavailable: 'PDFs cannot be made here (no Chromium installed). Use Print instead.',
+    handover_own: 'You signed this shift off: the incoming officer must take it over.',
+    handover_taken: 'This shift was already taken over by {{by}}.',
+    export_too_large: 'Too many rows for this export (at most {{limit}}): narrow the filters or export XLSX.',
   },
   /** Why the core refused a field (bad_request's `problem`), shown beside the field. */
   problems: {
@@ -372,6 +387,7 @@ const en = {
     url_invalid: 'This is not a valid address.',
     url_credentials_conflict: 'The address carries a user name or password different from the one given: keep only one.',
     time_zone: 'Unknown time zone.',
+    text_too_long: 'Too long for this field.',
   },
   boundary: {
     title: 'This part of the console failed',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import book from './vi-book';
 
 const vi: Messages = {
   app: { name: 'Watchfloor', tagline: 'Bàn điều hành trung tâm giám sát' },
@@ -232,6 +233,12 @@ const vi: Messages = {
     'audit.read': 'Đọc nhật ký kiểm tra',
     'settings.manage': 'Thay đổi cài đặt',
     'system.backup': 'Sao lưu cơ sở dữ liệu',
+    'incidents.view': 'Xem vụ việc',
+    'incidents.manage': 'Ghi nhận, xử lý vụ việc',
+    'incidents.configure': 'Sửa danh mục loại vụ việc',
+    'alarms.handle': 'Xử lý cảnh báo',
+    'alarms.configure': 'Đặt quy tắc cảnh báo',
+    'shift.handover': 'Giao nhận ca',
   },
   users: {
     title: 'Người dùng và vai trò',
@@ -314,6 +321,7 @@ const vi: Messages = {
   camera: {
     status: { unknown: 'Chưa rõ', working: 'Đang hoạt động', awaiting_repair: 'Chờ sửa chữa', offline: 'Mất kết nối' },
   },
+  book,
   common: { yes: 'Có', no: 'Không', loading: 'Đang tải…', retry: 'Thử lại', close: 'Đóng' },
   errors: {
     internal: 'Lõi gặp sự cố. Xem nhật ký để biết chi tiết.',
@@ -359,6 +367,13 @@ const vi: Messages = {
     use_http: 'Không thể thực hiện thao tác này ở đây.',
     core_unavailable: 'Bàn điều hành chưa kết nối được với lõi nên chưa có thao tác nào được thực hiện. Hãy thử lại khi thanh trạng thái báo “Đã kết nối lõi”.',
     outcome_unknown: 'Mất kết nối với lõi trước khi có trả lời: thao tác có thể đã hoặc chưa được thực hiện. Hãy kiểm tra trước khi thử lại.',
+    status_move: 'Không thể chuyển vụ việc từ “{{from}}” sang “{{to}}”.',
+    upload_too_large: 'Tệp quá lớn: tối đa {{limit}} byte.',
+    snapshot_failed: 'Camera không trả về hình ảnh ({{reason}}).',
+    pdf_unavailable: 'Không tạo được PDF trên máy này (chưa cài Chromium). Hãy dùng nút In.',
+    handover_own: 'Bạn là người ký giao ca này: người nhận ca phải nhận.',
+    handover_taken: 'Ca này đã được {{by}} nhận.',
+    export_too_large: 'Quá nhiều dòng để xuất (tối đa {{limit}}): hãy lọc hẹp hơn hoặc xuất XLSX.',
   },
   problems: {
     required: 'Hãy điền mục này.',
@@ -372,6 +387,7 @@ const vi: Messages = {
     url_invalid: 'Địa chỉ không hợp lệ.',
     url_credentials_conflict: 'Địa chỉ chứa tên đăng nhập hoặc mật khẩu khác với thông tin đã nhập: chỉ giữ một.',
     time_zone: 'Múi giờ không xác định.',
+    text_too_long: 'Nội dung quá dài so với giới hạn của mục này.',
   },
   boundary: {
     title: 'Phần này của bàn điều hành bị lỗi',

@@ -22,6 +22,8 @@ import { cameraFromHash, useWindowPlace, viewFromHash } from '../../wall/use-win
 import { WallGrid } from '../../wall/WallGrid';
 import { initialWall, wallReducer, type WallState } from '../../wall/wall-state';
 import { WallToolbar } from '../../wall/WallToolbar';
+import { useAlarmPop } from '../../alarms/pop';
+import { useNewIncidentAction } from '../../incidents/wall-actions';
 
 export function WallPage() {
   const { t } = useTranslation();
@@ -110,6 +112,10 @@ export function WallPage() {
     [toggleFullscreen, toggleStats, views],
   );
   useWallKeys(state, keyActions);
+  // Seams of the book of the shift: "New incident from this camera" (N, tile button, palette) and
+  // alarms popping their camera onto the designated alarm tile or window.
+  useNewIncidentAction(state.tiles, state.selected);
+  useAlarmPop(dispatch);
 
   const saveView = async (name: string, shared: boolean) => {
     setDialog(null);

@@ -1,0 +1,153 @@
+// The console's view of the alarm queue: loaded once (and again after a reconnect), then kept by
+// the core's alarm.changed events. Events are applied in batches (every BATCH_MS), so a storm of
+// hundreds per second costs a few renders a second and the wall stays responsive; the core already
+// coalesces them into one row per camera and kind. New rows sound (once per batch, the most urgent
+// pattern), flash their tiles and may pop their camera onto the wall.
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ALARM_PRIORITIES, type Alarm, type AlarmPriority, type Snooze } from '../../shared/contract';
+import { useApp } from '../app/app-context';
+import { AlarmSound } from './sound';
+
+const BATCH_MS = 200;
+
+export interface AlarmView {
+  /** Open alarms, most urgent first, then newest. */
+  list: Alarm[];
+  /** The most urgent open alarm of each camera (the tile flash). */
+  byCamera: Map<string, Alarm>;
+  snoozes: Map<string, Snooze>;
+}
+
+interface AlarmStore {
+  view: AlarmView;
+  sound: AlarmSound;
+  enabled: boolean;
+  drawerOpen: boolean;
+  setDrawerOpen(open: boolean): void;
+  /** New rows as they arrive (after the batch that brought them). */
+  onNew(listener: (alarms: Alarm[]) => void): () => void;
+  reload(): void;
+}
+
+const AlarmContext = createContext<AlarmStore | null>(null);
+
+export const priorityRank = (p: AlarmPriority) => ALARM_PRIORITIES.indexOf(p);
+export const compareAlarms = (a: Alarm, b: Alarm) => priorityRank(a.priority) - priorityRank(b.priority) || b.lastAt - a.lastAt;
+
+function viewOf(alarms: Map<string, Alarm>, snoozes: Map<string, Snooze>): AlarmView {
+  const list = [...alarms.values()].sort(compareAlarms);
+  const byCamera = new Map<string, Alarm>();
+  for (const a of list) if (a.cameraId && !byCamera.has(a.cameraId)) byCamera.set(a.cameraId, a);
+  const now = Date.now();
+  return { list, byCamera, snoozes: new Map([...snoozes].filter(([, s]) => s.until > now)) };
+}
+
+const EMPTY: AlarmView = { list: [], byCamera: new Map(), snoozes: new Map() };
+
+export function AlarmProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
+  const { api } = useApp();
+  const [sound] = useState(() => new AlarmSound());
+  const [view, setView] = useState<AlarmView>(EMPTY);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const alarms = useRef(new Map<string, Alarm>());
+  const snoozes = useRef(new Map<string, Snooze>());
+  const listeners = useRef(new Set<(a: Alarm[]) => void>());
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => () => sound.dispose(), [sound]);
+  // Browsers let a page make sound only after the user touched it.
+  useEffect(() => {
+    const unlock = () => sound.unlock();
+    window.addEventListener('pointerdown', unlock, { once: true });
+    window.addEventListener('keydown', unlock, { once: true });
+    return () => {
+      window.removeEventListener('pointerdown', unlock);
+      window.removeEventListener('keydown', unlock);
+    };
+  }, [sound]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    let alive = true;
+    let pending: { alarm: Alarm; isNew: boolean }[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const publish = () => setView(viewOf(alarms.current, snoozes.current));
+    const flush = () => {
+      timer = null;
+      const batch = pending;
+      pending = [];
+      const fresh: Alarm[] = [];
+      for (const { alarm, isNew } of batch) {
+        if (alarm.ackedAt !== null) alarms.current.delete(alarm.id);
+        else {
+          alarms.current.set(alarm.id, alarm);
+          if (isNew) fresh.push(alarm);
+        }
+      }
+      publish();
+      if (fresh.length) {
+        const top = [...fresh].sort(compareAlarms)[0]!;
+        sound.play(top.priority);
+        for (const l of listeners.current) l(fresh);
+      }
+    };
+    const load = () =>
+      api.call('alarms.queue', {}).then(
+        (q) => {
+          if (!alive) return;
+          alarms.current = new Map(q.alarms.map((a) => [a.id, a]));
+          snoozes.current = new Map(q.snoozes.map((s) => [s.cameraId, s]));
+          publish();
+        },
+        () => undefined,
+      );
+    void load();
+    const offConn = api.onConnection((s) => s === 'connected' && void load());
+    const offAlarm = api.on('alarm.changed', (e) => {
+      pending.push({ alarm: e.alarm, isNew: e.isNew });
+      timer ??= setTimeout(flush, BATCH_MS);
+    });
+    const offSnooze = api.on('alarm.snooze', (e) => {
+      if (e.until === null) snoozes.current.delete(e.cameraId);
+      else void load(); // who and why come with the queue
+      publish();
+    });
+    return () => {
+      alive = false;
+      if (timer) clearTimeout(timer);
+      offConn();
+      offAlarm();
+      offSnooze();
+    };
+  }, [api, enabled, sound, generation]);
+
+  const store = useMemo<AlarmStore>(
+    () => ({
+      view,
+      sound,
+      enabled,
+      drawerOpen,
+      setDrawerOpen,
+      onNew: (l) => {
+        listeners.current.add(l);
+        return () => listeners.current.delete(l);
+      },
+      reload: () => setGeneration((g) => g + 1),
+    }),
+    [view, sound, enabled, drawerOpen],
+  );
+  return <AlarmContext.Provider value={store}>{children}</AlarmContext.Provider>;
+}
+
+export function useAlarmStore(): AlarmStore {
+  const s = useContext(AlarmContext);
+  if (!s) throw new Error('useAlarmStore outside AlarmProvider');
+  return s;
+}
+
+/** The most urgent open alarm of a camera, for its tiles (null: none, or alarms not for this role). */
+export function useTileAlarm(cameraId: string | undefined): Alarm | null {
+  const s = useContext(AlarmContext);
+  if (!s || !cameraId) return null;
+  return s.view.byCamera.get(cameraId) ?? null;
+}
