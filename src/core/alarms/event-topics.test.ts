@@ -37,6 +37,8 @@ describe('ONVIF events as alarms', () => {
     expect(s.update(pull('Changed', true))).toEqual([]); // still moving
     expect(s.update(pull('Changed', false))).toEqual([]);
     expect(s.update(pull('Changed', true))).toEqual(['motion']);
+    // "Off" and "on" in one pull: a new motion although its end was not seen alone.
+    expect(s.update([...pull('Changed', false), ...pull('Changed', true)])).toEqual(['motion']);
     s.reset();
     expect(s.update(pull('Initialized', true, true))).toEqual(['tampering']);
   });

@@ -41,23 +41,19 @@ export class CameraEventState {
   private readonly sources = new Map<string, boolean>();
 
   update(events: OnvifEvent[]): AlarmKind[] {
-    const before = this.activeKinds();
-    const initialRaise = new Set<AlarmKind>();
+    // Message by message, in the camera's order: "off, on" in one pull is a new motion even when
+    // the last one was never seen to end.
+    const raised = new Set<AlarmKind>();
     for (const e of events) {
       const kind = kindOfTopic(e.topic);
       const active = activeOf(e.data);
       if (!kind || active === null) continue;
+      const before = this.activeKinds().has(kind);
       const key = `${kind}|${e.topic}|${Object.entries(e.source).sort().map(([k, v]) => `${k}=${v}`).join(',')}`;
       if (e.operation === 'Deleted') this.sources.delete(key);
       else this.sources.set(key, active);
-      if (e.operation === 'Initialized' && active && kind !== 'motion') initialRaise.add(kind);
-    }
-    const after = this.activeKinds();
-    const rising = [...after].filter((k) => !before.has(k));
-    const raised = new Set<AlarmKind>();
-    for (const k of rising) {
-      const viaChange = events.some((e) => e.operation !== 'Initialized' && kindOfTopic(e.topic) === k);
-      if (viaChange || initialRaise.has(k)) raised.add(k);
+      const now = this.activeKinds().has(kind);
+      if (!before && now && (e.operation !== 'Initialized' || kind !== 'motion')) raised.add(kind);
     }
     return [...raised];
   }

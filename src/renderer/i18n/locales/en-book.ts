@@ -81,7 +81,7 @@ const book = {
     statusMove: {
       in_progress: 'Start work',
       resolved: 'Mark resolved',
-      closed: 'Close',
+      closed: 'Close incident',
       reopen: 'Reopen',
     },
     statusNote: 'Note for the status change (optional)',
@@ -124,7 +124,7 @@ const book = {
     uploading: 'Uploading {{name}}…',
     download: 'Download',
     takeSnapshot: 'Add a snapshot of {{camera}}',
-    close: 'Close',
+    close: 'Close panel',
     number: 'Incident {{number}}',
     createdBy: 'Logged by {{name}} at {{time}}',
   },

@@ -125,7 +125,7 @@ const book: Messages['book'] = {
     uploading: 'Đang tải lên {{name}}…',
     download: 'Tải xuống',
     takeSnapshot: 'Thêm ảnh chụp từ {{camera}}',
-    close: 'Đóng',
+    close: 'Đóng khung xem',
     number: 'Vụ việc {{number}}',
     createdBy: '{{name}} ghi nhận lúc {{time}}',
   },
