@@ -44,6 +44,12 @@ async function onvifCamera(url: string) {
   return { api, cam };
 }
 
+/** This browser's own language choice (the sign-in screen's switch), then a reload. */
+async function language(page: Page, lang: 'vi' | 'en') {
+  await page.evaluate((l) => localStorage.setItem('wf.language', l), lang);
+  await page.reload();
+}
+
 async function put(page: Page, tile: number, name: string, treeName: string) {
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press(String(tile));
@@ -118,6 +124,13 @@ test.describe('in English', () => {
     expect(row.getCell(7).value).toBe('Tụ tập đông người trên đường Nguyễn Huệ');
     expect(row.getCell(10).value).toBe(CAMERA);
     expect(row.getCell(12).value).toBe('59X1-234.56');
+
+    // The same screen in Vietnamese, to look at.
+    await language(page, 'vi');
+    await page.getByRole('searchbox', { name: 'Tìm vụ việc (gõ không dấu cũng được)' }).fill('nguyen hue');
+    await page.getByRole('button', { name: /^\d{4}-000001$/ }).click();
+    await expect(page.getByRole('article').getByRole('heading', { name: /Vụ việc \d{4}-000001/ })).toBeVisible();
+    await snap('vi-incidents');
   });
 });
 
@@ -173,7 +186,19 @@ test.describe('bằng tiếng Việt', () => {
     const history = page.getByRole('region', { name: 'Cảnh báo gần đây' });
     await expect(history.getByRole('link', { name: /^\d{4}-000001$/ })).toBeVisible();
     await expect(history.getByText('Người đi bộ qua đường, không có gì bất thường.')).toBeVisible();
+    // One more, left open, to see the queue and the wall in both languages.
+    cam.raiseMotion(false);
+    cam.raiseMotion(true);
+    await expect(bell).toHaveText('Cảnh báo: 1 chưa xác nhận', { timeout: 30_000 });
     await snap('vi-alarms');
+    await language(page, 'en');
+    await expect(page.locator('.alarm-bell')).toHaveText('Alarms: 1 open');
+    await snap('en-alarms');
+    await page.goto(`${serve.url}#/wall`);
+    await put(page, 1, CAMERA, 'Cameras');
+    await page.locator('.alarm-bell').click();
+    await expect(page.getByRole('complementary', { name: 'Alarm queue' })).toBeVisible();
+    await snap('en-wall-alarm');
   });
 
   test('a shift is signed off, taken over by the next officer, and printed as the minute (biên bản giao ca)', async ({ page, serve, snap, browser }) => {
@@ -204,6 +229,11 @@ test.describe('bằng tiếng Việt', () => {
     await next.getByRole('region', { name: 'Các lần giao ca' }).getByRole('button', { name: 'Xem' }).click();
     await expect(next.getByText(/Người nhận ca: Trần Thị Nhận/).first()).toBeVisible();
     await next.screenshot({ path: path.join(SCREENSHOT_DIR, 'vi-shift-taken.png') });
+    await language(page, 'en');
+    await expect(page.getByRole('region', { name: 'Handovers' })).toBeVisible();
+    await page.getByRole('region', { name: 'Handovers' }).getByRole('button', { name: 'View' }).click();
+    await expect(page.getByText(/Incoming: Trần Thị Nhận/).first()).toBeVisible();
+    await snap('en-shift');
 
     const [download] = await Promise.all([next.waitForEvent('download'), next.getByRole('link', { name: 'Biên bản giao ca (PDF tiếng Việt)' }).click()]);
     const pdf = await download.path();

@@ -92,7 +92,8 @@ export function printPage(lang: 'vi' | 'en', title: string, body: string, landsc
 @page { size: A4 ${landscape ? 'landscape' : 'portrait'}; margin: 16mm 14mm; }
 body { font-family: 'Noto Serif', 'DejaVu Serif', 'Times New Roman', serif; font-size: 11.5pt; color: #000; line-height: 1.35; }
 h1 { font-size: 15pt; text-align: center; margin: 10px 0 2px; }
-h2 { font-size: 12pt; margin: 14px 0 4px; }
+h2 { font-size: 12.5pt; margin: 16px 0 4px; text-transform: uppercase; }
+h3 { font-size: 11pt; margin: 10px 0 3px; }
 .nation { text-align: center; font-weight: bold; }
 .motto { text-align: center; font-weight: bold; text-decoration: underline; margin-bottom: 6px; }
 .center { text-align: center; }

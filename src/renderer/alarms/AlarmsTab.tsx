@@ -45,7 +45,7 @@ function History() {
                     {t(`book.kind.${a.kind}`)}
                     {a.count > 1 ? ` ${t('book.alarms.count', { count: a.count })}` : ''}
                   </td>
-                  <td>{a.cameraName ?? t('book.alarms.noCamera')}</td>
+                  <td className="nowrap">{a.cameraName ?? t('book.alarms.noCamera')}</td>
                   <td>
                     {a.ackedAt ? t('book.alarms.handledBy', { name: a.ackedByName ?? '', time: time(a.ackedAt) }) : '—'}
                     {a.incidentNumber ? (
@@ -117,15 +117,22 @@ function ConsoleSettings() {
 export function AlarmsTab() {
   const { t } = useTranslation();
   const tree = useRegister();
+  const { setDrawerOpen } = useAlarmStore();
+  // The queue is on this page already: the drawer would only cover it.
+  useEffect(() => setDrawerOpen(false), [setDrawerOpen]);
   return (
     <div className="alarms-tab">
-      <section className="card" aria-labelledby="alarm-queue-title">
-        <h2 id="alarm-queue-title">{t('book.alarms.queue')}</h2>
-        <AlarmQueue />
-      </section>
-      <History />
-      <ConsoleSettings />
-      <RuleEditor tree={tree} />
+      <div className="alarms-tab__column">
+        <section className="card" aria-labelledby="alarm-queue-title">
+          <h2 id="alarm-queue-title">{t('book.alarms.queue')}</h2>
+          <AlarmQueue />
+        </section>
+        <RuleEditor tree={tree} />
+      </div>
+      <div className="alarms-tab__column">
+        <History />
+        <ConsoleSettings />
+      </div>
     </div>
   );
 }

@@ -162,7 +162,7 @@ export function IncidentForm({ idPrefix, draft, onChange, tree, categories, assi
                 value=""
                 onChange={(e) => e.target.value && set('cameraIds', [...draft.cameraIds, e.target.value])}
               >
-                <option value="">{draft.cameraIds.length ? '+' : t('book.incidents.fields.noCamera')}</option>
+                <option value="">{draft.cameraIds.length ? t('book.incidents.fields.addCamera') : t('book.incidents.fields.noCamera')}</option>
                 {(tree?.cameras ?? [])
                   .filter((c) => !draft.cameraIds.includes(c.id))
                   .map((c) => (
@@ -204,7 +204,7 @@ export function IncidentForm({ idPrefix, draft, onChange, tree, categories, assi
       <Field id={id('description')} label={t('book.incidents.fields.description')} error={errors.description} wide>
         <textarea id={id('description')} className="input incident-form__text" rows={compact ? 4 : 6} value={draft.description} onChange={(e) => set('description', e.target.value)} {...aria('description')} />
         <span className={`incident-form__counter${draft.description.length > MAX_DESCRIPTION ? ' incident-form__counter--over' : ''}`} aria-live="polite">
-          {t('book.incidents.counter', { n: draft.description.length.toLocaleString(), max: MAX_DESCRIPTION.toLocaleString() })}
+          {t('book.incidents.counter', { n: draft.description.length.toLocaleString(i18n.language), max: MAX_DESCRIPTION.toLocaleString(i18n.language) })}
         </span>
       </Field>
       <Field id={id('vehicles')} label={t('book.incidents.fields.vehicles')}>

@@ -136,11 +136,11 @@ export function IncidentsTab() {
                 <th>{t('book.incidents.cols.number')}</th>
                 <th>{t('book.incidents.cols.occurred')}</th>
                 <th>{t('book.incidents.cols.category')}</th>
-                <th>{t('book.incidents.cols.severity')}</th>
+                <th className="incidents__col--wide">{t('book.incidents.cols.severity')}</th>
                 <th>{t('book.incidents.cols.status')}</th>
                 <th>{t('book.incidents.cols.title')}</th>
-                <th>{t('book.incidents.cols.area')}</th>
-                <th>{t('book.incidents.cols.assignee')}</th>
+                <th className="incidents__col--wide">{t('book.incidents.cols.area')}</th>
+                <th className="incidents__col--wide">{t('book.incidents.cols.assignee')}</th>
               </tr>
             </thead>
             <tbody>
@@ -152,16 +152,16 @@ export function IncidentsTab() {
                     </button>
                   </th>
                   <td className="nowrap">{time(i.occurredAt)}</td>
-                  <td>{categoryName(categories.find((c) => c.id === i.categoryId), i.categoryId, i18n.language)}</td>
-                  <td>
+                  <td className="incidents__category">{categoryName(categories.find((c) => c.id === i.categoryId), i.categoryId, i18n.language)}</td>
+                  <td className="incidents__col--wide">
                     <span className={`severity severity--${i.severity}`}>{t(`book.severity.${i.severity}`)}</span>
                   </td>
                   <td>
                     <span className={`status status--${i.status}`}>{t(`book.status.${i.status}`)}</span>
                   </td>
                   <td className="incidents__title">{i.title}</td>
-                  <td>{i.areaName ?? '—'}</td>
-                  <td>{i.assigneeName ?? '—'}</td>
+                  <td className="incidents__col--wide">{i.areaName ?? '—'}</td>
+                  <td className="incidents__col--wide">{i.assigneeName ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -9,6 +9,7 @@ import { errorText, fieldError } from '../api/client';
 import { newId } from '../api/new-id';
 import { useApp } from '../app/app-context';
 import { Dialog } from '../app/Dialog';
+import { formatTime, type Language } from '../i18n';
 import { useRegister } from '../register/use-register';
 import { draftProblems, emptyDraft, fieldsOf, IncidentForm, type Draft } from './IncidentForm';
 import { useIncidentRefs } from './refs';
@@ -18,7 +19,7 @@ export type QuickSource = { kind: 'camera'; cameraId: string } | { kind: 'alarm'
 const CAMERA_FAULTS = new Set(['tampering', 'video_loss', 'camera_offline', 'recording_failed', 'events_gap']);
 
 export function QuickIncidentDialog({ source, onClose, onLogged }: { source: QuickSource; onClose(): void; onLogged(i: Incident): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api, settings } = useApp();
   const tree = useRegister();
   const { categories, assignees } = useIncidentRefs();
@@ -111,6 +112,7 @@ export function QuickIncidentDialog({ source, onClose, onLogged }: { source: Qui
                 <img src={api.downloadUrl(`/incidents/staged/${shot.staged.id}`)} alt={t('book.incidents.snapshot')} />
                 <figcaption className="muted">
                   {t('book.incidents.snapshotFrom', { width: shot.staged.width ?? '?', height: shot.staged.height ?? '?', source: t(`book.incidents.snapshotSource.${shot.staged.source}`) })}
+                  {shot.staged.takenAt ? ` · ${formatTime(shot.staged.takenAt, i18n.language as Language, settings.timeZone)}` : ''}
                 </figcaption>
               </>
             ) : shot.state === 'taking' ? (

@@ -58,6 +58,7 @@ const book = {
       severity: 'Severity',
       camera: 'Camera',
       noCamera: 'No camera',
+      addCamera: 'Add a camera…',
       point: 'Point',
       noPoint: 'No point',
       area: 'Area',

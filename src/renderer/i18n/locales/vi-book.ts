@@ -59,6 +59,7 @@ const book: Messages['book'] = {
       severity: 'Mức độ',
       camera: 'Camera',
       noCamera: 'Không có camera',
+      addCamera: 'Thêm camera…',
       point: 'Điểm',
       noPoint: 'Không có điểm',
       area: 'Khu vực',
