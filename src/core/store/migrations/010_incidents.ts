@@ -72,7 +72,7 @@ CREATE VIRTUAL TABLE incidents_fts USING fts5(
   body, facets,
   content = '', contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 0',
-  prefix = '2 3'
+  prefix = '2 3 4'
 );
 
 -- Append-only: a correction is a new entry that names the one it corrects.
