@@ -3,12 +3,13 @@
 // without leaving the wall.
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAlarmStore } from './alarm-store';
+import { useAlarmStore, useAlarmView } from './alarm-store';
 import { AlarmQueue } from './AlarmQueue';
 
 export function AlarmBell() {
   const { t } = useTranslation();
-  const { view, enabled, drawerOpen, setDrawerOpen, sound } = useAlarmStore();
+  const { enabled, drawerOpen, setDrawerOpen, sound } = useAlarmStore();
+  const view = useAlarmView();
   const tones = useSyncExternalStore(
     (l) => sound.subscribe(l),
     () => sound.tones,

@@ -1,7 +1,7 @@
 // The alarm queue as rows the officer works through: most urgent first, one row per camera and kind
 // with its count; acknowledge (with a note), snooze the camera, escalate to an incident, show the
 // camera on the wall. Used in the drawer (compact) and on the Alarms tab.
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alarm } from '../../shared/contract';
 import { errorText } from '../api/client';
@@ -9,7 +9,7 @@ import { useApp } from '../app/app-context';
 import { Dialog } from '../app/Dialog';
 import { formatDateTime, formatTime, type Language } from '../i18n';
 import { useIncidentLauncher } from '../incidents/launcher';
-import { useAlarmStore } from './alarm-store';
+import { useAlarmView } from './alarm-store';
 
 const SNOOZE_MINUTES = [15, 30, 60, 240];
 
@@ -66,7 +66,8 @@ function SnoozeDialog({ alarm, onClose }: { alarm: Alarm; onClose(): void }) {
   );
 }
 
-export function AlarmRow({ alarm, compact, onAck, onSnooze }: { alarm: Alarm; compact: boolean; onAck(a: Alarm): void; onSnooze(a: Alarm): void }) {
+/** One row; re-rendered only when its alarm changed (a storm counts up a few rows, not all). */
+export const AlarmRow = memo(function AlarmRow({ alarm, compact, onAck, onSnooze }: { alarm: Alarm; compact: boolean; onAck(a: Alarm): void; onSnooze(a: Alarm): void }) {
   const { t, i18n } = useTranslation();
   const { settings, can } = useApp();
   const launcher = useIncidentLauncher();
@@ -109,15 +110,19 @@ export function AlarmRow({ alarm, compact, onAck, onSnooze }: { alarm: Alarm; co
       </div>
     </li>
   );
-}
+});
+
+/** The drawer shows the most urgent rows; a storm's tail is on the Alarms tab. */
+const COMPACT_ROWS = 25;
 
 export function AlarmQueue({ compact = false }: { compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const { settings, api } = useApp();
-  const { view } = useAlarmStore();
+  const view = useAlarmView();
   const [acking, setAcking] = useState<Alarm[] | null>(null);
   const [snoozing, setSnoozing] = useState<Alarm | null>(null);
   const snoozes = [...view.snoozes.values()];
+  const ackOne = useCallback((x: Alarm) => setAcking([x]), []);
   return (
     <div className="alarm-queue">
       {view.list.length === 0 ? <p className="muted">{t('book.alarms.none')}</p> : null}
@@ -127,10 +132,15 @@ export function AlarmQueue({ compact = false }: { compact?: boolean }) {
         </button>
       ) : null}
       <ul className="alarm-queue__list" aria-label={t('book.alarms.queue')}>
-        {view.list.map((a) => (
-          <AlarmRow key={a.id} alarm={a} compact={compact} onAck={(x) => setAcking([x])} onSnooze={setSnoozing} />
+        {(compact ? view.list.slice(0, COMPACT_ROWS) : view.list).map((a) => (
+          <AlarmRow key={a.id} alarm={a} compact={compact} onAck={ackOne} onSnooze={setSnoozing} />
         ))}
       </ul>
+      {compact && view.list.length > COMPACT_ROWS ? (
+        <a className="muted" href="#/incidents?tab=alarms">
+          {t('book.alarms.more', { count: view.list.length - COMPACT_ROWS })}
+        </a>
+      ) : null}
       {snoozes.length ? (
         <ul className="alarm-queue__snoozes">
           {snoozes.map((s) => (

@@ -6,7 +6,7 @@ import { ALARM_PRIORITIES, type Alarm } from '../../shared/contract';
 import { useApp } from '../app/app-context';
 import { formatDateTime, type Language } from '../i18n';
 import { useRegister } from '../register/use-register';
-import { useAlarmStore } from './alarm-store';
+import { useAlarmStore, useAlarmView } from './alarm-store';
 import { AlarmQueue } from './AlarmQueue';
 import { usePopSetting, writePop } from './pop';
 import { RuleEditor } from './RuleEditor';
@@ -15,7 +15,7 @@ import { useSyncExternalStore } from 'react';
 function History() {
   const { t, i18n } = useTranslation();
   const { api, settings } = useApp();
-  const { view } = useAlarmStore();
+  const view = useAlarmView();
   const [rows, setRows] = useState<Alarm[]>([]);
   // Refreshed when the queue changes (an acknowledgement moves a row here).
   useEffect(() => {

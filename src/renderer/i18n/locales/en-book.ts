@@ -135,6 +135,7 @@ const book = {
     drawer: 'Alarm queue',
     queue: 'Open alarms',
     none: 'No open alarms.',
+    more: '{{count}} more on the Alarms tab',
     count: '×{{count}}',
     first: 'First {{time}}',
     last: 'last {{time}}',

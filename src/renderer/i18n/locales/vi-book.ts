@@ -136,6 +136,7 @@ const book: Messages['book'] = {
     drawer: 'Hàng đợi cảnh báo',
     queue: 'Cảnh báo chưa xác nhận',
     none: 'Không có cảnh báo chờ xử lý.',
+    more: 'Còn {{count}} cảnh báo nữa ở thẻ Cảnh báo',
     count: '×{{count}}',
     first: 'Lần đầu {{time}}',
     last: 'gần nhất {{time}}',
