@@ -20,14 +20,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const bench: Benchmark = async () => {
   // ONVIF only ('dead' cameras have no RTSP): nothing but events costs CPU here.
-  const lab = await startLab({ cameras: Array.from({ length: CAMERAS }, (_, i) => ({ name: `Alarm ${String(i + 1).padStart(2, '0')}`, variant: 'dead' as const })), discoveryPort: false });
+  const lab = await startLab({
+    cameras: Array.from({ length: CAMERAS }, (_, i) => ({ name: `Alarm ${String(i + 1).padStart(2, '0')}`, variant: 'dead' as const })),
+    discoveryPort: false,
+  });
   const serve = await startServe({ env: { WATCHFLOOR_LOG: 'warn' } });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const api = await TestApi.connect(serve.url);
     const city = await api.call('register.createArea', { parentId: null, name: 'TP', kind: 'city' });
     const point = await api.call('register.createPoint', { areaId: city.id, name: 'Điểm' });
-    for (const c of lab.cameras) await api.call('register.createCamera', { pointId: point.id, name: c.name, onvifUrl: c.onvif, username: c.username, password: c.password });
+    for (const c of lab.cameras)
+      await api.call('register.createCamera', { pointId: point.id, name: c.name, onvifUrl: c.onvif, username: c.username, password: c.password });
     const counted = async () => (await api.call('alarms.queue', {})).alarms.reduce((n, a) => n + a.count, 0);
     // Every camera's subscription is up once each has brought one alarm in (an event raised before
     // its subscription exists is lost, as at a real camera: raise again until each row is there).
@@ -103,7 +107,13 @@ const bench: Benchmark = async () => {
         unit: 'alarms/s',
         target: 200,
         better: 'higher',
-        extra: { cameras: CAMERAS, stepSeconds: STEP_S, steps, loadAvg: os.loadavg()[0]!.toFixed(1), note: 'ONVIF pull-point events from the lab → serve core → Chromium wall with the alarm drawer open' },
+        extra: {
+          cameras: CAMERAS,
+          stepSeconds: STEP_S,
+          steps,
+          loadAvg: os.loadavg()[0]!.toFixed(1),
+          note: 'ONVIF pull-point events from the lab → serve core → Chromium wall with the alarm drawer open',
+        },
       },
     ] satisfies BenchResult[];
   } finally {

@@ -48,7 +48,11 @@ const bench: Benchmark = async () => {
     try {
       const admin = (await core.services.auth.signIn(ADMIN.username, ADMIN.password, SOURCE)).principal;
       const ward = register.areas[2]!; // Quận 1 → Phường 1
-      await core.dispatcher.call('users.save', { username: 'phuong1', displayName: 'Phường 1', role: 'officer', scopes: [ward], password: 'bench-ward-password' }, { principal: admin, source: SOURCE });
+      await core.dispatcher.call(
+        'users.save',
+        { username: 'phuong1', displayName: 'Phường 1', role: 'officer', scopes: [ward], password: 'bench-ward-password' },
+        { principal: admin, source: SOURCE },
+      );
       const scoped = (await core.services.auth.signIn('phuong1', 'bench-ward-password', SOURCE)).principal;
       const call = async (p: typeof admin, method: string, input: unknown) => {
         const r = await core.dispatcher.call(method, input, { principal: p, source: SOURCE });
@@ -88,20 +92,75 @@ const bench: Benchmark = async () => {
           byName.set(m.name, [...(byName.get(m.name) ?? []), ms]);
         }
       }
-      const worst = [...byName].map(([name, v]) => ({ name, p95: Math.round(percentile(v, 95) * 100) / 100 })).sort((a, b) => b.p95 - a.p95).slice(0, 5);
+      const worst = [...byName]
+        .map(([name, v]) => ({ name, p95: Math.round(percentile(v, 95) * 100) / 100 }))
+        .sort((a, b) => b.p95 - a.p95)
+        .slice(0, 5);
 
       // Create with a snapshot: the still is staged first (as the tile's dialog does), then timed.
-      const jpeg = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=1280x720:rate=1', '-frames:v', '1', '-c:v', 'mjpeg', '-f', 'image2pipe', 'pipe:1'], { maxBuffer: 16 << 20 }).stdout;
+      const jpeg = spawnSync(
+        'ffmpeg',
+        [
+          '-hide_banner',
+          '-loglevel',
+          'error',
+          '-f',
+          'lavfi',
+          '-i',
+          'testsrc=size=1280x720:rate=1',
+          '-frames:v',
+          '1',
+          '-c:v',
+          'mjpeg',
+          '-f',
+          'image2pipe',
+          'pipe:1',
+        ],
+        { maxBuffer: 16 << 20 },
+      ).stdout;
       const creates: number[] = [];
       const services: number[] = [];
       for (let i = 0; i < 150; i++) {
-        const staged = await core.services.incidentFiles.stageSnapshot(admin, cam, 'Camera', { jpeg, width: 1280, height: 720, source: 'relay', takenAt: Date.now() });
+        const staged = await core.services.incidentFiles.stageSnapshot(admin, cam, 'Camera', {
+          jpeg,
+          width: 1280,
+          height: 720,
+          source: 'relay',
+          takenAt: Date.now(),
+        });
         const t0 = performance.now();
-        await call(admin, 'incidents.create', { title: `Vụ việc thử ${i} trên đường Nguyễn Huệ`, description: 'Mô tả ngắn', cameraIds: [cam], attachments: [staged.id], categoryId: 'publicorder' });
+        await call(admin, 'incidents.create', {
+          title: `Vụ việc thử ${i} trên đường Nguyễn Huệ`,
+          description: 'Mô tả ngắn',
+          cameraIds: [cam],
+          attachments: [staged.id],
+          categoryId: 'publicorder',
+        });
         creates.push(performance.now() - t0);
-        const staged2 = await core.services.incidentFiles.stageSnapshot(admin, cam, 'Camera', { jpeg, width: 1280, height: 720, source: 'relay', takenAt: Date.now() });
+        const staged2 = await core.services.incidentFiles.stageSnapshot(admin, cam, 'Camera', {
+          jpeg,
+          width: 1280,
+          height: 720,
+          source: 'relay',
+          takenAt: Date.now(),
+        });
         const t1 = performance.now();
-        await core.services.incidents.create(admin, { title: `Vụ việc thử ${i}b`, description: '', cameraIds: [cam], attachments: [staged2.id], categoryId: 'publicorder', severity: 'medium', areaId: null, pointId: null, lat: null, lon: null, people: '', vehicles: [], assigneeId: null, units: [] });
+        await core.services.incidents.create(admin, {
+          title: `Vụ việc thử ${i}b`,
+          description: '',
+          cameraIds: [cam],
+          attachments: [staged2.id],
+          categoryId: 'publicorder',
+          severity: 'medium',
+          areaId: null,
+          pointId: null,
+          lat: null,
+          lon: null,
+          people: '',
+          vehicles: [],
+          assigneeId: null,
+          units: [],
+        });
         services.push(performance.now() - t1);
       }
       const load = os.loadavg()[0]!.toFixed(1);
@@ -112,7 +171,14 @@ const bench: Benchmark = async () => {
           unit: 'ms',
           target: 20,
           better: 'lower',
-          extra: { incidents: COUNT, queries: times.length, p50: Math.round(median(times) * 100) / 100, worstKinds: worst, seedSeconds: Math.round(seedMs / 1000), loadAvg: load },
+          extra: {
+            incidents: COUNT,
+            queries: times.length,
+            p50: Math.round(median(times) * 100) / 100,
+            worstKinds: worst,
+            seedSeconds: Math.round(seedMs / 1000),
+            loadAvg: load,
+          },
         },
         {
           name: 'incidents.create_ms_p50',
@@ -120,7 +186,14 @@ const bench: Benchmark = async () => {
           unit: 'ms',
           target: 10,
           better: 'lower',
-          extra: { incidents: COUNT, runs: creates.length, p95: Math.round(percentile(creates, 95) * 100) / 100, serviceOnlyP50: Math.round(median(services) * 100) / 100, note: 'dispatcher call incl. validation, scope, durable audit entry; snapshot staged beforehand', loadAvg: load },
+          extra: {
+            incidents: COUNT,
+            runs: creates.length,
+            p95: Math.round(percentile(creates, 95) * 100) / 100,
+            serviceOnlyP50: Math.round(median(services) * 100) / 100,
+            note: 'dispatcher call incl. validation, scope, durable audit entry; snapshot staged beforehand',
+            loadAvg: load,
+          },
         },
       ] satisfies BenchResult[];
     } finally {

@@ -23,7 +23,11 @@ describe('weekly hours', () => {
 
   it('no hours means always; the rule decides kind and priority; health alarms ignore the hours', () => {
     expect(withinHours([], FRI_2230_HCM, 'Asia/Ho_Chi_Minh')).toBe(true);
-    const rule = { kinds: ['motion', 'camera_offline'] as const, hours: [{ days: [1, 2, 3, 4, 5], from: '08:00', to: '17:00' }], priorities: { motion: 'high' as const } };
+    const rule = {
+      kinds: ['motion', 'camera_offline'] as const,
+      hours: [{ days: [1, 2, 3, 4, 5], from: '08:00', to: '17:00' }],
+      priorities: { motion: 'high' as const },
+    };
     const r = { ...rule, kinds: [...rule.kinds] };
     expect(ruleVerdict(r, 'motion', FRI_2230_HCM, 'Asia/Ho_Chi_Minh')).toBeNull(); // outside the hours
     expect(ruleVerdict(r, 'motion', FRI_2230_HCM, 'UTC')).toBe('high'); // 15:30 UTC on a Friday

@@ -29,7 +29,9 @@ test.afterAll(async () => {
 async function camera(url: string) {
   const api = await TestApi.connect(url);
   const c = lab.cameras[0]!;
-  const [cam] = await registerCameras(api, [{ name: CAMERA, rtspMain: c.rtspMain, rtspSub: c.rtspSub, username: c.username, password: c.password, point: 'Nguyễn Huệ – Lê Lợi' }]);
+  const [cam] = await registerCameras(api, [
+    { name: CAMERA, rtspMain: c.rtspMain, rtspSub: c.rtspSub, username: c.username, password: c.password, point: 'Nguyễn Huệ – Lê Lợi' },
+  ]);
   return { api, cam: cam! };
 }
 
@@ -40,7 +42,15 @@ async function onvifCamera(url: string) {
   const city = await api.call('register.createArea', { parentId: null, name: 'TP. Hồ Chí Minh', kind: 'city' });
   const ward = await api.call('register.createArea', { parentId: city.id, name: 'Phường Bến Nghé', kind: 'ward' });
   const point = await api.call('register.createPoint', { areaId: ward.id, name: 'Nguyễn Huệ – Lê Lợi', lat: 10.7745, lon: 106.7019 });
-  const cam = await api.call('register.createCamera', { pointId: point.id, name: CAMERA, rtspMain: c.rtspMain, rtspSub: c.rtspSub, onvifUrl: c.onvif, username: c.username, password: c.password });
+  const cam = await api.call('register.createCamera', {
+    pointId: point.id,
+    name: CAMERA,
+    rtspMain: c.rtspMain,
+    rtspSub: c.rtspSub,
+    onvifUrl: c.onvif,
+    username: c.username,
+    password: c.password,
+  });
   return { api, cam };
 }
 
@@ -60,7 +70,11 @@ async function put(page: Page, tile: number, name: string, treeName: string) {
 test.describe('in English', () => {
   test.use({ locale: 'en-GB' });
 
-  test('from a live tile: an incident with a snapshot, commented, closed, found without diacritics, exported to XLSX', async ({ page, serve, snap }) => {
+  test('from a live tile: an incident with a snapshot, commented, closed, found without diacritics, exported to XLSX', async ({
+    page,
+    serve,
+    snap,
+  }) => {
     test.setTimeout(150_000);
     const { api } = await onvifCamera(serve.url);
     api.close();
@@ -201,7 +215,12 @@ test.describe('bằng tiếng Việt', () => {
     await snap('en-wall-alarm');
   });
 
-  test('a shift is signed off, taken over by the next officer, and printed as the minute (biên bản giao ca)', async ({ page, serve, snap, browser }) => {
+  test('a shift is signed off, taken over by the next officer, and printed as the minute (biên bản giao ca)', async ({
+    page,
+    serve,
+    snap,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const { api, cam } = await camera(serve.url);
     await api.call('incidents.create', { title: 'Cháy nhỏ tại quán ăn, đã dập tắt', categoryId: 'fire', cameraIds: [cam.id], severity: 'high' });
@@ -235,12 +254,22 @@ test.describe('bằng tiếng Việt', () => {
     await expect(page.getByText(/Incoming: Trần Thị Nhận/).first()).toBeVisible();
     await snap('en-shift');
 
-    const [download] = await Promise.all([next.waitForEvent('download'), next.getByRole('link', { name: 'Biên bản giao ca (PDF tiếng Việt)' }).click()]);
+    const [download] = await Promise.all([
+      next.waitForEvent('download'),
+      next.getByRole('link', { name: 'Biên bản giao ca (PDF tiếng Việt)' }).click(),
+    ]);
     const pdf = await download.path();
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     copyFileSync(pdf, path.join(SCREENSHOT_DIR, 'vi-bien-ban-giao-ca.pdf'));
     const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
-    for (const s of ['BIÊN BẢN GIAO CA', 'Người giao ca: admin', 'Người nhận ca: Trần Thị Nhận', 'Cháy nhỏ tại quán ăn, đã dập tắt', 'Theo dõi quán ăn số 12.']) expect(text).toContain(s);
+    for (const s of [
+      'BIÊN BẢN GIAO CA',
+      'Người giao ca: admin',
+      'Người nhận ca: Trần Thị Nhận',
+      'Cháy nhỏ tại quán ăn, đã dập tắt',
+      'Theo dõi quán ăn số 12.',
+    ])
+      expect(text).toContain(s);
     const [en] = await Promise.all([next.waitForEvent('download'), next.getByRole('link', { name: 'Biên bản (PDF tiếng Anh)' }).click()]);
     copyFileSync(await en.path(), path.join(SCREENSHOT_DIR, 'en-shift-handover.pdf'));
     expect(spawnSync('pdftotext', [await en.path(), '-'], { encoding: 'utf8' }).stdout).toContain('SHIFT HANDOVER MINUTE');

@@ -14,13 +14,23 @@ import { bookCore, twoWards, type BookCore } from './support/book-core';
 let lab: Lab;
 
 beforeAll(async () => {
-  lab = await startLab({ cameras: [{ name: 'Sự kiện', variant: 'fixed' }, { name: 'Ảnh chụp', variant: 'fixed' }], discoveryPort: false });
+  lab = await startLab({
+    cameras: [
+      { name: 'Sự kiện', variant: 'fixed' },
+      { name: 'Ảnh chụp', variant: 'fixed' },
+    ],
+    discoveryPort: false,
+  });
 }, 180_000);
 afterAll(async () => {
   await lab?.dispose();
 });
 
-const until = async <T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 30_000): Promise<T> => {
+const until = async <T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  timeoutMs = 30_000,
+): Promise<T> => {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -40,14 +50,18 @@ describe('ONVIF events through pull-point subscriptions', () => {
   it('motion raises an alarm; a reboot re-creates the subscription and reports the gap; stopping unsubscribes', async () => {
     const cam = lab.cameras[0]!;
     b = await bookCore({ alarms: { alarmFlushMs: 10, pullPointTiming: { pullWaitMs: 1000, renewEveryMs: 1500, backoffMs: [200, 500, 1000] } } });
-    const reg = await twoWards(b, [{ ward: 1, name: cam.name, rtspMain: cam.rtspMain, onvifUrl: cam.onvif, username: cam.username, password: cam.password }]);
+    const reg = await twoWards(b, [
+      { ward: 1, name: cam.name, rtspMain: cam.rtspMain, onvifUrl: cam.onvif, username: cam.username, password: cam.password },
+    ]);
     const id = reg.cams[0]!.id;
     const pp = b.core.services.pullPoints;
     await until('a subscription', () => pp.status().find((s) => s.cameraId === id && s.state === 'subscribed'));
     expect(subscriptionsOf(cam.name)).toBe(1);
 
     lab.camera(cam.name).raiseMotion(true);
-    const row = await until('the motion alarm', async () => (await b.call(b.admin, 'alarms.queue', {})).alarms.find((a) => a.kind === 'motion' && a.cameraId === id));
+    const row = await until('the motion alarm', async () =>
+      (await b.call(b.admin, 'alarms.queue', {})).alarms.find((a) => a.kind === 'motion' && a.cameraId === id),
+    );
     expect(row).toMatchObject({ source: 'onvif', count: 1, cameraName: cam.name, priority: 'normal' });
     lab.camera(cam.name).raiseMotion(false);
     // Renewed at least once (1.5 s) without being re-created.
@@ -58,8 +72,14 @@ describe('ONVIF events through pull-point subscriptions', () => {
 
     // The camera reboots: it forgets every subscription.
     await lab.camera(cam.name).reboot(2);
-    await until('the re-created subscription', () => pp.status().find((s) => s.cameraId === id && s.state === 'subscribed' && s.subscriptions === 2), 40_000);
-    const gap = await until('the gap report', async () => (await b.call(b.admin, 'alarms.queue', {})).alarms.find((a) => a.kind === 'events_gap' && a.cameraId === id));
+    await until(
+      'the re-created subscription',
+      () => pp.status().find((s) => s.cameraId === id && s.state === 'subscribed' && s.subscriptions === 2),
+      40_000,
+    );
+    const gap = await until('the gap report', async () =>
+      (await b.call(b.admin, 'alarms.queue', {})).alarms.find((a) => a.kind === 'events_gap' && a.cameraId === id),
+    );
     expect(gap.detail).toMatch(/^\d{4}-\d\d-\d\dT.+ → \d{4}-\d\d-\d\dT/);
     await b.core.services.audit.flush();
     const audited = await b.call(b.admin, 'audit.list', { action: 'alarms.events_gap', limit: 10 });
@@ -67,7 +87,9 @@ describe('ONVIF events through pull-point subscriptions', () => {
 
     lab.camera(cam.name).raiseMotion(false);
     lab.camera(cam.name).raiseMotion(true);
-    await until('motion after the reboot', async () => (await b.call(b.admin, 'alarms.queue', {})).alarms.find((a) => a.id === row.id && a.count === 3));
+    await until('motion after the reboot', async () =>
+      (await b.call(b.admin, 'alarms.queue', {})).alarms.find((a) => a.id === row.id && a.count === 3),
+    );
 
     // A rule without ONVIF kinds: the subscription goes (and is unsubscribed at the camera).
     await b.call(b.admin, 'alarms.setRule', { cameraId: id, rule: { kinds: ['camera_offline'], hours: [], priorities: {} } });
@@ -89,7 +111,15 @@ describe('full-resolution snapshots', () => {
   it('takes the camera’s own JPEG (ONVIF snapshot URI), one RTSP frame, or the relay’s running main stream — never the sub stream', async () => {
     const cam = lab.cameras[1]!;
     const reg = await twoWards(b, [
-      { ward: 1, name: 'Có ONVIF', rtspMain: cam.rtspMain, rtspSub: cam.rtspSub, onvifUrl: cam.onvif, username: cam.username, password: cam.password },
+      {
+        ward: 1,
+        name: 'Có ONVIF',
+        rtspMain: cam.rtspMain,
+        rtspSub: cam.rtspSub,
+        onvifUrl: cam.onvif,
+        username: cam.username,
+        password: cam.password,
+      },
       { ward: 1, name: 'Chỉ RTSP', rtspMain: cam.rtspMain, rtspSub: cam.rtspSub, username: cam.username, password: cam.password },
     ]);
     const viaOnvif = await b.call(b.admin, 'incidents.snapshot', { cameraId: reg.cams[0]!.id });

@@ -59,7 +59,14 @@ describe('the queue', () => {
     const zone = (await b.call(b.admin, 'settings.get', {})).timeZone;
     const local = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(new Date());
     const away = String((Number(local) + 12) % 24).padStart(2, '0');
-    await b.call(b.admin, 'alarms.setRule', { cameraId: cam, rule: { kinds: ['motion', 'tampering'], hours: [{ days: [0, 1, 2, 3, 4, 5, 6], from: `${away}:00`, to: `${away}:30` }], priorities: { tampering: 'critical' } } });
+    await b.call(b.admin, 'alarms.setRule', {
+      cameraId: cam,
+      rule: {
+        kinds: ['motion', 'tampering'],
+        hours: [{ days: [0, 1, 2, 3, 4, 5, 6], from: `${away}:00`, to: `${away}:30` }],
+        priorities: { tampering: 'critical' },
+      },
+    });
     const sink = b.core.services.alarms;
     sink.raise({ kind: 'motion', cameraId: cam, source: 'onvif' }); // outside the hours
     sink.raise({ kind: 'video_loss', cameraId: cam, source: 'onvif' }); // not wanted
@@ -93,7 +100,10 @@ describe('the queue', () => {
     b.core.services.alarms.raise({ kind: 'tampering', cameraId: reg.cams[0]!.id, source: 'onvif' });
     flush();
     const [a] = (await b.call(b.admin, 'alarms.queue', {})).alarms;
-    const inc = await b.call(b.admin, 'alarms.escalate', { alarmId: a!.id, incident: { title: 'Camera bị che', categoryId: 'camerafault', cameraIds: [reg.cams[0]!.id], occurredAt: a!.firstAt } });
+    const inc = await b.call(b.admin, 'alarms.escalate', {
+      alarmId: a!.id,
+      incident: { title: 'Camera bị che', categoryId: 'camerafault', cameraIds: [reg.cams[0]!.id], occurredAt: a!.firstAt },
+    });
     expect((await b.call(b.admin, 'alarms.queue', {})).alarms).toEqual([]);
     const [done] = (await b.call(b.admin, 'alarms.history', {})).alarms;
     expect(done).toMatchObject({ incidentId: inc.id, incidentNumber: inc.number, ackNote: inc.number });

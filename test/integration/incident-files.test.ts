@@ -32,13 +32,24 @@ afterEach(async () => {
 const origin = () => `http://127.0.0.1:${server.port}`;
 
 async function cookieFor(account: { username: string; password: string }): Promise<string> {
-  const res = await fetch(`${server.url}api/http/session.signIn`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin() }, body: JSON.stringify(account) });
+  const res = await fetch(`${server.url}api/http/session.signIn`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: origin() },
+    body: JSON.stringify(account),
+  });
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 
 async function upload(cookie: string, name: string, body: Buffer, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}incidents/upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/octet-stream', ...headers }, body: new Uint8Array(body) });
-  return { status: res.status, body: (await res.json()) as { ok: boolean; value?: { id: string; name: string; mime: string; bytes: number }; error?: { code: string } } };
+  const res = await fetch(`${server.url}incidents/upload?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/octet-stream', ...headers },
+    body: new Uint8Array(body),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { ok: boolean; value?: { id: string; name: string; mime: string; bytes: number }; error?: { code: string } },
+  };
 }
 
 const staging = () => readdirSync(path.join(b.dir, 'incidents', 'staging')).filter((f) => !f.startsWith('gop-'));
@@ -55,7 +66,9 @@ describe('attachments', () => {
     const res = await fetch(`${server.url}incidents/attachment/${att!.id}?inline=1`, { headers: { Cookie: cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/octet-stream');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="_script_bao cao.html"; filename\*=UTF-8''_script_b%C3%A1o%20c%C3%A1o.html$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="_script_bao cao.html"; filename\*=UTF-8''_script_b%C3%A1o%20c%C3%A1o.html$/,
+    );
     expect(res.headers.get('content-security-policy')).toMatch(/^sandbox/);
     expect(Buffer.from(await res.arrayBuffer()).equals(html)).toBe(true);
 
@@ -118,7 +131,12 @@ describe('attachments', () => {
 describe('exports of the filtered list', () => {
   it('writes the filtered, scoped list to XLSX, which exceljs reads back row by row', async () => {
     const cookie = await cookieFor(ADMIN);
-    await b.call(b.admin, 'incidents.create', { title: '=HYPERLINK("http://evil.example","bấm")', cameraIds: [reg.cams[0]!.id], categoryId: 'fire', vehicles: ['51F-123.45'] });
+    await b.call(b.admin, 'incidents.create', {
+      title: '=HYPERLINK("http://evil.example","bấm")',
+      cameraIds: [reg.cams[0]!.id],
+      categoryId: 'fire',
+      vehicles: ['51F-123.45'],
+    });
     await b.call(b.admin, 'incidents.create', { title: 'Cháy bãi rác', cameraIds: [reg.cams[0]!.id], categoryId: 'fire' });
     await b.call(b.admin, 'incidents.create', { title: 'Không phải cháy', cameraIds: [reg.cams[0]!.id], categoryId: 'other' });
     const q = encodeURIComponent(JSON.stringify({ categoryIds: ['fire'] }));
@@ -142,16 +160,24 @@ describe('exports of the filtered list', () => {
     expect(audit.entries[0]!.details).toMatchObject({ rows: 2 });
   });
 
-  it.skipIf(!findChromium() || spawnSync('which', ['pdftotext']).status !== 0)('prints the list as a PDF in Vietnamese', async () => {
-    const cookie = await cookieFor(ADMIN);
-    await b.call(b.admin, 'incidents.create', { title: 'Tai nạn giao thông ở vòng xoay', cameraIds: [reg.cams[0]!.id], categoryId: 'trafficaccident' });
-    const res = await fetch(`${server.url}incidents/export.pdf?lang=vi`, { headers: { Cookie: cookie } });
-    expect(res.status).toBe(200);
-    const file = path.join(os.tmpdir(), `wf-export-${process.pid}.pdf`);
-    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-    // Reading order, whitespace folded: a cell's text wraps inside its column.
-    const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
-    expect(text).toContain('DANH SÁCH VỤ VIỆC');
-    expect(text).toContain('Tai nạn giao thông ở vòng xoay');
-  }, 60_000);
+  it.skipIf(!findChromium() || spawnSync('which', ['pdftotext']).status !== 0)(
+    'prints the list as a PDF in Vietnamese',
+    async () => {
+      const cookie = await cookieFor(ADMIN);
+      await b.call(b.admin, 'incidents.create', {
+        title: 'Tai nạn giao thông ở vòng xoay',
+        cameraIds: [reg.cams[0]!.id],
+        categoryId: 'trafficaccident',
+      });
+      const res = await fetch(`${server.url}incidents/export.pdf?lang=vi`, { headers: { Cookie: cookie } });
+      expect(res.status).toBe(200);
+      const file = path.join(os.tmpdir(), `wf-export-${process.pid}.pdf`);
+      writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+      // Reading order, whitespace folded: a cell's text wraps inside its column.
+      const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+      expect(text).toContain('DANH SÁCH VỤ VIỆC');
+      expect(text).toContain('Tai nạn giao thông ở vòng xoay');
+    },
+    60_000,
+  );
 });

@@ -24,17 +24,34 @@ const year = () => Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Ho_
 
 describe('logging incidents', () => {
   it('numbers incidents per year, fills point, area and location from the camera, and lists newest first', async () => {
-    const a = await b.call(b.admin, 'incidents.create', { title: 'Va chạm xe máy', cameraIds: [reg.cams[0]!.id], categoryId: 'trafficaccident', occurredAt: Date.now() - 60_000 });
+    const a = await b.call(b.admin, 'incidents.create', {
+      title: 'Va chạm xe máy',
+      cameraIds: [reg.cams[0]!.id],
+      categoryId: 'trafficaccident',
+      occurredAt: Date.now() - 60_000,
+    });
     const c = await b.call(b.admin, 'incidents.create', { title: 'Cháy nhỏ ở quán ăn', cameraIds: [reg.cams[0]!.id], categoryId: 'fire' });
     expect(a.number).toBe(`${year()}-000001`);
     expect(c.number).toBe(`${year()}-000002`);
-    expect(a).toMatchObject({ pointId: reg.p1.id, areaId: reg.group.id, lat: 10.7745, lon: 106.7019, status: 'new', version: 1, createdByName: expect.any(String) });
+    expect(a).toMatchObject({
+      pointId: reg.p1.id,
+      areaId: reg.group.id,
+      lat: 10.7745,
+      lon: 106.7019,
+      status: 'new',
+      version: 1,
+      createdByName: expect.any(String),
+    });
     const page = await b.call(b.admin, 'incidents.list', {});
     expect(page.items.map((i) => i.number)).toEqual([c.number, a.number]);
   });
 
   it('finds incidents by words typed without diacritics, plates with or without punctuation, and the number', async () => {
-    const hue = await b.call(b.admin, 'incidents.create', { title: 'Tụ tập đông người', description: 'Đoàn người trên đường Nguyễn Huệ lúc 21 giờ', vehicles: ['51F-123.45'] });
+    const hue = await b.call(b.admin, 'incidents.create', {
+      title: 'Tụ tập đông người',
+      description: 'Đoàn người trên đường Nguyễn Huệ lúc 21 giờ',
+      vehicles: ['51F-123.45'],
+    });
     await b.call(b.admin, 'incidents.create', { title: 'Xe đỗ sai quy định', description: 'Đường Lê Lợi' });
     const find = async (text: string) => (await b.call(b.admin, 'incidents.list', { text })).items.map((i) => i.id);
     expect(await find('nguyen hue')).toEqual([hue.id]);
@@ -50,7 +67,29 @@ describe('logging incidents', () => {
 
   it('takes FTS5 metacharacters and quotes as plain text, never as syntax', async () => {
     const q = await b.call(b.admin, 'incidents.create', { title: 'Biển "NEAR" cửa hàng OR AND NOT', description: 'ký tự * : ( ) ^ - +' });
-    for (const text of ['"', '""', '"NEAR', 'NEAR(', 'near OR', 'OR', 'AND NOT', '*', 'bien*', ':', 'body:x', 'facets : zsnew', '(', ')', '^', '-', '+', "'", '\\', 'a"b', '{body}']) {
+    for (const text of [
+      '"',
+      '""',
+      '"NEAR',
+      'NEAR(',
+      'near OR',
+      'OR',
+      'AND NOT',
+      '*',
+      'bien*',
+      ':',
+      'body:x',
+      'facets : zsnew',
+      '(',
+      ')',
+      '^',
+      '-',
+      '+',
+      "'",
+      '\\',
+      'a"b',
+      '{body}',
+    ]) {
       const r = await b.call(b.admin, 'incidents.list', { text });
       expect(Array.isArray(r.items), text).toBe(true);
     }
@@ -86,7 +125,12 @@ describe('logging incidents', () => {
     expect(await ids({ statuses: ['in_progress'], text: 'vu' })).toEqual([made[2]!.id]);
     const first = await b.call(b.admin, 'incidents.list', { limit: 3 });
     const second = await b.call(b.admin, 'incidents.list', { limit: 3, before: first.next! });
-    expect([...first.items, ...second.items].map((i) => i.id)).toEqual(made.slice(1).reverse().map((i) => i.id));
+    expect([...first.items, ...second.items].map((i) => i.id)).toEqual(
+      made
+        .slice(1)
+        .reverse()
+        .map((i) => i.id),
+    );
   });
 
   it('a retried create (same client id) returns the first incident instead of a second one', async () => {
@@ -149,7 +193,8 @@ describe('two consoles, one incident', () => {
     const inWard1 = await b.call(b.admin, 'incidents.create', { title: 'Ở phường 1', cameraIds: [reg.cams[0]!.id] });
     const inWard2 = await b.call(b.admin, 'incidents.create', { title: 'Ở phường 2', cameraIds: [reg.cams[1]!.id] });
     await b.call(b.admin, 'incidents.comment', { id: inWard2.id, text: 'Đã báo công an phường' });
-    const ids = (l: CoreEvent[]) => l.filter((e) => e.type === 'incident.changed').map((e) => (e.type === 'incident.changed' ? `${e.number}:${e.change}` : ''));
+    const ids = (l: CoreEvent[]) =>
+      l.filter((e) => e.type === 'incident.changed').map((e) => (e.type === 'incident.changed' ? `${e.number}:${e.change}` : ''));
     expect(ids(adminSees.got)).toEqual([`${inWard1.number}:created`, `${inWard2.number}:created`, `${inWard2.number}:comment`]);
     expect(ids(w.got)).toEqual([`${inWard2.number}:created`, `${inWard2.number}:comment`]);
     expect(ids(au.got)).toEqual([]);
@@ -167,12 +212,19 @@ describe('status and timeline', () => {
       v = r.incident.version;
       expect(r.incident.status).toBe(status);
     }
-    expect(await b.refused(b.admin, 'incidents.setStatus', { id: made.id, version: v, status: 'resolved' })).toMatchObject({ code: 'status_move', params: { from: 'closed', to: 'resolved' } });
+    expect(await b.refused(b.admin, 'incidents.setStatus', { id: made.id, version: v, status: 'resolved' })).toMatchObject({
+      code: 'status_move',
+      params: { from: 'closed', to: 'resolved' },
+    });
     const reopened = await b.call(b.admin, 'incidents.setStatus', { id: made.id, version: v, status: 'in_progress', note: 'Người dân báo lại' });
     expect(reopened).toMatchObject({ outcome: 'saved', incident: { status: 'in_progress', closedAt: null } });
     const detail = await b.call(b.admin, 'incidents.get', { id: made.id });
     expect(detail.timeline.map((e) => e.kind)).toEqual(['created', 'status', 'status', 'status', 'status']);
-    expect(detail.timeline[4]).toMatchObject({ text: 'Người dân báo lại', changes: [{ field: 'status', before: 'closed', after: 'in_progress' }], actorName: expect.any(String) });
+    expect(detail.timeline[4]).toMatchObject({
+      text: 'Người dân báo lại',
+      changes: [{ field: 'status', before: 'closed', after: 'in_progress' }],
+      actorName: expect.any(String),
+    });
   });
 
   it('is append-only: a correction is a new entry, and the database refuses edits and deletions', async () => {
@@ -214,7 +266,9 @@ describe('area scopes', () => {
     expect((await b.call(ward1, 'incidents.list', { text: 'phuong' })).items.map((i) => i.id)).toEqual([own.id]);
     expect(await b.refused(ward1, 'incidents.get', { id: other.id })).toMatchObject({ code: 'not_found' });
     expect(await b.refused(ward1, 'incidents.list', { cameraId: reg.cams[1]!.id })).toMatchObject({ code: 'not_found' });
-    expect(await b.refused(ward1, 'incidents.update', { id: own.id, version: 1, patch: { cameraIds: [reg.cams[1]!.id] } })).toMatchObject({ code: 'not_found' });
+    expect(await b.refused(ward1, 'incidents.update', { id: own.id, version: 1, patch: { cameraIds: [reg.cams[1]!.id] } })).toMatchObject({
+      code: 'not_found',
+    });
     expect(await b.refused(ward1, 'incidents.comment', { id: other.id, text: 'xem trộm' })).toMatchObject({ code: 'not_found' });
   });
 
@@ -240,7 +294,10 @@ describe('categories and saved filters', () => {
   });
 
   it('saves, lists and deletes a user’s own filters', async () => {
-    const f = await b.call(b.admin, 'incidents.saveFilter', { name: 'Cháy đang xử lý', query: { text: '', categoryIds: ['fire'], statuses: ['in_progress'] } });
+    const f = await b.call(b.admin, 'incidents.saveFilter', {
+      name: 'Cháy đang xử lý',
+      query: { text: '', categoryIds: ['fire'], statuses: ['in_progress'] },
+    });
     expect(await b.call(b.admin, 'incidents.filters', {})).toEqual([f]);
     const other = await b.account('khac', 'officer');
     expect(await b.call(other, 'incidents.filters', {})).toEqual([]);

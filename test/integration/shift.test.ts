@@ -29,7 +29,12 @@ afterEach(async () => {
 async function aShift() {
   const from = Date.now() - 1000;
   const out = await b.account('giao', 'officer');
-  const opened = await b.call(out, 'incidents.create', { title: 'Trộm xe máy', cameraIds: [reg.cams[0]!.id], categoryId: 'publicorder', severity: 'high' });
+  const opened = await b.call(out, 'incidents.create', {
+    title: 'Trộm xe máy',
+    cameraIds: [reg.cams[0]!.id],
+    categoryId: 'publicorder',
+    severity: 'high',
+  });
   const closed = await b.call(out, 'incidents.create', { title: 'Đỗ xe sai', cameraIds: [reg.cams[1]!.id], categoryId: 'trafficviolation' });
   await b.call(out, 'incidents.setStatus', { id: closed.id, version: 1, status: 'closed', note: 'Đã nhắc nhở' });
   const sink = b.core.services.alarms;
@@ -40,7 +45,10 @@ async function aShift() {
   sink.flush();
   const q = (await b.call(out, 'alarms.queue', {})).alarms;
   await b.call(out, 'alarms.acknowledge', { ids: [q.find((a) => a.kind === 'motion')!.id], note: 'Người qua đường' });
-  await b.call(out, 'alarms.escalate', { alarmId: q.find((a) => a.kind === 'tampering')!.id, incident: { title: 'Camera bị che', categoryId: 'camerafault', cameraIds: [reg.cams[0]!.id] } });
+  await b.call(out, 'alarms.escalate', {
+    alarmId: q.find((a) => a.kind === 'tampering')!.id,
+    incident: { title: 'Camera bị che', categoryId: 'camerafault', cameraIds: [reg.cams[0]!.id] },
+  });
   sink.clear(reg.cams[1]!.id, 'camera_offline');
   sink.flush();
   await b.call(out, 'alarms.snooze', { cameraId: reg.cams[1]!.id, minutes: 15, note: 'Đang bảo trì' });
@@ -63,9 +71,16 @@ describe('the report of a shift', () => {
         { kind: 'camera_offline', rows: 1, raised: 1, acknowledged: 0, escalated: 0, open: 1 },
       ]),
     );
-    expect(r.alarms.notable.find((a) => a.kind === 'tampering')).toMatchObject({ ackedByName: 'Giao Nguyễn', incidentNumber: expect.stringMatching(/^\d{4}-\d{6}$/) });
-    expect(r.cameras).toEqual([{ cameraId: reg.cams[1]!.id, cameraName: 'Cầu', offlineAt: expect.any(Number), backAt: expect.any(Number), reason: 'unreachable' }]);
-    expect(r.snoozes).toEqual([{ at: expect.any(Number), who: 'giao', action: 'alarms.snooze', target: 'Cầu', detail: expect.stringContaining('Đang bảo trì') }]);
+    expect(r.alarms.notable.find((a) => a.kind === 'tampering')).toMatchObject({
+      ackedByName: 'Giao Nguyễn',
+      incidentNumber: expect.stringMatching(/^\d{4}-\d{6}$/),
+    });
+    expect(r.cameras).toEqual([
+      { cameraId: reg.cams[1]!.id, cameraName: 'Cầu', offlineAt: expect.any(Number), backAt: expect.any(Number), reason: 'unreachable' },
+    ]);
+    expect(r.snoozes).toEqual([
+      { at: expect.any(Number), who: 'giao', action: 'alarms.snooze', target: 'Cầu', detail: expect.stringContaining('Đang bảo trì') },
+    ]);
 
     const ward1 = await b.account('phuong1', 'officer', [reg.w1.id]);
     const mine = await b.call(ward1, 'shift.preview', { from });
@@ -92,7 +107,15 @@ describe('handing over', () => {
     const third = await b.account('ba', 'supervisor');
     expect(await b.refused(third, 'shift.acknowledge', { id: signed.id })).toMatchObject({ code: 'handover_taken' });
     const noted = await b.call(out, 'shift.addNote', { id: signed.id, kind: 'correction', text: 'Đính chính: camera Chợ, không phải Cầu.' });
-    expect(noted.entries).toEqual([{ seq: expect.any(Number), at: expect.any(Number), userName: 'Giao Nguyễn', kind: 'correction', text: 'Đính chính: camera Chợ, không phải Cầu.' }]);
+    expect(noted.entries).toEqual([
+      {
+        seq: expect.any(Number),
+        at: expect.any(Number),
+        userName: 'Giao Nguyễn',
+        kind: 'correction',
+        text: 'Đính chính: camera Chợ, không phải Cầu.',
+      },
+    ]);
     expect((await b.call(inn, 'shift.list', {})).map((h) => h.id)).toEqual([signed.id]);
     // The next shift starts where this one was signed off.
     expect(b.core.services.shift.defaultFrom(inn)).toBe(signed.signedAt);
@@ -107,34 +130,46 @@ describe('handing over', () => {
     }
   });
 
-  it.skipIf(!findChromium() || spawnSync('which', ['pdftotext']).status !== 0)('prints as the minute a ward expects (biên bản giao ca), or in English', async () => {
-    const { from, out } = await aShift();
-    const signed = await b.call(out, 'shift.signOff', { from, notes: 'Bàn giao đầy đủ thiết bị.' });
-    const inn = await b.account('nhan', 'officer');
-    await b.call(inn, 'shift.acknowledge', { id: signed.id });
-    const server: RunningServer = await startServer({ core: b.core, port: 0 });
-    try {
-      const res = await fetch(`${server.url}api/http/session.signIn`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${server.port}` },
-        body: JSON.stringify({ username: 'nhan', password: 'nhan-password-1' }),
-      });
-      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-      const text = async (lang: string) => {
-        const pdf = await fetch(`${server.url}shift/${signed.id}.pdf?lang=${lang}`, { headers: { Cookie: cookie } });
-        expect(pdf.status).toBe(200);
-        expect(pdf.headers.get('content-type')).toBe('application/pdf');
-        const file = path.join(os.tmpdir(), `wf-handover-${process.pid}-${lang}.pdf`);
-        writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
-        return spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
-      };
-      const vi = await text('vi');
-      for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BIÊN BẢN GIAO CA', 'Người giao ca: Giao Nguyễn', 'Người nhận ca: Nhan Nguyễn', 'Trộm xe máy', 'Bàn giao đầy đủ thiết bị.', signed.reportSha256])
-        expect(vi).toContain(s);
-      const en = await text('en');
-      for (const s of ['SHIFT HANDOVER MINUTE', 'Outgoing officer: Giao Nguyễn', 'Camera offline']) expect(en).toContain(s);
-    } finally {
-      await server.close();
-    }
-  }, 90_000);
+  it.skipIf(!findChromium() || spawnSync('which', ['pdftotext']).status !== 0)(
+    'prints as the minute a ward expects (biên bản giao ca), or in English',
+    async () => {
+      const { from, out } = await aShift();
+      const signed = await b.call(out, 'shift.signOff', { from, notes: 'Bàn giao đầy đủ thiết bị.' });
+      const inn = await b.account('nhan', 'officer');
+      await b.call(inn, 'shift.acknowledge', { id: signed.id });
+      const server: RunningServer = await startServer({ core: b.core, port: 0 });
+      try {
+        const res = await fetch(`${server.url}api/http/session.signIn`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${server.port}` },
+          body: JSON.stringify({ username: 'nhan', password: 'nhan-password-1' }),
+        });
+        const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+        const text = async (lang: string) => {
+          const pdf = await fetch(`${server.url}shift/${signed.id}.pdf?lang=${lang}`, { headers: { Cookie: cookie } });
+          expect(pdf.status).toBe(200);
+          expect(pdf.headers.get('content-type')).toBe('application/pdf');
+          const file = path.join(os.tmpdir(), `wf-handover-${process.pid}-${lang}.pdf`);
+          writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+          return spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+        };
+        const vi = await text('vi');
+        for (const s of [
+          'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+          'BIÊN BẢN GIAO CA',
+          'Người giao ca: Giao Nguyễn',
+          'Người nhận ca: Nhan Nguyễn',
+          'Trộm xe máy',
+          'Bàn giao đầy đủ thiết bị.',
+          signed.reportSha256,
+        ])
+          expect(vi).toContain(s);
+        const en = await text('en');
+        for (const s of ['SHIFT HANDOVER MINUTE', 'Outgoing officer: Giao Nguyễn', 'Camera offline']) expect(en).toContain(s);
+      } finally {
+        await server.close();
+      }
+    },
+    90_000,
+  );
 });

@@ -1,6 +1,15 @@
 // Plain SQL for alarms, per-camera rules and snoozes. Rows are validated on the way out.
 import { z } from 'zod';
-import { ALARM_KINDS, ALARM_PRIORITIES, alarmRule, type Alarm, type AlarmKind, type AlarmPriority, type AlarmRule, type Snooze } from '../../shared/contract';
+import {
+  ALARM_KINDS,
+  ALARM_PRIORITIES,
+  alarmRule,
+  type Alarm,
+  type AlarmKind,
+  type AlarmPriority,
+  type AlarmRule,
+  type Snooze,
+} from '../../shared/contract';
 import type { Db } from '../store/database';
 import { incidentNumber } from '../incidents/incident-repository';
 
@@ -93,7 +102,10 @@ export class AlarmRepository {
 
   byIds(ids: readonly string[]): StoredAlarm[] {
     if (ids.length === 0) return [];
-    return this.db.prepare(`${SELECT} WHERE a.id IN (${ids.map(() => '?').join(',')})`).all(...ids).map(toAlarm);
+    return this.db
+      .prepare(`${SELECT} WHERE a.id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids)
+      .map(toAlarm);
   }
 
   open(): StoredAlarm[] {
@@ -103,7 +115,9 @@ export class AlarmRepository {
   acknowledge(id: string, at: number, byId: string, byName: string, note: string | null, incidentId: string | null = null): boolean {
     return (
       this.db
-        .prepare('UPDATE alarms SET acked_at = ?, acked_by = ?, acked_by_name = ?, ack_note = ?, incident_id = coalesce(?, incident_id) WHERE id = ? AND acked_at IS NULL')
+        .prepare(
+          'UPDATE alarms SET acked_at = ?, acked_by = ?, acked_by_name = ?, ack_note = ?, incident_id = coalesce(?, incident_id) WHERE id = ? AND acked_at IS NULL',
+        )
         .run(at, byId, byName, note, incidentId, id).changes === 1
     );
   }
@@ -147,7 +161,9 @@ export class AlarmRepository {
   /** Camera offline rows that began or ended in [from, to) (the shift report's camera list). */
   offlineBetween(from: number, to: number, limit: number): StoredAlarm[] {
     return this.db
-      .prepare(`${SELECT} WHERE a.kind = 'camera_offline' AND ((a.first_at >= ? AND a.first_at < ?) OR (a.cleared_at >= ? AND a.cleared_at < ?)) ORDER BY a.first_at LIMIT ?`)
+      .prepare(
+        `${SELECT} WHERE a.kind = 'camera_offline' AND ((a.first_at >= ? AND a.first_at < ?) OR (a.cleared_at >= ? AND a.cleared_at < ?)) ORDER BY a.first_at LIMIT ?`,
+      )
       .all(from, to, from, to, limit)
       .map(toAlarm);
   }
@@ -167,14 +183,24 @@ export class AlarmRepository {
     if (rule === null) this.db.prepare('DELETE FROM alarm_rules WHERE camera_id = ?').run(cameraId);
     else
       this.db
-        .prepare('INSERT INTO alarm_rules(camera_id, rule, updated_at, updated_by) VALUES (?,?,?,?) ON CONFLICT(camera_id) DO UPDATE SET rule = excluded.rule, updated_at = excluded.updated_at, updated_by = excluded.updated_by')
+        .prepare(
+          'INSERT INTO alarm_rules(camera_id, rule, updated_at, updated_by) VALUES (?,?,?,?) ON CONFLICT(camera_id) DO UPDATE SET rule = excluded.rule, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
+        )
         .run(cameraId, JSON.stringify(rule), Date.now(), byName);
   }
 
   // ---- snoozes --------------------------------------------------------------------------------
 
   snoozes(): Snooze[] {
-    return (this.db.prepare('SELECT camera_id, until, by_name, note, suppressed FROM alarm_snoozes').all() as { camera_id: string; until: number; by_name: string | null; note: string | null; suppressed: number }[]).map((r) => ({
+    return (
+      this.db.prepare('SELECT camera_id, until, by_name, note, suppressed FROM alarm_snoozes').all() as {
+        camera_id: string;
+        until: number;
+        by_name: string | null;
+        note: string | null;
+        suppressed: number;
+      }[]
+    ).map((r) => ({
       cameraId: r.camera_id,
       until: r.until,
       byName: r.by_name,

@@ -4,7 +4,16 @@
 // in batches (every `flushMs`): a storm of hundreds per second costs one transaction and at most one
 // event per row per batch, not one per alarm.
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_RULE, ONVIF_ALARM_KINDS, type Alarm, type AlarmKind, type AlarmRule, type IncidentCreateInput, type Incident, type Snooze } from '../../shared/contract';
+import {
+  DEFAULT_RULE,
+  ONVIF_ALARM_KINDS,
+  type Alarm,
+  type AlarmKind,
+  type AlarmRule,
+  type IncidentCreateInput,
+  type Incident,
+  type Snooze,
+} from '../../shared/contract';
 import { ruleVerdict } from '../../shared/alarm-rules';
 import { AppError } from '../../shared/errors';
 import type { AccessPolicy } from '../auth/access-policy';
@@ -90,7 +99,19 @@ export class AlarmService implements AlarmSink {
         row.clearedAt = null;
         this.dirty.add(row);
       } else {
-        const made: OpenRow = { id: randomUUID(), cameraId: a.cameraId, kind: a.kind, priority, source: a.source, detail: a.detail?.slice(0, 500) ?? null, firstAt: at, lastAt: at, count: 1, clearedAt: null, isNew: true };
+        const made: OpenRow = {
+          id: randomUUID(),
+          cameraId: a.cameraId,
+          kind: a.kind,
+          priority,
+          source: a.source,
+          detail: a.detail?.slice(0, 500) ?? null,
+          firstAt: at,
+          lastAt: at,
+          count: 1,
+          clearedAt: null,
+          isNew: true,
+        };
         this.open.set(key, made);
         this.dirty.add(made);
       }
@@ -182,12 +203,18 @@ export class AlarmService implements AlarmSink {
     this.flush();
     const now = this.now();
     return {
-      alarms: this.d.repo.open().filter((a) => this.visible(p, a)).map(publicAlarm),
+      alarms: this.d.repo
+        .open()
+        .filter((a) => this.visible(p, a))
+        .map(publicAlarm),
       snoozes: [...this.snoozes.values()].filter((s) => s.until > now && this.d.access.cameraVisible(p, s.cameraId)),
     };
   }
 
-  history(p: Principal, q: { from?: number; to?: number; cameraId?: string; kind?: AlarmKind; before?: number; limit: number }): { alarms: Alarm[]; next: number | null } {
+  history(
+    p: Principal,
+    q: { from?: number; to?: number; cameraId?: string; kind?: AlarmKind; before?: number; limit: number },
+  ): { alarms: Alarm[]; next: number | null } {
     this.flush();
     // Scope is applied after the query: a page may come back short, `next` carries on.
     const rows = this.d.repo.history(q, q.limit);
@@ -200,7 +227,9 @@ export class AlarmService implements AlarmSink {
     const missing = ids.find((id) => !rows.some((r) => r.id === id && this.visible(p, r)));
     if (missing) throw new AppError('not_found', { kind: 'alarm', id: missing });
     const at = this.now();
-    const done = this.d.repo.transaction(() => rows.filter((r) => this.d.repo.acknowledge(r.id, at, p.user.id, p.user.displayName, note.trim() || null)));
+    const done = this.d.repo.transaction(() =>
+      rows.filter((r) => this.d.repo.acknowledge(r.id, at, p.user.id, p.user.displayName, note.trim() || null)),
+    );
     for (const r of done) this.open.delete(keyOf(r.cameraId, r.kind));
     this.publish(this.d.repo.byIds(done.map((r) => r.id)), new Set());
     return done.length;
@@ -223,7 +252,14 @@ export class AlarmService implements AlarmSink {
     this.flush();
     this.d.repo.setSnooze(cameraId, until, { id: p.user.id, name: p.user.displayName }, note.trim() || null);
     if (until === null) this.snoozes.delete(cameraId);
-    else this.snoozes.set(cameraId, { cameraId, until, byName: p.user.displayName, note: note.trim() || null, suppressed: this.snoozes.get(cameraId)?.suppressed ?? 0 });
+    else
+      this.snoozes.set(cameraId, {
+        cameraId,
+        until,
+        byName: p.user.displayName,
+        note: note.trim() || null,
+        suppressed: this.snoozes.get(cameraId)?.suppressed ?? 0,
+      });
     this.d.events.publish({ type: 'alarm.snooze', cameraId, until });
     return { cameraId, until };
   }

@@ -49,7 +49,10 @@ export class CameraEventState {
       const active = activeOf(e.data);
       if (!kind || active === null) continue;
       const before = this.activeKinds().has(kind);
-      const key = `${kind}|${e.topic}|${Object.entries(e.source).sort().map(([k, v]) => `${k}=${v}`).join(',')}`;
+      const key = `${kind}|${e.topic}|${Object.entries(e.source)
+        .sort()
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')}`;
       if (e.operation === 'Deleted') this.sources.delete(key);
       else this.sources.set(key, active);
       const now = this.activeKinds().has(kind);

@@ -84,7 +84,12 @@ class CameraWorker {
 
   private client(signal?: AbortSignal): OnvifClient {
     const a = this.access;
-    return new OnvifClient({ deviceUrl: a.deviceUrl, ...(a.username !== null ? { username: a.username, password: a.password ?? '' } : {}), timeoutMs: this.t.callTimeoutMs, signal });
+    return new OnvifClient({
+      deviceUrl: a.deviceUrl,
+      ...(a.username !== null ? { username: a.username, password: a.password ?? '' } : {}),
+      timeoutMs: this.t.callTimeoutMs,
+      signal,
+    });
   }
 
   private async run(): Promise<void> {

@@ -51,7 +51,8 @@ const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
 
 export function recorderAlarms(sink: AlarmSink): RecorderAlarms {
   return {
-    diskNearlyFull: (volume, free, total) => sink.raise({ kind: 'disk_full', cameraId: null, source: 'recorder', detail: `${volume}: ${gib(free)} / ${gib(total)}` }),
+    diskNearlyFull: (volume, free, total) =>
+      sink.raise({ kind: 'disk_full', cameraId: null, source: 'recorder', detail: `${volume}: ${gib(free)} / ${gib(total)}` }),
     diskOk: () => sink.clear(null, 'disk_full'),
     recordingFailed: (cameraId, reason) => sink.raise({ kind: 'recording_failed', cameraId, source: 'recorder', detail: reason.slice(0, 300) }),
     recordingResumed: (cameraId) => sink.clear(cameraId, 'recording_failed'),

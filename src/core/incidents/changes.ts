@@ -1,6 +1,14 @@
 // What a save changed, field by field: written to the timeline with every save, and shown to a
 // console whose save came second (the other saves since the version it started from).
-import { INCIDENT_FIELDS, type FieldChange, type FieldValue, type Incident, type IncidentFields, type IncidentPatch, type TimelineEntry } from '../../shared/contract';
+import {
+  INCIDENT_FIELDS,
+  type FieldChange,
+  type FieldValue,
+  type Incident,
+  type IncidentFields,
+  type IncidentPatch,
+  type TimelineEntry,
+} from '../../shared/contract';
 
 export function fieldsOf(i: Incident): IncidentFields {
   return {
@@ -21,7 +29,8 @@ export function fieldsOf(i: Incident): IncidentFields {
   };
 }
 
-const same = (a: FieldValue, b: FieldValue) => (Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b);
+const same = (a: FieldValue, b: FieldValue) =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
 
 /** The fields of `patch` whose value differs from `current`, in the contract's field order. */
 export function changesOf(current: IncidentFields, patch: IncidentPatch): FieldChange[] {

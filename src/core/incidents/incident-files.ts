@@ -150,7 +150,13 @@ export class IncidentFiles {
   }
 
   /** A recording bookmark or evidence export, attached by reference (the recorder keeps the video). */
-  recordRefs(p: Principal, incidentId: string, refs: { kind: 'bookmark' | 'export'; ref: string; name: string }[], at: number, version: number): Attachment[] {
+  recordRefs(
+    p: Principal,
+    incidentId: string,
+    refs: { kind: 'bookmark' | 'export'; ref: string; name: string }[],
+    at: number,
+    version: number,
+  ): Attachment[] {
     return refs.map((r) => {
       const a: StoredAttachment = {
         id: randomUUID(),
@@ -170,7 +176,14 @@ export class IncidentFiles {
         createdByName: p.user.displayName,
       };
       this.records.addAttachment(a);
-      this.records.append(incidentId, { actorId: p.user.id, actorName: p.user.displayName, at, kind: 'attachment', version, data: { attachmentId: a.id } });
+      this.records.append(incidentId, {
+        actorId: p.user.id,
+        actorName: p.user.displayName,
+        at,
+        kind: 'attachment',
+        version,
+        data: { attachmentId: a.id },
+      });
       return publicAttachment(a);
     });
   }

@@ -92,7 +92,14 @@ const SELECT = `SELECT i.*, a.name AS area_name, p.name AS point_name, u.display
 /** Everything stored about an incident except what the database derives (names, number). */
 export type IncidentWrite = Omit<StoredIncident, 'number' | 'areaName' | 'pointName' | 'assigneeName'>;
 
-const categoryRow = z.object({ id: z.string(), name_vi: z.string(), name_en: z.string(), builtin: z.number(), disabled: z.number(), sort: z.number() });
+const categoryRow = z.object({
+  id: z.string(),
+  name_vi: z.string(),
+  name_en: z.string(),
+  builtin: z.number(),
+  disabled: z.number(),
+  sort: z.number(),
+});
 
 export class IncidentRepository {
   constructor(private readonly db: Db) {}
@@ -113,7 +120,8 @@ export class IncidentRepository {
 
   /** A free rowid for an incident that happened at `occurredAt` (same millisecond: the next one). */
   freeRid(occurredAt: number): number {
-    const top = this.db.prepare('SELECT max(rid) FROM incidents WHERE rid BETWEEN ? AND ?').pluck().get(ridFloor(occurredAt), ridCeil(occurredAt)) as number | null;
+    const top = this.db.prepare('SELECT max(rid) FROM incidents WHERE rid BETWEEN ? AND ?').pluck().get(ridFloor(occurredAt), ridCeil(occurredAt)) as
+      number | null;
     if (top === null) return ridFloor(occurredAt);
     if (top >= ridCeil(occurredAt)) throw new AppError('conflict', { kind: 'incident_time', at: occurredAt });
     return top + 1;
@@ -131,7 +139,12 @@ export class IncidentRepository {
     // Chunks: SQLite's host parameter limit is generous, a shift's incidents are not always few.
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      out.push(...this.db.prepare(`${SELECT} WHERE i.id IN (${chunk.map(() => '?').join(',')})`).all(...chunk).map((r) => toIncident(incidentRow.parse(r))));
+      out.push(
+        ...this.db
+          .prepare(`${SELECT} WHERE i.id IN (${chunk.map(() => '?').join(',')})`)
+          .all(...chunk)
+          .map((r) => toIncident(incidentRow.parse(r))),
+      );
     }
     return out;
   }
@@ -139,7 +152,10 @@ export class IncidentRepository {
   /** Rows by rowid, in the order given. */
   byRids(rids: readonly number[]): StoredIncident[] {
     if (rids.length === 0) return [];
-    const rows = this.db.prepare(`${SELECT} WHERE i.rid IN (${rids.map(() => '?').join(',')})`).all(...rids).map((r) => toIncident(incidentRow.parse(r)));
+    const rows = this.db
+      .prepare(`${SELECT} WHERE i.rid IN (${rids.map(() => '?').join(',')})`)
+      .all(...rids)
+      .map((r) => toIncident(incidentRow.parse(r)));
     const byRid = new Map(rows.map((r) => [r.rid, r]));
     return rids.map((r) => byRid.get(r)).filter((r): r is StoredIncident => !!r);
   }
@@ -198,7 +214,10 @@ export class IncidentRepository {
     }
     const from = match ? 'incidents_fts' : 'incidents';
     const sql = `SELECT rowid FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY rowid DESC LIMIT ?`;
-    return this.db.prepare(sql).pluck().all(...args, limit) as number[];
+    return this.db
+      .prepare(sql)
+      .pluck()
+      .all(...args, limit) as number[];
   }
 
   /** Not closed, newest first (the shift report's "carried over"), through the facets. */
@@ -235,19 +254,25 @@ export class IncidentRepository {
 
   cameraPlace(cameraId: string): { name: string; pointId: string; pointName: string; areaId: string; lat: number | null; lon: number | null } | null {
     const row = this.db
-      .prepare('SELECT c.name, c.point_id, p.name AS point_name, p.area_id, p.lat, p.lon FROM cameras c JOIN points p ON p.id = c.point_id WHERE c.id = ?')
+      .prepare(
+        'SELECT c.name, c.point_id, p.name AS point_name, p.area_id, p.lat, p.lon FROM cameras c JOIN points p ON p.id = c.point_id WHERE c.id = ?',
+      )
       .get(cameraId) as { name: string; point_id: string; point_name: string; area_id: string; lat: number | null; lon: number | null } | undefined;
     return row ? { name: row.name, pointId: row.point_id, pointName: row.point_name, areaId: row.area_id, lat: row.lat, lon: row.lon } : null;
   }
 
   point(pointId: string): { name: string; areaId: string; lat: number | null; lon: number | null } | null {
-    const row = this.db.prepare('SELECT name, area_id, lat, lon FROM points WHERE id = ?').get(pointId) as { name: string; area_id: string; lat: number | null; lon: number | null } | undefined;
+    const row = this.db.prepare('SELECT name, area_id, lat, lon FROM points WHERE id = ?').get(pointId) as
+      { name: string; area_id: string; lat: number | null; lon: number | null } | undefined;
     return row ? { name: row.name, areaId: row.area_id, lat: row.lat, lon: row.lon } : null;
   }
 
   names(table: 'areas' | 'cameras', ids: readonly string[]): Map<string, string> {
     if (ids.length === 0) return new Map();
-    const rows = this.db.prepare(`SELECT id, name FROM ${table} WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as { id: string; name: string }[];
+    const rows = this.db.prepare(`SELECT id, name FROM ${table} WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as {
+      id: string;
+      name: string;
+    }[];
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 

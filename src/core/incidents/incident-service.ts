@@ -59,8 +59,40 @@ export function publicIncident(s: StoredIncident): Incident {
 }
 
 function summary(s: StoredIncident): IncidentSummary {
-  const { id, number, occurredAt, loggedAt, categoryId, severity, status, title, areaId, areaName, pointName, cameraIds, assigneeName, updatedAt, version } = s;
-  return { id, number, occurredAt, loggedAt, categoryId, severity, status, title, areaId, areaName, pointName, cameraIds, assigneeName, updatedAt, version };
+  const {
+    id,
+    number,
+    occurredAt,
+    loggedAt,
+    categoryId,
+    severity,
+    status,
+    title,
+    areaId,
+    areaName,
+    pointName,
+    cameraIds,
+    assigneeName,
+    updatedAt,
+    version,
+  } = s;
+  return {
+    id,
+    number,
+    occurredAt,
+    loggedAt,
+    categoryId,
+    severity,
+    status,
+    title,
+    areaId,
+    areaName,
+    pointName,
+    cameraIds,
+    assigneeName,
+    updatedAt,
+    version,
+  };
 }
 
 const actor = (p: Principal) => ({ actorId: p.user.id, actorName: p.user.displayName });
@@ -224,7 +256,11 @@ export class IncidentService {
   page(p: Principal, q: IncidentQuery, before: number | undefined, limit: number): { items: StoredIncident[]; next: number | null } {
     const match = matchExpression(q, this.listAreas(p, q.areaId));
     const max = Math.min(q.to !== undefined ? ridCeil(q.to) : Number.MAX_SAFE_INTEGER, before !== undefined ? before - 1 : Number.MAX_SAFE_INTEGER);
-    const rids = this.d.incidents.searchRids(match, { min: q.from !== undefined ? ridFloor(q.from) : null, max: max === Number.MAX_SAFE_INTEGER ? null : max }, limit + 1);
+    const rids = this.d.incidents.searchRids(
+      match,
+      { min: q.from !== undefined ? ridFloor(q.from) : null, max: max === Number.MAX_SAFE_INTEGER ? null : max },
+      limit + 1,
+    );
     const items = this.d.incidents.byRids(rids.slice(0, limit));
     return { items, next: rids.length > limit ? rids[limit - 1]! : null };
   }
@@ -256,7 +292,16 @@ export class IncidentService {
     if (current.version !== version) return this.conflict(current, version);
     if (!STATUS_MOVES[current.status].includes(status)) throw new AppError('status_move', { from: current.status, to: status });
     const names = this.placeNames(current);
-    return this.write(p, current, fieldsOf(current), status, [{ field: 'status', before: current.status, after: status }], names, 'status', note.trim() || null);
+    return this.write(
+      p,
+      current,
+      fieldsOf(current),
+      status,
+      [{ field: 'status', before: current.status, after: status }],
+      names,
+      'status',
+      note.trim() || null,
+    );
   }
 
   private placeNames(i: StoredIncident): string[] {
@@ -300,7 +345,8 @@ export class IncidentService {
 
   comment(p: Principal, id: string, text: string, corrects?: number): TimelineEntry {
     const i = this.load(p, id);
-    if (corrects !== undefined && !this.d.records.entryOf(id, corrects)) throw new AppError('not_found', { kind: 'timeline_entry', id: String(corrects) });
+    if (corrects !== undefined && !this.d.records.entryOf(id, corrects))
+      throw new AppError('not_found', { kind: 'timeline_entry', id: String(corrects) });
     const entry = this.d.records.append(id, {
       ...actor(p),
       at: this.now(),
@@ -319,7 +365,10 @@ export class IncidentService {
     const now = this.now();
     const moved = await this.d.files.moveIn(staged, now);
     try {
-      const made = this.d.incidents.transaction(() => [...this.d.files.record(p, id, moved, now, i.version), ...this.d.files.recordRefs(p, id, refs, now, i.version)]);
+      const made = this.d.incidents.transaction(() => [
+        ...this.d.files.record(p, id, moved, now, i.version),
+        ...this.d.files.recordRefs(p, id, refs, now, i.version),
+      ]);
       this.publish(i, 'attachment', p);
       return made;
     } catch (err) {
@@ -347,6 +396,15 @@ export class IncidentService {
   }
 
   private publish(i: Incident, change: 'created' | 'updated' | 'status' | 'comment' | 'attachment' | 'correction', p: Principal): void {
-    this.d.events.publish({ type: 'incident.changed', incidentId: i.id, number: i.number, version: i.version, areaId: i.areaId, change, byName: p.user.displayName, at: this.now() });
+    this.d.events.publish({
+      type: 'incident.changed',
+      incidentId: i.id,
+      number: i.number,
+      version: i.version,
+      areaId: i.areaId,
+      change,
+      byName: p.user.displayName,
+      at: this.now(),
+    });
   }
 }

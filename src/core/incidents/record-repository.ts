@@ -140,12 +140,23 @@ export class RecordRepository {
 
   // ---- timeline -------------------------------------------------------------------------------
 
-  append(incidentId: string, e: { at: number; actorId: string | null; actorName: string | null; kind: TimelineEntry['kind']; version: number; data: TimelineData }): TimelineEntry {
+  append(
+    incidentId: string,
+    e: { at: number; actorId: string | null; actorName: string | null; kind: TimelineEntry['kind']; version: number; data: TimelineData },
+  ): TimelineEntry {
     const seq = this.db
       .prepare('INSERT INTO incident_timeline(incident_id, at, actor_id, actor_name, kind, version, data) VALUES (?,?,?,?,?,?,?) RETURNING seq')
       .pluck()
       .get(incidentId, e.at, e.actorId, e.actorName, e.kind, e.version, JSON.stringify(e.data)) as number;
-    return toEntry({ seq, incident_id: incidentId, at: e.at, actor_name: e.actorName, kind: e.kind, version: e.version, data: JSON.stringify(e.data) });
+    return toEntry({
+      seq,
+      incident_id: incidentId,
+      at: e.at,
+      actor_name: e.actorName,
+      kind: e.kind,
+      version: e.version,
+      data: JSON.stringify(e.data),
+    });
   }
 
   timeline(incidentId: string): TimelineEntry[] {
@@ -187,7 +198,23 @@ export class RecordRepository {
         `INSERT INTO incident_attachments(id, incident_id, kind, name, mime, bytes, sha256, file, ref, camera_id, taken_at, width, height, created_at, created_by_name)
          VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
-      .run(a.id, a.incidentId, a.kind, a.name, a.mime, a.bytes, a.sha256, a.file, a.ref, a.cameraId, a.takenAt, a.width, a.height, a.createdAt, a.createdByName);
+      .run(
+        a.id,
+        a.incidentId,
+        a.kind,
+        a.name,
+        a.mime,
+        a.bytes,
+        a.sha256,
+        a.file,
+        a.ref,
+        a.cameraId,
+        a.takenAt,
+        a.width,
+        a.height,
+        a.createdAt,
+        a.createdByName,
+      );
   }
 
   attachments(incidentId: string): StoredAttachment[] {
@@ -232,7 +259,14 @@ export class RecordRepository {
   // ---- saved filters --------------------------------------------------------------------------
 
   filters(ownerId: string): SavedFilter[] {
-    return (this.db.prepare('SELECT id, name, query, created_at FROM incident_filters WHERE owner_id = ? ORDER BY name').all(ownerId) as { id: string; name: string; query: string; created_at: number }[])
+    return (
+      this.db.prepare('SELECT id, name, query, created_at FROM incident_filters WHERE owner_id = ? ORDER BY name').all(ownerId) as {
+        id: string;
+        name: string;
+        query: string;
+        created_at: number;
+      }[]
+    )
       .map((r) => {
         const q = incidentQuery.safeParse(JSON.parse(r.query));
         return q.success ? { id: r.id, name: r.name, query: q.data, createdAt: r.created_at } : null;
@@ -244,7 +278,9 @@ export class RecordRepository {
     const at = Date.now();
     const id = randomUUID();
     this.db
-      .prepare(`INSERT INTO incident_filters(id, owner_id, name, query, created_at) VALUES (?,?,?,?,?) ON CONFLICT(owner_id, name) DO UPDATE SET query = excluded.query`)
+      .prepare(
+        `INSERT INTO incident_filters(id, owner_id, name, query, created_at) VALUES (?,?,?,?,?) ON CONFLICT(owner_id, name) DO UPDATE SET query = excluded.query`,
+      )
       .run(id, ownerId, name, JSON.stringify(query), at);
     return this.filters(ownerId).find((f) => f.name === name)!;
   }

@@ -84,7 +84,10 @@ const anyOf = (tokens: string[]) => `facets : (${tokens.join(' OR ')})`;
  * incidents table by rowid). `areas`: the areas the caller may see under the chosen one (null: no
  * area limit); an empty list can match nothing.
  */
-export function matchExpression(q: Pick<IncidentQuery, 'text' | 'categoryIds' | 'statuses' | 'severities' | 'cameraId' | 'assigneeId'>, areas: readonly string[] | null): string | null {
+export function matchExpression(
+  q: Pick<IncidentQuery, 'text' | 'categoryIds' | 'statuses' | 'severities' | 'cameraId' | 'assigneeId'>,
+  areas: readonly string[] | null,
+): string | null {
   const parts: string[] = [];
   const terms = textTerms(q.text ?? '');
   if (terms.length) parts.push(`body : (${terms.join(' ')})`);

@@ -22,7 +22,24 @@ export interface SeedRegister {
   users: string[];
 }
 
-const STREETS = ['Nguyễn Huệ', 'Lê Lợi', 'Hai Bà Trưng', 'Điện Biên Phủ', 'Cách Mạng Tháng Tám', 'Võ Văn Tần', 'Pasteur', 'Nam Kỳ Khởi Nghĩa', 'Trần Hưng Đạo', 'Lý Tự Trọng', 'Đồng Khởi', 'Tôn Đức Thắng', 'Nguyễn Thị Minh Khai', 'Phạm Ngũ Lão', 'Bùi Viện', 'Hàm Nghi'];
+const STREETS = [
+  'Nguyễn Huệ',
+  'Lê Lợi',
+  'Hai Bà Trưng',
+  'Điện Biên Phủ',
+  'Cách Mạng Tháng Tám',
+  'Võ Văn Tần',
+  'Pasteur',
+  'Nam Kỳ Khởi Nghĩa',
+  'Trần Hưng Đạo',
+  'Lý Tự Trọng',
+  'Đồng Khởi',
+  'Tôn Đức Thắng',
+  'Nguyễn Thị Minh Khai',
+  'Phạm Ngũ Lão',
+  'Bùi Viện',
+  'Hàm Nghi',
+];
 const WHAT = [
   ['publicorder', 'Tụ tập gây rối trật tự', 'Nhóm thanh niên tụ tập, la hét'],
   ['publicorder', 'Trộm cắp xe máy', 'Đối tượng cạy khóa xe máy rồi tẩu thoát'],
@@ -61,7 +78,9 @@ export function seedIncidents(db: Db, reg: SeedRegister, o: SeedOptions): { firs
      VALUES (?,?,?,?,?,?,?,?,?,?,NULL,NULL,?,?,?,'',?,?,?,'[]',NULL,'seed',?,'seed',1,?)`,
   );
   const fts = db.prepare('INSERT INTO incidents_fts(rowid, body, facets) VALUES (?, ?, ?)');
-  const timeline = db.prepare("INSERT INTO incident_timeline(incident_id, at, actor_id, actor_name, kind, version, data) VALUES (?, ?, NULL, 'seed', 'created', 1, '{}')");
+  const timeline = db.prepare(
+    "INSERT INTO incident_timeline(incident_id, at, actor_id, actor_name, kind, version, data) VALUES (?, ?, NULL, 'seed', 'created', 1, '{}')",
+  );
   const counters = new Map<number, number>();
   const span = o.days * 86_400_000;
   const start = o.until - span;
@@ -85,13 +104,51 @@ export function seedIncidents(db: Db, reg: SeedRegister, o: SeedOptions): { firs
       const street = pick(STREETS);
       const status = pick(STATUSES);
       const severity = pick(SEVERITIES);
-      const plate = rand() < 0.3 ? [`${10 + Math.floor(rand() * 89)}${String.fromCharCode(65 + Math.floor(rand() * 26))}${Math.floor(rand() * 9) + 1}-${String(Math.floor(rand() * 1000)).padStart(3, '0')}.${String(Math.floor(rand() * 100)).padStart(2, '0')}`] : [];
+      const plate =
+        rand() < 0.3
+          ? [
+              `${10 + Math.floor(rand() * 89)}${String.fromCharCode(65 + Math.floor(rand() * 26))}${Math.floor(rand() * 9) + 1}-${String(Math.floor(rand() * 1000)).padStart(3, '0')}.${String(Math.floor(rand() * 100)).padStart(2, '0')}`,
+            ]
+          : [];
       const assignee = rand() < 0.6 ? pick(reg.users) : null;
       const id = `seed-${done.toString(36)}`;
       const t = `${title} trên đường ${street}`;
       const d = `${description}. Địa điểm: ${street}, gần ${point.name}.`;
-      insert.run(rid, id, year, seq, occurred, occurred + 60_000, categoryId, severity, point.areaId, point.id, JSON.stringify(camera ? [camera.id] : []), t, d, JSON.stringify(plate), status, assignee, occurred + 3_600_000, status === 'closed' ? occurred + 3_600_000 : null);
-      const f = { number: `${year}-${String(seq).padStart(6, '0')}`, title: t, description: d, people: '', vehicles: plate, units: [], status, categoryId, severity, areaId: point.areaId, cameraIds: camera ? [camera.id] : [], assigneeId: assignee, placeNames: [point.name, ...(camera ? [camera.name] : [])] };
+      insert.run(
+        rid,
+        id,
+        year,
+        seq,
+        occurred,
+        occurred + 60_000,
+        categoryId,
+        severity,
+        point.areaId,
+        point.id,
+        JSON.stringify(camera ? [camera.id] : []),
+        t,
+        d,
+        JSON.stringify(plate),
+        status,
+        assignee,
+        occurred + 3_600_000,
+        status === 'closed' ? occurred + 3_600_000 : null,
+      );
+      const f = {
+        number: `${year}-${String(seq).padStart(6, '0')}`,
+        title: t,
+        description: d,
+        people: '',
+        vehicles: plate,
+        units: [],
+        status,
+        categoryId,
+        severity,
+        areaId: point.areaId,
+        cameraIds: camera ? [camera.id] : [],
+        assigneeId: assignee,
+        placeNames: [point.name, ...(camera ? [camera.name] : [])],
+      };
       fts.run(rid, bodyText(f), facetText(f));
       timeline.run(id, occurred + 60_000);
     }
@@ -100,7 +157,9 @@ export function seedIncidents(db: Db, reg: SeedRegister, o: SeedOptions): { firs
     write(Math.min(batch, o.count - done));
     o.onProgress?.(done);
   }
-  const counter = db.prepare('INSERT INTO incident_counters(year, last) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last = max(last, excluded.last)');
+  const counter = db.prepare(
+    'INSERT INTO incident_counters(year, last) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last = max(last, excluded.last)',
+  );
   for (const [year, last] of counters) counter.run(year, last);
   return { first, last: o.until };
 }

@@ -82,7 +82,14 @@ export function startIncidentServices(o: IncidentStartOptions) {
     log: createLogger('alarms.onvif'),
     onGap: (cameraId, from, to) =>
       void o.audit
-        .append({ actor: { userId: null, username: null }, action: 'alarms.events_gap', outcome: 'failed', target: { kind: 'camera', id: cameraId }, details: { from, to }, source: 'system' })
+        .append({
+          actor: { userId: null, username: null },
+          action: 'alarms.events_gap',
+          outcome: 'failed',
+          target: { kind: 'camera', id: cameraId },
+          details: { from, to },
+          source: 'system',
+        })
         .catch(() => undefined),
     ...(o.pullPointTiming ? { timing: o.pullPointTiming } : {}),
   });
@@ -92,7 +99,14 @@ export function startIncidentServices(o: IncidentStartOptions) {
   });
   const offRules = alarms.onRulesChanged(() => pullPoints.reconcile());
 
-  const shift = new ShiftService({ incidents: incidentRepo, records, alarms: alarmRepo, shifts: new ShiftRepository(o.db), access: o.access, events: o.events });
+  const shift = new ShiftService({
+    incidents: incidentRepo,
+    records,
+    alarms: alarmRepo,
+    shifts: new ShiftRepository(o.db),
+    access: o.access,
+    events: o.events,
+  });
   const printer = chromiumPrinter(path.join(store.root, 'print'));
 
   // Staged snapshots and uploads nobody attached go after a day.

@@ -18,17 +18,37 @@ import type { CoreServices } from '../services';
 import { handoverHtml } from '../shift/handover-html';
 
 type Route = (req: IncomingMessage, res: ServerResponse, url: URL, p: Principal, s: CoreServices, audit: Audit) => Promise<void>;
-type Audit = (action: string, outcome: 'ok' | 'denied' | 'failed', details?: Record<string, string | number | null>, target?: { kind: string; id: string } | null) => Promise<void>;
+type Audit = (
+  action: string,
+  outcome: 'ok' | 'denied' | 'failed',
+  details?: Record<string, string | number | null>,
+  target?: { kind: string; id: string } | null,
+) => Promise<void>;
 
 const json = (res: ServerResponse, status: number, body: unknown) =>
   void res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
 const fail = (res: ServerResponse, status: number, error: ErrorInfo) => json(res, status, { ok: false, error });
 
-const statusOf = (code: string) => (code === 'not_found' ? 404 : code === 'upload_too_large' ? 413 : code === 'bad_request' || code === 'export_too_large' ? 400 : code === 'permission_denied' ? 403 : 503);
+const statusOf = (code: string) =>
+  code === 'not_found'
+    ? 404
+    : code === 'upload_too_large'
+      ? 413
+      : code === 'bad_request' || code === 'export_too_large'
+        ? 400
+        : code === 'permission_denied'
+          ? 403
+          : 503;
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name (Vietnamese names survive, quotes cannot break out). */
 export function contentDisposition(kind: 'attachment' | 'inline', name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
@@ -143,7 +163,13 @@ const exportPdf: Route = async (_req, res, url, p, s, audit) => {
   if (!q.success) return fail(res, 400, { code: 'bad_request', params: { field: 'q', problem: 'invalid' } });
   const { html, count } = await incidentsPdfHtml(incidentRows(s.incidents, p, q.data, MAX_PDF_ROWS + 1), exportContext(s, langOf(url)), MAX_PDF_ROWS);
   const pdf = await s.printer.print(html);
-  res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition('attachment', `watchfloor-incidents-${stamp()}.pdf`), 'Cache-Control': 'no-store' }).end(pdf);
+  res
+    .writeHead(200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': contentDisposition('attachment', `watchfloor-incidents-${stamp()}.pdf`),
+      'Cache-Control': 'no-store',
+    })
+    .end(pdf);
   await audit('download.incidents.pdf', 'ok', { rows: count, q: JSON.stringify(q.data).slice(0, 300) });
 };
 
@@ -153,7 +179,9 @@ const handoverPdf: Route = async (_req, res, url, p, s, audit) => {
   const lang = langOf(url);
   const pdf = await s.printer.print(handoverHtml(h, lang, s.settings.get().timeZone, s.incidents.categories()));
   const name = lang === 'vi' ? `bien-ban-giao-ca-${id.slice(0, 8)}.pdf` : `shift-handover-${id.slice(0, 8)}.pdf`;
-  res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition('attachment', name), 'Cache-Control': 'no-store' }).end(pdf);
+  res
+    .writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition('attachment', name), 'Cache-Control': 'no-store' })
+    .end(pdf);
   await audit('download.shift.pdf', 'ok', { lang }, { kind: 'handover', id });
 };
 
@@ -178,7 +206,15 @@ export function isIncidentRoute(path: string): boolean {
 }
 
 /** `originOk`: the request came from our own page (or an Electron window token), checked by the server. */
-export async function incidentRoute(req: IncomingMessage, res: ServerResponse, url: URL, principal: Principal | null, source: CallSource, s: CoreServices, originOk: boolean): Promise<void> {
+export async function incidentRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  principal: Principal | null,
+  source: CallSource,
+  s: CoreServices,
+  originOk: boolean,
+): Promise<void> {
   const m = ROUTES.find((r) => r.test(url.pathname));
   if (!m) return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
   if (req.method !== m.method) return void res.writeHead(405, { Allow: m.method }).end();
@@ -198,7 +234,9 @@ export async function incidentRoute(req: IncomingMessage, res: ServerResponse, u
   };
   if (!can(principal, m.permission)) {
     req.resume();
-    await audit(url.pathname.startsWith('/shift/') ? 'download.shift.pdf' : `incidents.${url.pathname.split('/')[2] ?? ''}`, 'denied', { error: 'permission_denied' });
+    await audit(url.pathname.startsWith('/shift/') ? 'download.shift.pdf' : `incidents.${url.pathname.split('/')[2] ?? ''}`, 'denied', {
+      error: 'permission_denied',
+    });
     return fail(res, 403, { code: 'permission_denied', params: { permission: m.permission } });
   }
   try {

@@ -35,11 +35,18 @@ export function handoverHtml(h: Handover, lang: PrintLang, timeZone: string, cat
         L.kind[a.kind],
         L.priority[a.priority],
         a.count,
-        a.ackedAt ? `${a.ackedByName ?? ''} ${t(a.ackedAt)}${a.incidentNumber ? ` → ${a.incidentNumber}` : ''}${a.ackNote && !a.incidentNumber ? ` (${a.ackNote})` : ''}` : '',
+        a.ackedAt
+          ? `${a.ackedByName ?? ''} ${t(a.ackedAt)}${a.incidentNumber ? ` → ${a.incidentNumber}` : ''}${a.ackNote && !a.incidentNumber ? ` (${a.ackNote})` : ''}`
+          : '',
       ]),
       w.none,
     );
-  const eventRows = (list: typeof r.ptz) => table([w.cols.time, w.cols.who, w.cols.camera, w.cols.action, w.cols.detail], list.map((e) => [t(e.at), e.who, e.target, e.action, e.detail]), w.none);
+  const eventRows = (list: typeof r.ptz) =>
+    table(
+      [w.cols.time, w.cols.who, w.cols.camera, w.cols.action, w.cols.detail],
+      list.map((e) => [t(e.at), e.who, e.target, e.action, e.detail]),
+      w.none,
+    );
 
   const body = `
 <div class="nation">${esc(w.nation)}</div>
@@ -77,7 +84,15 @@ ${esc(w.incoming)}: ${h.incoming ? `<b>${esc(h.incoming.name)}</b> — ${esc(fil
 <h2>${esc(w.notes)}</h2>
 <p class="pre">${h.notes ? esc(h.notes) : esc(w.none)}</p>
 ${h.incoming?.note ? `<p class="pre"><b>${esc(w.incoming)}:</b> ${esc(h.incoming.note)}</p>` : ''}
-${h.entries.length ? `<h3>${esc(w.entries)}</h3>${table([w.cols.time, w.cols.who, w.cols.kind, w.cols.detail], h.entries.map((e) => [t(e.at), e.userName, e.kind, e.text]), w.none)}` : ''}
+${
+  h.entries.length
+    ? `<h3>${esc(w.entries)}</h3>${table(
+        [w.cols.time, w.cols.who, w.cols.kind, w.cols.detail],
+        h.entries.map((e) => [t(e.at), e.userName, e.kind, e.text]),
+        w.none,
+      )}`
+    : ''
+}
 ${r.truncated ? `<p class="muted">${esc(w.truncated)}</p>` : ''}
 
 <div class="signs">

@@ -79,7 +79,12 @@ export function buildShiftReport(d: ReportDeps, p: Principal, from: number, to: 
   // Incidents: what their timelines say happened in the shift.
   const entries = d.records.entriesBetween(from, to, MAX_ENTRIES);
   if (entries.length === MAX_ENTRIES) truncated = true;
-  const touched = new Map(d.incidents.byIds([...new Set(entries.map((e) => e.incidentId))]).filter((i) => d.access.areaVisible(p, i.areaId)).map((i) => [i.id, i]));
+  const touched = new Map(
+    d.incidents
+      .byIds([...new Set(entries.map((e) => e.incidentId))])
+      .filter((i) => d.access.areaVisible(p, i.areaId))
+      .map((i) => [i.id, i]),
+  );
   const opened = new Set<string>();
   const closed = new Set<string>();
   const changed = new Set<string>();
@@ -90,7 +95,10 @@ export function buildShiftReport(d: ReportDeps, p: Principal, from: number, to: 
     else changed.add(e.incidentId);
   }
   const pick = (ids: Set<string>) => cap([...ids].map((id) => reportIncident(touched.get(id)!)).sort((a, b) => a.occurredAt - b.occurredAt));
-  const carried = d.incidents.open(matchExpression({ text: '', statuses: ['new', 'in_progress', 'resolved'] }, visibleAreas ? [...visibleAreas] : null)!, MAX_ROWS + 1);
+  const carried = d.incidents.open(
+    matchExpression({ text: '', statuses: ['new', 'in_progress', 'resolved'] }, visibleAreas ? [...visibleAreas] : null)!,
+    MAX_ROWS + 1,
+  );
   if (carried.length > MAX_ROWS) truncated = true;
 
   // Alarms raised in the shift, and every one still open.
@@ -113,7 +121,13 @@ export function buildShiftReport(d: ReportDeps, p: Principal, from: number, to: 
   const cameras = d.alarms
     .offlineBetween(from, to, MAX_ROWS + 1)
     .filter(visibleAlarm)
-    .map((a) => ({ cameraId: a.cameraId!, cameraName: a.cameraName, offlineAt: a.firstAt, backAt: a.clearedAt !== null && a.clearedAt < to ? a.clearedAt : null, reason: a.detail }));
+    .map((a) => ({
+      cameraId: a.cameraId!,
+      cameraName: a.cameraName,
+      offlineAt: a.firstAt,
+      backAt: a.clearedAt !== null && a.clearedAt < to ? a.clearedAt : null,
+      reason: a.detail,
+    }));
 
   const names = new Map<string, string | null>();
   const cameraName = (id: string) => {

@@ -60,7 +60,18 @@ export class ShiftRepository {
     };
   }
 
-  insert(h: { id: string; from: number; to: number; outgoingId: string; outgoingName: string; signedAt: number; notes: string; scope: string[]; reportJson: string; reportSha256: string }): void {
+  insert(h: {
+    id: string;
+    from: number;
+    to: number;
+    outgoingId: string;
+    outgoingName: string;
+    signedAt: number;
+    notes: string;
+    scope: string[];
+    reportJson: string;
+    reportSha256: string;
+  }): void {
     this.db
       .prepare(
         `INSERT INTO shift_handovers(id, period_from, period_to, outgoing_id, outgoing_name, signed_at, notes, scope, report, report_sha256)
@@ -83,16 +94,22 @@ export class ShiftRepository {
   }
 
   acknowledge(id: string, userId: string, userName: string, at: number, note: string): boolean {
-    return this.db.prepare('INSERT INTO shift_acknowledgements(handover_id, user_id, user_name, at, note) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING').run(id, userId, userName, at, note).changes === 1;
+    return (
+      this.db
+        .prepare('INSERT INTO shift_acknowledgements(handover_id, user_id, user_name, at, note) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING')
+        .run(id, userId, userName, at, note).changes === 1
+    );
   }
 
   addEntry(id: string, e: { at: number; userId: string; userName: string; kind: 'note' | 'correction'; text: string }): void {
-    this.db.prepare('INSERT INTO shift_notes(handover_id, at, user_id, user_name, kind, text) VALUES (?,?,?,?,?,?)').run(id, e.at, e.userId, e.userName, e.kind, e.text);
+    this.db
+      .prepare('INSERT INTO shift_notes(handover_id, at, user_id, user_name, kind, text) VALUES (?,?,?,?,?,?)')
+      .run(id, e.at, e.userId, e.userName, e.kind, e.text);
   }
 
   entries(id: string): Handover['entries'] {
     return this.db
-      .prepare("SELECT seq, at, user_name AS userName, kind, text FROM shift_notes WHERE handover_id = ? ORDER BY seq")
+      .prepare('SELECT seq, at, user_name AS userName, kind, text FROM shift_notes WHERE handover_id = ? ORDER BY seq')
       .all(id) as Handover['entries'];
   }
 
@@ -104,7 +121,15 @@ export class ShiftRepository {
         `SELECT at, actor_name, action, target_kind, target_id, target_name, details FROM audit_log
          WHERE action IN (${actions.map(() => '?').join(',')}) AND outcome = 'ok' AND at >= ? AND at < ? ORDER BY at LIMIT ?`,
       )
-      .all(...actions, from, to, limit) as { at: number; actor_name: string | null; action: string; target_kind: string | null; target_id: string | null; target_name: string | null; details: string | null }[];
+      .all(...actions, from, to, limit) as {
+      at: number;
+      actor_name: string | null;
+      action: string;
+      target_kind: string | null;
+      target_id: string | null;
+      target_name: string | null;
+      details: string | null;
+    }[];
     return rows.map((r) => {
       let details: Record<string, unknown> = {};
       try {
@@ -113,7 +138,15 @@ export class ShiftRepository {
       } catch {
         // An entry altered by hand is still quoted, without its details.
       }
-      return { at: r.at, actorName: r.actor_name, action: r.action, targetKind: r.target_kind, targetId: r.target_id, targetName: r.target_name, details };
+      return {
+        at: r.at,
+        actorName: r.actor_name,
+        action: r.action,
+        targetKind: r.target_kind,
+        targetId: r.target_id,
+        targetName: r.target_name,
+        details,
+      };
     });
   }
 }

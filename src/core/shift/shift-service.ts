@@ -84,7 +84,8 @@ export class ShiftService {
   acknowledge(p: Principal, id: string, note: string): Handover {
     const h = this.load(p, id);
     if (h.outgoingId === p.user.id) throw new AppError('handover_own', {});
-    if (h.incoming || !this.d.shifts.acknowledge(id, p.user.id, p.user.displayName, this.now(), note.trim())) throw new AppError('handover_taken', { by: h.incoming?.name ?? '' });
+    if (h.incoming || !this.d.shifts.acknowledge(id, p.user.id, p.user.displayName, this.now(), note.trim()))
+      throw new AppError('handover_taken', { by: h.incoming?.name ?? '' });
     this.d.events.publish({ type: 'shift.changed', handoverId: id, change: 'acknowledged' });
     return publicHandover(this.d.shifts.get(id)!);
   }

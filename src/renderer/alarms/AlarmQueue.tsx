@@ -21,7 +21,13 @@ function AckDialog({ alarms, onClose }: { alarms: Alarm[]; onClose(): void }) {
   const submit = () =>
     void api.call('alarms.acknowledge', { ids: alarms.map((a) => a.id), note }).then(onClose, (err: unknown) => setError(errorText(t, err)));
   return (
-    <Dialog title={t('book.alarms.ackTitle', { count: alarms.length })} onSubmit={submit} onClose={onClose} submitLabel={t('book.alarms.ack')} cancelLabel={t('book.incidents.cancel')}>
+    <Dialog
+      title={t('book.alarms.ackTitle', { count: alarms.length })}
+      onSubmit={submit}
+      onClose={onClose}
+      submitLabel={t('book.alarms.ack')}
+      cancelLabel={t('book.incidents.cancel')}
+    >
       <label className="field field--stack">
         <span>{t('book.alarms.ackNote')}</span>
         <textarea className="input" rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} autoFocus />
@@ -44,7 +50,13 @@ function SnoozeDialog({ alarm, onClose }: { alarm: Alarm; onClose(): void }) {
   const submit = () =>
     void api.call('alarms.snooze', { cameraId: alarm.cameraId!, minutes, note }).then(onClose, (err: unknown) => setError(errorText(t, err)));
   return (
-    <Dialog title={t('book.alarms.snoozeFor', { camera: alarm.cameraName ?? '' })} onSubmit={submit} onClose={onClose} submitLabel={t('book.alarms.snooze')} cancelLabel={t('book.incidents.cancel')}>
+    <Dialog
+      title={t('book.alarms.snoozeFor', { camera: alarm.cameraName ?? '' })}
+      onSubmit={submit}
+      onClose={onClose}
+      submitLabel={t('book.alarms.snooze')}
+      cancelLabel={t('book.incidents.cancel')}
+    >
       <div className="snooze-choices" role="radiogroup" aria-label={t('book.alarms.snooze')}>
         {SNOOZE_MINUTES.map((m) => (
           <label key={m} className="check">
@@ -67,7 +79,17 @@ function SnoozeDialog({ alarm, onClose }: { alarm: Alarm; onClose(): void }) {
 }
 
 /** One row; re-rendered only when its alarm changed (a storm counts up a few rows, not all). */
-export const AlarmRow = memo(function AlarmRow({ alarm, compact, onAck, onSnooze }: { alarm: Alarm; compact: boolean; onAck(a: Alarm): void; onSnooze(a: Alarm): void }) {
+export const AlarmRow = memo(function AlarmRow({
+  alarm,
+  compact,
+  onAck,
+  onSnooze,
+}: {
+  alarm: Alarm;
+  compact: boolean;
+  onAck(a: Alarm): void;
+  onSnooze(a: Alarm): void;
+}) {
   const { t, i18n } = useTranslation();
   const { settings, can } = useApp();
   const launcher = useIncidentLauncher();
@@ -75,7 +97,11 @@ export const AlarmRow = memo(function AlarmRow({ alarm, compact, onAck, onSnooze
   const time = (ms: number) => (compact ? formatTime(ms, lang, settings.timeZone) : formatDateTime(ms, lang, settings.timeZone));
   const camera = alarm.cameraName ?? t('book.alarms.noCamera');
   return (
-    <li className={`alarm alarm--${alarm.priority}`} aria-label={`${t(`book.priority.${alarm.priority}`)}: ${t(`book.kind.${alarm.kind}`)}, ${camera}`} data-alarm-id={alarm.id}>
+    <li
+      className={`alarm alarm--${alarm.priority}`}
+      aria-label={`${t(`book.priority.${alarm.priority}`)}: ${t(`book.kind.${alarm.kind}`)}, ${camera}`}
+      data-alarm-id={alarm.id}
+    >
       <div className="alarm__head">
         <span className={`alarm__priority alarm__priority--${alarm.priority}`}>{t(`book.priority.${alarm.priority}`)}</span>
         <span className="alarm__kind">{t(`book.kind.${alarm.kind}`)}</span>
@@ -147,7 +173,11 @@ export function AlarmQueue({ compact = false }: { compact?: boolean }) {
             <li key={s.cameraId} className="muted">
               {view.list.find((a) => a.cameraId === s.cameraId)?.cameraName ?? s.cameraId}:{' '}
               {t('book.alarms.snoozed', { time: formatTime(s.until, i18n.language as Language, settings.timeZone), count: s.suppressed })}{' '}
-              <button type="button" className="button button--quiet" onClick={() => void api.call('alarms.snooze', { cameraId: s.cameraId, minutes: 0 })}>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => void api.call('alarms.snooze', { cameraId: s.cameraId, minutes: 0 })}
+              >
                 {t('book.alarms.unsnooze')}
               </button>
             </li>

@@ -20,7 +20,10 @@ function History() {
   // Refreshed when the queue changes (an acknowledgement moves a row here).
   useEffect(() => {
     let alive = true;
-    void api.call('alarms.history', { from: Date.now() - 24 * 3_600_000, limit: 100 }).then((r) => alive && setRows(r.alarms), () => undefined);
+    void api.call('alarms.history', { from: Date.now() - 24 * 3_600_000, limit: 100 }).then(
+      (r) => alive && setRows(r.alarms),
+      () => undefined,
+    );
     return () => {
       alive = false;
     };
@@ -85,18 +88,34 @@ function ConsoleSettings() {
       <div className="filters">
         <label className="inline-field">
           {t('book.alarms.pop')}
-          <select className="input input--compact" value={pop.target === 'tile' ? `tile` : pop.target} onChange={(e) => writePop({ ...pop, target: e.target.value as 'off' | 'tile' | 'window' })}>
+          <select
+            className="input input--compact"
+            value={pop.target === 'tile' ? `tile` : pop.target}
+            onChange={(e) => writePop({ ...pop, target: e.target.value as 'off' | 'tile' | 'window' })}
+          >
             <option value="off">{t('book.alarms.popOff')}</option>
             <option value="tile">{t('book.alarms.popTile', { n: pop.tile })}</option>
             <option value="window">{t('book.alarms.popWindow')}</option>
           </select>
         </label>
         {pop.target === 'tile' ? (
-          <input className="input input--narrow" type="number" min={1} max={36} aria-label={t('book.alarms.popTile', { n: '' })} value={pop.tile} onChange={(e) => writePop({ ...pop, tile: Math.max(1, Math.min(36, Number(e.target.value) || 1)) })} />
+          <input
+            className="input input--narrow"
+            type="number"
+            min={1}
+            max={36}
+            aria-label={t('book.alarms.popTile', { n: '' })}
+            value={pop.tile}
+            onChange={(e) => writePop({ ...pop, tile: Math.max(1, Math.min(36, Number(e.target.value) || 1)) })}
+          />
         ) : null}
         <label className="inline-field">
           {t('book.alarms.popFrom')}
-          <select className="input input--compact" value={pop.minPriority} onChange={(e) => writePop({ ...pop, minPriority: e.target.value as (typeof ALARM_PRIORITIES)[number] })}>
+          <select
+            className="input input--compact"
+            value={pop.minPriority}
+            onChange={(e) => writePop({ ...pop, minPriority: e.target.value as (typeof ALARM_PRIORITIES)[number] })}
+          >
             {ALARM_PRIORITIES.map((p) => (
               <option key={p} value={p}>
                 {t(`book.priority.${p}`)}
@@ -105,7 +124,11 @@ function ConsoleSettings() {
           </select>
         </label>
         {pop.target === 'window' ? (
-          <button type="button" className="button" onClick={() => window.open(`${window.location.pathname}#/wall?alarm=1`, 'wf-alarm-window', 'popup')}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => window.open(`${window.location.pathname}#/wall?alarm=1`, 'wf-alarm-window', 'popup')}
+          >
             {t('book.alarms.openAlarmWindow')}
           </button>
         ) : null}

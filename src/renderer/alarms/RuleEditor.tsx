@@ -105,19 +105,37 @@ export function RuleEditor({ tree }: { tree: RegisterTree | null }) {
               ))}
               <label className="inline-field">
                 {t('book.alarms.rulesFrom')}
-                <input type="time" className="input input--compact" value={w.from} onChange={(e) => setRule({ ...rule, hours: rule.hours.map((x, j) => (j === i ? { ...x, from: e.target.value } : x)) })} />
+                <input
+                  type="time"
+                  className="input input--compact"
+                  value={w.from}
+                  onChange={(e) => setRule({ ...rule, hours: rule.hours.map((x, j) => (j === i ? { ...x, from: e.target.value } : x)) })}
+                />
               </label>
               <label className="inline-field">
                 {t('book.alarms.rulesTo')}
-                <input type="time" className="input input--compact" value={w.to} onChange={(e) => setRule({ ...rule, hours: rule.hours.map((x, j) => (j === i ? { ...x, to: e.target.value } : x)) })} />
+                <input
+                  type="time"
+                  className="input input--compact"
+                  value={w.to}
+                  onChange={(e) => setRule({ ...rule, hours: rule.hours.map((x, j) => (j === i ? { ...x, to: e.target.value } : x)) })}
+                />
               </label>
-              <button type="button" className="button button--quiet" onClick={() => setRule({ ...rule, hours: rule.hours.filter((_x, j) => j !== i) })}>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => setRule({ ...rule, hours: rule.hours.filter((_x, j) => j !== i) })}
+              >
                 {t('book.alarms.rulesRemove')}
               </button>
             </div>
           ))}
           <div className="rule__actions">
-            <button type="button" className="button" onClick={() => setRule({ ...rule, hours: [...rule.hours, { days: [1, 2, 3, 4, 5], from: '22:00', to: '06:00' }] })}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setRule({ ...rule, hours: [...rule.hours, { days: [1, 2, 3, 4, 5], from: '22:00', to: '06:00' }] })}
+            >
               {t('book.alarms.rulesAddHours')}
             </button>
             <button type="button" className="button button--primary" onClick={() => save(rule)}>

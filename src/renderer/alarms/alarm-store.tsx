@@ -64,7 +64,6 @@ function viewOf(alarms: Map<string, Alarm>, snoozes: Map<string, Snooze>): Alarm
   return { list, byCamera, snoozes: new Map([...snoozes].filter(([, s]) => s.until > now)) };
 }
 
-
 export function AlarmProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
   const { api } = useApp();
   const [sound] = useState(() => new AlarmSound());

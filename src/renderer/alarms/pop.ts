@@ -65,7 +65,9 @@ export function useAlarmPop(dispatch: (a: WallAction) => void): void {
     const windowMode = isAlarmWindow();
     if (!windowMode && setting.target !== 'tile') return;
     return store.onNew((fresh) => {
-      const top = fresh.filter((a) => a.cameraId && priorityRank(a.priority) <= priorityRank(setting.minPriority)).sort((a, b) => priorityRank(a.priority) - priorityRank(b.priority))[0];
+      const top = fresh
+        .filter((a) => a.cameraId && priorityRank(a.priority) <= priorityRank(setting.minPriority))
+        .sort((a, b) => priorityRank(a.priority) - priorityRank(b.priority))[0];
       if (!top?.cameraId) return;
       if (windowMode) dispatch({ type: 'camera', cameraId: top.cameraId });
       else dispatch({ type: 'assign', index: setting.tile - 1, cameraId: top.cameraId });

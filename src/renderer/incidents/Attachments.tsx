@@ -8,7 +8,17 @@ import { ApiError, errorText } from '../api/client';
 import { useApp } from '../app/app-context';
 import { formatBytes, formatDateTime, type Language } from '../i18n';
 
-export function Attachments({ incidentId, attachments, cameras, canWrite }: { incidentId: string; attachments: Attachment[]; cameras: { id: string; name: string }[]; canWrite: boolean }) {
+export function Attachments({
+  incidentId,
+  attachments,
+  cameras,
+  canWrite,
+}: {
+  incidentId: string;
+  attachments: Attachment[];
+  cameras: { id: string; name: string }[];
+  canWrite: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { api, settings } = useApp();
   const lang = i18n.language as Language;
@@ -25,7 +35,12 @@ export function Attachments({ incidentId, attachments, cameras, canWrite }: { in
     setBusy(t('book.incidents.uploading', { name: file.name }));
     try {
       // Streamed as the request body; the core writes it to disk as it arrives.
-      const res = await fetch(api.downloadUrl('/incidents/upload', { name: file.name }), { method: 'POST', body: file, headers: { 'Content-Type': 'application/octet-stream' }, credentials: 'same-origin' });
+      const res = await fetch(api.downloadUrl('/incidents/upload', { name: file.name }), {
+        method: 'POST',
+        body: file,
+        headers: { 'Content-Type': 'application/octet-stream' },
+        credentials: 'same-origin',
+      });
       const body = (await res.json()) as { ok: true; value: Staged } | { ok: false; error: ApiError['info'] };
       if (!body.ok) throw new ApiError(body.error);
       await attachStaged(body.value);
@@ -61,7 +76,12 @@ export function Attachments({ incidentId, attachments, cameras, canWrite }: { in
             <li key={a.id} className="attachments__item">
               {picture ? (
                 <a href={api.downloadUrl(`/incidents/attachment/${a.id}`, { inline: '1' })} target="_blank" rel="noopener noreferrer">
-                  <img className="attachments__thumb" src={api.downloadUrl(`/incidents/attachment/${a.id}`, { inline: '1' })} alt={a.name} loading="lazy" />
+                  <img
+                    className="attachments__thumb"
+                    src={api.downloadUrl(`/incidents/attachment/${a.id}`, { inline: '1' })}
+                    alt={a.name}
+                    loading="lazy"
+                  />
                 </a>
               ) : null}
               <div className="attachments__meta">
@@ -85,7 +105,13 @@ export function Attachments({ incidentId, attachments, cameras, canWrite }: { in
         <div className="attachments__add">
           <label className="button">
             {t('book.incidents.attach')}
-            <input ref={input} type="file" className="visually-hidden" onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])} disabled={!!busy} />
+            <input
+              ref={input}
+              type="file"
+              className="visually-hidden"
+              onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])}
+              disabled={!!busy}
+            />
           </label>
           {cameras.map((c) => (
             <button key={c.id} type="button" className="button" disabled={!!busy} onClick={() => void snapshot(c.id)}>

@@ -15,7 +15,12 @@ export function useValueText(tree: RegisterTree | null, categories: IncidentCate
   return (field: string, v: FieldValue | undefined): string => {
     if (v === null || v === undefined || v === '') return '—';
     if (field === 'occurredAt' && typeof v === 'number') return formatDateTime(v, i18n.language as Language, settings.timeZone);
-    if (field === 'categoryId' && typeof v === 'string') return categoryName(categories.find((c) => c.id === v), v, i18n.language);
+    if (field === 'categoryId' && typeof v === 'string')
+      return categoryName(
+        categories.find((c) => c.id === v),
+        v,
+        i18n.language,
+      );
     if (field === 'severity' && typeof v === 'string') return t(`book.severity.${v}`);
     if (field === 'status' && typeof v === 'string') return t(`book.status.${v}`);
     if (field === 'pointId' && typeof v === 'string') return tree?.points.find((p) => p.id === v)?.name ?? v;
@@ -28,7 +33,15 @@ export function useValueText(tree: RegisterTree | null, categories: IncidentCate
   };
 }
 
-export function ConflictDialog({ conflict, mine, onKeepMine, onDiscard, tree, categories, assignees }: {
+export function ConflictDialog({
+  conflict,
+  mine,
+  onKeepMine,
+  onDiscard,
+  tree,
+  categories,
+  assignees,
+}: {
   conflict: Conflict;
   /** The fields this console wanted to save. */
   mine: Record<string, FieldValue>;
@@ -41,7 +54,11 @@ export function ConflictDialog({ conflict, mine, onKeepMine, onDiscard, tree, ca
   const { t, i18n } = useTranslation();
   const { settings } = useApp();
   const text = useValueText(tree, categories, assignees);
-  const fieldName = (f: string) => t(`book.incidents.fields.${f === 'categoryId' ? 'category' : f === 'pointId' ? 'point' : f === 'assigneeId' ? 'assignee' : f === 'cameraIds' ? 'camera' : f === 'areaId' ? 'area' : f}`, { defaultValue: f === 'status' ? t('book.incidents.statusLabel') : f });
+  const fieldName = (f: string) =>
+    t(
+      `book.incidents.fields.${f === 'categoryId' ? 'category' : f === 'pointId' ? 'point' : f === 'assigneeId' ? 'assignee' : f === 'cameraIds' ? 'camera' : f === 'areaId' ? 'area' : f}`,
+      { defaultValue: f === 'status' ? t('book.incidents.statusLabel') : f },
+    );
   return (
     <dialog
       className="dialog conflict"

@@ -11,7 +11,13 @@ import { fromZonedInput, toZonedInput } from './time';
 
 export type ListQuery = Partial<IncidentQuery> & { text: string };
 
-export function FilterBar({ query, onChange, tree, categories, assignees }: {
+export function FilterBar({
+  query,
+  onChange,
+  tree,
+  categories,
+  assignees,
+}: {
   query: ListQuery;
   onChange(q: ListQuery): void;
   tree: RegisterTree | null;
@@ -48,7 +54,8 @@ export function FilterBar({ query, onChange, tree, categories, assignees }: {
     onChange(next);
   };
   const one = (v: string) => (v ? [v] : undefined);
-  const exportHref = (kind: 'xlsx' | 'pdf') => api.downloadUrl(`/incidents/export.${kind}`, { q: JSON.stringify({ ...query, text }), lang: i18n.language === 'vi' ? 'vi' : 'en' });
+  const exportHref = (kind: 'xlsx' | 'pdf') =>
+    api.downloadUrl(`/incidents/export.${kind}`, { q: JSON.stringify({ ...query, text }), lang: i18n.language === 'vi' ? 'vi' : 'en' });
 
   const saveFilter = (name: string) => {
     setNaming(null);
@@ -61,16 +68,38 @@ export function FilterBar({ query, onChange, tree, categories, assignees }: {
 
   return (
     <div className="incident-filters" role="search">
-      <input className="input incident-filters__text" type="search" aria-label={t('book.incidents.search')} placeholder={t('book.incidents.search')} value={text} onChange={(e) => setText(e.target.value)} />
+      <input
+        className="input incident-filters__text"
+        type="search"
+        aria-label={t('book.incidents.search')}
+        placeholder={t('book.incidents.search')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <label className="inline-field">
         {t('book.incidents.from')}
-        <input className="input input--compact" type="datetime-local" value={query.from !== undefined ? toZonedInput(query.from, tz) : ''} onChange={(e) => set({ from: fromZonedInput(e.target.value, tz) ?? undefined })} />
+        <input
+          className="input input--compact"
+          type="datetime-local"
+          value={query.from !== undefined ? toZonedInput(query.from, tz) : ''}
+          onChange={(e) => set({ from: fromZonedInput(e.target.value, tz) ?? undefined })}
+        />
       </label>
       <label className="inline-field">
         {t('book.incidents.to')}
-        <input className="input input--compact" type="datetime-local" value={query.to !== undefined ? toZonedInput(query.to, tz) : ''} onChange={(e) => set({ to: fromZonedInput(e.target.value, tz) ?? undefined })} />
+        <input
+          className="input input--compact"
+          type="datetime-local"
+          value={query.to !== undefined ? toZonedInput(query.to, tz) : ''}
+          onChange={(e) => set({ to: fromZonedInput(e.target.value, tz) ?? undefined })}
+        />
       </label>
-      <select className="input input--compact" aria-label={t('book.incidents.category')} value={query.categoryIds?.[0] ?? ''} onChange={(e) => set({ categoryIds: one(e.target.value) })}>
+      <select
+        className="input input--compact"
+        aria-label={t('book.incidents.category')}
+        value={query.categoryIds?.[0] ?? ''}
+        onChange={(e) => set({ categoryIds: one(e.target.value) })}
+      >
         <option value="">{t('book.incidents.anyCategory')}</option>
         {categories.map((c) => (
           <option key={c.id} value={c.id}>
@@ -78,7 +107,12 @@ export function FilterBar({ query, onChange, tree, categories, assignees }: {
           </option>
         ))}
       </select>
-      <select className="input input--compact" aria-label={t('book.incidents.statusLabel')} value={query.statuses?.[0] ?? ''} onChange={(e) => set({ statuses: one(e.target.value) as ListQuery['statuses'] })}>
+      <select
+        className="input input--compact"
+        aria-label={t('book.incidents.statusLabel')}
+        value={query.statuses?.[0] ?? ''}
+        onChange={(e) => set({ statuses: one(e.target.value) as ListQuery['statuses'] })}
+      >
         <option value="">{t('book.incidents.anyStatus')}</option>
         {INCIDENT_STATUSES.map((s) => (
           <option key={s} value={s}>
@@ -86,7 +120,12 @@ export function FilterBar({ query, onChange, tree, categories, assignees }: {
           </option>
         ))}
       </select>
-      <select className="input input--compact" aria-label={t('book.incidents.area')} value={query.areaId ?? ''} onChange={(e) => set({ areaId: e.target.value || undefined })}>
+      <select
+        className="input input--compact"
+        aria-label={t('book.incidents.area')}
+        value={query.areaId ?? ''}
+        onChange={(e) => set({ areaId: e.target.value || undefined })}
+      >
         <option value="">{t('book.incidents.anyArea')}</option>
         {(tree?.areas ?? []).map((a) => (
           <option key={a.id} value={a.id}>
@@ -94,7 +133,12 @@ export function FilterBar({ query, onChange, tree, categories, assignees }: {
           </option>
         ))}
       </select>
-      <select className="input input--compact" aria-label={t('book.incidents.camera')} value={query.cameraId ?? ''} onChange={(e) => set({ cameraId: e.target.value || undefined })}>
+      <select
+        className="input input--compact"
+        aria-label={t('book.incidents.camera')}
+        value={query.cameraId ?? ''}
+        onChange={(e) => set({ cameraId: e.target.value || undefined })}
+      >
         <option value="">{t('book.incidents.anyCamera')}</option>
         {(tree?.cameras ?? []).map((c) => (
           <option key={c.id} value={c.id}>
@@ -102,7 +146,12 @@ export function FilterBar({ query, onChange, tree, categories, assignees }: {
           </option>
         ))}
       </select>
-      <select className="input input--compact" aria-label={t('book.incidents.assignee')} value={query.assigneeId ?? ''} onChange={(e) => set({ assigneeId: e.target.value || undefined })}>
+      <select
+        className="input input--compact"
+        aria-label={t('book.incidents.assignee')}
+        value={query.assigneeId ?? ''}
+        onChange={(e) => set({ assigneeId: e.target.value || undefined })}
+      >
         <option value="">{t('book.incidents.anyAssignee')}</option>
         <option value="none">{t('book.incidents.unassigned')}</option>
         {assignees.map((a) => (
@@ -147,7 +196,13 @@ export function FilterBar({ query, onChange, tree, categories, assignees }: {
         </p>
       ) : null}
       {naming !== null ? (
-        <Dialog title={t('book.incidents.saveFilter')} onSubmit={() => saveFilter(naming)} onClose={() => setNaming(null)} submitLabel={t('book.incidents.save')} cancelLabel={t('book.incidents.cancel')}>
+        <Dialog
+          title={t('book.incidents.saveFilter')}
+          onSubmit={() => saveFilter(naming)}
+          onClose={() => setNaming(null)}
+          submitLabel={t('book.incidents.save')}
+          cancelLabel={t('book.incidents.cancel')}
+        >
           <label className="field field--stack">
             <span>{t('book.incidents.filterName')}</span>
             <input className="input" maxLength={100} value={naming} onChange={(e) => setNaming(e.target.value)} autoFocus />

@@ -3,7 +3,15 @@
 // console's save: the officer is told, and their save then shows what the other one changed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STATUS_MOVES, type FieldValue, type IncidentCategory, type IncidentDetail as Detail, type IncidentStatus, type RegisterTree, type SaveOutcome } from '../../shared/contract';
+import {
+  STATUS_MOVES,
+  type FieldValue,
+  type IncidentCategory,
+  type IncidentDetail as Detail,
+  type IncidentStatus,
+  type RegisterTree,
+  type SaveOutcome,
+} from '../../shared/contract';
 import { errorText, fieldError } from '../api/client';
 import { useApp } from '../app/app-context';
 import { formatDateTime, type Language } from '../i18n';
@@ -17,7 +25,19 @@ type Conflict = Extract<SaveOutcome, { outcome: 'conflict' }>;
 
 const same = (a: FieldValue, b: FieldValue) => JSON.stringify(a) === JSON.stringify(b);
 
-export function IncidentDetail({ id, tree, categories, assignees, onClose }: { id: string; tree: RegisterTree | null; categories: IncidentCategory[]; assignees: Assignee[]; onClose(): void }) {
+export function IncidentDetail({
+  id,
+  tree,
+  categories,
+  assignees,
+  onClose,
+}: {
+  id: string;
+  tree: RegisterTree | null;
+  categories: IncidentCategory[];
+  assignees: Assignee[];
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation();
   const { api, settings, can } = useApp();
   const tz = settings.timeZone;
@@ -178,10 +198,19 @@ export function IncidentDetail({ id, tree, categories, assignees, onClose }: { i
       ) : null}
       {canWrite ? (
         <div className="incident-detail__status" role="group" aria-label={t('book.incidents.statusLabel')}>
-          <input className="input" aria-label={t('book.incidents.statusNote')} placeholder={t('book.incidents.statusNote')} value={note} maxLength={4000} onChange={(e) => setNote(e.target.value)} />
+          <input
+            className="input"
+            aria-label={t('book.incidents.statusNote')}
+            placeholder={t('book.incidents.statusNote')}
+            value={note}
+            maxLength={4000}
+            onChange={(e) => setNote(e.target.value)}
+          />
           {STATUS_MOVES[i.status].map((s) => (
             <button key={s} type="button" className="button" onClick={() => void move(s)}>
-              {(i.status === 'closed' || i.status === 'resolved') && s === 'in_progress' ? t('book.incidents.statusMove.reopen') : t(`book.incidents.statusMove.${s as 'in_progress' | 'resolved' | 'closed'}`)}
+              {(i.status === 'closed' || i.status === 'resolved') && s === 'in_progress'
+                ? t('book.incidents.statusMove.reopen')
+                : t(`book.incidents.statusMove.${s as 'in_progress' | 'resolved' | 'closed'}`)}
             </button>
           ))}
         </div>

@@ -32,7 +32,21 @@ export interface Draft {
 }
 
 export function emptyDraft(timeZone: string, at = Date.now()): Draft {
-  return { title: '', categoryId: 'other', severity: 'medium', occurredAt: toZonedInput(at, timeZone), cameraIds: [], pointId: '', lat: '', lon: '', description: '', people: '', vehicles: '', assigneeId: '', units: '' };
+  return {
+    title: '',
+    categoryId: 'other',
+    severity: 'medium',
+    occurredAt: toZonedInput(at, timeZone),
+    cameraIds: [],
+    pointId: '',
+    lat: '',
+    lon: '',
+    description: '',
+    people: '',
+    vehicles: '',
+    assigneeId: '',
+    units: '',
+  };
 }
 
 export function draftOf(i: Incident, timeZone: string): Draft {
@@ -98,7 +112,17 @@ function Field({ id, label, error, children, wide }: { id: string; label: string
   );
 }
 
-export function IncidentForm({ idPrefix, draft, onChange, tree, categories, assignees, errors = {}, compact = false, readOnly = false }: {
+export function IncidentForm({
+  idPrefix,
+  draft,
+  onChange,
+  tree,
+  categories,
+  assignees,
+  errors = {},
+  compact = false,
+  readOnly = false,
+}: {
   idPrefix: string;
   draft: Draft;
   onChange(d: Draft): void;
@@ -119,7 +143,15 @@ export function IncidentForm({ idPrefix, draft, onChange, tree, categories, assi
   return (
     <fieldset className={`incident-form${compact ? ' incident-form--compact' : ''}`} disabled={readOnly}>
       <Field id={id('title')} label={t('book.incidents.fields.title')} error={errors.title} wide>
-        <input id={id('title')} className="input" value={draft.title} maxLength={MAX_TITLE} required onChange={(e) => set('title', e.target.value)} {...aria('title')} />
+        <input
+          id={id('title')}
+          className="input"
+          value={draft.title}
+          maxLength={MAX_TITLE}
+          required
+          onChange={(e) => set('title', e.target.value)}
+          {...aria('title')}
+        />
       </Field>
       <Field id={id('category')} label={t('book.incidents.fields.category')}>
         <select id={id('category')} className="input" value={draft.categoryId} onChange={(e) => set('categoryId', e.target.value)}>
@@ -140,7 +172,13 @@ export function IncidentForm({ idPrefix, draft, onChange, tree, categories, assi
         </select>
       </Field>
       <Field id={id('occurred')} label={t('book.incidents.fields.occurredAt')}>
-        <input id={id('occurred')} className="input" type="datetime-local" value={draft.occurredAt} onChange={(e) => set('occurredAt', e.target.value)} />
+        <input
+          id={id('occurred')}
+          className="input"
+          type="datetime-local"
+          value={draft.occurredAt}
+          onChange={(e) => set('occurredAt', e.target.value)}
+        />
       </Field>
       {!compact ? (
         <>
@@ -150,7 +188,17 @@ export function IncidentForm({ idPrefix, draft, onChange, tree, categories, assi
                 <span key={cid} className="chip">
                   {cameraName(cid)}
                   {!readOnly ? (
-                    <button type="button" className="chip__remove" aria-label={`${t('book.alarms.rulesRemove')} ${cameraName(cid)}`} onClick={() => set('cameraIds', draft.cameraIds.filter((x) => x !== cid))}>
+                    <button
+                      type="button"
+                      className="chip__remove"
+                      aria-label={`${t('book.alarms.rulesRemove')} ${cameraName(cid)}`}
+                      onClick={() =>
+                        set(
+                          'cameraIds',
+                          draft.cameraIds.filter((x) => x !== cid),
+                        )
+                      }
+                    >
                       ×
                     </button>
                   ) : null}
@@ -185,8 +233,21 @@ export function IncidentForm({ idPrefix, draft, onChange, tree, categories, assi
           </Field>
           <Field id={id('lat')} label={t('book.incidents.fields.location')}>
             <span className="incident-form__pair">
-              <input id={id('lat')} className="input input--compact" inputMode="decimal" aria-label={t('book.incidents.fields.lat')} value={draft.lat} onChange={(e) => set('lat', e.target.value)} />
-              <input className="input input--compact" inputMode="decimal" aria-label={t('book.incidents.fields.lon')} value={draft.lon} onChange={(e) => set('lon', e.target.value)} />
+              <input
+                id={id('lat')}
+                className="input input--compact"
+                inputMode="decimal"
+                aria-label={t('book.incidents.fields.lat')}
+                value={draft.lat}
+                onChange={(e) => set('lat', e.target.value)}
+              />
+              <input
+                className="input input--compact"
+                inputMode="decimal"
+                aria-label={t('book.incidents.fields.lon')}
+                value={draft.lon}
+                onChange={(e) => set('lon', e.target.value)}
+              />
             </span>
           </Field>
           <Field id={id('assignee')} label={t('book.incidents.fields.assignee')}>
@@ -202,9 +263,22 @@ export function IncidentForm({ idPrefix, draft, onChange, tree, categories, assi
         </>
       ) : null}
       <Field id={id('description')} label={t('book.incidents.fields.description')} error={errors.description} wide>
-        <textarea id={id('description')} className="input incident-form__text" rows={compact ? 4 : 6} value={draft.description} onChange={(e) => set('description', e.target.value)} {...aria('description')} />
-        <span className={`incident-form__counter${draft.description.length > MAX_DESCRIPTION ? ' incident-form__counter--over' : ''}`} aria-live="polite">
-          {t('book.incidents.counter', { n: draft.description.length.toLocaleString(i18n.language), max: MAX_DESCRIPTION.toLocaleString(i18n.language) })}
+        <textarea
+          id={id('description')}
+          className="input incident-form__text"
+          rows={compact ? 4 : 6}
+          value={draft.description}
+          onChange={(e) => set('description', e.target.value)}
+          {...aria('description')}
+        />
+        <span
+          className={`incident-form__counter${draft.description.length > MAX_DESCRIPTION ? ' incident-form__counter--over' : ''}`}
+          aria-live="polite"
+        >
+          {t('book.incidents.counter', {
+            n: draft.description.length.toLocaleString(i18n.language),
+            max: MAX_DESCRIPTION.toLocaleString(i18n.language),
+          })}
         </span>
       </Field>
       <Field id={id('vehicles')} label={t('book.incidents.fields.vehicles')}>

@@ -44,7 +44,14 @@ function NewIncidentDialog({ onClose, onMade }: { onClose(): void; onMade(id: st
     );
   };
   return (
-    <Dialog title={t('book.incidents.new')} onSubmit={submit} onClose={onClose} submitLabel={t('book.incidents.save')} cancelLabel={t('book.incidents.cancel')} noValidate>
+    <Dialog
+      title={t('book.incidents.new')}
+      onSubmit={submit}
+      onClose={onClose}
+      submitLabel={t('book.incidents.save')}
+      cancelLabel={t('book.incidents.cancel')}
+      noValidate
+    >
       <IncidentForm idPrefix="new" draft={draft} onChange={setDraft} tree={tree} categories={categories} assignees={assignees} errors={errors} />
       {error ? (
         <p className="message message--error" role="alert">
@@ -145,14 +152,24 @@ export function IncidentsTab() {
             </thead>
             <tbody>
               {items.map((i) => (
-                <tr key={i.id} className={i.id === selected ? 'incidents__row incidents__row--selected' : 'incidents__row'} aria-selected={i.id === selected}>
+                <tr
+                  key={i.id}
+                  className={i.id === selected ? 'incidents__row incidents__row--selected' : 'incidents__row'}
+                  aria-selected={i.id === selected}
+                >
                   <th scope="row" className="nowrap">
                     <button type="button" className="link-button" onClick={() => setSelected(i.id)}>
                       {i.number}
                     </button>
                   </th>
                   <td className="nowrap">{time(i.occurredAt)}</td>
-                  <td className="incidents__category">{categoryName(categories.find((c) => c.id === i.categoryId), i.categoryId, i18n.language)}</td>
+                  <td className="incidents__category">
+                    {categoryName(
+                      categories.find((c) => c.id === i.categoryId),
+                      i.categoryId,
+                      i18n.language,
+                    )}
+                  </td>
                   <td className="incidents__col--wide">
                     <span className={`severity severity--${i.severity}`}>{t(`book.severity.${i.severity}`)}</span>
                   </td>
@@ -166,7 +183,9 @@ export function IncidentsTab() {
               ))}
             </tbody>
           </table>
-          {!loading && items.length === 0 ? <p className="muted incidents__empty">{filtered ? t('book.incidents.empty') : t('book.incidents.emptyAll')}</p> : null}
+          {!loading && items.length === 0 ? (
+            <p className="muted incidents__empty">{filtered ? t('book.incidents.empty') : t('book.incidents.emptyAll')}</p>
+          ) : null}
           {next !== null ? (
             <button type="button" className="button incidents__more" onClick={() => void more()}>
               {t('book.incidents.more')}

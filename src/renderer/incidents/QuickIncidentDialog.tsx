@@ -36,7 +36,9 @@ export function QuickIncidentDialog({ source, onClose, onLogged }: { source: Qui
       description: a.detail ?? '',
     };
   });
-  const [shot, setShot] = useState<{ state: 'taking' } | { state: 'done'; staged: Staged } | { state: 'failed'; reason: string } | null>(cameraId ? { state: 'taking' } : null);
+  const [shot, setShot] = useState<{ state: 'taking' } | { state: 'done'; staged: Staged } | { state: 'failed'; reason: string } | null>(
+    cameraId ? { state: 'taking' } : null,
+  );
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -86,7 +88,10 @@ export function QuickIncidentDialog({ source, onClose, onLogged }: { source: Qui
       attachments: shot?.state === 'done' ? [shot.staged.id] : [],
     };
     try {
-      const made = source.kind === 'alarm' ? await api.call('alarms.escalate', { alarmId: source.alarm.id, incident: input }) : await api.call('incidents.create', input);
+      const made =
+        source.kind === 'alarm'
+          ? await api.call('alarms.escalate', { alarmId: source.alarm.id, incident: input })
+          : await api.call('incidents.create', input);
       saved.current = true;
       onLogged(made);
     } catch (err) {
@@ -101,9 +106,19 @@ export function QuickIncidentDialog({ source, onClose, onLogged }: { source: Qui
   const title =
     source.kind === 'camera'
       ? t('book.incidents.fromCameraTitle', { camera: camera?.name ?? '' })
-      : t('book.incidents.fromAlarmTitle', { kind: t(`book.kind.${source.alarm.kind}`), camera: source.alarm.cameraName ?? t('book.alarms.noCamera') });
+      : t('book.incidents.fromAlarmTitle', {
+          kind: t(`book.kind.${source.alarm.kind}`),
+          camera: source.alarm.cameraName ?? t('book.alarms.noCamera'),
+        });
   return (
-    <Dialog title={title} onSubmit={() => void save()} onClose={onClose} submitLabel={saving ? t('book.incidents.saving') : t('book.incidents.save')} cancelLabel={t('book.incidents.cancel')} noValidate>
+    <Dialog
+      title={title}
+      onSubmit={() => void save()}
+      onClose={onClose}
+      submitLabel={saving ? t('book.incidents.saving') : t('book.incidents.save')}
+      cancelLabel={t('book.incidents.cancel')}
+      noValidate
+    >
       <div className="quick-incident">
         {shot ? (
           <figure className="quick-incident__shot" aria-busy={shot.state === 'taking'}>
@@ -111,7 +126,11 @@ export function QuickIncidentDialog({ source, onClose, onLogged }: { source: Qui
               <>
                 <img src={api.downloadUrl(`/incidents/staged/${shot.staged.id}`)} alt={t('book.incidents.snapshot')} />
                 <figcaption className="muted">
-                  {t('book.incidents.snapshotFrom', { width: shot.staged.width ?? '?', height: shot.staged.height ?? '?', source: t(`book.incidents.snapshotSource.${shot.staged.source}`) })}
+                  {t('book.incidents.snapshotFrom', {
+                    width: shot.staged.width ?? '?',
+                    height: shot.staged.height ?? '?',
+                    source: t(`book.incidents.snapshotSource.${shot.staged.source}`),
+                  })}
                   {shot.staged.takenAt ? ` · ${formatTime(shot.staged.takenAt, i18n.language as Language, settings.timeZone)}` : ''}
                 </figcaption>
               </>
@@ -132,10 +151,20 @@ export function QuickIncidentDialog({ source, onClose, onLogged }: { source: Qui
         <div className="quick-incident__form">
           {camera ? (
             <p className="muted quick-incident__place">
-              {camera.name} · {tree?.points.find((p) => p.id === camera.pointId)?.name} · {tree?.areas.find((a) => a.id === tree?.points.find((p) => p.id === camera.pointId)?.areaId)?.name}
+              {camera.name} · {tree?.points.find((p) => p.id === camera.pointId)?.name} ·{' '}
+              {tree?.areas.find((a) => a.id === tree?.points.find((p) => p.id === camera.pointId)?.areaId)?.name}
             </p>
           ) : null}
-          <IncidentForm idPrefix="quick" draft={draft} onChange={setDraft} tree={tree} categories={categories} assignees={assignees} errors={errors} compact />
+          <IncidentForm
+            idPrefix="quick"
+            draft={draft}
+            onChange={setDraft}
+            tree={tree}
+            categories={categories}
+            assignees={assignees}
+            errors={errors}
+            compact
+          />
           {error ? (
             <p className="message message--error" role="alert">
               {error}

@@ -7,7 +7,17 @@ import { errorText } from '../api/client';
 import { useApp } from '../app/app-context';
 import { formatDateTime, type Language } from '../i18n';
 
-export function Timeline({ incidentId, entries, attachments, canWrite }: { incidentId: string; entries: TimelineEntry[]; attachments: Attachment[]; canWrite: boolean }) {
+export function Timeline({
+  incidentId,
+  entries,
+  attachments,
+  canWrite,
+}: {
+  incidentId: string;
+  entries: TimelineEntry[];
+  attachments: Attachment[];
+  canWrite: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { api, settings } = useApp();
   const [text, setText] = useState('');
@@ -52,7 +62,10 @@ export function Timeline({ incidentId, entries, attachments, canWrite }: { incid
             <div className="timeline__meta">
               <time className="muted">{time(e.at)}</time> <b>{e.actorName ?? '—'}</b> {describe(e)}
               {e.corrects !== null ? (
-                <span className="muted"> ({t('book.incidents.correcting', { time: time(entries.find((x) => x.seq === e.corrects)?.at ?? e.at) })})</span>
+                <span className="muted">
+                  {' '}
+                  ({t('book.incidents.correcting', { time: time(entries.find((x) => x.seq === e.corrects)?.at ?? e.at) })})
+                </span>
               ) : null}
             </div>
             {e.text ? <p className="timeline__text">{e.text}</p> : null}
@@ -60,7 +73,8 @@ export function Timeline({ incidentId, entries, attachments, canWrite }: { incid
               <ul className="timeline__changes muted">
                 {e.changes.map((c) => (
                   <li key={c.field}>
-                    {fieldName(c.field)}: {Array.isArray(c.before) ? c.before.join(', ') : String(c.before ?? '—').slice(0, 120)} → {Array.isArray(c.after) ? c.after.join(', ') : String(c.after ?? '—').slice(0, 120)}
+                    {fieldName(c.field)}: {Array.isArray(c.before) ? c.before.join(', ') : String(c.before ?? '—').slice(0, 120)} →{' '}
+                    {Array.isArray(c.after) ? c.after.join(', ') : String(c.after ?? '—').slice(0, 120)}
                   </li>
                 ))}
               </ul>
@@ -81,8 +95,18 @@ export function Timeline({ incidentId, entries, attachments, canWrite }: { incid
             send();
           }}
         >
-          <label htmlFor={`comment-${incidentId}`}>{correcting ? t('book.incidents.correcting', { time: time(correcting.at) }) : t('book.incidents.comment')}</label>
-          <textarea id={`comment-${incidentId}`} className="input" rows={3} maxLength={MAX_COMMENT} placeholder={t('book.incidents.commentPlaceholder')} value={text} onChange={(e) => setText(e.target.value)} />
+          <label htmlFor={`comment-${incidentId}`}>
+            {correcting ? t('book.incidents.correcting', { time: time(correcting.at) }) : t('book.incidents.comment')}
+          </label>
+          <textarea
+            id={`comment-${incidentId}`}
+            className="input"
+            rows={3}
+            maxLength={MAX_COMMENT}
+            placeholder={t('book.incidents.commentPlaceholder')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
           <div className="timeline__form-actions">
             {correcting ? (
               <button type="button" className="button button--quiet" onClick={() => setCorrecting(null)}>

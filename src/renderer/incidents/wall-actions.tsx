@@ -58,7 +58,17 @@ export function TileIncidentButton({ index }: { index: number }) {
         registry.run(NEW_INCIDENT_ACTION, index);
       }}
     >
-      <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <svg
+        viewBox="0 0 24 24"
+        width="16"
+        height="16"
+        aria-hidden="true"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M12 3 2 20h20L12 3zM12 10v4M12 17h.01" />
       </svg>
     </button>

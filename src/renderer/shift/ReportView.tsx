@@ -23,7 +23,13 @@ export function ReportView({ report, categories }: { report: ShiftReport; catego
         <ul className="report__list">
           {list.map((i) => (
             <li key={i.id}>
-              <a href={`#/incidents?id=${i.id}`}>{i.number}</a> · {time(i.occurredAt)} · {categoryName(categories.find((c) => c.id === i.categoryId), i.categoryId, i18n.language)} · {i.title}
+              <a href={`#/incidents?id=${i.id}`}>{i.number}</a> · {time(i.occurredAt)} ·{' '}
+              {categoryName(
+                categories.find((c) => c.id === i.categoryId),
+                i.categoryId,
+                i18n.language,
+              )}{' '}
+              · {i.title}
               {i.areaName ? ` · ${i.areaName}` : ''} · <span className={`status status--${i.status}`}>{t(`book.status.${i.status}`)}</span>
             </li>
           ))}
@@ -40,7 +46,8 @@ export function ReportView({ report, categories }: { report: ShiftReport; catego
         <ul className="report__list">
           {list.map((a) => (
             <li key={a.id}>
-              {time(a.firstAt)} · <span className={`alarm__priority alarm__priority--${a.priority}`}>{t(`book.priority.${a.priority}`)}</span> {t(`book.kind.${a.kind}`)}
+              {time(a.firstAt)} · <span className={`alarm__priority alarm__priority--${a.priority}`}>{t(`book.priority.${a.priority}`)}</span>{' '}
+              {t(`book.kind.${a.kind}`)}
               {a.count > 1 ? ` ${t('book.alarms.count', { count: a.count })}` : ''} · {a.cameraName ?? t('book.alarms.noCamera')}
               {a.ackedAt ? ` · ${t('book.alarms.handledBy', { name: a.ackedByName ?? '', time: time(a.ackedAt) })}` : ''}
               {a.incidentNumber ? ` → ${a.incidentNumber}` : a.ackNote ? ` · ${a.ackNote}` : ''}
@@ -84,7 +91,8 @@ export function ReportView({ report, categories }: { report: ShiftReport; catego
           <ul className="report__list">
             {r.alarms.byKind.map((k) => (
               <li key={k.kind}>
-                <b>{t(`book.kind.${k.kind}`)}</b>: {k.rows} {t('book.shift.report.rows')}, {k.raised} {t('book.shift.report.raised')}, {k.acknowledged} {t('book.shift.report.acked')}, {k.escalated} {t('book.shift.report.escalated')}, {k.open}{' '}
+                <b>{t(`book.kind.${k.kind}`)}</b>: {k.rows} {t('book.shift.report.rows')}, {k.raised} {t('book.shift.report.raised')},{' '}
+                {k.acknowledged} {t('book.shift.report.acked')}, {k.escalated} {t('book.shift.report.escalated')}, {k.open}{' '}
                 {t('book.shift.report.stillOpen')}
               </li>
             ))}
@@ -103,7 +111,8 @@ export function ReportView({ report, categories }: { report: ShiftReport; catego
           <ul className="report__list">
             {r.cameras.map((c) => (
               <li key={`${c.cameraId}-${c.offlineAt}`}>
-                {c.cameraName ?? c.cameraId} · {time(c.offlineAt)} · {c.backAt ? t('book.shift.report.back', { time: time(c.backAt) }) : t('book.shift.report.stillOffline')}
+                {c.cameraName ?? c.cameraId} · {time(c.offlineAt)} ·{' '}
+                {c.backAt ? t('book.shift.report.back', { time: time(c.backAt) }) : t('book.shift.report.stillOffline')}
                 {c.reason ? ` · ${c.reason}` : ''}
               </li>
             ))}

@@ -153,7 +153,8 @@ export function ShiftTab() {
         {pending.map((h) => (
           <div key={h.id} className="shift__pending">
             <span>
-              {t('book.shift.outgoing', { name: h.outgoingName, time: time(h.signedAt) })} · {t('book.shift.period', { from: time(h.from), to: time(h.to) })}
+              {t('book.shift.outgoing', { name: h.outgoingName, time: time(h.signedAt) })} ·{' '}
+              {t('book.shift.period', { from: time(h.from), to: time(h.to) })}
             </span>
             <button type="button" className="button" onClick={() => setOpen(open === h.id ? null : h.id)}>
               {open === h.id ? t('book.shift.hide') : t('book.shift.view')}
@@ -169,7 +170,12 @@ export function ShiftTab() {
           <h2 id="shift-current">{t('book.shift.current')}</h2>
           <label className="inline-field">
             {t('book.shift.since')}
-            <input className="input input--compact" type="datetime-local" value={from !== null ? toZonedInput(from, tz) : ''} onChange={(e) => setFrom(fromZonedInput(e.target.value, tz))} />
+            <input
+              className="input input--compact"
+              type="datetime-local"
+              value={from !== null ? toZonedInput(from, tz) : ''}
+              onChange={(e) => setFrom(fromZonedInput(e.target.value, tz))}
+            />
           </label>
           <button type="button" className="button" onClick={() => preview(from)}>
             {t('book.shift.refresh')}
@@ -192,7 +198,8 @@ export function ShiftTab() {
             <li key={h.id}>
               <div className="shift__row">
                 <span>
-                  {t('book.shift.period', { from: time(h.from), to: time(h.to) })} · {t('book.shift.outgoing', { name: h.outgoingName, time: time(h.signedAt) })} ·{' '}
+                  {t('book.shift.period', { from: time(h.from), to: time(h.to) })} ·{' '}
+                  {t('book.shift.outgoing', { name: h.outgoingName, time: time(h.signedAt) })} ·{' '}
                   {h.incoming ? t('book.shift.incoming', { name: h.incoming.name, time: time(h.incoming.at) }) : t('book.shift.notTaken')}
                 </span>
                 <button type="button" className="button" aria-expanded={open === h.id} onClick={() => setOpen(open === h.id ? null : h.id)}>
@@ -205,7 +212,13 @@ export function ShiftTab() {
         </ul>
       </section>
       {confirming ? (
-        <Dialog title={t('book.shift.signOff')} onSubmit={signOff} onClose={() => setConfirming(false)} submitLabel={t('book.shift.signOff')} cancelLabel={t('book.incidents.cancel')}>
+        <Dialog
+          title={t('book.shift.signOff')}
+          onSubmit={signOff}
+          onClose={() => setConfirming(false)}
+          submitLabel={t('book.shift.signOff')}
+          cancelLabel={t('book.incidents.cancel')}
+        >
           <p>{t('book.shift.signOffConfirm', { name: session.user.displayName })}</p>
         </Dialog>
       ) : null}

@@ -74,7 +74,13 @@ export const DEFAULT_RULE: AlarmRule = { kinds: [...ALARM_KINDS], hours: [], pri
 
 export const cameraAlarmRule = z.object({ cameraId: id, rule: alarmRule, custom: z.boolean(), snoozedUntil: z.number().nullable() });
 
-export const snooze = z.object({ cameraId: id, until: z.number(), byName: z.string().nullable(), note: z.string().nullable(), suppressed: z.number().int() });
+export const snooze = z.object({
+  cameraId: id,
+  until: z.number(),
+  byName: z.string().nullable(),
+  note: z.string().nullable(),
+  suppressed: z.number().int(),
+});
 export type Snooze = z.infer<typeof snooze>;
 
 export const alarmHistoryQuery = z.object({

@@ -74,7 +74,12 @@ export const incidentsApi = {
     summary: 'Move an incident along new → in progress → resolved → closed, or reopen it; versioned like a save.',
     permission: 'incidents.manage',
     audit: 'write',
-    input: z.object({ id, version: z.number().int(), status: inc.incidentStatus, note: z.string().max(inc.MAX_COMMENT, 'text_too_long').default('') }),
+    input: z.object({
+      id,
+      version: z.number().int(),
+      status: inc.incidentStatus,
+      note: z.string().max(inc.MAX_COMMENT, 'text_too_long').default(''),
+    }),
     output: inc.saveOutcome,
   }),
   'incidents.comment': method({
@@ -91,7 +96,10 @@ export const incidentsApi = {
     input: z.object({
       id,
       staged: z.array(id).max(20).default([]),
-      refs: z.array(z.object({ kind: z.enum(['bookmark', 'export']), ref: z.string().min(1).max(200), name: z.string().trim().min(1).max(200) })).max(20).default([]),
+      refs: z
+        .array(z.object({ kind: z.enum(['bookmark', 'export']), ref: z.string().min(1).max(200), name: z.string().trim().min(1).max(200) }))
+        .max(20)
+        .default([]),
     }),
     output: z.array(inc.attachment),
   }),
@@ -160,7 +168,15 @@ export const alarmsApi = {
     permission: 'alarms.handle',
     audit: 'write',
     targets: { cameraId: 'camera' },
-    input: z.object({ cameraId: id, minutes: z.number().int().min(0).max(7 * 24 * 60), note: z.string().max(500, 'text_too_long').default('') }),
+    input: z.object({
+      cameraId: id,
+      minutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(7 * 24 * 60),
+      note: z.string().max(500, 'text_too_long').default(''),
+    }),
     output: z.object({ cameraId: id, until: z.number().nullable() }),
   }),
   'alarms.rule': method({

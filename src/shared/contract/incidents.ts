@@ -78,26 +78,25 @@ export type IncidentFields = z.infer<typeof incidentFields>;
 export type IncidentField = keyof IncidentFields;
 export const INCIDENT_FIELDS = Object.keys(incidentFields.shape) as IncidentField[];
 
-export const incidentCreate = incidentFields
-  .extend({
-    /** Client-chosen: a retry after a lost answer finds the incident instead of logging it twice. */
-    id: clientId.optional(),
-    occurredAt: z.number().int().min(0).optional(),
-    categoryId: categoryId.default('other'),
-    severity: severity.default('medium'),
-    areaId: id.nullable().default(null),
-    pointId: id.nullable().default(null),
-    lat: z.number().min(-90).max(90).nullable().default(null),
-    lon: z.number().min(-180).max(180).nullable().default(null),
-    cameraIds: z.array(id).max(MAX_CAMERAS).default([]),
-    description: text(MAX_DESCRIPTION).default(''),
-    people: text(MAX_PEOPLE).default(''),
-    vehicles: z.array(plate).max(MAX_PLATES).default([]),
-    assigneeId: id.nullable().default(null),
-    units: z.array(z.string().trim().min(1).max(100)).max(MAX_UNITS).default([]),
-    /** Staged files (a snapshot, uploads) to attach in the same transaction. */
-    attachments: z.array(id).max(20).default([]),
-  });
+export const incidentCreate = incidentFields.extend({
+  /** Client-chosen: a retry after a lost answer finds the incident instead of logging it twice. */
+  id: clientId.optional(),
+  occurredAt: z.number().int().min(0).optional(),
+  categoryId: categoryId.default('other'),
+  severity: severity.default('medium'),
+  areaId: id.nullable().default(null),
+  pointId: id.nullable().default(null),
+  lat: z.number().min(-90).max(90).nullable().default(null),
+  lon: z.number().min(-180).max(180).nullable().default(null),
+  cameraIds: z.array(id).max(MAX_CAMERAS).default([]),
+  description: text(MAX_DESCRIPTION).default(''),
+  people: text(MAX_PEOPLE).default(''),
+  vehicles: z.array(plate).max(MAX_PLATES).default([]),
+  assigneeId: id.nullable().default(null),
+  units: z.array(z.string().trim().min(1).max(100)).max(MAX_UNITS).default([]),
+  /** Staged files (a snapshot, uploads) to attach in the same transaction. */
+  attachments: z.array(id).max(20).default([]),
+});
 export type IncidentCreateInput = z.output<typeof incidentCreate>;
 
 export const incidentPatch = incidentFields.partial();

@@ -43,21 +43,45 @@ export const BUILTIN_ROLE_DEFAULTS: Record<BuiltinRole, RoleDefinition> = {
   // The watch officer keeps the wall for a shift and may steer cameras until a supervisor takes over.
   // The officer also keeps the book of the shift: incidents, the alarm queue and the handover.
   officer: {
-    permissions: ['session', 'live.view', 'playback.view', 'ptz.control', 'register.view', 'incidents.view', 'incidents.manage', 'alarms.handle', 'shift.handover'],
+    permissions: [
+      'session',
+      'live.view',
+      'playback.view',
+      'ptz.control',
+      'register.view',
+      'incidents.view',
+      'incidents.manage',
+      'alarms.handle',
+      'shift.handover',
+    ],
     ptzRank: 10,
   },
   // The supervisor reviews incidents and decides what raises an alarm and which categories exist.
   supervisor: {
     permissions: [
-      'session', 'live.view', 'playback.view', 'ptz.control', 'export.create', 'register.view', 'views.manage',
-      'incidents.view', 'incidents.manage', 'incidents.configure', 'alarms.handle', 'alarms.configure', 'shift.handover',
+      'session',
+      'live.view',
+      'playback.view',
+      'ptz.control',
+      'export.create',
+      'register.view',
+      'views.manage',
+      'incidents.view',
+      'incidents.manage',
+      'incidents.configure',
+      'alarms.handle',
+      'alarms.configure',
+      'shift.handover',
     ],
     ptzRank: 50,
   },
   // The clerk reads incidents to find what to export for a case.
   clerk: { permissions: ['session', 'live.view', 'playback.view', 'export.create', 'register.view', 'incidents.view'], ptzRank: 0 },
   // The technician sees camera-fault incidents and handles the alarms that are about cameras.
-  technician: { permissions: ['session', 'live.view', 'ptz.control', 'register.view', 'register.manage', 'incidents.view', 'alarms.handle'], ptzRank: 20 },
+  technician: {
+    permissions: ['session', 'live.view', 'ptz.control', 'register.view', 'register.manage', 'incidents.view', 'alarms.handle'],
+    ptzRank: 20,
+  },
   // Ward staff see their ward's cameras, statistics and incidents; their accounts carry an area scope.
   ward: { permissions: ['session', 'live.view', 'playback.view', 'register.view', 'incidents.view'], ptzRank: 0 },
   // The auditor reads the audit trail and nothing else: no video, no register.

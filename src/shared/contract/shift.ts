@@ -31,7 +31,13 @@ export const reportAlarm = z.object({
 });
 
 /** One line taken from the audit trail (PTZ takeovers, exports, snoozes). */
-export const reportEvent = z.object({ at: z.number(), who: z.string().nullable(), action: z.string(), target: z.string().nullable(), detail: z.string().nullable() });
+export const reportEvent = z.object({
+  at: z.number(),
+  who: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  detail: z.string().nullable(),
+});
 
 export const shiftReport = z.object({
   from: z.number(),
@@ -46,12 +52,29 @@ export const shiftReport = z.object({
     carriedOver: z.array(reportIncident),
   }),
   alarms: z.object({
-    byKind: z.array(z.object({ kind: alarmKind, rows: z.number().int(), raised: z.number().int(), acknowledged: z.number().int(), escalated: z.number().int(), open: z.number().int() })),
+    byKind: z.array(
+      z.object({
+        kind: alarmKind,
+        rows: z.number().int(),
+        raised: z.number().int(),
+        acknowledged: z.number().int(),
+        escalated: z.number().int(),
+        open: z.number().int(),
+      }),
+    ),
     /** Critical and high ones raised in the shift, and every one still open at its end. */
     notable: z.array(reportAlarm),
     open: z.array(reportAlarm),
   }),
-  cameras: z.array(z.object({ cameraId: id, cameraName: z.string().nullable(), offlineAt: z.number(), backAt: z.number().nullable(), reason: z.string().nullable() })),
+  cameras: z.array(
+    z.object({
+      cameraId: id,
+      cameraName: z.string().nullable(),
+      offlineAt: z.number(),
+      backAt: z.number().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
   ptz: z.array(reportEvent),
   exports: z.array(reportEvent),
   snoozes: z.array(reportEvent),
@@ -60,7 +83,13 @@ export const shiftReport = z.object({
 });
 export type ShiftReport = z.infer<typeof shiftReport>;
 
-export const handoverEntry = z.object({ seq: z.number().int(), at: z.number(), userName: z.string(), kind: z.enum(['note', 'correction']), text: z.string() });
+export const handoverEntry = z.object({
+  seq: z.number().int(),
+  at: z.number(),
+  userName: z.string(),
+  kind: z.enum(['note', 'correction']),
+  text: z.string(),
+});
 
 export const handover = z.object({
   id,

@@ -30,10 +30,19 @@ export interface BookCore {
 
 export async function bookCore(options: Partial<CoreOptions> = {}): Promise<BookCore> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'wf-book-'));
-  const core = await createCore({ dataDir: dir, shell: 'serve', initialAdmin: ADMIN, checkOutputs: true, signInPolicy: { maxDelayMs: 5 }, alarms: { alarmFlushMs: 10 }, ...options });
+  const core = await createCore({
+    dataDir: dir,
+    shell: 'serve',
+    initialAdmin: ADMIN,
+    checkOutputs: true,
+    signInPolicy: { maxDelayMs: 5 },
+    alarms: { alarmFlushMs: 10 },
+    ...options,
+  });
   const signIn = async (u: string, pw: string) => (await core.services.auth.signIn(u, pw, SOURCE)).principal;
   const admin = await signIn(ADMIN.username, ADMIN.password);
-  const raw = async (p: Principal, method: string, input: unknown) => core.dispatcher.call(method, input, { principal: core.services.auth.resolveId(p.sessionId!) ?? p, source: SOURCE });
+  const raw = async (p: Principal, method: string, input: unknown) =>
+    core.dispatcher.call(method, input, { principal: core.services.auth.resolveId(p.sessionId!) ?? p, source: SOURCE });
   const b: BookCore = {
     dir,
     core,
@@ -50,7 +59,13 @@ export async function bookCore(options: Partial<CoreOptions> = {}): Promise<Book
     },
     async account(username, role, scopes = []) {
       const password = `${username}-password-1`;
-      await b.call(admin, 'users.save', { username, displayName: `${username[0]!.toUpperCase()}${username.slice(1)} Nguyễn`, role, scopes, password });
+      await b.call(admin, 'users.save', {
+        username,
+        displayName: `${username[0]!.toUpperCase()}${username.slice(1)} Nguyễn`,
+        role,
+        scopes,
+        password,
+      });
       return signIn(username, password);
     },
     async dispose() {
@@ -62,7 +77,18 @@ export async function bookCore(options: Partial<CoreOptions> = {}): Promise<Book
 }
 
 /** Two wards of one city, a point in each and cameras (RTSP sources need not exist for most tests). */
-export async function twoWards(b: BookCore, cameras: { ward: 1 | 2; name: string; rtspMain?: string | null; rtspSub?: string | null; onvifUrl?: string | null; username?: string; password?: string }[] = []) {
+export async function twoWards(
+  b: BookCore,
+  cameras: {
+    ward: 1 | 2;
+    name: string;
+    rtspMain?: string | null;
+    rtspSub?: string | null;
+    onvifUrl?: string | null;
+    username?: string;
+    password?: string;
+  }[] = [],
+) {
   const city = await b.call(b.admin, 'register.createArea', { parentId: null, name: 'TP. Hồ Chí Minh', kind: 'city' });
   const w1 = await b.call(b.admin, 'register.createArea', { parentId: city.id, name: 'Phường Bến Thành', kind: 'ward' });
   const w2 = await b.call(b.admin, 'register.createArea', { parentId: city.id, name: 'Phường Đa Kao', kind: 'ward' });

@@ -87,7 +87,11 @@ export async function writeIncidentsXlsx(out: Writable, rows: AsyncIterable<Stor
   return n;
 }
 
-export async function incidentsPdfHtml(rows: AsyncIterable<StoredIncident[]>, c: ExportContext, max: number): Promise<{ html: string; count: number }> {
+export async function incidentsPdfHtml(
+  rows: AsyncIterable<StoredIncident[]>,
+  c: ExportContext,
+  max: number,
+): Promise<{ html: string; count: number }> {
   const cols = columns(c).filter((_c, i) => [0, 1, 3, 4, 5, 6, 7, 10].includes(i));
   const w = labels(c.lang).words;
   let body = '';

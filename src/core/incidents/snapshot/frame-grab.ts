@@ -69,7 +69,13 @@ export async function frameFromGop(children: ChildRegistry, ffmpeg: string, gop:
 }
 
 /** One frame of the camera's RTSP stream (a keyframe can take a GOP to arrive). */
-export async function frameFromRtsp(children: ChildRegistry, ffmpeg: string, source: LiveSource, timeoutOption: 'timeout' | 'stimeout', timeoutMs = 12_000): Promise<Buffer> {
+export async function frameFromRtsp(
+  children: ChildRegistry,
+  ffmpeg: string,
+  source: LiveSource,
+  timeoutOption: 'timeout' | 'stimeout',
+  timeoutMs = 12_000,
+): Promise<Buffer> {
   const checked = checkSource(source);
   if (!checked.ok) throw new AppError('bad_request', { field: 'url', problem: checked.problem });
   const guard = inputWhitelists(checked.scheme, source.transport);

@@ -62,7 +62,8 @@ export async function fetchSnapshot(uri: string, creds: { username: string; pass
     const authz = digest?.next('GET', requestUri);
     if (authz) headers.Authorization = authz;
     // Basic only over TLS: over plain HTTP it would hand the password to anyone on the path.
-    else if (round === 1 && creds && url.protocol === 'https:') headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+    else if (round === 1 && creds && url.protocol === 'https:')
+      headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
     reply = await get(url, headers, deadline);
     if (reply.status !== 401 || round === 1) break;
     // Digest when offered; Basic only where the camera itself asked for it (some old firmwares).

@@ -21,7 +21,6 @@ import { frameFromGop, frameFromRtsp } from './frame-grab';
 import { fetchSnapshot } from './http-snapshot';
 import { jpegSize } from './jpeg';
 
-
 export interface SnapshotServiceOptions {
   live: LiveService;
   /** The camera's main stream with its credentials (register.source). */
@@ -49,7 +48,12 @@ export class SnapshotService {
 
   async take(cameraId: string): Promise<Snapshot> {
     const takenAt = Date.now();
-    const shot = (jpeg: Buffer, source: Snapshot['source']): Snapshot => ({ jpeg, source, takenAt, ...(jpegSize(jpeg) ?? { width: null, height: null }) });
+    const shot = (jpeg: Buffer, source: Snapshot['source']): Snapshot => ({
+      jpeg,
+      source,
+      takenAt,
+      ...(jpegSize(jpeg) ?? { width: null, height: null }),
+    });
     const gop = this.relayGop(cameraId);
     if (gop && this.o.ffmpegPath) {
       try {
@@ -62,7 +66,11 @@ export class SnapshotService {
     if (access) {
       try {
         const uri = await this.snapshotUri(cameraId, access);
-        if (uri) return shot(await fetchSnapshot(uri, access.username !== null ? { username: access.username, password: access.password ?? '' } : null), 'onvif');
+        if (uri)
+          return shot(
+            await fetchSnapshot(uri, access.username !== null ? { username: access.username, password: access.password ?? '' } : null),
+            'onvif',
+          );
       } catch (err) {
         this.o.log.warn('ONVIF snapshot failed; taking a frame of the main stream', { cameraId, err: isAppError(err) ? err.code : String(err) });
       }
@@ -88,7 +96,11 @@ export class SnapshotService {
     const key = `${a.deviceUrl}\u0000${a.username ?? ''}`;
     const cached = this.uris.get(cameraId);
     if (cached && cached.key === key && Date.now() - cached.at < URI_TTL_MS) return cached.uri;
-    const client = new OnvifClient({ deviceUrl: a.deviceUrl, ...(a.username !== null ? { username: a.username, password: a.password ?? '' } : {}), timeoutMs: 4000 });
+    const client = new OnvifClient({
+      deviceUrl: a.deviceUrl,
+      ...(a.username !== null ? { username: a.username, password: a.password ?? '' } : {}),
+      timeoutMs: 4000,
+    });
     await client.measureClock().catch(() => undefined);
     await resolveServices(client);
     const main = chooseStreams(await getProfiles(client)).main;

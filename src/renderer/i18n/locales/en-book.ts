@@ -47,7 +47,16 @@ const book = {
     empty: 'No incident matches.',
     emptyAll: 'No incidents logged yet.',
     more: 'Show older incidents',
-    cols: { number: 'No.', occurred: 'Happened', category: 'Category', severity: 'Severity', status: 'Status', title: 'Summary', area: 'Area', assignee: 'Assignee' },
+    cols: {
+      number: 'No.',
+      occurred: 'Happened',
+      category: 'Category',
+      severity: 'Severity',
+      status: 'Status',
+      title: 'Summary',
+      area: 'Area',
+      assignee: 'Assignee',
+    },
     listLabel: 'Incidents, newest first',
     pick: 'Choose an incident to see it here.',
     fields: {

@@ -48,7 +48,16 @@ const book: Messages['book'] = {
     empty: 'Không có vụ việc nào phù hợp.',
     emptyAll: 'Chưa ghi nhận vụ việc nào.',
     more: 'Xem vụ việc cũ hơn',
-    cols: { number: 'Số', occurred: 'Xảy ra', category: 'Loại', severity: 'Mức độ', status: 'Trạng thái', title: 'Nội dung', area: 'Khu vực', assignee: 'Phụ trách' },
+    cols: {
+      number: 'Số',
+      occurred: 'Xảy ra',
+      category: 'Loại',
+      severity: 'Mức độ',
+      status: 'Trạng thái',
+      title: 'Nội dung',
+      area: 'Khu vực',
+      assignee: 'Phụ trách',
+    },
     listLabel: 'Vụ việc, mới nhất trước',
     pick: 'Chọn một vụ việc để xem tại đây.',
     fields: {

@@ -18,7 +18,9 @@ const tabFromHash = (): Tab | null => {
 export function IncidentsPage() {
   const { t } = useTranslation();
   const { can } = useApp();
-  const tabs = (['incidents', 'alarms', 'shift'] as const).filter((x) => (x === 'incidents' ? can('incidents.view') : x === 'alarms' ? can('alarms.handle') : can('shift.handover')));
+  const tabs = (['incidents', 'alarms', 'shift'] as const).filter((x) =>
+    x === 'incidents' ? can('incidents.view') : x === 'alarms' ? can('alarms.handle') : can('shift.handover'),
+  );
   const [tab, setTab] = useState<Tab>(() => tabFromHash() ?? tabs[0] ?? 'incidents');
   useEffect(() => {
     const onHash = () => {
@@ -37,7 +39,16 @@ export function IncidentsPage() {
       tools={
         <div role="tablist" aria-label={t('book.tabs.label')} className="tabs">
           {tabs.map((x) => (
-            <button key={x} type="button" role="tab" id={`tab-${x}`} aria-selected={shown === x} aria-controls={`panel-${x}`} className={`tabs__tab${shown === x ? ' tabs__tab--current' : ''}`} onClick={() => setTab(x)}>
+            <button
+              key={x}
+              type="button"
+              role="tab"
+              id={`tab-${x}`}
+              aria-selected={shown === x}
+              aria-controls={`panel-${x}`}
+              className={`tabs__tab${shown === x ? ' tabs__tab--current' : ''}`}
+              onClick={() => setTab(x)}
+            >
               {t(`book.tabs.${x}`)}
             </button>
           ))}
