@@ -147,7 +147,8 @@ class CameraWorker {
   }
 
   private async unsubscribe(sub: PullPointSubscription): Promise<void> {
-    const quiet = this.client();
+    // Short: a camera that is gone must not hold up the core's stop for long.
+    const quiet = this.client(undefined, 2000);
     const again = new PullPointSubscription(quiet, sub.address, sub.rawAddress, sub.terminationTime);
     await again.unsubscribe().catch(() => undefined);
   }
