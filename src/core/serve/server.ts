@@ -98,7 +98,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (isIncidentRoute(url.pathname)) {
       const principal = services.auth.resolve(sessionToken(req, url));
       const byWindow = !!url.searchParams.get('token') && !!opts.windowSession;
-      await incidentRoute(req, res, url, principal, sourceOf(req), services, byWindow || originAllowed(req, allowed));
+      await incidentRoute(req, res, url, principal, sourceOf(req), services, byWindow || originAllowed(req, allowed), byWindow);
       return;
     }
     if (url.pathname.startsWith('/download/')) {
