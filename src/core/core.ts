@@ -50,6 +50,7 @@ import { findChromium } from './evidence/report';
 import { Bookmarks } from './media/playback/bookmarks';
 import { SegmentSource } from './media/playback/segment-source';
 import { RecordingService, type RecordingServiceOptions } from './media/recorder/recording-service';
+import { startIncidentServices, type IncidentStartOptions } from './incidents/start';
 
 const log = createLogger('core');
 
@@ -69,6 +70,8 @@ export interface CoreOptions {
   onvif?: { timeoutMs?: number; probeTimeoutMs?: number; ptzTiming?: Partial<PtzTiming> } & Pick<DiscoveryDeps, 'localNetworks'>;
   /** Recording knobs for tests (segment length, sweep period, disk reserve). */
   recording?: Partial<Pick<RecordingServiceOptions, 'segmentMs' | 'sweepMs' | 'reserveBytes' | 'syncMs'>>;
+  /** Tests shorten the alarm queue's batching and the ONVIF event loop's waits. */
+  alarms?: Pick<IncidentStartOptions, 'pullPointTiming' | 'alarmFlushMs' | 'uploadLimitBytes'>;
 }
 
 export interface Core {
@@ -243,6 +246,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger: createLogger('evidence'),
     publish: (job) => events.publish({ type: 'export.progress', job }),
   });
+  // 7. The book of the shift: incidents, alarms (and their sources), the handover.
+  const book = startIncidentServices({ db, dataDir: options.dataDir, events, access, register, live, settings, audit, ffmpegPath, ...options.alarms });
   const services: CoreServices = {
     version: APP_VERSION,
     shell: options.shell,
@@ -302,7 +307,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     locks,
     evidence,
     installationKey,
-    // 7. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
+    ...book.services,
+    // 8. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
     demo: new DemoSite(db, secrets, register, wall, users, options.startDemoLab ?? null, (id, ptz) => ptz && deviceRepo.setFov(id, DEMO_PTZ_FOV)),
   };
   const dispatcher = createDispatcher({ handlers: createHandlers(services), access, audit, checkOutputs: options.checkOutputs ?? false });
@@ -321,6 +327,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clearInterval(sweeper);
       stopCheckpoints();
       await services.demo.dispose();
+      await book.dispose();
       await evidence.dispose();
       // Recorders close and index their open segments before the relays they read from stop.
       await recording.dispose();

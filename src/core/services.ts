@@ -28,6 +28,13 @@ import type { Bookmarks } from './media/playback/bookmarks';
 import type { SegmentSource } from './media/playback/segment-source';
 import type { RecordingService } from './media/recorder/recording-service';
 import type { InstallationKey } from './secrets/installation-key';
+import type { AlarmService } from './alarms/alarm-service';
+import type { PullPointManager } from './alarms/pullpoint-manager';
+import type { IncidentFiles } from './incidents/incident-files';
+import type { IncidentService } from './incidents/incident-service';
+import type { SnapshotService } from './incidents/snapshot/snapshot-service';
+import type { ChromiumPrinter } from './print/chromium-pdf';
+import type { ShiftService } from './shift/shift-service';
 
 
 /** Everything the API handlers may use, built once by the composition root (core.ts). */
@@ -75,4 +82,14 @@ export interface CoreServices {
   evidence: EvidenceService;
   /** The installation's Ed25519 key (also the audit checkpoints' signer). */
   installationKey: InstallationKey;
+  /** The incident log, its files and full-resolution snapshots. */
+  incidents: IncidentService;
+  incidentFiles: IncidentFiles;
+  snapshots: SnapshotService;
+  /** The alarm queue (also the AlarmSink every source raises through) and its ONVIF event subscriptions. */
+  alarms: AlarmService;
+  pullPoints: PullPointManager;
+  shift: ShiftService;
+  /** PDFs (the shift minute, incident lists), printed by Chromium. */
+  printer: ChromiumPrinter;
 }

@@ -75,6 +75,7 @@ app
       rendererDir: null,
       // A window's token is worth the app's session, never more, and nothing once the window is gone.
       windowSession: (token) => (windowTokens.has(token) ? appSession.token : null),
+      windowOrigin: rendererEntry().origin,
     });
     const entry = rendererEntry();
     const coreOrigin = server.url.replace(/\/$/, '');

@@ -63,6 +63,12 @@ export const ERROR_CODES = [
   'destination_unwritable',
   'destination_full',
   'file_too_large_fat32',
+  // Incidents, alarms and the shift handover.
+  'status_move', // an incident cannot go from its status to the one asked (params: from, to)
+  'snapshot_failed', // no picture could be taken from the camera (params: reason)
+  'handover_own', // the officer who signed a shift off cannot also take it over
+  'handover_taken', // this handover was already acknowledged
+  'export_too_large', // params: limit (rows)
   // Raised by the client's transport, never by the core: a call not sent because the core could not
   // be reached (nothing was done), and a call sent whose answer was lost (it may or may not have been).
   'core_unavailable',

@@ -8,6 +8,7 @@ import { backupDatabase } from '../store/backup';
 import type { SignedIn } from '../auth/auth-service';
 import { actorOf, registerHandlers } from './register-handlers';
 import { createRecordingHandlers } from './recording-handlers';
+import { incidentHandlers } from './incident-handlers';
 
 /** Hands a new session to the transport (cookie or window token) and names it in the audit entry. */
 function adopt(ctx: CallContext, signedIn: SignedIn): void {
@@ -163,5 +164,6 @@ export function createHandlers(s: CoreServices): Handlers {
       return s.demo.start(ctx.principal);
     },
     ...createRecordingHandlers(s),
+    ...incidentHandlers(s),
   };
 }

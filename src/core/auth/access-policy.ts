@@ -2,8 +2,8 @@
 // tree, the wall, the map, events, video, search and reports. Every service that returns register
 // records or takes a camera/point/area id asks here; the dispatcher checks the ids a method
 // declares (`targets` in the contract) before its handler runs.
-import type { CoreEvent, RegisterTree, TargetKind } from '../../shared/contract';
-import type { Principal } from './principal';
+import { EVENT_PERMISSION, type CoreEvent, type RegisterTree, type TargetKind } from '../../shared/contract';
+import { can, type Principal } from './principal';
 import type { ScopeRepository } from './scope-repository';
 
 export class AccessPolicy {
@@ -118,14 +118,41 @@ export class AccessPolicy {
     return null;
   }
 
-  /** Events that name a camera reach only those who may see it; events that name a user, only them. */
+  /**
+   * Events that name a camera or an area reach only those who may see it; events that name a user,
+   * only that user; events of the incident log and the alarm queue only those whose role may use
+   * them. A record about no camera or area (disk nearly full, an incident without an area) is for
+   * unscoped accounts only.
+   */
   eventVisible(p: Principal, event: CoreEvent): boolean {
+    const needs = EVENT_PERMISSION[event.type];
+    if (needs && !can(p, needs)) return false;
     // What discovery finds on the network is for those who may add cameras.
     if (event.type === 'discovery.progress') return p.permissions.has('register.manage');
     if ('userId' in event && typeof event.userId === 'string') return event.userId === p.user.id;
-    if ('cameraId' in event && typeof event.cameraId === 'string') return this.cameraVisible(p, event.cameraId);
     // An export's progress names a case: only its author sees it, or anyone exporting for the whole centre.
     if (event.type === 'export.progress') return p.permissions.has('export.create') && (event.job.createdBy === p.user.id || p.scope.length === 0);
+    if ('cameraId' in event) return typeof event.cameraId === 'string' ? this.cameraVisible(p, event.cameraId) : this.visibleAreas(p) === null;
+    if ('areaId' in event) return this.areaVisible(p, event.areaId);
     return true;
+  }
+
+  /** SQL-free helper for services: the areas under `areaId` (itself included) that `p` may see. */
+  areasUnder(p: Principal, areaId: string): string[] {
+    const parents = this.areaParents();
+    const visible = this.visibleAreas(p);
+    const out: string[] = [];
+    for (const id of parents.keys()) {
+      if (visible && !visible.has(id)) continue;
+      let cur: string | null | undefined = id;
+      for (let depth = 0; cur != null && depth < 64; depth++) {
+        if (cur === areaId) {
+          out.push(id);
+          break;
+        }
+        cur = parents.get(cur);
+      }
+    }
+    return out;
   }
 }

@@ -36,6 +36,12 @@ export interface CameraSource {
 
 /** The core acting on its own (start-up, the demo site, a health monitor). */
 export const SYSTEM_ACTOR: Actor = { id: null, name: null };
+/** Where a camera's ONVIF services are, with its credentials (alarms' events, snapshot URIs). */
+export interface OnvifAccess {
+  deviceUrl: string;
+  username: string | null;
+  password: string | null;
+}
 
 type UrlField = 'rtspMain' | 'rtspSub' | 'onvifUrl';
 const URL_FIELDS: ReadonlyArray<readonly [UrlField, CameraUrlKind]> = [
@@ -396,6 +402,14 @@ export class RegisterService {
       ...(c.username ? { username: c.username } : {}),
       ...(box ? { password: this.secrets.open(box) } : {}),
     };
+  }
+
+  /** The camera's ONVIF device address and credentials (the password opened here only), or null. */
+  onvifAccess(cameraId: string): OnvifAccess | null {
+    const c = this.repo.camera(cameraId);
+    if (!c?.onvifUrl) return null;
+    const box = this.repo.cameraPasswordBox(cameraId);
+    return { deviceUrl: c.onvifUrl, username: c.username, password: box ? this.secrets.open(box) : null };
   }
 
   /**

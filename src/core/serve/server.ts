@@ -13,6 +13,7 @@ import type { Core } from '../core';
 import { createLogger } from '../log/logger';
 import { attachApiSocket } from './api-socket';
 import { downloadRoute } from './download-route';
+import { incidentRoute, isIncidentRoute } from './incident-routes';
 import { allowedHosts, contentSecurityPolicy, hostAllowed, isLoopback, originAllowed, parseCookies, parseRequestPath, SECURITY_HEADERS, SESSION_COOKIE } from './security';
 import { sessionRoute } from './session-route';
 import { uploadRoute } from './upload-route';
@@ -37,6 +38,12 @@ export interface ServerOptions {
    * window's current session token (null before sign-in).
    */
   windowSession?: (windowToken: string) => string | null | undefined;
+  /**
+   * The windows' page origin (Electron's app://watchfloor, or its dev server). Their file requests
+   * (uploads, attachments, downloads) reach this loopback core cross-origin with a window token as
+   * the credential, so that origin may read the answers; no other origin gets CORS headers.
+   */
+  windowOrigin?: string;
 }
 
 export interface RunningServer {
@@ -85,6 +92,22 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request\n');
       return;
     }
+    // A window's token is its credential (never a cookie), so letting its page's origin read the
+    // answer adds no ambient authority; the preflight a file upload sends is answered here.
+    if (opts.windowOrigin && opts.windowSession && req.headers.origin === opts.windowOrigin && url.searchParams.get('token')) {
+      res.setHeader('Access-Control-Allow-Origin', opts.windowOrigin);
+      res.setHeader('Vary', 'Origin');
+      if (req.method === 'OPTIONS') {
+        const headers = req.headers['access-control-request-headers'];
+        res.writeHead(204, {
+          'Access-Control-Allow-Methods': 'GET, POST',
+          ...(typeof headers === 'string' && /^[\w\-, ]{0,512}$/.test(headers) ? { 'Access-Control-Allow-Headers': headers } : {}),
+          'Access-Control-Max-Age': '600',
+        });
+        res.end();
+        return;
+      }
+    }
     if (url.pathname === '/api/health') {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       res.end(JSON.stringify({ status: 'ok', version: services.version }));
@@ -103,6 +126,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (!byWindow && !originAllowed(req, allowed)) return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden\n');
       const principal = services.auth.resolve(sessionToken(req, url));
       await uploadRoute(req, res, principal, sourceOf(req), services);
+      return;
+    }
+    if (isIncidentRoute(url.pathname)) {
+      const principal = services.auth.resolve(sessionToken(req, url));
+      const byWindow = !!url.searchParams.get('token') && !!opts.windowSession;
+      await incidentRoute(req, res, url, principal, sourceOf(req), services, byWindow || originAllowed(req, allowed));
       return;
     }
     if (url.pathname.startsWith('/download/')) {

@@ -8,6 +8,9 @@ import type { ConnectionState } from '../api/transport';
 import { ActionsProvider } from '../actions/ActionsProvider';
 import { AppActions } from '../actions/app-actions';
 import { CommandSurfaces } from '../actions/CommandSurfaces';
+import { AlarmProvider } from '../alarms/alarm-store';
+import { AlarmDrawer } from '../alarms/AlarmCenter';
+import { IncidentLauncherProvider } from '../incidents/launcher';
 import { LockOverlay } from '../auth/LockOverlay';
 import { useIdleLock } from '../auth/use-idle-lock';
 import { HealthProvider } from '../health/HealthProvider';
@@ -144,15 +147,21 @@ export function Console({ api, boot, setBoot, connection, connectionSince, reloa
     <AppContext.Provider value={state}>
       <HealthProvider api={api} connection={connection} enabled={can('register.view')}>
         <ActionsProvider can={can}>
-          <AppActions pages={pages} navigate={navigate} />
-          <CommandSurfaces />
-          <div className={wallOnly ? 'frame frame--wall-only' : 'frame'} inert={boot.session.locked ? true : undefined}>
-            {wallOnly ? null : <Navigation pages={pages} current={page} onNavigate={navigate} />}
-            <ErrorBoundary key={page} name={`page ${page}`} variant="page">
-              <Current />
-            </ErrorBoundary>
-            {wallOnly ? null : <StatusBar connection={connection} />}
-          </div>
+          {/* The alarm queue and the quick incident dialog live above every page (status-bar bell, wall tiles). */}
+          <AlarmProvider enabled={can('alarms.handle')}>
+            <IncidentLauncherProvider enabled={can('incidents.manage')}>
+              <AppActions pages={pages} navigate={navigate} />
+              <CommandSurfaces />
+              <div className={wallOnly ? 'frame frame--wall-only' : 'frame'} inert={boot.session.locked ? true : undefined}>
+                {wallOnly ? null : <Navigation pages={pages} current={page} onNavigate={navigate} />}
+                <ErrorBoundary key={page} name={`page ${page}`} variant="page">
+                  <Current />
+                </ErrorBoundary>
+                {wallOnly ? null : <StatusBar connection={connection} />}
+                <AlarmDrawer />
+              </div>
+            </IncidentLauncherProvider>
+          </AlarmProvider>
         </ActionsProvider>
       </HealthProvider>
       {boot.session.locked ? <LockOverlay onUnlocked={() => setBoot((b) => (b ? { ...b, session: { ...b.session, locked: false } } : b))} /> : null}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../api/transport';
+import { AlarmBell } from '../alarms/AlarmCenter';
 import { ChangePasswordDialog } from '../auth/ChangePasswordDialog';
 import { useApp } from './app-context';
 import { ZoneClock } from './ZoneClock';
@@ -64,6 +65,7 @@ export function StatusBar({ connection }: { connection: ConnectionState }) {
         {t(`status.connection.${connection}`)}
       </span>
       <UserMenu />
+      <AlarmBell />
       {session.scopes.length > 0 ? <span className="status-bar__scope">{t('status.scope', { areas: session.scopes.map((a) => a.name).join(', ') })}</span> : null}
       <span className="status-bar__shell">{t(`status.shell.${system.shell}`)}</span>
       <span className="status-bar__spacer" />

@@ -8,7 +8,8 @@ export type PageId = (typeof PAGES)[number];
 export const PAGE_PERMISSION: Record<PageId, Permission> = {
   wall: 'live.view',
   map: 'register.view',
-  incidents: 'live.view',
+  // The book of the shift: its tabs show themselves by incidents.view, alarms.handle, shift.handover.
+  incidents: 'incidents.view',
   cameras: 'register.view',
   playback: 'playback.view',
   reports: 'register.view',

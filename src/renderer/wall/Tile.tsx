@@ -15,6 +15,8 @@ import { useLivePlayer } from './use-live-player';
 import { useZoom } from './use-zoom';
 import { ClockSkewBadge } from '../devices/ClockSkewBadge';
 import { PtzSlot } from '../ptz/PtzSlot';
+import { useTileAlarm } from '../alarms/alarm-store';
+import { TileIncidentButton } from '../incidents/wall-actions';
 
 export interface TileProps {
   index: number;
@@ -168,7 +170,9 @@ export function Tile(p: TileProps) {
   const label = name ?? t('pages.wall.tileEmpty', { n });
   const video = showsVideo(status);
   const transcoded = state.state === 'live' && state.transcoded;
-  const cls = ['tile', p.selected && 'tile--selected', dragOver && 'tile--drop', p.camera ? `tile--${status.kind}` : 'tile--empty'].filter(Boolean).join(' ');
+  // An open alarm of this camera flashes the tile (a steady frame where motion is reduced).
+  const alarm = useTileAlarm(p.camera?.id);
+  const cls = ['tile', p.selected && 'tile--selected', dragOver && 'tile--drop', p.camera ? `tile--${status.kind}` : 'tile--empty', alarm && `tile--alarm tile--alarm-${alarm.priority}`].filter(Boolean).join(' ');
   const clock = frame.time !== null ? formatTime(frame.time, lang, p.timeZone) : null;
 
   return (
@@ -184,6 +188,7 @@ export function Tile(p: TileProps) {
       data-status={p.camera ? status.kind : 'empty'}
       data-stream={p.camera ? p.stream : ''}
       data-frame-time={frame.time ?? ''}
+      data-alarm={alarm?.priority ?? undefined}
       tabIndex={-1}
       draggable={!!p.camera}
       onClick={p.onSelect}
@@ -253,6 +258,7 @@ export function Tile(p: TileProps) {
             ) : null}
             {zoom.scale > 1 ? <span className="tile__badge">{t('pages.wall.zoom', { factor: zoom.scale.toFixed(1) })}</span> : null}
             <ClockSkewBadge cameraId={p.camera.id} />
+            {alarm ? <span className="tile__alarm">{t('book.alarms.tileBadge', { kind: t(`book.kind.${alarm.kind}`), count: alarm.count })}</span> : null}
             <span className="tile__spacer" />
             <div className="tile__tools">
               <select
@@ -277,6 +283,7 @@ export function Tile(p: TileProps) {
               <button type="button" className="tile__button" onClick={snapshot} disabled={!video} aria-label={t('pages.wall.snapshot')} title={`${t('pages.wall.snapshot')} (S)`}>
                 <Icon name="snapshot" />
               </button>
+              <TileIncidentButton index={p.index} />
               <button
                 type="button"
                 className="tile__button"

@@ -10,6 +10,7 @@ import { cameraCreateInput, checkCoordinates, day, pointShape } from './register
 import { registerApi } from './register-api';
 import { wallApi } from './wall-api';
 import { recordingApi } from './recording-api';
+import { alarmsApi, incidentsApi, shiftApi } from './incidents-api';
 
 export const api = {
   'system.info': method({
@@ -117,6 +118,9 @@ export const api = {
   ...onboardingApi,
   ...ptzApi,
   ...recordingApi,
+  ...incidentsApi,
+  ...alarmsApi,
+  ...shiftApi,
 } as const;
 
 export type Api = typeof api;

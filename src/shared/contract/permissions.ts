@@ -16,6 +16,12 @@ export const PERMISSIONS = [
   'audit.read',
   'settings.manage',
   'system.backup',
+  'incidents.view', // the incident log of the caller's areas, its attachments and exports
+  'incidents.manage', // log incidents, comment, change status, attach files
+  'incidents.configure', // the category list
+  'alarms.handle', // the alarm queue: acknowledge, snooze, escalate
+  'alarms.configure', // per-camera alarm rules (which events, weekly hours, priority)
+  'shift.handover', // sign a shift off and acknowledge the next one
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -36,15 +42,50 @@ export interface RoleDefinition {
 
 export const BUILTIN_ROLE_DEFAULTS: Record<BuiltinRole, RoleDefinition> = {
   // The watch officer keeps the wall for a shift and may steer cameras until a supervisor takes over.
-  officer: { permissions: ['session', 'live.view', 'playback.view', 'ptz.control', 'register.view'], ptzRank: 10 },
+  // The officer also keeps the book of the shift: incidents, the alarm queue and the handover.
+  officer: {
+    permissions: [
+      'session',
+      'live.view',
+      'playback.view',
+      'ptz.control',
+      'register.view',
+      'incidents.view',
+      'incidents.manage',
+      'alarms.handle',
+      'shift.handover',
+    ],
+    ptzRank: 10,
+  },
+  // The supervisor reviews incidents and decides what raises an alarm and which categories exist.
   supervisor: {
-    permissions: ['session', 'live.view', 'playback.view', 'ptz.control', 'export.create', 'evidence.unlock', 'register.view', 'views.manage'],
+    permissions: [
+      'session',
+      'live.view',
+      'playback.view',
+      'ptz.control',
+      'export.create',
+      'evidence.unlock',
+      'register.view',
+      'views.manage',
+      'incidents.view',
+      'incidents.manage',
+      'incidents.configure',
+      'alarms.handle',
+      'alarms.configure',
+      'shift.handover',
+    ],
     ptzRank: 50,
   },
-  clerk: { permissions: ['session', 'live.view', 'playback.view', 'export.create', 'register.view'], ptzRank: 0 },
-  technician: { permissions: ['session', 'live.view', 'ptz.control', 'register.view', 'register.manage'], ptzRank: 20 },
-  // Ward staff see their ward's cameras and statistics; their accounts carry an area scope.
-  ward: { permissions: ['session', 'live.view', 'playback.view', 'register.view'], ptzRank: 0 },
+  // The clerk reads incidents to find what to export for a case.
+  clerk: { permissions: ['session', 'live.view', 'playback.view', 'export.create', 'register.view', 'incidents.view'], ptzRank: 0 },
+  // The technician sees camera-fault incidents and handles the alarms that are about cameras.
+  technician: {
+    permissions: ['session', 'live.view', 'ptz.control', 'register.view', 'register.manage', 'incidents.view', 'alarms.handle'],
+    ptzRank: 20,
+  },
+  // Ward staff see their ward's cameras, statistics and incidents; their accounts carry an area scope.
+  ward: { permissions: ['session', 'live.view', 'playback.view', 'register.view', 'incidents.view'], ptzRank: 0 },
   // The auditor reads the audit trail and nothing else: no video, no register.
   auditor: { permissions: ['session', 'audit.read'], ptzRank: 0 },
   admin: { permissions: [...PERMISSIONS], ptzRank: 100 },

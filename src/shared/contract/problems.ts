@@ -25,6 +25,8 @@ export const VALIDATION_PROBLEMS = [
   // Recording: a timetable slot that ends before it starts; a time range that is empty or too long.
   'schedule_slot',
   'time_range',
+  // A text field over its cap (incident description, comment…): the form says the cap beside it.
+  'text_too_long',
 ] as const;
 export type ValidationProblem = (typeof VALIDATION_PROBLEMS)[number];
 

@@ -10,6 +10,7 @@ import m006 from './006_onvif_ptz';
 import m007 from './007_register';
 import m008 from './008_recording';
 import m009 from './009_wall_workspace';
+import m010 from './010_incidents';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'register', sql: m007 },
   { version: 8, name: 'recording', sql: m008 },
   { version: 9, name: 'wall_workspace', sql: m009 },
+  { version: 10, name: 'incidents', sql: m010 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -3,6 +3,7 @@ import enRecording from './en-recording';
 
 // English strings. vi.ts must have exactly the same keys (the type below makes the compiler check).
 import { ptzEn } from './ptz-en';
+import book from './en-book';
 const en = {
   ...ptzEn,
   app: { name: 'Watchfloor', tagline: 'Monitoring centre console' },
@@ -163,6 +164,12 @@ const en = {
     'audit.read': 'Read the audit trail',
     'settings.manage': 'Change console settings',
     'system.backup': 'Back up the database',
+    'incidents.view': 'See incidents',
+    'incidents.manage': 'Log and handle incidents',
+    'incidents.configure': 'Edit incident categories',
+    'alarms.handle': 'Handle alarms',
+    'alarms.configure': 'Set alarm rules',
+    'shift.handover': 'Hand over shifts',
   },
   users: {
     title: 'Users and roles',
@@ -249,6 +256,7 @@ const en = {
   camera: {
     status: { unknown: 'Unknown', working: 'Working', awaiting_repair: 'Awaiting repair', offline: 'Offline', decommissioned: 'Decommissioned' },
   },
+  book,
   common: { yes: 'Yes', no: 'No', loading: 'Loading…', retry: 'Try again', close: 'Close' },
   counts: {
     areas_one: '{{count}} area',
@@ -354,6 +362,11 @@ const en = {
     import_has_problems: 'The file still has {{count}} problems. Fix them and choose the file again: nothing was imported.',
     import_running: 'Another import is being written. Wait for it to finish.',
     pdf_unavailable: 'This console cannot make a PDF (no Chromium found). Use Print and choose “Save as PDF”.',
+    status_move: 'An incident cannot go from “{{from}}” to “{{to}}”.',
+    snapshot_failed: 'The camera gave no picture ({{reason}}).',
+    handover_own: 'You signed this shift off: the incoming officer must take it over.',
+    handover_taken: 'This shift was already taken over by {{by}}.',
+    export_too_large: 'Too many rows for this export (at most {{limit}}): narrow the filters or export XLSX.',
   },
   /** Why the core refused a field (bad_request's `problem`), shown beside the field. */
   problems: {
@@ -375,6 +388,7 @@ const en = {
     outside_vietnam: 'This point lies outside Vietnam.',
     schedule_slot: 'Each slot must end after it starts (HH:MM, up to 24:00).',
     time_range: 'The end must be after the start (and the range not too long).',
+    text_too_long: 'Too long for this field.',
   },
   boundary: {
     title: 'This part of the console failed',

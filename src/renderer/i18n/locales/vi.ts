@@ -2,6 +2,7 @@ import { viWall } from './vi-wall';
 import type { Messages } from './en';
 import { ptzVi } from './ptz-vi';
 import viRecording from './vi-recording';
+import book from './vi-book';
 
 const vi: Messages = {
   ...ptzVi,
@@ -163,6 +164,12 @@ const vi: Messages = {
     'audit.read': 'Đọc nhật ký kiểm tra',
     'settings.manage': 'Thay đổi cài đặt',
     'system.backup': 'Sao lưu cơ sở dữ liệu',
+    'incidents.view': 'Xem vụ việc',
+    'incidents.manage': 'Ghi nhận, xử lý vụ việc',
+    'incidents.configure': 'Sửa danh mục loại vụ việc',
+    'alarms.handle': 'Xử lý cảnh báo',
+    'alarms.configure': 'Đặt quy tắc cảnh báo',
+    'shift.handover': 'Giao nhận ca',
   },
   users: {
     title: 'Người dùng và vai trò',
@@ -249,6 +256,7 @@ const vi: Messages = {
   camera: {
     status: { unknown: 'Chưa rõ', working: 'Đang hoạt động', awaiting_repair: 'Chờ sửa chữa', offline: 'Mất kết nối', decommissioned: 'Ngừng sử dụng' },
   },
+  book,
   common: { yes: 'Có', no: 'Không', loading: 'Đang tải…', retry: 'Thử lại', close: 'Đóng' },
   counts: {
     areas_one: '{{count}} khu vực',
@@ -354,6 +362,11 @@ const vi: Messages = {
     import_has_problems: 'Tệp vẫn còn {{count}} lỗi. Hãy sửa rồi chọn lại tệp: chưa có gì được nhập.',
     import_running: 'Một lần nhập khác đang được ghi. Hãy đợi xong.',
     pdf_unavailable: 'Máy này không tạo được PDF (không có Chromium). Hãy dùng In và chọn “Lưu dưới dạng PDF”.',
+    status_move: 'Không thể chuyển vụ việc từ “{{from}}” sang “{{to}}”.',
+    snapshot_failed: 'Camera không trả về hình ảnh ({{reason}}).',
+    handover_own: 'Bạn là người ký giao ca này: người nhận ca phải nhận.',
+    handover_taken: 'Ca này đã được {{by}} nhận.',
+    export_too_large: 'Quá nhiều dòng để xuất (tối đa {{limit}}): hãy lọc hẹp hơn hoặc xuất XLSX.',
   },
   problems: {
     required: 'Hãy điền mục này.',
@@ -374,6 +387,7 @@ const vi: Messages = {
     outside_vietnam: 'Điểm này nằm ngoài lãnh thổ Việt Nam.',
     schedule_slot: 'Mỗi khung giờ phải kết thúc sau khi bắt đầu (HH:MM, tối đa 24:00).',
     time_range: 'Thời điểm kết thúc phải sau thời điểm bắt đầu (và khoảng không quá dài).',
+    text_too_long: 'Nội dung quá dài so với giới hạn của mục này.',
   },
   boundary: {
     title: 'Phần này của bàn điều hành bị lỗi',

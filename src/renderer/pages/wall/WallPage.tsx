@@ -19,6 +19,8 @@ import { useApp } from '../../app/app-context';
 import { formatTime, type Language } from '../../i18n';
 // Playback on the wall (instant replay, playback at a time): a seam kept in src/renderer/playback.
 import { WallPlaybackControls, WallPlaybackProvider } from '../../playback/wall-playback';
+import { useAlarmPop } from '../../alarms/pop';
+import { useNewIncidentAction } from '../../incidents/wall-actions';
 
 export function WallPage() {
   const { searchRef, wallRef, gridRef, ...w } = useWallPage();
@@ -28,6 +30,10 @@ export function WallPage() {
   const coreUp = w.connection === 'connected';
   const lostSince = coreUp ? null : connectionSince;
   const wallOnly = w.place.mode === 'wall' || preferences.operatorMode;
+  // Seams of the book of the shift: "New incident from this camera" (N, tile button, palette) and
+  // alarms popping their camera onto the designated alarm tile or window.
+  useNewIncidentAction(state.tiles, state.selected);
+  useAlarmPop(w.ctx.act);
 
   if (w.tree && w.tree.cameras.length === 0) {
     return (
