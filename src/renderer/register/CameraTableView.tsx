@@ -77,8 +77,12 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
         {pages.total === null
           ? t('common.loading')
           : unfiltered && pointsTotal !== null
-            ? t('pages.cameras.summary', { areas: areas.filter((a) => !a.retiredOn).length, points: pointsTotal, cameras: pages.total })
-            : t('register.summary', { total: pages.total.toLocaleString(i18n.language) })}
+            ? t('pages.cameras.summary', {
+                areas: t('counts.areas', { count: areas.filter((a) => !a.retiredOn).length }),
+                points: t('counts.points', { count: pointsTotal }),
+                cameras: t('counts.cameras', { count: pages.total }),
+              })
+            : t('counts.cameras', { count: pages.total })}
       </p>
       {selected.size > 0 && can('register.manage') ? <BulkBar ids={[...selected]} onDone={() => setSelected(new Set())} /> : null}
       {pages.error ? (

@@ -2,6 +2,7 @@
 // (kept in this browser, like the language switch).
 import type { Category, CameraRow } from '../../shared/contract';
 import { ClockSkewBadge } from '../devices/ClockSkewBadge';
+import { HealthDot } from '../health/HealthDot';
 import type { Column } from './VirtualTable';
 import { categoryName } from './use-register-data';
 
@@ -79,6 +80,8 @@ export function cameraColumns(
   const render: Record<ColumnKey, (r: CameraRow) => React.ReactNode> = {
     name: (r) => (
       <span className="vt__name">
+        {/* What the core knows of the camera now (live relays, probes); the Status column is the register's word. */}
+        <HealthDot camera={r} />
         {r.name}
         {r.disabled ? <span className="tag">{t('register.table.disabled')}</span> : null}
         <ClockSkewBadge cameraId={r.id} className="tag" />

@@ -2,7 +2,6 @@
 // have the same keys (its type says so).
 const registerEn = {
   tabs: { label: 'Register views', cameras: 'Cameras', points: 'Points', areas: 'Areas', duplicates: 'Duplicates' },
-  summary: '{{total}} cameras',
   filters: {
     label: 'Filters',
     area: 'Area',

@@ -3,7 +3,6 @@ import type { RegisterMessages } from './register.en';
 
 const registerVi: RegisterMessages = {
   tabs: { label: 'Các phần của danh mục', cameras: 'Camera', points: 'Điểm', areas: 'Khu vực', duplicates: 'Trùng lặp' },
-  summary: '{{total}} mắt camera',
   filters: {
     label: 'Bộ lọc',
     area: 'Khu vực',
