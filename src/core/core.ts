@@ -50,6 +50,8 @@ import { findChromium } from './evidence/report';
 import { Bookmarks } from './media/playback/bookmarks';
 import { SegmentSource } from './media/playback/segment-source';
 import { RecordingService, type RecordingServiceOptions } from './media/recorder/recording-service';
+import { recorderAlarmBridge } from './alarms/sources';
+import { incidentRecordings } from './incidents/recording-links';
 import { startIncidentServices, type IncidentStartOptions } from './incidents/start';
 
 const log = createLogger('core');
@@ -180,6 +182,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // 6. Recording: reconcile the index with the files first (after a crash), then every configured
   //    camera records, sharing the live relay's ffmpeg. Then playback and evidence on top of it.
   const installationKey = key;
+  // The recorder starts before the alarm queue (reconcile first); its alarms reach the queue once it exists.
+  let toAlarmQueue: ReturnType<typeof recorderAlarmBridge> | null = null;
+  let exportFinished: ((incidentRef: string, exportId: string, name: string, by: { id: string | null; name: string | null }) => void) | null = null;
   const recording = new RecordingService({
     db,
     live,
@@ -198,7 +203,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     defaultFolder: path.join(options.dataDir, 'recordings'),
     timeZone: () => settings.get().timeZone,
     logger: createLogger('recording'),
-    onAlarm: (alarm) => events.publish({ type: 'recording.alarm', cameraId: alarm.cameraId, alarm }),
+    onAlarm: (alarm) => {
+      events.publish({ type: 'recording.alarm', cameraId: alarm.cameraId, alarm });
+      toAlarmQueue?.(alarm);
+    },
     onSegmentClosed: (cameraId) => events.publish({ type: 'recording.segment', cameraId }),
     onReconciled: (report) =>
       void audit.append({
@@ -244,10 +252,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     audit,
     logger: createLogger('evidence'),
-    publish: (job) => events.publish({ type: 'export.progress', job }),
+    publish: (job) => {
+      events.publish({ type: 'export.progress', job });
+      // An export made for an incident joins the incident's attachments when it is complete.
+      if (job.state === 'done' && job.incidentId) {
+        const by = job.createdBy ? users.displayName(job.createdBy) : null;
+        exportFinished?.(job.incidentId, job.id, `${job.caseNumber} · ${job.reason}`.slice(0, 200), { id: job.createdBy, name: by });
+      }
+    },
   });
   // 7. The book of the shift: incidents, alarms (and their sources), the handover.
-  const book = startIncidentServices({ db, dataDir: options.dataDir, events, access, register, live, settings, audit, ffmpegPath, ...options.alarms });
+  const book = startIncidentServices({
+    db,
+    dataDir: options.dataDir,
+    events,
+    access,
+    register,
+    live,
+    settings,
+    audit,
+    ffmpegPath,
+    recordings: incidentRecordings({ locks, bookmarks, exportJob: (id) => evidence.job(id), access }),
+    ...options.alarms,
+  });
+  toAlarmQueue = recorderAlarmBridge(book.services.alarms);
+  exportFinished = (ref, exportId, name, by) => void book.services.incidents.linkExport(ref, exportId, name, by);
   const services: CoreServices = {
     version: APP_VERSION,
     shell: options.shell,

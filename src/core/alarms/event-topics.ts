@@ -42,8 +42,8 @@ export class CameraEventState {
 
   update(events: OnvifEvent[]): AlarmKind[] {
     // Message by message, in the camera's order: "off, on" in one pull is a new motion even when
-    // the last one was never seen to end.
-    const raised = new Set<AlarmKind>();
+    // the last one was never seen to end, and two motions in one pull are two (the queue counts them).
+    const raised: AlarmKind[] = [];
     for (const e of events) {
       const kind = kindOfTopic(e.topic);
       const active = activeOf(e.data);
@@ -56,9 +56,9 @@ export class CameraEventState {
       if (e.operation === 'Deleted') this.sources.delete(key);
       else this.sources.set(key, active);
       const now = this.activeKinds().has(kind);
-      if (!before && now && (e.operation !== 'Initialized' || kind !== 'motion')) raised.add(kind);
+      if (!before && now && (e.operation !== 'Initialized' || kind !== 'motion')) raised.push(kind);
     }
-    return [...raised];
+    return raised;
   }
 
   /** A new subscription starts from the camera's word, not ours. */

@@ -91,3 +91,23 @@ export function watchDisk(o: DiskWatchOptions): { check(): Promise<void>; stop()
   void check();
   return { check, stop: () => clearInterval(timer) };
 }
+
+/**
+ * The recorder's alarms (its own table keeps them for the Recording panel) also go to the officer's
+ * queue: a camera that stopped recording is recording_failed; a folder nearly full, exhausted by
+ * locks or unavailable is disk_full for the console. Reconcile reports stay the recorder's (they are
+ * in the audit trail and the Recording panel, and are not something to acknowledge at 3 a.m.).
+ */
+export function recorderAlarmBridge(sink: AlarmSink): (a: { kind: string; cameraId: string | null; detail: Record<string, string | number>; clearedAt: number | null }) => void {
+  return (a) => {
+    const kind = a.kind === 'recording_failed' ? 'recording_failed' : a.kind === 'reconciled' ? null : 'disk_full';
+    if (!kind) return;
+    const cameraId = kind === 'recording_failed' ? a.cameraId : null;
+    if (a.clearedAt !== null) return sink.clear(cameraId, kind);
+    const detail = Object.entries(a.detail)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')
+      .slice(0, 300);
+    sink.raise({ kind, cameraId, source: 'recorder', detail: detail || a.kind });
+  };
+}

@@ -44,6 +44,11 @@ export class UserService {
     return this.d.users.all().map((u) => this.toAccount(u, sessions));
   }
 
+  /** A user's name as shown in records; null for an account that is gone. */
+  displayName(id: string): string | null {
+    return this.d.users.byId(id)?.displayName ?? null;
+  }
+
   account(id: string): Account {
     const u = this.d.users.byId(id);
     if (!u) throw new AppError('not_found', { kind: 'user', id });

@@ -233,6 +233,12 @@ export class EvidenceService {
     };
   }
 
+  /** One export as it stands (a running one's progress, else its stored row). */
+  job(id: string): ExportJobInfo | null {
+    const running = this.jobs.get(id);
+    return running ? { ...running.info } : this.row(id);
+  }
+
   private row(id: string): ExportJobInfo | null {
     const r = this.d.db.prepare('SELECT * FROM exports WHERE id = ?').get(id) as Row | undefined;
     return r ? this.toInfo(r) : null;

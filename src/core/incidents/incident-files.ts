@@ -151,7 +151,7 @@ export class IncidentFiles {
 
   /** A recording bookmark or evidence export, attached by reference (the recorder keeps the video). */
   recordRefs(
-    p: Principal,
+    by: { id: string | null; name: string | null },
     incidentId: string,
     refs: { kind: 'bookmark' | 'export'; ref: string; name: string }[],
     at: number,
@@ -173,12 +173,12 @@ export class IncidentFiles {
         width: null,
         height: null,
         createdAt: at,
-        createdByName: p.user.displayName,
+        createdByName: by.name,
       };
       this.records.addAttachment(a);
       this.records.append(incidentId, {
-        actorId: p.user.id,
-        actorName: p.user.displayName,
+        actorId: by.id,
+        actorName: by.name,
         at,
         kind: 'attachment',
         version,

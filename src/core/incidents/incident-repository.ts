@@ -134,6 +134,14 @@ export class IncidentRepository {
     return row ? toIncident(incidentRow.parse(row)) : null;
   }
 
+  /** "2026-000123" (or "2026-123"): the number officers and clerks write on papers. */
+  byNumber(number: string): StoredIncident | null {
+    const m = /^(\d{4})-(\d{1,6})$/.exec(number.trim());
+    if (!m) return null;
+    const row = this.db.prepare(`${SELECT} WHERE i.year = ? AND i.seq = ?`).get(Number(m[1]), Number(m[2]));
+    return row ? toIncident(incidentRow.parse(row)) : null;
+  }
+
   byIds(ids: readonly string[]): StoredIncident[] {
     const out: StoredIncident[] = [];
     // Chunks: SQLite's host parameter limit is generous, a shift's incidents are not always few.

@@ -35,7 +35,17 @@ export interface IncidentServiceDeps {
   events: EventBus;
   /** The console's zone: an incident's number takes the year it was logged in, there. */
   timeZone: () => string;
+  /** The recordings an incident rests on (absent where the log runs without a recorder). */
+  recordings?: IncidentRecordings;
   now?: () => number;
+}
+
+/** What the incident log asks of the recorder (recording-links.ts builds it). */
+export interface IncidentRecordings {
+  /** The name of a bookmark or export the caller may see; null when there is none for them. */
+  refName(p: Principal, kind: 'bookmark' | 'export', ref: string): string | null;
+  /** Keeps each camera's video around the time the incident happened from deletion. */
+  hold(i: Pick<Incident, 'id' | 'number' | 'occurredAt' | 'cameraIds'>, byUserId: string | null): void;
 }
 
 const years = new Map<string, Intl.DateTimeFormat>();
@@ -226,6 +236,7 @@ export class IncidentService {
         return this.d.incidents.get(id)!;
       });
       this.publish(made, 'created', p);
+      this.d.recordings?.hold(made, p.user.id);
       return publicIncident(made);
     } catch (err) {
       await this.d.files.moveBack(moved);
@@ -339,7 +350,11 @@ export class IncidentService {
       this.d.records.append(current.id, { ...actor(p), at: now, kind, version, data: { changes, ...(text ? { text } : {}) } });
       return { outcome: 'saved', incident: publicIncident(this.d.incidents.get(current.id)!) };
     });
-    if (outcome.outcome === 'saved') this.publish(outcome.incident, kind === 'status' ? 'status' : 'updated', p);
+    if (outcome.outcome === 'saved') {
+      this.publish(outcome.incident, kind === 'status' ? 'status' : 'updated', p);
+      // A camera added, or the time corrected: that video is kept too.
+      this.d.recordings?.hold(outcome.incident, p.user.id);
+    }
     return outcome;
   }
 
@@ -361,13 +376,22 @@ export class IncidentService {
   /** Attaches staged files and references to an incident the caller may see. */
   async attach(p: Principal, id: string, stagedIds: string[], refs: { kind: 'bookmark' | 'export'; ref: string; name: string }[]) {
     const i = this.load(p, id);
+    // A reference must name a bookmark or export the caller may see; its own name is the one kept.
+    const recordings = this.d.recordings;
+    if (refs.length && recordings) {
+      refs = refs.map((r) => {
+        const name = recordings.refName(p, r.kind, r.ref);
+        if (name === null) throw new AppError('not_found', { kind: r.kind, id: r.ref });
+        return { ...r, name };
+      });
+    }
     const staged = this.d.files.ownStaged(p, stagedIds);
     const now = this.now();
     const moved = await this.d.files.moveIn(staged, now);
     try {
       const made = this.d.incidents.transaction(() => [
         ...this.d.files.record(p, id, moved, now, i.version),
-        ...this.d.files.recordRefs(p, id, refs, now, i.version),
+        ...this.d.files.recordRefs({ id: p.user.id, name: p.user.displayName }, id, refs, now, i.version),
       ]);
       this.publish(i, 'attachment', p);
       return made;
@@ -375,6 +399,19 @@ export class IncidentService {
       await this.d.files.moveBack(moved);
       throw err;
     }
+  }
+
+  /**
+   * An export made for an incident (by its id or its number) is attached to it when it finishes,
+   * under the clerk's name. Unknown references are left alone: the export's case field is free text.
+   */
+  linkExport(incidentRef: string, exportId: string, name: string, by: { id: string | null; name: string | null }): boolean {
+    const i = this.d.incidents.get(incidentRef) ?? this.d.incidents.byNumber(incidentRef);
+    if (!i) return false;
+    if (this.d.files.list(i.id).some((a) => a.kind === 'export' && a.ref === exportId)) return true;
+    this.d.incidents.transaction(() => this.d.files.recordRefs(by, i.id, [{ kind: 'export', ref: exportId, name }], this.now(), i.version));
+    this.d.events.publish({ type: 'incident.changed', incidentId: i.id, number: i.number, version: i.version, areaId: i.areaId, change: 'attachment', byName: by.name, at: this.now() });
+    return true;
   }
 
   filters(p: Principal) {

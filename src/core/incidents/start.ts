@@ -23,7 +23,7 @@ import type { Db } from '../store/database';
 import { AttachmentStore } from './attachment-store';
 import { IncidentFiles } from './incident-files';
 import { IncidentRepository } from './incident-repository';
-import { IncidentService } from './incident-service';
+import { IncidentService, type IncidentRecordings } from './incident-service';
 import { RecordRepository } from './record-repository';
 import { SnapshotService } from './snapshot/snapshot-service';
 
@@ -41,6 +41,8 @@ export interface IncidentStartOptions {
   pullPointTiming?: Partial<PullPointTiming>;
   alarmFlushMs?: number;
   uploadLimitBytes?: number;
+  /** The recorder's side of incidents: holds on video, references to bookmarks and exports. */
+  recordings?: IncidentRecordings;
 }
 
 export function startIncidentServices(o: IncidentStartOptions) {
@@ -49,7 +51,7 @@ export function startIncidentServices(o: IncidentStartOptions) {
   const records = new RecordRepository(o.db);
   const store = new AttachmentStore(o.dataDir);
   const incidentFiles = new IncidentFiles(records, store, createLogger('incidents.files'), o.uploadLimitBytes);
-  const incidents = new IncidentService({ incidents: incidentRepo, records, files: incidentFiles, access: o.access, events: o.events, timeZone });
+  const incidents = new IncidentService({ incidents: incidentRepo, records, files: incidentFiles, access: o.access, events: o.events, timeZone, ...(o.recordings ? { recordings: o.recordings } : {}) });
 
   const snapshots = new SnapshotService({
     live: o.live,
