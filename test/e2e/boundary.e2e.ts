@@ -93,7 +93,7 @@ test('a page that fails shows a translated error in its place; the rest works, a
   // Navigation, the other pages and the status bar still work.
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
-  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Core connected');
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Online');
   await page.getByRole('link', { name: 'Cameras', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This part of the console failed');
   broken = false;

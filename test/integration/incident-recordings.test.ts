@@ -73,7 +73,7 @@ describe('an incident and its recordings', () => {
     });
     await rig.core.services.evidence.settle(job.id);
     const detail = await rig.call('incidents.get', { id: made.id });
-    expect(detail.attachments).toEqual([expect.objectContaining({ kind: 'export', ref: job.id, name: 'VV-2026/0007 · Yêu cầu của Công an Phường' })]);
+    expect(detail.attachments).toEqual([expect.objectContaining({ kind: 'export', ref: job.id, name: 'VV-2026-0007 · Yêu cầu của Công an Phường' })]);
     expect(detail.timeline.some((e) => e.kind === 'attachment')).toBe(true);
   });
 });

@@ -162,7 +162,8 @@ export class IncidentFiles {
         id: randomUUID(),
         incidentId,
         kind: r.kind,
-        name: sanitiseFileName(r.name, r.kind),
+        // A display name, not a path: a case number's slash stays a separator, not a folder.
+        name: sanitiseFileName(r.name.replace(/[/\\]/g, '-'), r.kind),
         mime: 'application/octet-stream',
         bytes: 0,
         sha256: null,

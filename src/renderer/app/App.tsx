@@ -7,7 +7,7 @@ import { errorText, type ApiClient } from '../api/client';
 import type { ConnectionState } from '../api/transport';
 import { SetupScreen } from '../auth/SetupScreen';
 import { SignInScreen } from '../auth/SignInScreen';
-import { applyLanguage } from '../i18n';
+import { applyLanguage, usableSettings } from '../i18n';
 import { Console } from './Console';
 
 type Status = MethodOutput<'session.status'>;
@@ -44,7 +44,7 @@ export function App({ api }: { api: ApiClient }) {
         api.call('preferences.get', {}),
       ]);
       await applyLanguage(settings.language);
-      setBoot({ session, settings, system, preferences });
+      setBoot({ session, settings: usableSettings(settings), system, preferences });
       setStatus(st);
       setBootError(null);
       setEnded(false);

@@ -14,7 +14,7 @@ import { IncidentLauncherProvider } from '../incidents/launcher';
 import { LockOverlay } from '../auth/LockOverlay';
 import { useIdleLock } from '../auth/use-idle-lock';
 import { HealthProvider } from '../health/HealthProvider';
-import { applyLanguage, setLocalLanguage } from '../i18n';
+import { applyLanguage, setLocalLanguage, usableSettings } from '../i18n';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { CamerasPage } from '../pages/cameras/CamerasPage';
 import { IncidentsPage } from '../pages/incidents/IncidentsPage';
@@ -93,7 +93,7 @@ export function Console({ api, boot, setBoot, connection, connectionSince, reloa
     () =>
       api.on('settings.changed', (e) => {
         void applyLanguage(e.settings.language);
-        setBoot((b) => (b ? { ...b, settings: e.settings } : b));
+        setBoot((b) => (b ? { ...b, settings: usableSettings(e.settings) } : b));
       }),
     [api, setBoot],
   );
@@ -130,7 +130,7 @@ export function Console({ api, boot, setBoot, connection, connectionSince, reloa
         // Choosing the console's language here also drops this browser's own choice.
         if (patch.language) setLocalLanguage(null);
         await applyLanguage(settings.language);
-        setBoot((b) => (b ? { ...b, settings } : b));
+        setBoot((b) => (b ? { ...b, settings: usableSettings(settings) } : b));
       },
       async updatePreferences(patch: Partial<Preferences>) {
         // Shown at once; the core's answer (and its event to the user's other windows) follows.

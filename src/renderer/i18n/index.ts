@@ -66,6 +66,20 @@ export async function applyLanguage(setting: LanguageSetting): Promise<void> {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
+ * Settings as the console uses them: a zone this browser's Intl does not know (an older core, a
+ * hand-edited database) becomes the default zone, so no clock, label or file name can throw.
+ */
+export function usableSettings<S extends { timeZone: string }>(s: S): S {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: s.timeZone });
+    return s;
+  } catch {
+    console.error(`Watchfloor: unknown time zone ${JSON.stringify(s.timeZone)}; showing ${DEFAULT_TIME_ZONE}`);
+    return { ...s, timeZone: DEFAULT_TIME_ZONE };
+  }
+}
+
+/**
  * A cached formatter for the zone, or for the default zone when `Intl` does not know it: a clock
  * must never throw (a bad zone once blanked the console, issue "Trust"), and building a formatter
  * every second for every tile is wasted work.

@@ -346,7 +346,7 @@ const en = {
     destination_unwritable: 'The destination {{destination}} does not exist or cannot be written.',
     destination_full: 'Not enough room at {{destination}}: {{neededBytes}} bytes needed, {{freeBytes}} free.',
     file_too_large_fat32: 'The drive at {{destination}} is FAT32, which cannot hold a file over 4 GiB. Allow splitting, or use an exFAT or NTFS drive.',
-    core_unavailable: 'The console is not connected to the core, so nothing was done. Try again once the status bar says “Core connected”.',
+    core_unavailable: 'The console is not connected to the core, so nothing was done. Try again once the status bar says “Online”.',
     outcome_unknown: 'The connection to the core was lost before it answered: this may or may not have been done. Check before trying again.',
     ptz_locked: 'Controlled by {{holder}} ({{roleName}}).',
     camera_already_registered: 'This camera is already in the register as “{{name}}”.',

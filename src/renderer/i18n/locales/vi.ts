@@ -346,7 +346,7 @@ const vi: Messages = {
     destination_unwritable: 'Thư mục đích {{destination}} không tồn tại hoặc không ghi được.',
     destination_full: 'Không đủ chỗ tại {{destination}}: cần {{neededBytes}} byte, còn trống {{freeBytes}}.',
     file_too_large_fat32: 'Ổ đĩa tại {{destination}} dùng FAT32, không chứa được tệp lớn hơn 4 GiB. Hãy cho phép chia nhỏ tệp, hoặc dùng ổ exFAT hay NTFS.',
-    core_unavailable: 'Bàn điều hành chưa kết nối được với lõi nên chưa có thao tác nào được thực hiện. Hãy thử lại khi thanh trạng thái báo “Đã kết nối lõi”.',
+    core_unavailable: 'Bàn điều hành chưa kết nối được với lõi nên chưa có thao tác nào được thực hiện. Hãy thử lại khi thanh trạng thái báo “Đang trực tuyến”.',
     outcome_unknown: 'Mất kết nối với lõi trước khi có trả lời: thao tác có thể đã hoặc chưa được thực hiện. Hãy kiểm tra trước khi thử lại.',
     ptz_locked: 'Camera đang do {{holder}} ({{roleName}}) điều khiển.',
     camera_already_registered: 'Camera này đã có trong danh mục với tên “{{name}}”.',
