@@ -299,7 +299,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     stats: new StatsService(store),
     registerImport,
     uploads,
-    centreName: () => 'Trung tâm giám sát',
+    centreName: () => settings.get().centreName,
     wall,
     preferences: new PreferencesService(db, events),
     health,

@@ -180,13 +180,22 @@ test.describe('in Vietnamese', () => {
     await expect(page.getByRole('heading', { name: 'Tổ dân phố chưa có camera (1)' })).toBeVisible();
     await snap('vi-register-report');
 
+    // The centre names itself in Settings; its reports are headed with that name.
+    await page.getByRole('link', { name: 'Cài đặt', exact: true }).click();
+    const centre = page.getByRole('textbox', { name: 'Tên trung tâm (in trên đầu báo cáo)' });
+    await centre.fill('Trung tâm giám sát Phường Bến Thành');
+    await centre.blur();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu' })).toBeVisible();
+    await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
+    await expect(benThanh).toBeVisible();
+
     // The same report as XLSX: headed with the centre and the date, the ward's numbers.
     const dir = info.outputPath();
     const xlsx = await download(page, 'Tải XLSX', dir);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     const ws = wb.worksheets[0]!;
-    expect(ws.getCell('A1').value).toBe('TRUNG TÂM GIÁM SÁT');
+    expect(ws.getCell('A1').value).toBe('TRUNG TÂM GIÁM SÁT PHƯỜNG BẾN THÀNH');
     expect(ws.getCell('A2').value).toBe('BÁO CÁO THỐNG KÊ HỆ THỐNG CAMERA');
     expect(String(ws.getCell('A3').value)).toMatch(/^Tính đến ngày \d\d\/\d\d\/\d{4}$/);
     const rows: unknown[][] = [];
@@ -198,7 +207,7 @@ test.describe('in Vietnamese', () => {
     const pdf = await download(page, 'Tải PDF', dir);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    expect(text).toContain('TRUNG TÂM GIÁM SÁT');
+    expect(text).toContain('TRUNG TÂM GIÁM SÁT PHƯỜNG BẾN THÀNH');
     expect(text).toContain('BÁO CÁO THỐNG KÊ HỆ THỐNG CAMERA');
     expect(text).toMatch(/Tính đến ngày \d\d\/\d\d\/\d{4}/);
     expect(text).toMatch(/Phường Bến Thành\s+3\s+4\s+3\s+0\s+1\s+0/);

@@ -18,6 +18,8 @@ export const DEFAULT_SETTINGS: Settings = {
   // The defaults: a PTZ hold lapses after 30 s idle; a clock off by more than 5 s is flagged.
   ptzIdleSeconds: 30,
   clockSkewSeconds: 5,
+  // Until the administrator names it: what ward reports are headed with.
+  centreName: 'Trung tâm giám sát',
 };
 
 const isSettingKey = (key: string): key is keyof Settings => Object.hasOwn(DEFAULT_SETTINGS, key);

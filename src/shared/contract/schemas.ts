@@ -36,6 +36,8 @@ export const timeZone = z
 
 /** Seconds a tour shows each view or camera unless the tour says otherwise. */
 const tourDwellSeconds = z.number().int().min(3).max(3600);
+/** The monitoring centre's name, heading its reports (ward statistics, evidence, handover minutes). */
+const centreName = z.string().trim().min(1).max(120);
 const idleLockMinutes = z.number().int().min(0).max(720);
 const ptzIdleSeconds = z.number().int().min(5).max(600);
 const clockSkewSeconds = z.number().int().min(1).max(3600);
@@ -50,11 +52,12 @@ export const settings = z.object({
   ptzIdleSeconds,
   /** A camera clock off by more than this is flagged: evidence timestamps depend on it. */
   clockSkewSeconds,
+  centreName: z.string(),
 });
 export type Settings = z.infer<typeof settings>;
 
 /** What a setting may be set to: each one checked against what it means, not only its type. */
-export const settingsInput = z.object({ language: languageSetting, timeZone, tourDwellSeconds, idleLockMinutes, ptzIdleSeconds, clockSkewSeconds });
+export const settingsInput = z.object({ language: languageSetting, timeZone, tourDwellSeconds, idleLockMinutes, ptzIdleSeconds, clockSkewSeconds, centreName });
 export const settingsPatch = settingsInput.partial();
 
 /** A signed-in person as every screen sees them; `role` is a role id (see contract/auth.ts). */

@@ -22,7 +22,7 @@ export function SettingsPage() {
   const { api, settings, system, updateSettings, can } = useApp();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [backingUp, setBackingUp] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<{ dwell?: string; idle?: string }>({});
+  const [fieldErrors, setFieldErrors] = useState<{ dwell?: string; idle?: string; centre?: string }>({});
   const lang = i18n.language as Language;
   const zones = useMemo(() => zoneOptions(lang), [lang]);
 
@@ -84,6 +84,22 @@ export function SettingsPage() {
                 </optgroup>
               </select>
             </label>
+            <label className="field">
+              <span>{t('pages.settings.centreName')}</span>
+              <input
+                className="input"
+                maxLength={120}
+                defaultValue={settings.centreName}
+                aria-invalid={!!fieldErrors.centre}
+                aria-describedby="centre-error"
+                onBlur={(e) => {
+                  const v = e.target.value.trim();
+                  setFieldErrors((f) => ({ ...f, centre: v ? undefined : t('validation.required', { field: t('pages.settings.centreName') }) }));
+                  if (v && v !== settings.centreName) void save({ centreName: v });
+                }}
+              />
+            </label>
+            <FieldError id="centre-error" text={fieldErrors.centre ?? null} />
             <label className="field">
               <span>{t('pages.settings.tourDwell')}</span>
               <input
