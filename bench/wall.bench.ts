@@ -9,7 +9,7 @@ import { chromium, type Page } from 'playwright-core';
 import { startLab } from '../src/sim/lab';
 import { chromiumPath, CHROMIUM_ARGS } from '../test/e2e/support/chromium';
 import { registerCameras, TestApi } from '../test/e2e/support/api';
-import { startServe } from '../test/e2e/support/serve';
+import { ADMIN, startServe } from '../test/e2e/support/serve';
 import { median, type Benchmark, type BenchResult } from './types';
 
 const STALL_SECONDS = Number(process.env.BENCH_WALL_SECONDS ?? 60);
@@ -46,6 +46,13 @@ async function timeToFirstFrame(page: Page, tile: number, cameraId: string, name
   return page.evaluate(() => (window as unknown as { __ttff: Promise<number> }).__ttff);
 }
 
+/** Signs the page's context in with the same HTTP call the sign-in screen makes. */
+export async function signInPage(page: Page, baseUrl: string): Promise<void> {
+  const u = new URL(baseUrl);
+  const res = await page.request.post(new URL('/api/http/session.signIn', u).toString(), { data: ADMIN, headers: { Origin: u.origin } });
+  if (!((await res.json()) as { ok: boolean }).ok) throw new Error('bench sign-in failed');
+}
+
 async function layout(page: Page, name: string) {
   await page.getByRole('combobox', { name: 'Layout' }).selectOption(name);
 }
@@ -62,7 +69,10 @@ const bench: Benchmark = async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'en-GB' });
     const watcher = await browser.newPage({ locale: 'en-GB' });
     // tsx keeps function names with a __name() helper that does not exist in the page.
-    for (const p of [page, watcher]) await p.addInitScript('window.__name = (f) => f');
+    for (const p of [page, watcher]) {
+      await p.addInitScript('window.__name = (f) => f');
+      await signInPage(p, serve.url);
+    }
     await page.goto(`${serve.url}#/wall`);
     await watcher.goto(`${serve.url}#/wall`);
     await layout(page, '1');
