@@ -101,7 +101,9 @@ export function Tile(p: TileProps) {
   const { state, stats, player, path } = useLivePlayer(videoRef, canvasRef, stillRef, p.url);
   // The element the picture is on (WebCodecs: the canvas; MSE: the video), for snapshots and PTZ.
   const pictureRef = useRef<PictureElement | null>(null);
-  pictureRef.current = path?.path === 'webcodecs' ? canvasRef.current : videoRef.current;
+  useEffect(() => {
+    pictureRef.current = path?.path === 'webcodecs' ? canvasRef.current : videoRef.current;
+  }, [path]);
   const { zoom, transform, handlers } = useZoom(p.assignment?.zoom, p.onZoom);
   const [dragOver, setDragOver] = useState(false);
   // What the picture says, polled a few times a second; the tile renders only when what it shows
