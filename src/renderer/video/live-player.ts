@@ -81,9 +81,22 @@ export interface LivePlayer {
 /** Once a VideoDecoder said it cannot decode H.264 here, no tile of this page tries again. */
 let webCodecsRefused = false;
 
-/** `?player=mse|webcodecs` in the page's URL, for tests and comparisons; else auto. */
+/** Where a forced path is kept for a browser profile (tests, comparisons): see pathFromUrl. */
+export const PLAYER_PATH_KEY = 'watchfloor.player';
+
+/**
+ * `?player=mse|webcodecs` in the page's URL, else the same value under PLAYER_PATH_KEY in
+ * localStorage (the e2e tests run the wall on both paths this way), else auto.
+ */
 export function pathFromUrl(search = typeof location === 'undefined' ? '' : location.search): PathChoice {
-  const v = new URLSearchParams(search).get('player');
+  let v = new URLSearchParams(search).get('player');
+  if (!v) {
+    try {
+      v = globalThis.localStorage?.getItem(PLAYER_PATH_KEY) ?? null;
+    } catch {
+      // storage denied: auto
+    }
+  }
   return v === 'mse' || v === 'webcodecs' ? v : 'auto';
 }
 
