@@ -107,3 +107,77 @@ function measureStamp(durationMs: number): Promise<{ latencies: number[]; unread
   });
 }
 w.measureStamp = measureStamp;
+
+/** Several players at once, laid out as a wall of tiles (bench/floor.bench.ts). */
+interface WallWindow {
+  wall: LivePlayer[];
+  startWall(urls: string[], path: PathChoice, columns: number): void;
+  stopWall(): void;
+  wallFrames(): number[];
+  measureWall(durationMs: number, stampTile: number): Promise<{ presented: number[]; latencies: number[]; unreadable: number; seconds: number }>;
+}
+const ww = window as unknown as WallWindow & TestWindow;
+ww.wall = [];
+ww.startWall = (urls, path, columns) => {
+  const grid = document.createElement('div');
+  grid.id = 'wall';
+  grid.style.cssText = `display:grid;grid-template-columns:repeat(${columns},1fr);width:1600px;height:900px;gap:2px;background:#000`;
+  document.body.append(grid);
+  ww.wall = urls.map((url) => {
+    const cell = document.createElement('div');
+    cell.style.cssText = 'position:relative;overflow:hidden';
+    const video = document.createElement('video');
+    const canvas = document.createElement('canvas');
+    for (const el of [video, canvas]) el.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;object-fit:contain';
+    cell.append(video, canvas);
+    grid.append(cell);
+    const p = createLivePlayer({ video, canvas }, { url, path, onState: () => {} });
+    (video.style.display = p.path() === 'mse' ? '' : 'none'), (canvas.style.display = p.path() === 'mse' ? 'none' : '');
+    return p;
+  });
+};
+ww.stopWall = () => {
+  for (const p of ww.wall) p.dispose();
+  ww.wall = [];
+  document.getElementById('wall')?.remove();
+};
+ww.wallFrames = () => ww.wall.map((p) => p.presentedFrames());
+
+/**
+ * Frames that reached the screen on every tile (video: requestVideoFrameCallback, which fires
+ * once per composited frame; canvas: frames drawn), and glass-to-glass on the stamped tile.
+ */
+ww.measureWall = (durationMs, stampTile) =>
+  new Promise((resolve) => {
+    const presented = ww.wall.map(() => 0);
+    const started = performance.now();
+    const end = started + durationMs;
+    const cancel: Array<() => void> = [];
+    ww.wall.forEach((p, i) => {
+      if (p.path() !== 'mse') {
+        const f0 = p.presentedFrames();
+        cancel.push(() => (presented[i] = p.presentedFrames() - f0));
+        return;
+      }
+      const v = p.picture() as HTMLVideoElement;
+      let id = 0;
+      const on = () => {
+        presented[i]!++;
+        id = v.requestVideoFrameCallback(on);
+      };
+      id = v.requestVideoFrameCallback(on);
+      cancel.push(() => v.cancelVideoFrameCallback(id));
+    });
+    // The stamped tile reuses the single-player measure.
+    const saved = w.player;
+    w.player = ww.wall[stampTile]!;
+    if (w.player.path() === 'mse') w.video = w.player.picture() as HTMLVideoElement;
+    void measureStamp(durationMs).then((m) => {
+      w.player = saved;
+      const wait = Math.max(0, end - performance.now());
+      setTimeout(() => {
+        cancel.forEach((c) => c());
+        resolve({ presented, latencies: m.latencies, unreadable: m.unreadable, seconds: (performance.now() - started) / 1000 });
+      }, wait);
+    });
+  });
