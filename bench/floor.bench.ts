@@ -52,7 +52,9 @@ async function floor(url: string, width: number, height: number, seconds: number
   const ff = spawn('/usr/bin/ffmpeg', [
     '-hide_banner', '-loglevel', 'error', '-rtsp_transport', 'tcp',
     '-fflags', 'nobuffer', '-flags', 'low_delay', '-threads', '1',
-    '-i', url, '-an', '-vf', `crop=${width}:${band}:0:0`, '-pix_fmt', 'rgba', '-f', 'rawvideo', 'pipe:1',
+    '-i', url, '-an', '-vf', `crop=${width}:${band}:0:0`, '-pix_fmt', 'rgba',
+    // Each frame leaves ffmpeg at once (else its last 32 KiB wait in the pipe's buffer for the next).
+    '-flush_packets', '1', '-f', 'rawvideo', 'pipe:1',
   ], { stdio: ['ignore', 'pipe', 'ignore'] });
   const frameBytes = width * band * 4;
   const full = new Uint8ClampedArray(width * height * 4);
@@ -93,7 +95,7 @@ type Win = {
   startWall(urls: string[], path: string, columns: number): void;
   stopWall(): void;
   wallFrames(): number[];
-  measureWall(ms: number, stampTile: number): Promise<{ presented: number[]; latencies: number[]; unreadable: number; seconds: number }>;
+  measureWall(ms: number, stampTile: number): Promise<{ presented: number[]; latencies: number[]; unreadable: number; seconds: number; profile: unknown[] }>;
 };
 
 const bench: Benchmark = async () => {
@@ -124,22 +126,21 @@ const bench: Benchmark = async () => {
     const page: Page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await page.goto(harness.url);
     await page.waitForFunction(() => typeof (window as unknown as { startPlayer?: unknown }).startPlayer === 'function');
-    const win = <T,>(fn: (w: Win, a: T) => unknown, arg: T) => page.evaluate(fn as never, arg as never);
 
     // 1. One tile, main stream: the floor and each path, one after another on the same camera.
     const busy1 = cpuBusy();
     const floorMain = await floor(withCreds(stampCam.rtspMain), 1280, 720, SECONDS);
     const f50 = median(floorMain);
     const f95 = percentile(floorMain, 95);
-    results.push({ name: 'live.floor_g2g_ms_p50', value: r1(f50), unit: 'ms', target: f50, better: 'lower', extra: { p95: r1(f95), samples: floorMain.length, what: 'ffmpeg decoding the camera directly (1280x720 main), low_delay, 1 thread', cpuBusyPct: busy1() } });
+    results.push({ name: 'live.floor_g2g_ms_p50', value: r1(f50), unit: 'ms', target: f50, better: 'lower', extra: { p95: r1(f95), samples: floorMain.length, what: 'ffmpeg decoding the camera directly (1280x720 main), low_delay, 1 thread', cpuBusyPct: busy1(), loadavg: os.loadavg().map(r1) } });
     for (const p of PATHS) {
       const busy = cpuBusy();
-      await win((w, a) => w.startPlayer(a.url, undefined, undefined, a.p), { url: harness.wsUrl('stamp', 'main'), p });
+      await page.evaluate((a) => (window as unknown as Win).startPlayer(a.url, undefined, undefined, a.p), { url: harness.wsUrl('stamp', 'main'), p });
       await page.waitForFunction(() => (window as unknown as Win).frames() > 0, undefined, { timeout: 30_000 });
       await sleep(2000);
-      const m = (await win((w, ms) => w.measureStamp(ms as number), SECONDS * 1000)) as { latencies: number[]; unreadable: number; presented: number; seconds: number };
-      const actual = (await win((w) => [w.player.path(), w.player.fallback()], null)) as [string, string | null];
-      await win((w) => w.stopPlayer(), null);
+      const m = await page.evaluate((ms) => (window as unknown as Win).measureStamp(ms), SECONDS * 1000);
+      const actual = await page.evaluate(() => [(window as unknown as Win).player.path(), (window as unknown as Win).player.fallback()]);
+      await page.evaluate(() => (window as unknown as Win).stopPlayer());
       const p50 = median(m.latencies);
       const p95 = percentile(m.latencies, 95);
       results.push(
@@ -154,17 +155,17 @@ const bench: Benchmark = async () => {
       const cams = ['stamp', ...lab.cameras.slice(1, n).map((c) => c.name)];
       for (const p of PATHS) {
         const busy0 = cpuBusy();
-        await win((w, a) => w.startWall(a.urls, a.p, a.columns), { urls: cams.map((c) => harness.wsUrl(c, 'sub')), p, columns });
+        await page.evaluate((a) => (window as unknown as Win).startWall(a.urls, a.p, a.columns), { urls: cams.map((c) => harness.wsUrl(c, 'sub')), p, columns });
         for (const c of cams) await waitLive(live, c, 'sub');
         await page.waitForFunction((k) => (window as unknown as Win).wallFrames().filter((f) => f > 0).length === k, n, { timeout: 60_000 });
         await sleep(3000);
         const sent0 = cams.map((c) => live.statsFor(c, 'sub'));
         const hubFrames0 = cams.map((c) => hubFrames(live, c));
         const busy = cpuBusy();
-        const m = (await win((w, ms) => w.measureWall(ms as number, 0), SECONDS * 1000)) as { presented: number[]; latencies: number[]; unreadable: number; seconds: number };
+        const m = await page.evaluate((ms) => (window as unknown as Win).measureWall(ms, 0), SECONDS * 1000);
         const sent = cams.map((c, i) => hubFrames(live, c) - hubFrames0[i]!);
         const cpu = busy();
-        await win((w) => w.stopWall(), null);
+        await page.evaluate(() => (window as unknown as Win).stopWall());
         const pct = m.presented.map((f, i) => (sent[i]! > 0 ? Math.min(100, (f / sent[i]!) * 100) : 0));
         const worst = Math.min(...pct);
         results.push({
@@ -173,7 +174,7 @@ const bench: Benchmark = async () => {
           unit: '% of frames sent, worst tile',
           target: name === 'wall9' ? 99 : 97,
           better: 'higher',
-          extra: { perTile: pct.map(r1), presented: m.presented, sent, seconds: r1(m.seconds), cpuBusyPct: cpu, fps: sent0[1]?.fps },
+          extra: { perTile: pct.map(r1), presented: m.presented, sent, seconds: r1(m.seconds), cpuBusyPct: cpu, loadavg: os.loadavg().map(r1), fps: sent0[1]?.fps, profile: m.profile },
         });
         if (name === 'wall9')
           results.push({

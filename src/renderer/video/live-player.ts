@@ -69,6 +69,8 @@ export interface LivePlayer {
   frame(): FrameInfo;
   /** Frames presented since the player was created (all engines together). */
   presentedFrames(): number;
+  /** Frames the current engine decoded but never showed. */
+  droppedFrames(): number;
   path(): DecodePath;
   fallback(): FallbackReason | null;
   /** The element the picture is on now. */
@@ -263,6 +265,7 @@ export function createLivePlayer(target: { video: HTMLVideoElement; canvas: HTML
     latencyMs: () => engine?.latencyMs() ?? null,
     frame: () => times.info(),
     presentedFrames,
+    droppedFrames: () => engine?.dropped() ?? 0,
     path: () => path,
     fallback: () => fallback,
     picture,

@@ -114,7 +114,16 @@ interface WallWindow {
   startWall(urls: string[], path: PathChoice, columns: number): void;
   stopWall(): void;
   wallFrames(): number[];
-  measureWall(durationMs: number, stampTile: number): Promise<{ presented: number[]; latencies: number[]; unreadable: number; seconds: number }>;
+  measureWall(durationMs: number, stampTile: number): Promise<{ presented: number[]; latencies: number[]; unreadable: number; seconds: number; profile: TileProfile[] }>;
+}
+
+/** Where frames went that were not presented (the frame-skip profile). */
+interface TileProfile {
+  /** Decoded but never shown (MSE: the element's dropped count; WebCodecs: skipped/replaced). */
+  dropped: number;
+  seeks: number;
+  rateChanges: number;
+  waiting: number;
 }
 const ww = window as unknown as WallWindow & TestWindow;
 ww.wall = [];
@@ -141,6 +150,10 @@ ww.stopWall = () => {
   ww.wall = [];
   document.getElementById('wall')?.remove();
 };
+function droppedOf(p: LivePlayer): number {
+  const el = p.picture();
+  return 'getVideoPlaybackQuality' in el ? el.getVideoPlaybackQuality().droppedVideoFrames : p.droppedFrames();
+}
 ww.wallFrames = () => ww.wall.map((p) => p.presentedFrames());
 
 /**
@@ -150,6 +163,17 @@ ww.wallFrames = () => ww.wall.map((p) => p.presentedFrames());
 ww.measureWall = (durationMs, stampTile) =>
   new Promise((resolve) => {
     const presented = ww.wall.map(() => 0);
+    const profile: TileProfile[] = ww.wall.map(() => ({ dropped: 0, seeks: 0, rateChanges: 0, waiting: 0 }));
+    const dropped0 = ww.wall.map((p) => droppedOf(p));
+    const listeners: Array<() => void> = [];
+    ww.wall.forEach((p, i) => {
+      if (p.path() !== 'mse') return;
+      const v = p.picture() as HTMLVideoElement;
+      const on = (k: 'seeks' | 'rateChanges' | 'waiting') => () => profile[i]![k]++;
+      const pairs: Array<[string, () => void]> = [['seeking', on('seeks')], ['ratechange', on('rateChanges')], ['waiting', on('waiting')]];
+      for (const [e, f] of pairs) v.addEventListener(e, f);
+      listeners.push(() => pairs.forEach(([e, f]) => v.removeEventListener(e, f)));
+    });
     const started = performance.now();
     const end = started + durationMs;
     const cancel: Array<() => void> = [];
@@ -177,7 +201,9 @@ ww.measureWall = (durationMs, stampTile) =>
       const wait = Math.max(0, end - performance.now());
       setTimeout(() => {
         cancel.forEach((c) => c());
-        resolve({ presented, latencies: m.latencies, unreadable: m.unreadable, seconds: (performance.now() - started) / 1000 });
+        listeners.forEach((c) => c());
+        ww.wall.forEach((p, i) => (profile[i]!.dropped = droppedOf(p) - dropped0[i]!));
+        resolve({ presented, latencies: m.latencies, unreadable: m.unreadable, seconds: (performance.now() - started) / 1000, profile });
       }, wait);
     });
   });
