@@ -128,7 +128,10 @@ export function startWebCodecs(canvas: HTMLCanvasElement, url: string, hooks: En
       needKey = true;
     }
     if (!decoder || decoder.state !== 'configured') return;
-    if (needKey && !unit.key) return;
+    if (needKey && !unit.key) {
+      dropped++; // a frame of the stretch skipped to the next keyframe
+      return;
+    }
     if (!unit.key && decoder.decodeQueueSize > MAX_DECODE_QUEUE) {
       // Behind: what is queued is already old. Skip to the next keyframe instead of playing it late.
       dropped++;
