@@ -141,7 +141,8 @@ ww.startWall = (urls, path, columns) => {
     cell.append(video, canvas);
     grid.append(cell);
     const p = createLivePlayer({ video, canvas }, { url, path, onState: () => {} });
-    (video.style.display = p.path() === 'mse' ? '' : 'none'), (canvas.style.display = p.path() === 'mse' ? 'none' : '');
+    video.style.display = p.path() === 'mse' ? '' : 'none';
+    canvas.style.display = p.path() === 'mse' ? 'none' : '';
     return p;
   });
 };
