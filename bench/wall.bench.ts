@@ -28,11 +28,23 @@ async function timeToFirstFrame(page: Page, tile: number, cameraId: string, name
       const w = window as unknown as { __t0: number; __ttff: Promise<number> };
       w.__ttff = new Promise<number>((resolve) => {
         const watch = () => {
-          const v = document.querySelector(`[data-tile="${tile}"][data-camera-id="${cameraId}"] video`) as (HTMLVideoElement & { __w?: boolean }) | null;
+          // The picture is on a <video> (MSE) or a <canvas> (WebCodecs): data-picture marks it.
+          const v = document.querySelector(`[data-tile="${tile}"][data-camera-id="${cameraId}"] [data-picture]`) as (HTMLElement & { __w?: boolean }) | null;
           if (v && !v.__w) {
             v.__w = true;
             obs.disconnect();
-            v.requestVideoFrameCallback(() => resolve(performance.now() - w.__t0));
+            if (v instanceof HTMLVideoElement) {
+              v.requestVideoFrameCallback(() => resolve(performance.now() - w.__t0));
+              return;
+            }
+            // The canvas counts its frames in data-frames; it reaches the screen at the next animation frame.
+            const before = v.dataset.frames;
+            const drawn = new MutationObserver(() => {
+              if (v.dataset.frames === before) return;
+              drawn.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - w.__t0));
+            });
+            drawn.observe(v, { attributes: true, attributeFilter: ['data-frames'] });
           }
         };
         const obs = new MutationObserver(watch);
@@ -102,7 +114,8 @@ const bench: Benchmark = async () => {
       { name: 'live.ttff_cold_ms_p50', value: Math.round(median(cold)), unit: 'ms', target: 1500, better: 'lower', extra: { samples: cold.map(Math.round) } },
     );
 
-    // Steady-state player latency on a 2x2 wall (main streams: tiles of a quarter of the wall).
+    // Steady-state player latency on a 2x2 wall (main streams: tiles of a quarter of the wall):
+    // what the MSE player buffers (the WebCodecs path has no buffer: its tiles show none).
     await layout(page, '2x2');
     for (let i = 0; i < 4; i++) await select(page, i + 1).then(() => page.getByRole('tree', { name: 'Cameras' }).getByRole('treeitem', { name: cams[i]!.name, exact: true }).press('Enter'));
     await sleep(8000);
@@ -128,8 +141,9 @@ const bench: Benchmark = async () => {
     const heap = () => page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     const heapStart = await heap();
     const stalls = await page.evaluate(async (seconds) => {
-      const videos = [...document.querySelectorAll('[data-tile] video')] as HTMLVideoElement[];
-      const last = videos.map((v) => v.getVideoPlaybackQuality().totalVideoFrames);
+      const frameCount = (el: Element) => ('getVideoPlaybackQuality' in el ? (el as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames : Number((el as HTMLElement).dataset.frames ?? 0));
+      const videos = [...document.querySelectorAll('[data-tile] [data-picture]')];
+      const last = videos.map(frameCount);
       const since = videos.map(() => performance.now());
       const stalled = videos.map(() => false);
       let count = 0;
@@ -137,7 +151,7 @@ const bench: Benchmark = async () => {
       while (performance.now() < end) {
         await new Promise((r) => setTimeout(r, 250));
         videos.forEach((v, i) => {
-          const f = v.getVideoPlaybackQuality().totalVideoFrames;
+          const f = frameCount(v);
           if (f !== last[i]) {
             last[i] = f;
             since[i] = performance.now();

@@ -15,8 +15,12 @@
 import type { Engine, EngineHooks } from './engine';
 import { avcCodecString, TsAccessUnits, type AccessUnit } from './ts-access-units';
 
-/** More queued chunks than this and the decoder is behind: skip to the next keyframe. */
-const MAX_DECODE_QUEUE = 6;
+/**
+ * More queued chunks than this (about a second at 25 fps) and the decoder is behind: skip to the
+ * next keyframe. Lower (6 was tried) turned every short CPU squeeze on a loaded machine into a
+ * freeze of up to a GOP, which the soak bench counted as stalls; a second late is caught up anyway.
+ */
+const MAX_DECODE_QUEUE = 25;
 
 export function webCodecsSupported(): boolean {
   return typeof VideoDecoder === 'function' && typeof EncodedVideoChunk === 'function' && window.isSecureContext !== false;
