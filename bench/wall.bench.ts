@@ -136,7 +136,7 @@ const bench: Benchmark = async () => {
       await select(page, i + 1);
       await page.getByRole('tree', { name: 'Cameras' }).getByRole('treeitem', { name: cams[i]!.name, exact: true }).press('Enter');
     }
-    await page.waitForFunction(() => document.querySelectorAll('[data-tile][data-state="live"]').length === 9, null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-tile][data-state="live"]').length === 9, null, { timeout: 180_000 });
     await sleep(3000);
     const heap = () => page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     const heapStart = await heap();
