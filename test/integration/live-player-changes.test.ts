@@ -123,3 +123,25 @@ it('webcodecs: garbled frames cost at most the rest of their GOP, then the pictu
   await expect.poll(async () => (await sizes()).frames, { timeout: 15_000 }).toBeGreaterThan(110);
   await page.evaluate(() => (window as unknown as W).stopPlayer());
 }, 40_000);
+
+it('a browser without WebCodecs plays through MSE and says why', async () => {
+  const bare = await browser.newPage();
+  try {
+    // As in a browser that has no VideoDecoder at all.
+    await bare.addInitScript(() => {
+      delete (window as unknown as { VideoDecoder?: unknown }).VideoDecoder;
+    });
+    await bare.goto(page.url());
+    await bare.waitForFunction(() => typeof (window as unknown as { startPlayer?: unknown }).startPlayer === 'function');
+    await bare.evaluate((u) => (window as unknown as W).startPlayer(u, 10_000, undefined, 'auto'), url);
+    await expect.poll(() => bare.evaluate(() => (window as unknown as W).frames()), { timeout: 15_000 }).toBeGreaterThan(10);
+    const chosen = await bare.evaluate(() => {
+      const p = (window as unknown as { player: { path(): string; fallback(): string | null } }).player;
+      return [p.path(), p.fallback()];
+    });
+    expect(chosen).toEqual(['mse', 'no_webcodecs']);
+    await bare.evaluate(() => (window as unknown as W).stopPlayer());
+  } finally {
+    await bare.close();
+  }
+}, 40_000);
