@@ -145,3 +145,24 @@ it('a browser without WebCodecs plays through MSE and says why', async () => {
     await bare.close();
   }
 }, 40_000);
+
+it('webcodecs: a hidden page keeps only the newest frame and shows it at once when shown, no backlog', async () => {
+  await page.evaluate((u) => (window as unknown as W).startPlayer(u, 10_000, undefined, 'webcodecs'), url);
+  await expect.poll(async () => (await sizes()).frames, { timeout: 15_000 }).toBeGreaterThan(10);
+  const setHidden = (hidden: boolean) =>
+    page.evaluate((h) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  await setHidden(true);
+  const hiddenAt = (await sizes()).frames;
+  await new Promise((r) => setTimeout(r, 1500)); // ~37 frames arrive meanwhile
+  expect((await sizes()).frames - hiddenAt).toBeLessThanOrEqual(1);
+  await setHidden(false);
+  // The newest frame at once, then the stream's own pace: not the 37 frames of the backlog.
+  const shown = await page.evaluate(() => (window as unknown as W).frames());
+  expect(shown - hiddenAt).toBeGreaterThanOrEqual(1);
+  await new Promise((r) => setTimeout(r, 200));
+  expect((await sizes()).frames - shown).toBeLessThanOrEqual(8);
+  await page.evaluate(() => (window as unknown as W).stopPlayer());
+}, 40_000);
