@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import WebSocket from 'ws';
 import { startLab } from '../src/sim/lab';
-import { registerCameras, TestApi } from '../test/e2e/support/api';
-import { startServe } from '../test/e2e/support/serve';
+import { registerCameras, signInCookie, TestApi } from '../test/e2e/support/api';
+import { ADMIN, startServe } from '../test/e2e/support/serve';
 import { median, type Benchmark } from './types';
 
 const STREAMS = 16;
@@ -45,8 +45,8 @@ const bench: Benchmark = async () => {
     const api = await TestApi.connect(serve.url);
     const cams = await registerCameras(api, lab.cameras.map((c) => ({ name: c.name, rtspMain: c.rtspMain, rtspSub: c.rtspSub, username: c.username, password: c.password })));
     api.close();
-    const res = await fetch(serve.url);
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    // The video socket wants a signed-in session, as the page has.
+    const cookie = await signInCookie(serve.url, ADMIN);
     const u = new URL(serve.url);
     let bytes = 0;
     for (const c of cams) {

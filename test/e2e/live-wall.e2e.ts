@@ -7,6 +7,7 @@ import { startLab, type Lab } from '../../src/sim/lab';
 import { registerCameras, TestApi } from './support/api';
 import { expect, signIn, test as base } from './support/fixtures';
 import { startServe, type ServeProcess } from './support/serve';
+import { pictureWidth, presentedFrames } from './support/wall';
 import type { Page } from '@playwright/test';
 
 // One core for the whole file (the lab's nine cameras are registered once): pages sign in to it.
@@ -64,9 +65,8 @@ async function put(page: Page, tile: number, camera: string) {
 async function expectPlaying(page: Page, camera: string) {
   const tile = page.getByRole('region', { name: camera, exact: true });
   await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
-  const video = tile.locator('video');
-  const t0 = await video.evaluate((v: HTMLVideoElement) => v.currentTime);
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 }).toBeGreaterThan(t0 + 0.5);
+  const f0 = await presentedFrames(page, camera);
+  await expect.poll(() => presentedFrames(page, camera), { timeout: 10_000 }).toBeGreaterThan(f0 + 10);
 }
 
 test('tiles play live video; the dead camera and the wrong password say why', async ({ page, snap }) => {
@@ -125,7 +125,7 @@ test('a 3x3 wall, a maximised tile with the main stream, and a snapshot', async 
   const big = page.getByRole('region', { name: NAMES[1]! });
   await expect(big).toHaveAttribute('data-stream', 'main');
   await expectPlaying(page, NAMES[1]!);
-  await expect.poll(() => big.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth)).toBe(1280);
+  await expect.poll(() => pictureWidth(page, NAMES[1]!)).toBe(1280);
   await snap('live-maximised');
   const [download] = await Promise.all([page.waitForEvent('download'), big.getByRole('button', { name: 'Snapshot' }).click()]);
   // The picture's own time, in the console's zone with its offset (Asia/Ho_Chi_Minh: +0700).

@@ -18,4 +18,10 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     trace: 'off',
   },
+  projects: [
+    // Tiles decode with WebCodecs where the browser has it (the default)...
+    { name: 'default' },
+    // ...and the wall's tests run once more on the MSE fallback.
+    { name: 'mse', testMatch: ['**/live-wall.e2e.ts', '**/wall-*.e2e.ts'], use: { player: 'mse' } as object },
+  ],
 });

@@ -42,7 +42,7 @@ const head = () => lab.camera('Vòm Ngã tư Hàng Xanh').ptzState()!;
 /** Mean of the blue-difference of the picture's lower two thirds (the lab's scene: U rises left → right). */
 async function sceneBlue(page: Page, tile: string): Promise<number> {
   return page.evaluate((name) => {
-    const v = document.querySelector(`section[aria-label="${name}"] video`) as HTMLVideoElement;
+    const v = document.querySelector(`section[aria-label="${name}"] [data-picture]`) as HTMLVideoElement | HTMLCanvasElement;
     const c = document.createElement('canvas');
     c.width = 160;
     c.height = 90;

@@ -46,7 +46,7 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-type W = { states: Array<{ state: string }>; stats: Array<{ latencyMs: number | null; fps: number }>; frames(): number; video: HTMLVideoElement };
+type W = { states: Array<{ state: string }>; stats: Array<{ latencyMs: number | null; fps: number; path: string }>; frames(): number; size(): [number, number]; video: HTMLVideoElement; canvas: HTMLCanvasElement; player: { path(): string } | null };
 
 const states = () => page.evaluate(() => (window as unknown as W).states.map((s) => s.state));
 const frames = () => page.evaluate(() => (window as unknown as W).frames());
@@ -59,10 +59,15 @@ async function waitUntil(what: string, fn: () => Promise<boolean>, timeoutMs = 2
   }
 }
 
-it('plays the camera, comes back by itself after the camera restarts, and cleans up on dispose', async () => {
-  await page.evaluate((url) => (window as unknown as { startPlayer(u: string, s: number): void }).startPlayer(url, 3000), harness.wsUrl('cam1'));
+it.each(['webcodecs', 'mse'] as const)('%s: plays the camera, comes back by itself after the camera restarts, and cleans up on dispose', async (path) => {
+  await page.evaluate(({ url, path }) => {
+    (window as unknown as { states: unknown[]; stats: unknown[] }).states = [];
+    (window as unknown as { states: unknown[]; stats: unknown[] }).stats = [];
+    (window as unknown as { startPlayer(u: string, s: number, t: undefined, p: string): void }).startPlayer(url, 3000, undefined, path);
+  }, { url: harness.wsUrl('cam1'), path });
   await waitUntil('playing', async () => (await states()).includes('playing'));
-  const size = await page.evaluate(() => [(window as unknown as W).video.videoWidth, (window as unknown as W).video.videoHeight]);
+  expect(await page.evaluate(() => (window as unknown as W).player!.path())).toBe(path);
+  const size = await page.evaluate(() => (window as unknown as W).size());
   expect(size).toEqual([320, 240]);
   const f1 = await frames();
   await waitUntil('frames advance', async () => (await frames()) > f1 + 10);
@@ -87,5 +92,10 @@ it('plays the camera, comes back by itself after the camera restarts, and cleans
   await page.evaluate(() => (window as unknown as { stopPlayer(): void }).stopPlayer());
   const src = await page.evaluate(() => (window as unknown as W).video.getAttribute('src'));
   expect(src).toBeNull();
+  await page.evaluate(() => {
+    const x = window as unknown as W;
+    x.video.remove();
+    x.canvas.remove();
+  });
   await waitFor('server released the stream', () => live.stats().length === 0 && ffmpegChildren().length === 0, 5000);
 });

@@ -3,6 +3,7 @@
 // screen, transform included, is what the operator sees), so the core can turn them into angles.
 import { useRef, useState, type PointerEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pictureSize, type PictureElement } from '../video/picture';
 
 interface Box {
   x: number;
@@ -24,12 +25,12 @@ export function pictureRect(el: { width: number; height: number; left: number; t
 const MIN_DRAG_PX = 8;
 
 export function AimLayer({
-  videoRef,
+  pictureRef,
   held,
   onCentre,
   onZoomBox,
 }: {
-  videoRef: RefObject<HTMLVideoElement | null>;
+  pictureRef: RefObject<PictureElement | null>;
   /** Someone else holds the camera: shown by the cursor; a click still asks the core, which says who. */
   held: boolean;
   onCentre(x: number, y: number, aspect: number): void;
@@ -41,10 +42,11 @@ export function AimLayer({
   const layer = useRef<HTMLDivElement>(null);
 
   const picture = () => {
-    const v = videoRef.current;
+    const v = pictureRef.current;
     if (!v) return null;
     const r = v.getBoundingClientRect();
-    return { rect: pictureRect(r, v.videoWidth, v.videoHeight), aspect: v.videoWidth && v.videoHeight ? v.videoWidth / v.videoHeight : 16 / 9 };
+    const { width, height } = pictureSize(v);
+    return { rect: pictureRect(r, width, height), aspect: width && height ? width / height : 16 / 9 };
   };
 
   const onDown = (e: PointerEvent<HTMLDivElement>) => {

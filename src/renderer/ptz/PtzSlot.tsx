@@ -5,6 +5,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera } from '../../shared/contract';
+import type { PictureElement } from '../video/picture';
 import { useActionRegistry, useActions } from '../actions/ActionsProvider';
 import { useApp } from '../app/app-context';
 import { AimLayer } from './AimLayer';
@@ -29,7 +30,7 @@ function storedSpeed(): number {
 
 interface SlotProps {
   camera: Camera | undefined;
-  videoRef: RefObject<HTMLVideoElement | null>;
+  pictureRef: RefObject<PictureElement | null>;
   selected: boolean;
   maximised: boolean;
 }
@@ -40,7 +41,7 @@ export function PtzSlot(p: SlotProps) {
   return <PtzTile {...p} camera={p.camera} />;
 }
 
-function PtzTile({ camera, videoRef, selected, maximised }: SlotProps & { camera: Camera }) {
+function PtzTile({ camera, pictureRef, selected, maximised }: SlotProps & { camera: Camera }) {
   const { t } = useTranslation();
   const registry = useActionRegistry();
   const ptz = usePtz(camera.id);
@@ -102,7 +103,7 @@ function PtzTile({ camera, videoRef, selected, maximised }: SlotProps & { camera
       {selected ? <Registered panel={panelCtx} steer={steering ? ctx : null} /> : null}
       <Gamepad active={steering && canSteer} speed={speed} registry={registry} />
       {open ? (
-        <AimLayer videoRef={videoRef} held={!canSteer} onCentre={(x, y, aspect) => commands.centre(x, y, aspect)} onZoomBox={(box, aspect) => commands.zoomBox(box, aspect)} />
+        <AimLayer pictureRef={pictureRef} held={!canSteer} onCentre={(x, y, aspect) => commands.centre(x, y, aspect)} onZoomBox={(box, aspect) => commands.zoomBox(box, aspect)} />
       ) : null}
       <div ref={corner} className="ptz-corner" onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
         <LockLine ptz={ptz} />

@@ -56,6 +56,11 @@ export class FrameTimes {
     this.last = { ...this.timeOf(mediaTime), presentedAt: now, intervalMs: this.interval };
   }
 
+  /** A frame was presented whose PTS (in ms of the 90 kHz clock) is known (the WebCodecs path). */
+  presentedPts(ptsMs: number, now = performance.now()): void {
+    this.presented(this.baseDtsMs === null ? ptsMs / 1000 : (ptsMs - this.baseDtsMs) / 1000, now);
+  }
+
   timeOf(mediaTime: number): Pick<FrameInfo, 'time' | 'source'> {
     if (this.baseDtsMs === null || this.anchors.length === 0) return { time: null, source: null };
     const ptsMs = mediaTime * 1000 + this.baseDtsMs;

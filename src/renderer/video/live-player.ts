@@ -1,20 +1,26 @@
-// A live tile's player: mpegts.js over our video WebSocket into a <video>. DOM only, no React, so
-// the wall, the single view and tests can all use it.
-// - Latency: live mode, no stash buffer, playback-rate sync for small drift and a seek for big
-//   drift (after a hidden tab, a slow network burst).
-// - Recovery: mpegts.js can freeze without an error (issues #50, #181), so a watchdog recreates the
-//   player when no new frame was decoded for `stallMs` although the server says the stream is live;
-//   errors and socket closes recreate it too, with backoff. A server-side restart (new ffmpeg, new
-//   timestamps) is seen as a `live` state with a new `since` and also recreates the player.
-// - Destroy properly: leaked players still count against Chromium's per-page media player limit.
-// - Truth: the time of each presented frame (requestVideoFrameCallback) mapped through the core's
-//   keyframe anchors (FrameClock), so a tile's clock is the picture's time and stops with it.
-import mpegts from 'mpegts.js';
+// A live tile's player: the video socket decoded by an engine (engine.ts) — WebCodecs onto a
+// canvas where the browser can, else mpegts.js/MSE into a <video>. DOM only, no React, so the
+// wall, the single view, benchmarks and tests can all use it.
+// - Which path: `path: 'auto'` takes WebCodecs when the browser has it (measured faster: see
+//   docs/live-video.md), MSE otherwise or when WebCodecs turns out unable to decode the stream;
+//   the stats overlay says which, and why MSE. `?player=mse|webcodecs` in the page URL forces one.
+// - Recovery: a player can freeze without an error (mpegts.js issues #50, #181), so a watchdog
+//   recreates the engine when no new frame was presented for `stallMs` although the server says
+//   the stream is live; errors and socket closes recreate it too, with backoff. A server-side
+//   restart (new ffmpeg, new timestamps) is seen as a `live` state with a new `since` and also
+//   recreates it.
+// - Truth: the time of each presented frame mapped through the core's keyframe anchors
+//   (FrameTimes), so a tile's clock is the picture's time and stops with it.
+import type mpegts from 'mpegts.js';
+import type { DecodePath, Engine, EngineHooks, FallbackReason } from './engine';
 import { FrameTimes, type FrameInfo } from './frame-times';
 import { parseTextFrame, type ServerLiveState, type ServerLiveStats } from './frames';
-import { metaWebSocketLoader } from './meta-ws-loader';
+import { startMse } from './mse-engine';
+import { pictureSize, type PictureElement } from './picture';
+import { startWebCodecs, webCodecsSupported } from './webcodecs-engine';
 
-export type { FrameInfo };
+export { LIVE_PLAYER_CONFIG } from './mse-engine';
+export type { DecodePath, FallbackReason, FrameInfo };
 
 /** What the tile shows: the server's view of the stream, plus what the player itself sees. */
 export type PlayerState =
@@ -25,93 +31,105 @@ export type PlayerState =
   | { state: 'stalled'; retryAt: number; cause: 'no_frames' | 'player_error' | 'socket_closed' };
 
 export interface PlayerStats extends ServerLiveStats {
-  /** Buffered end minus current time: what the player adds to glass-to-glass latency. */
+  /** What the player holds beyond the newest frame: what it adds to glass-to-glass latency. */
   latencyMs: number | null;
   decodedFrames: number;
   droppedFrames: number;
+  path: DecodePath;
+  /** Why MSE, when it is MSE. */
+  fallback: FallbackReason | null;
 }
+
+export type PathChoice = 'auto' | DecodePath;
 
 export interface LivePlayerOptions {
   /** ws(s)://host/video?camera=<id>&stream=main|sub */
   url: string;
   onState: (s: PlayerState) => void;
   onStats?: (s: PlayerStats) => void;
-  /** No new decoded frame for this long while the server says live → recreate. Default 4000. */
+  /** The engine changed (start, fallback): the tile shows the element that engine draws on. */
+  onPath?: (path: DecodePath, fallback: FallbackReason | null) => void;
+  /** Default 'auto'. */
+  path?: PathChoice;
+  /** No new presented frame for this long while the server says live → recreate. Default 4000. */
   stallMs?: number;
   /** Recreate backoff: first delay and ceiling. Defaults 1000 and 15000. */
   retryMs?: number;
   maxRetryMs?: number;
-  /** Overrides of LIVE_PLAYER_CONFIG (experiments, benchmarks). */
+  /** Overrides of LIVE_PLAYER_CONFIG (MSE experiments, benchmarks). */
   tuning?: Partial<mpegts.Config>;
   /** Where the last picture is kept when the player is torn down (a greyed still, not black). */
   stillCanvas?: HTMLCanvasElement | null;
 }
 
 export interface LivePlayer {
-  /** (buffered end − currentTime) × 1000, or null with nothing buffered. */
+  /** What the player holds beyond the newest frame, in ms, or null. */
   latencyMs(): number | null;
   /** The newest presented frame: its time (camera or arrival) and when it was presented. */
   frame(): FrameInfo;
+  /** Frames presented since the player was created (all engines together). */
+  presentedFrames(): number;
+  /** Frames the current engine decoded but never showed. */
+  droppedFrames(): number;
+  path(): DecodePath;
+  fallback(): FallbackReason | null;
+  /** The element the picture is on now. */
+  picture(): PictureElement;
   /** Try again now instead of at the end of the backoff (the core is back). */
   retryNow(): void;
   dispose(): void;
 }
 
-/** Tuned for ≤ 300 ms: see docs in design.md "Live video path". */
-export const LIVE_PLAYER_CONFIG: mpegts.Config = {
-  enableWorker: false, // a customLoader cannot be posted to a worker (see meta-ws-loader.ts)
-  enableStashBuffer: false,
-  stashInitialSize: 32 * 1024,
-  isLive: true,
-  lazyLoad: false,
-  deferLoadAfterSourceOpen: false,
-  // Two latency controls: above 0.5 s of buffer (hidden tab, network burst) jump to 0.1 s before
-  // the end; between 0.12 s and 0.5 s play 15 % faster until 0.06 s remain. mpegts.js's defaults
-  // (1.5 s / 1.2 s) let the buffer float up to a second; measured here, the buffer floated to
-  // ~170 ms with 0.35/0.2 and glass-to-glass varied 240–330 ms between runs.
-  liveBufferLatencyChasing: true,
-  liveBufferLatencyMaxLatency: 0.5,
-  liveBufferLatencyMinRemain: 0.1,
-  liveSync: true,
-  liveSyncMaxLatency: 0.12,
-  liveSyncTargetLatency: 0.06,
-  liveSyncPlaybackRate: 1.15,
-  autoCleanupSourceBuffer: true,
-  autoCleanupMaxBackwardDuration: 10,
-  autoCleanupMinBackwardDuration: 5,
-  fixAudioTimestampGap: false,
-};
+/** Once a VideoDecoder said it cannot decode H.264 here, no tile of this page tries again. */
+let webCodecsRefused = false;
 
-function decodedFrames(video: HTMLVideoElement): number {
-  return video.getVideoPlaybackQuality?.().totalVideoFrames ?? 0;
+/** Where a forced path is kept for a browser profile (tests, comparisons): see pathFromUrl. */
+export const PLAYER_PATH_KEY = 'watchfloor.player';
+
+/**
+ * `?player=mse|webcodecs` in the page's URL, else the same value under PLAYER_PATH_KEY in
+ * localStorage (the e2e tests run the wall on both paths this way), else auto.
+ */
+export function pathFromUrl(search = typeof location === 'undefined' ? '' : location.search): PathChoice {
+  let v = new URLSearchParams(search).get('player');
+  if (!v) {
+    try {
+      v = globalThis.localStorage?.getItem(PLAYER_PATH_KEY) ?? null;
+    } catch {
+      // storage denied: auto
+    }
+  }
+  return v === 'mse' || v === 'webcodecs' ? v : 'auto';
 }
 
-export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOptions): LivePlayer {
+function choose(choice: PathChoice): { path: DecodePath; fallback: FallbackReason | null } {
+  if (choice === 'mse') return { path: 'mse', fallback: 'forced' };
+  if (!webCodecsSupported()) return { path: 'mse', fallback: 'no_webcodecs' };
+  if (webCodecsRefused && choice === 'auto') return { path: 'mse', fallback: 'no_h264' };
+  return { path: 'webcodecs', fallback: null };
+}
+
+export function createLivePlayer(target: { video: HTMLVideoElement; canvas: HTMLCanvasElement }, opts: LivePlayerOptions): LivePlayer {
   const stallMs = opts.stallMs ?? 4000;
   const retryMs = opts.retryMs ?? 1000;
   const maxRetryMs = opts.maxRetryMs ?? 15_000;
-  let player: mpegts.Player | null = null;
+  let engine: Engine | null = null;
+  let { path, fallback } = choose(opts.path ?? 'auto');
   let disposed = false;
   let failures = 0;
   let serverState: ServerLiveState = { state: 'idle' };
   let liveSince: number | null = null;
   let lastFrames = 0;
   let lastFrameAt = 0;
+  /** Frames of engines already stopped, so the count only grows. */
+  let framesBefore = 0;
   let playing = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let goodSince: number | null = null;
-
-  video.muted = true;
-  video.playsInline = true;
-  video.autoplay = true;
-
-  const latencyMs = (): number | null => {
-    const b = video.buffered;
-    if (!b.length) return null;
-    return Math.max(0, (b.end(b.length - 1) - video.currentTime) * 1000);
-  };
-
   const times = new FrameTimes();
+
+  const picture = (): PictureElement => (path === 'webcodecs' ? target.canvas : target.video);
+  const presentedFrames = () => framesBefore + (engine?.frames() ?? 0);
 
   const onText = (text: string) => {
     const frame = parseTextFrame(text);
@@ -122,12 +140,13 @@ export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOption
     }
     if (frame.type === 'stats') {
       const { type: _t, ...stats } = frame;
-      const q = video.getVideoPlaybackQuality?.();
       opts.onStats?.({
         ...stats,
-        latencyMs: latencyMs(),
-        decodedFrames: q?.totalVideoFrames ?? 0,
-        droppedFrames: q?.droppedVideoFrames ?? 0,
+        latencyMs: engine?.latencyMs() ?? null,
+        decodedFrames: presentedFrames(),
+        droppedFrames: engine?.dropped() ?? 0,
+        path,
+        fallback,
       });
       return;
     }
@@ -135,7 +154,7 @@ export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOption
     serverState = state;
     if (state.state === 'live') {
       if (liveSince !== null && state.since !== liveSince) {
-        // A new ffmpeg took over: its timestamps start afresh. A new player starts clean.
+        // A new ffmpeg took over: its timestamps start afresh. A new engine starts clean.
         liveSince = state.since;
         recreate(0);
         return;
@@ -148,14 +167,16 @@ export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOption
     opts.onState(state);
   };
 
-  /** Draws what the video shows into the still canvas, so a lost stream leaves its last picture. */
+  /** Draws the picture into the still canvas, so a lost stream leaves its last picture. */
   const keepStill = () => {
     const c = opts.stillCanvas;
-    if (!c || video.readyState < 2 || !video.videoWidth) return;
+    const el = picture();
+    const { width, height } = pictureSize(el);
+    if (!c || !width || ('readyState' in el && el.readyState < 2)) return;
     try {
-      c.width = video.videoWidth;
-      c.height = video.videoHeight;
-      c.getContext('2d')?.drawImage(video, 0, 0, c.width, c.height);
+      c.width = width;
+      c.height = height;
+      c.getContext('2d')?.drawImage(el, 0, 0, width, height);
       c.dataset.kept = String(times.info().time ?? '');
     } catch {
       // A decoder already gone has nothing to draw: the tile shows its curtain instead.
@@ -163,21 +184,29 @@ export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOption
   };
 
   const teardown = () => {
-    const p = player;
-    player = null;
-    if (!p) return;
+    const e = engine;
+    engine = null;
+    if (!e) return;
     keepStill();
-    try {
-      p.pause();
-      p.unload();
-      p.detachMediaElement();
-      p.destroy();
-    } catch {
-      // a half-initialised player may throw on unload; destroy what we can
-    }
-    // Release the MediaSource object URL so Chromium frees the media player.
-    video.removeAttribute('src');
-    video.load();
+    framesBefore += e.frames();
+    e.stop();
+  };
+
+  const hooks: EngineHooks = {
+    onText,
+    onFailure: (cause) => scheduleRecreate(cause),
+    onPresented(at) {
+      if ('ptsMs' in at) times.presentedPts(at.ptsMs);
+      else times.presented(at.mediaTime);
+    },
+    onUnsupported(reason) {
+      if (disposed || path === 'mse') return;
+      // This browser's WebCodecs cannot decode the stream: MSE from now on, at once.
+      if (reason === 'no_h264') webCodecsRefused = true;
+      path = 'mse';
+      fallback = reason;
+      recreate(0);
+    },
   };
 
   const build = () => {
@@ -185,25 +214,10 @@ export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOption
     playing = false;
     // A new socket starts with a new keyframe and a new timestamp base (see frame-times.ts).
     times.restart();
-    lastFrames = decodedFrames(video);
+    lastFrames = presentedFrames();
     lastFrameAt = Date.now();
-    const p = mpegts.createPlayer(
-      { type: 'mse', isLive: true, url: opts.url, hasAudio: false, hasVideo: true },
-      { ...LIVE_PLAYER_CONFIG, ...opts.tuning, customLoader: metaWebSocketLoader(onText) },
-    );
-    player = p;
-    p.on(mpegts.Events.ERROR, () => {
-      if (player === p) scheduleRecreate('player_error');
-    });
-    p.on(mpegts.Events.LOADING_COMPLETE, () => {
-      // A live socket only completes when it closed: the server went away or dropped us.
-      if (player === p) scheduleRecreate('socket_closed');
-    });
-    p.attachMediaElement(video);
-    p.load();
-    void Promise.resolve(p.play()).catch(() => {
-      // Autoplay of a muted video is allowed; a rejection here means the player was torn down.
-    });
+    opts.onPath?.(path, fallback);
+    engine = path === 'webcodecs' ? startWebCodecs(target.canvas, opts.url, hooks) : startMse(target.video, opts.url, hooks, opts.tuning);
   };
 
   const recreate = (delay: number) => {
@@ -225,10 +239,10 @@ export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOption
     recreate(delay);
   };
 
-  // Watchdog: frames decoded by the browser, not bytes received, are what the operator sees.
+  // Watchdog: frames presented, not bytes received, are what the operator sees.
   const watchdog = setInterval(() => {
-    if (disposed || !player) return;
-    const frames = decodedFrames(video);
+    if (disposed || !engine) return;
+    const frames = presentedFrames();
     const now = Date.now();
     if (frames !== lastFrames) {
       lastFrames = frames;
@@ -245,20 +259,16 @@ export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOption
     if (serverState.state === 'live' && now - lastFrameAt > stallMs) scheduleRecreate('no_frames');
   }, 500);
 
-  // Every presented frame: its media time → its wall-clock time through the newest anchor.
-  let frameCallback = 0;
-  const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
-    if (disposed) return;
-    times.presented(meta.mediaTime);
-    frameCallback = video.requestVideoFrameCallback(onFrame);
-  };
-  if ('requestVideoFrameCallback' in video) frameCallback = video.requestVideoFrameCallback(onFrame);
-
   build();
 
   return {
-    latencyMs,
+    latencyMs: () => engine?.latencyMs() ?? null,
     frame: () => times.info(),
+    presentedFrames,
+    droppedFrames: () => engine?.dropped() ?? 0,
+    path: () => path,
+    fallback: () => fallback,
+    picture,
     retryNow() {
       if (disposed || !retryTimer) return;
       failures = 0;
@@ -269,7 +279,6 @@ export function createLivePlayer(video: HTMLVideoElement, opts: LivePlayerOption
       disposed = true;
       clearInterval(watchdog);
       if (retryTimer) clearTimeout(retryTimer);
-      if (frameCallback && 'cancelVideoFrameCallback' in video) video.cancelVideoFrameCallback(frameCallback);
       teardown();
     },
   };

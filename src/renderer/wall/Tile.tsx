@@ -8,6 +8,7 @@ import type { Camera, TileAssignment, TileZoom } from '../../shared/contract';
 import { Icon } from '../app/Icon';
 import { formatDateTime, formatTime, type Language } from '../i18n';
 import type { FrameInfo } from '../video/frame-times';
+import type { PictureElement } from '../video/picture';
 import { DRAG_CAMERA, DRAG_TILE } from './drag';
 import { downloadSnapshot } from './snapshot';
 import { showsVideo, tileStatus, type TileStatus } from './tile-status';
@@ -99,8 +100,14 @@ export function Tile(p: TileProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const videoRef = useRef<HTMLVideoElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   const stillRef = useRef<HTMLCanvasElement>(null);
-  const { state, stats, player } = useLivePlayer(videoRef, stillRef, p.url);
+  const { state, stats, player, path } = useLivePlayer(videoRef, canvasRef, stillRef, p.url);
+  // The element the picture is on (WebCodecs: the canvas; MSE: the video), for snapshots and PTZ.
+  const pictureRef = useRef<PictureElement | null>(null);
+  useEffect(() => {
+    pictureRef.current = path?.path === 'webcodecs' ? canvasRef.current : videoRef.current;
+  }, [path]);
   const { zoom, transform, handlers } = useZoom(p.assignment?.zoom, p.onZoom);
   const [dragOver, setDragOver] = useState(false);
   // What the picture says, polled a few times a second; the tile renders only when what it shows
@@ -143,7 +150,7 @@ export function Tile(p: TileProps) {
   const chip = chipText(t, status, clockNow.wall);
 
   const snapshot = () => {
-    const v = videoRef.current;
+    const v = player.current?.picture() ?? pictureRef.current;
     if (!v || !name) return;
     // The picture's own time where known: a snapshot says when it was seen, not when it was saved.
     const at = frame.time ?? Date.now();
@@ -209,7 +216,25 @@ export function Tile(p: TileProps) {
       ) : p.camera ? (
         <>
           <div className="tile__viewport" {...handlers}>
-            <video ref={videoRef} className="tile__video" muted playsInline autoPlay aria-label={t('pages.wall.tile', { n })} style={{ transform }} />
+            {/* Both exist; the player's path decides which one shows (data-picture marks it). */}
+            <video
+              ref={videoRef}
+              className="tile__video"
+              muted
+              playsInline
+              autoPlay
+              aria-label={t('pages.wall.tile', { n })}
+              data-picture={path?.path === 'mse' ? '' : undefined}
+              style={{ transform, display: path?.path === 'webcodecs' ? 'none' : undefined }}
+            />
+            <canvas
+              ref={canvasRef}
+              className="tile__video"
+              role="img"
+              aria-label={t('pages.wall.tile', { n })}
+              data-picture={path?.path === 'webcodecs' ? '' : undefined}
+              style={{ transform, display: path?.path === 'webcodecs' ? undefined : 'none' }}
+            />
             {/* The kept last picture: whenever the player has let go of the video (restarting, lost). */}
             <canvas ref={stillRef} className="tile__still" aria-hidden="true" style={{ transform, visibility: video && state.state === 'live' ? 'hidden' : 'visible' }} />
           </div>
@@ -298,7 +323,7 @@ export function Tile(p: TileProps) {
               </button>
             </div>
           </div>
-          <PtzSlot camera={p.camera} videoRef={videoRef} selected={p.selected} maximised={p.maximised} />
+          <PtzSlot camera={p.camera} pictureRef={pictureRef} selected={p.selected} maximised={p.maximised} />
           {p.showStats ? (
             <div className="tile__stats" role="note">
               <div>{`${chip}${reason ? `: ${reason}` : ''}`}</div>
@@ -319,6 +344,7 @@ export function Tile(p: TileProps) {
                   })}
                 </div>
               ) : null}
+              {path ? <div data-decoder={path.path}>{path.fallback ? t('pages.wall.decoder.mseBecause', { reason: t(`pages.wall.decoder.fallback.${path.fallback}`) }) : t(`pages.wall.decoder.${path.path}`)}</div> : null}
             </div>
           ) : null}
         </>

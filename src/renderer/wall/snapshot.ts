@@ -1,9 +1,11 @@
 // A snapshot of what the tile shows, as a PNG with the camera's name and the time burned in, so a
 // picture handed on still says where and when it was taken.
+import { pictureSize, type PictureElement } from '../video/picture';
 
-export function snapshotCanvas(video: HTMLVideoElement, caption: string): HTMLCanvasElement {
-  const w = video.videoWidth || 640;
-  const h = video.videoHeight || 360;
+export function snapshotCanvas(video: PictureElement, caption: string): HTMLCanvasElement {
+  const size0 = pictureSize(video);
+  const w = size0.width || 640;
+  const h = size0.height || 360;
   const canvas = document.createElement('canvas');
   canvas.width = w;
   canvas.height = h;
@@ -46,7 +48,7 @@ export function fileStamp(epochMs: number, timeZone: string): string {
   return `${parts.year}${parts.month}${parts.day}T${parts.hour}${parts.minute}${parts.second}${zone}`;
 }
 
-export async function downloadSnapshot(video: HTMLVideoElement, cameraName: string, timeText: string, at: number, timeZone: string): Promise<string> {
+export async function downloadSnapshot(video: PictureElement, cameraName: string, timeText: string, at: number, timeZone: string): Promise<string> {
   const canvas = snapshotCanvas(video, `${cameraName} — ${timeText}`);
   const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png'));
   if (!blob) throw new Error('snapshot failed');

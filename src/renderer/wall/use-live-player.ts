@@ -2,23 +2,31 @@
 // the player's states into what the tile says. The player itself is handed back so the tile can
 // read the presented frame's time without a React render per frame.
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { createLivePlayer, type LivePlayer, type PlayerState, type PlayerStats } from '../video/live-player';
+import { createLivePlayer, pathFromUrl, type DecodePath, type FallbackReason, type LivePlayer, type PlayerState, type PlayerStats } from '../video/live-player';
 import type { OfflineReason, TileLiveState, TileStats } from './live-state';
 
 type LiveInfo = Extract<TileLiveState, { state: 'live' }>;
 
+export interface PathInfo {
+  path: DecodePath;
+  fallback: FallbackReason | null;
+}
+
 export function useLivePlayer(
   videoRef: RefObject<HTMLVideoElement | null>,
+  canvasRef: RefObject<HTMLCanvasElement | null>,
   stillRef: RefObject<HTMLCanvasElement | null>,
   url: string | null,
-): { state: TileLiveState; stats: TileStats | null; player: RefObject<LivePlayer | null> } {
+): { state: TileLiveState; stats: TileStats | null; player: RefObject<LivePlayer | null>; path: PathInfo | null } {
   const [state, setState] = useState<TileLiveState>({ state: url ? 'connecting' : 'idle' });
   const [stats, setStats] = useState<TileStats | null>(null);
+  const [path, setPath] = useState<PathInfo | null>(null);
   const player = useRef<LivePlayer | null>(null);
 
   useEffect(() => {
     const video = videoRef.current;
-    if (!url || !video) return;
+    const canvas = canvasRef.current;
+    if (!url || !video || !canvas) return;
     let info: LiveInfo | null = null;
     const onState = (s: PlayerState) => {
       switch (s.state) {
@@ -42,8 +50,10 @@ export function useLivePlayer(
           return;
       }
     };
-    const p = createLivePlayer(video, {
+    const p = createLivePlayer({ video, canvas }, {
       url,
+      path: pathFromUrl(),
+      onPath: (path, fallback) => setPath({ path, fallback }),
       onState,
       onStats: (s: PlayerStats) => setStats(s),
       stillCanvas: stillRef.current,
@@ -53,7 +63,7 @@ export function useLivePlayer(
       player.current = null;
       p.dispose();
     };
-  }, [videoRef, stillRef, url]);
+  }, [videoRef, canvasRef, stillRef, url]);
 
-  return { state, stats, player };
+  return { state, stats, player, path };
 }

@@ -13,21 +13,26 @@ export type Account = { username: string; password: string } | null;
  * default; `test.use({ account: null })` for the sign-in screen itself).
  * `snap(name)`: saves a screenshot to look at.
  */
-export const test = base.extend<{ serve: ServeProcess; account: Account; snap: (name: string) => Promise<string> }>({
+export type PlayerPath = 'auto' | 'webcodecs' | 'mse';
+
+export const test = base.extend<{ serve: ServeProcess; account: Account; player: PlayerPath; snap: (name: string) => Promise<string> }>({
   account: [ADMIN, { option: true }],
+  // The tiles' decoding path: the playwright config runs the wall tests once more with 'mse'.
+  player: ['auto', { option: true }],
   serve: async ({}, use) => {
     const s = await startServe();
     await use(s);
     await s.stop();
   },
-  page: async ({ page, account, serve }, use) => {
+  page: async ({ page, account, serve, player }, use) => {
+    if (player !== 'auto') await page.addInitScript((p) => localStorage.setItem('watchfloor.player', p), player);
     if (account) await signIn(page, serve.url, account);
     await use(page);
   },
-  snap: async ({ page }, use) => {
+  snap: async ({ page, player }, use) => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await use(async (name) => {
-      const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+      const file = path.join(SCREENSHOT_DIR, `${name}${player === 'mse' ? '-mse' : ''}.png`);
       await page.screenshot({ path: file });
       return file;
     });

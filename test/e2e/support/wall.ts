@@ -69,3 +69,17 @@ export async function wallCameras(page: Page, names: Map<string, string>): Promi
 export function namesById(cams: Camera[]): Map<string, string> {
   return new Map(cams.map((c) => [c.id, c.name]));
 }
+
+/** Frames the tile's picture has presented (whichever path it plays on: see data-picture). */
+export async function presentedFrames(page: Page, camera: string): Promise<number> {
+  return tileOf(page, camera)
+    .locator('[data-picture]')
+    .evaluate((el) => ('getVideoPlaybackQuality' in el ? (el as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames : Number((el as HTMLCanvasElement).dataset.frames ?? 0)));
+}
+
+/** The width of the tile's picture in pixels (0 before the first frame). */
+export async function pictureWidth(page: Page, camera: string): Promise<number> {
+  return tileOf(page, camera)
+    .locator('[data-picture]')
+    .evaluate((el) => ('videoWidth' in el ? (el as HTMLVideoElement).videoWidth : (el as HTMLCanvasElement).dataset.frames ? (el as HTMLCanvasElement).width : 0));
+}

@@ -151,6 +151,11 @@ export class LiveRelay {
     else void this.launch();
   }
 
+  /** Video frames (PES) this relay has passed on since it was created (benchmarks count against it). */
+  get framesSent(): number {
+    return this.hub.counters.frames;
+  }
+
   stats(): LiveStats {
     const live = this.current.state === 'live' ? this.current : null;
     const last = this.hub.counters.lastFrameAt;

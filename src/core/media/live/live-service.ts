@@ -106,6 +106,11 @@ export class LiveService {
     return this.relays.get(key(cameraId, stream))?.stats() ?? null;
   }
 
+  /** Video frames the camera-stream's relay has passed on so far (0 when none runs). */
+  framesSent(cameraId: string, stream: StreamKind): number {
+    return this.relays.get(key(cameraId, stream))?.framesSent ?? 0;
+  }
+
   /** The current state of a camera-stream (`idle` when nobody watches). */
   stateOf(cameraId: string, stream: StreamKind): LiveState {
     return this.relays.get(key(cameraId, stream))?.state ?? { state: 'idle' };

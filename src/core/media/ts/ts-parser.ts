@@ -6,6 +6,7 @@ import { TsAligner } from './aligner';
 import { containsKeyNal, pesDts, pesPayloadStart, pesPts } from './nal';
 import { packetPid, PAT_PID, payloadOffset, payloadUnitStart, randomAccess, TS_PACKET_SIZE } from './packet';
 import { parsePat, parsePmt, type VideoCodec } from './psi';
+import { SplitKeyframes } from './split-keyframes';
 
 export interface TsSegment {
   /** Whole packets; shares memory with the input where possible. */
@@ -37,6 +38,8 @@ export class TsStreamParser {
   pat: Buffer | null = null;
   pmt: Buffer | null = null;
   private lastKeyPts: number | null = null;
+  /** Rewrites keyframes split across PES into one PES (see split-keyframes.ts). */
+  readonly splits = new SplitKeyframes();
 
   push(chunk: Buffer): TsParseResult {
     const buf = this.aligner.push(chunk);
@@ -61,13 +64,17 @@ export class TsStreamParser {
           this.pmt = Buffer.from(buf.subarray(at, at + TS_PACKET_SIZE));
         }
       } else if (pid === this.videoPid && payloadUnitStart(buf, at)) {
+        const p = payloadOffset(buf, at);
+        const split = p >= 0 && this.videoCodec === 'h264' ? this.splits.onPesStart(buf, at, p, this.isKeyframe(buf, at)) : 'frame';
+        // The rest of a split keyframe, now part of the keyframe's PES: not a frame of its own.
+        if (split === 'merged') continue;
         result.frames++;
-        if (this.isKeyframe(buf, at) && !this.sameKeyframe(buf, at)) {
+        // A part that could not be merged never starts a GOP (a joiner would start mid-frame).
+        if (split === 'frame' && this.isKeyframe(buf, at) && !this.sameKeyframe(buf, at)) {
           result.keyframes++;
           if (at > segStart) result.segments.push(segment(buf.subarray(segStart, at), segKey, segPts, segDts));
           segStart = at;
           segKey = true;
-          const p = payloadOffset(buf, at);
           segPts = p < 0 ? null : pesPts(buf, p, at + TS_PACKET_SIZE);
           segDts = p < 0 ? null : pesDts(buf, p, at + TS_PACKET_SIZE);
         }
@@ -84,6 +91,7 @@ export class TsStreamParser {
     this.videoCodec = null;
     this.pat = this.pmt = null;
     this.lastKeyPts = null;
+    this.splits.seen = false;
   }
 
   /**

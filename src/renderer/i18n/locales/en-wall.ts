@@ -123,6 +123,16 @@ export const enWall = {
       camera: 'Camera’s own time of the picture',
     },
     lastFrame: 'Last picture: {{time}} ({{source}})',
+    decoder: {
+      webcodecs: 'Decoder: WebCodecs (drawn as decoded)',
+      mse: 'Decoder: Media Source',
+      mseBecause: 'Decoder: Media Source — {{reason}}',
+      fallback: {
+        forced: 'chosen for this page',
+        no_webcodecs: 'this browser has no WebCodecs',
+        no_h264: 'this browser’s WebCodecs cannot decode this H.264',
+      },
+    },
     noFrameYet: 'No picture received yet',
     statsLine_one: '{{codec}} {{width}}×{{height}} · {{fps}} fps · {{kbps}} kbit/s · {{count}} viewer',
     statsLine_other: '{{codec}} {{width}}×{{height}} · {{fps}} fps · {{kbps}} kbit/s · {{count}} viewers',

@@ -125,6 +125,16 @@ export const viWall: WallMessages = {
       camera: 'Giờ của chính camera',
     },
     lastFrame: 'Hình cuối: {{time}} ({{source}})',
+    decoder: {
+      webcodecs: 'Giải mã: WebCodecs (vẽ ngay khi giải mã)',
+      mse: 'Giải mã: Media Source',
+      mseBecause: 'Giải mã: Media Source — {{reason}}',
+      fallback: {
+        forced: 'được chọn cho trang này',
+        no_webcodecs: 'trình duyệt này không có WebCodecs',
+        no_h264: 'WebCodecs của trình duyệt này không giải mã được luồng H.264 này',
+      },
+    },
     noFrameYet: 'Chưa nhận được hình',
     statsLine_one: '{{codec}} {{width}}×{{height}} · {{fps}} khung/giây · {{kbps}} kbit/s · {{count}} người xem',
     statsLine_other: '{{codec}} {{width}}×{{height}} · {{fps}} khung/giây · {{kbps}} kbit/s · {{count}} người xem',
