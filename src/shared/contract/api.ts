@@ -9,6 +9,7 @@ import { onboardingApi, ptzApi } from './ptz-api';
 import { cameraCreateInput, checkCoordinates, day, pointShape } from './register';
 import { registerApi } from './register-api';
 import { wallApi } from './wall-api';
+import { mapApi } from './map-api';
 
 export const api = {
   'system.info': method({
@@ -97,6 +98,7 @@ export const api = {
     output: s.camera,
   }),
   ...wallApi,
+  ...mapApi,
   'demo.status': method({
     summary: 'Whether the demo site (virtual cameras) runs in this core.',
     permission: 'session',

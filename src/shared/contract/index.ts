@@ -13,3 +13,4 @@ export * from './schemas';
 export * from './wall';
 export * from './onboarding';
 export * from './ptz';
+export * from './map';

@@ -9,6 +9,7 @@ import m005 from './005_audit';
 import m006 from './006_onvif_ptz';
 import m007 from './007_register';
 import m009 from './009_wall_workspace';
+import m011 from './011_maps';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'onvif_ptz', sql: m006 },
   { version: 7, name: 'register', sql: m007 },
   { version: 9, name: 'wall_workspace', sql: m009 },
+  { version: 11, name: 'maps', sql: m011 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
