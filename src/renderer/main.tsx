@@ -6,6 +6,7 @@ import { ErrorBoundary } from './app/ErrorBoundary';
 import { initI18n } from './i18n';
 import './styles/theme.css';
 import './styles/wall.css';
+import './styles/map.css';
 
 await initI18n();
 const api = createClient();

@@ -1,6 +1,7 @@
 import { enWall } from './en-wall';
 
 // English strings. vi.ts must have exactly the same keys (the type below makes the compiler check).
+import { mapEn } from './map-en';
 import { ptzEn } from './ptz-en';
 const en = {
   ...ptzEn,
@@ -32,16 +33,7 @@ const en = {
   },
   pages: {
     wall: enWall.wall,
-    map: {
-      title: 'Map',
-      emptyTitle: 'No points with coordinates',
-      emptyBody: 'Points appear here once they have a latitude and longitude in the register.',
-      schematic: 'Schematic: points placed by their coordinates (no map server configured)',
-      pointLabel_one: '{{name}}, {{count}} camera',
-      pointLabel_other: '{{name}}, {{count}} cameras',
-      pickPoint: 'Choose a point to see its cameras.',
-      showOnWall: 'Show on wall',
-    },
+    map: mapEn.page,
     incidents: {
       title: 'Incidents',
       emptyTitle: 'No incidents logged',
@@ -234,7 +226,7 @@ const en = {
     shown_other: '{{count}} entries shown',
     more: 'Show older entries',
   },
-  actions: enWall.actions,
+  actions: { ...enWall.actions, group: { ...enWall.actions.group, map: mapEn.page.title }, map: mapEn.actions },
   health: enWall.health,
   validation: enWall.validation,
   demo: {
@@ -347,6 +339,7 @@ const en = {
     import_has_problems: 'The file still has {{count}} problems. Fix them and choose the file again: nothing was imported.',
     import_running: 'Another import is being written. Wait for it to finish.',
     pdf_unavailable: 'This console cannot make a PDF (no Chromium found). Use Print and choose “Save as PDF”.',
+    ...mapEn.errors,
   },
   /** Why the core refused a field (bad_request's `problem`), shown beside the field. */
   problems: {

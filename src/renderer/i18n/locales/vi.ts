@@ -1,5 +1,6 @@
 import { viWall } from './vi-wall';
 import type { Messages } from './en';
+import { mapVi } from './map-vi';
 import { ptzVi } from './ptz-vi';
 
 const vi: Messages = {
@@ -32,16 +33,7 @@ const vi: Messages = {
   },
   pages: {
     wall: viWall.wall,
-    map: {
-      title: 'Bản đồ',
-      emptyTitle: 'Chưa có điểm nào có toạ độ',
-      emptyBody: 'Điểm sẽ hiện ở đây khi có vĩ độ và kinh độ trong danh mục.',
-      schematic: 'Sơ đồ: các điểm đặt theo toạ độ (chưa cấu hình máy chủ bản đồ)',
-      pointLabel_one: '{{name}}, {{count}} camera',
-      pointLabel_other: '{{name}}, {{count}} camera',
-      pickPoint: 'Chọn một điểm để xem các camera.',
-      showOnWall: 'Xem trên màn hình',
-    },
+    map: mapVi.page,
     incidents: {
       title: 'Vụ việc',
       emptyTitle: 'Chưa ghi nhận vụ việc nào',
@@ -234,7 +226,7 @@ const vi: Messages = {
     shown_other: 'Đang hiện {{count}} bản ghi',
     more: 'Xem bản ghi cũ hơn',
   },
-  actions: viWall.actions,
+  actions: { ...viWall.actions, group: { ...viWall.actions.group, map: mapVi.page.title }, map: mapVi.actions },
   health: viWall.health,
   validation: viWall.validation,
   demo: {
@@ -347,6 +339,7 @@ const vi: Messages = {
     import_has_problems: 'Tệp vẫn còn {{count}} lỗi. Hãy sửa rồi chọn lại tệp: chưa có gì được nhập.',
     import_running: 'Một lần nhập khác đang được ghi. Hãy đợi xong.',
     pdf_unavailable: 'Máy này không tạo được PDF (không có Chromium). Hãy dùng In và chọn “Lưu dưới dạng PDF”.',
+    ...mapVi.errors,
   },
   problems: {
     required: 'Hãy điền mục này.',
