@@ -2,7 +2,8 @@
 // camera layers and cluster badges, clicks, and edit handles. The page decides what to show; this
 // component only draws it and says what the officer clicked or dragged.
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { Map as MapLibre, Marker, NavigationControl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibre, Marker, NavigationControl, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
 import { addCameraLayers, CLUSTER_UNTIL, type CameraLayers, type PlacedCamera } from './camera-layers';
 import { clusterBadges, type ClusterLabel } from './cluster-badges';
@@ -44,6 +45,9 @@ export interface MapCanvasProps {
   /** The map, for tests and the benchmark (window.__watchfloorMap). */
   onReady?: (map: MapLibre) => void;
 }
+
+// MapLibre's worker is its own module; Vite bundles it (with what it imports) and names its URL.
+setWorkerUrl(workerUrl);
 
 export function MapCanvas(p: MapCanvasProps) {
   const box = useRef<HTMLDivElement | null>(null);

@@ -2,9 +2,13 @@
 // chosen on the map marks its area here), the filters, and the legend with counts by status.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OWNERSHIPS, PURPOSES, type Area } from '../../shared/contract';
+import { OWNERSHIPS, PURPOSES, type Area, type MapCamera } from '../../shared/contract';
+import { HealthDot } from '../health/HealthDot';
 import { sortByName } from '../../shared/text';
 import { MAP_STATUSES, STATUS_COLOUR, type MapStatus } from './status';
+
+/** A list longer than this is no help: search instead. */
+const LIST_MAX = 300;
 
 export interface MapFilters {
   areaId: string | null;
@@ -19,6 +23,9 @@ export function MapSide({
   onFilters,
   activeArea,
   counts,
+  cameras,
+  selected,
+  onCamera,
   children,
 }: {
   areas: readonly Area[];
@@ -27,6 +34,10 @@ export function MapSide({
   /** The area of the camera chosen on the map. */
   activeArea: string | null;
   counts: Record<MapStatus, number>;
+  /** The cameras drawn now, for the keyboard and screen readers (a canvas has no buttons). */
+  cameras: readonly MapCamera[];
+  selected: string | null;
+  onCamera: (c: MapCamera) => void;
   children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
@@ -113,6 +124,21 @@ export function MapSide({
         </label>
       </section>
       {children}
+      <section aria-label={t('pages.map.cameraList')}>
+        <h2>{t('pages.map.cameraList')}</h2>
+        <ul className="map-cameras">
+          {sortByName(cameras, (c) => c.name)
+            .slice(0, LIST_MAX)
+            .map((c) => (
+              <li key={c.id}>
+                <button type="button" className="map-tree__item" aria-pressed={selected === c.id} onClick={() => onCamera(c)}>
+                  <HealthDot camera={c} /> {c.name}
+                </button>
+              </li>
+            ))}
+        </ul>
+        {cameras.length > LIST_MAX ? <p className="muted">{t('pages.map.listCut', { count: LIST_MAX })}</p> : null}
+      </section>
     </aside>
   );
 }

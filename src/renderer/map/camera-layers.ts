@@ -110,8 +110,14 @@ export function addCameraLayers(map: MapLibre, opts: { clusterUntil?: number } =
     type: 'circle',
     source: 'cams',
     minzoom: clusterUntil,
-    filter: ['boolean', ['feature-state', 'alarm'], false],
-    paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 14, 'circle-stroke-color': STATUS_COLOUR.offline, 'circle-stroke-width': 3 },
+    // Filters cannot read feature-state: the ring is there for every camera, seen only on alarm.
+    paint: {
+      'circle-color': 'rgba(0,0,0,0)',
+      'circle-radius': 14,
+      'circle-stroke-color': STATUS_COLOUR.offline,
+      'circle-stroke-width': 3,
+      'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'alarm'], false], 1, 0],
+    },
   });
   map.addLayer({
     id: 'cam-points',
@@ -141,7 +147,7 @@ export function addCameraLayers(map: MapLibre, opts: { clusterUntil?: number } =
   const flash = setInterval(() => {
     if (alarmed.size === 0 || !map.getLayer('cam-alarm')) return;
     on = !on;
-    map.setPaintProperty('cam-alarm', 'circle-stroke-opacity', on ? 1 : 0.15);
+    map.setPaintProperty('cam-alarm', 'circle-stroke-width', on ? 4 : 1);
   }, 500);
 
   return {

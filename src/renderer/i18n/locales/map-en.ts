@@ -40,6 +40,8 @@ export const mapEn = {
       unknown: 'Not known yet',
       decommissioned: 'Decommissioned',
     },
+    cameraList: 'Cameras on the map',
+    listCut: 'The first {{count}} are listed: search for the others.',
     legend: 'Legend',
     shown_one: '{{count}} camera shown',
     shown_other: '{{count}} cameras shown',

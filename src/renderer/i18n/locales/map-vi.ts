@@ -44,6 +44,8 @@ export const mapVi: Shape<typeof mapEn> = {
       unknown: 'Chưa rõ',
       decommissioned: 'Đã ngừng sử dụng',
     },
+    cameraList: 'Camera trên bản đồ',
+    listCut: 'Chỉ liệt kê {{count}} camera đầu: hãy tìm kiếm các camera khác.',
     legend: 'Chú giải',
     shown_one: 'Đang hiện {{count}} camera',
     shown_other: 'Đang hiện {{count}} camera',

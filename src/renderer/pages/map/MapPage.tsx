@@ -262,7 +262,7 @@ export function MapPage() {
       }
     >
       <div className="map-page">
-        <MapSide areas={tree?.areas ?? []} filters={filters} onFilters={onFilters} activeArea={chosen?.areaId ?? null} counts={counts}>
+        <MapSide areas={tree?.areas ?? []} filters={filters} onFilters={onFilters} activeArea={chosen?.areaId ?? null} counts={counts} cameras={frame ? shown.filter((c) => pinned.has(c.id)) : shown.filter((c) => c.lat !== null)} selected={selected} onCamera={pickSearch}>
           {editing && frame ? (
             <section aria-label={t('pages.map.editPin')}>
               <p className="muted">{t('pages.map.editPin')}</p>
