@@ -57,7 +57,7 @@ test.describe('in English', () => {
     const cams = await api.call('maps.cameras', {});
     expect(cams).toHaveLength(12);
     await page.goto(`${serve.url}#/map`);
-    await expect(page.locator('.map-canvas')).toHaveAttribute('data-ready', 'true');
+    await expect(page.locator('.map-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
     await expect(page.getByText('12 cameras shown')).toBeVisible();
 
     // A broken basemap is refused in words; nothing changes.
@@ -105,12 +105,20 @@ test.describe('in English', () => {
     const from = { x: h.x + h.width / 2, y: h.y + h.height / 2 };
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    await page.mouse.move(from.x + 40, from.y + 30, { steps: 8 });
+    await page.mouse.move(from.x + 80, from.y + 60, { steps: 8 });
     await page.mouse.up();
     await expect(page.getByText(/Chợ Bến Thành moved to/)).toBeVisible({ timeout: 15_000 });
+    // Where the map says the drop point is, is where the register now has the point.
+    const canvas = (await page.locator('.map-canvas').boundingBox())!;
+    const dropped = await page.evaluate(
+      ([x, y]) => (window as unknown as { __watchfloorMap: { unproject(p: [number, number]): { lng: number; lat: number } } }).__watchfloorMap.unproject([x!, y!]),
+      [from.x + 80 - canvas.x, from.y + 60 - canvas.y],
+    );
     const moved = await api.call('register.point', { id: benThanh.pointId });
-    expect(moved.lon!).toBeGreaterThan(benThanh.lon! + 0.0001);
-    expect(moved.lat!).toBeLessThan(benThanh.lat! - 0.0001);
+    expect(moved.lon!).toBeCloseTo(dropped.lng, 4);
+    expect(moved.lat!).toBeCloseTo(dropped.lat, 4);
+    expect(moved.lon!).toBeGreaterThan(benThanh.lon!);
+    expect(moved.lat!).toBeLessThan(benThanh.lat!);
     await snap('en-map-edit');
 
     // A floor plan: import it, place a camera on it.
@@ -137,7 +145,7 @@ test.describe('in Vietnamese', () => {
     test.setTimeout(240_000);
     const api = await startDemo(serve.url);
     await page.goto(`${serve.url}#/map`);
-    await expect(page.locator('.map-canvas')).toHaveAttribute('data-ready', 'true');
+    await expect(page.locator('.map-canvas')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
     await expect(page.getByText('Đang hiện 12 camera')).toBeVisible();
     await page.evaluate(() => (window as unknown as { __watchfloorMap: { jumpTo(o: object): void } }).__watchfloorMap.jumpTo({ center: [106.695, 10.778], zoom: 12.5 }));
     await idle(page);

@@ -5,7 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { Map as MapLibre, Marker, NavigationControl, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
-import { addCameraLayers, CLUSTER_UNTIL, type CameraLayers, type PlacedCamera } from './camera-layers';
+import { addCameraLayers, CONE_METRES, type CameraLayers, type PlacedCamera } from './camera-layers';
 import { clusterBadges, type ClusterLabel } from './cluster-badges';
 import { bearing, destination } from './geo';
 import type { MapStatus } from './status';
@@ -45,6 +45,9 @@ export interface MapCanvasProps {
   /** The map, for tests and the benchmark (window.__watchfloorMap). */
   onReady?: (map: MapLibre) => void;
 }
+
+/** The zoom edit mode brings a chosen camera to (image maps sit at about this zoom already). */
+const EDIT_ZOOM = 18;
 
 // MapLibre's worker is its own module; Vite bundles it (with what it imports) and names its URL.
 setWorkerUrl(workerUrl);
@@ -175,8 +178,9 @@ export function MapCanvas(p: MapCanvasProps) {
     const map = ready;
     const cam = p.cameras.find((c) => c.id === p.selected);
     if (!map || !p.editing || !cam) return;
-    if (map.getZoom() < CLUSTER_UNTIL) map.easeTo({ center: [cam.lon, cam.lat], zoom: CLUSTER_UNTIL + 2, duration: 0 });
-    const depth = p.coneMetres ?? 45;
+    // Close enough that the cone's handles are apart from the dot (70 m is about 120 px at zoom 18).
+    if (map.getZoom() < EDIT_ZOOM) map.jumpTo({ center: [cam.lon, cam.lat], zoom: EDIT_ZOOM });
+    const depth = p.coneMetres ?? CONE_METRES;
     let heading = cam.heading ?? 0;
     let fov = cam.fieldOfView ?? 70;
     let at: [number, number] = [cam.lon, cam.lat];

@@ -9,7 +9,7 @@ import { MAP_STATUSES, STATUS_COLOUR, type MapStatus } from './status';
 /** Below this zoom cameras gather into clusters; from it on, each camera has its dot and cone. */
 export const CLUSTER_UNTIL = 14;
 /** How deep a cone is drawn, in metres, where the register does not say (it has no range field). */
-const CONE_METRES = 45;
+export const CONE_METRES = 70;
 /** A camera without a field of view in the register gets a typical fixed lens's. */
 const DEFAULT_FOV = 70;
 
@@ -82,7 +82,7 @@ export function addCameraLayers(map: MapLibre, opts: { clusterUntil?: number } =
     type: 'fill',
     source: 'cones',
     minzoom: clusterUntil,
-    paint: { 'fill-color': colourBy(true), 'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.45, 0.22], 'fill-outline-color': colourBy(true) },
+    paint: { 'fill-color': colourBy(true), 'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.5, 0.3], 'fill-outline-color': colourBy(true) },
   });
   map.addLayer({
     id: 'cam-clusters',

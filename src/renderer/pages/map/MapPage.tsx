@@ -34,12 +34,19 @@ export function MapPage() {
   const tree = useRegister();
   const { byCamera } = useHealth();
   const [mapId, setMapId] = useState<string | null>(null);
-  const data = useMapData(mapId);
-  const current = data.maps.find((m) => m.id === mapId) ?? null;
-  const [filters, setFilters] = useState<MapFilters>({ areaId: null, statuses: new Set(MAP_STATUSES), ownership: null, purpose: null });
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [placing, setPlacing] = useState<string | null>(null);
+  const data = useMapData(mapId);
+  // Another map: the camera chosen on the last one may not be on this one.
+  const [shownMap, setShownMap] = useState(mapId);
+  if (shownMap !== mapId) {
+    setShownMap(mapId);
+    setSelected(null);
+    setPlacing(null);
+  }
+  const current = data.maps.find((m) => m.id === mapId) ?? null;
+  const [filters, setFilters] = useState<MapFilters>({ areaId: null, statuses: new Set(MAP_STATUSES), ownership: null, purpose: null });
   const [heat, setHeat] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const [focus, setFocus] = useState<{ bounds: [[number, number], [number, number]]; key: number } | null>(null);
@@ -242,6 +249,7 @@ export function MapPage() {
   return (
     <Page
       title={t('pages.map.title')}
+      className="page--map"
       tools={
         <MapToolbar
           maps={data.maps}
