@@ -39,7 +39,9 @@ export function clusterBadges(map: MapLibre, label: ClusterLabel): () => void {
         return `${STATUS_COLOUR[s]} ${from}deg ${(acc / count) * 360}deg`;
       });
       el.style.background = `conic-gradient(${stops.join(', ')})`;
-      el.textContent = count >= 10_000 ? `${Math.round(count / 1000)}k` : String(count);
+      // The number sits on the ring's dark middle (a child, above the ::before disc).
+      const n = el.firstElementChild ?? el.appendChild(document.createElement('span'));
+      n.textContent = count >= 10_000 ? `${Math.round(count / 1000)}k` : String(count);
       el.setAttribute('aria-label', label(count, by));
       el.title = label(count, by);
       el.dataset.offline = String(by.offline);
