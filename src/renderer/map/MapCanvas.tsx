@@ -57,8 +57,11 @@ export function MapCanvas(p: MapCanvasProps) {
   const mapRef = useRef<MapLibre | null>(null);
   const layers = useRef<CameraLayers | null>(null);
   const applied = useRef(new Map<string, MapStatus>());
+  // The map's listeners read the latest props through this, without being re-bound each render.
   const props = useRef(p);
-  props.current = p;
+  useEffect(() => {
+    props.current = p;
+  });
   const [ready, setReady] = useState<MapLibre | null>(null);
 
   // The map: made once per style (a basemap or image map change), removed with the page.

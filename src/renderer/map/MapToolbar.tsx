@@ -8,7 +8,7 @@ import { errorText } from '../api/client';
 import { useApp } from '../app/app-context';
 import { importMap, isPdf, pdfPageCount } from './map-import';
 
-export function MapToolbar(p: {
+export function MapToolbar({ searchRef, ...p }: {
   maps: MapInfo[];
   mapId: string | null;
   onMap: (id: string | null) => void;
@@ -128,7 +128,7 @@ export function MapToolbar(p: {
         </label>
       ) : null}
       <div className="map-search" role="search">
-        <input ref={p.searchRef} type="search" placeholder={t('pages.map.search')} aria-label={t('pages.map.search')} value={q} onChange={(e) => setQ(e.target.value)} />
+        <input ref={searchRef} type="search" placeholder={t('pages.map.search')} aria-label={t('pages.map.search')} value={q} onChange={(e) => setQ(e.target.value)} />
         {q.trim() ? (
           <ul className="map-search__hits" role="listbox" aria-label={t('pages.map.search')}>
             {hits.length === 0 ? <li className="muted">{t('pages.map.searchNoMatch', { q })}</li> : null}

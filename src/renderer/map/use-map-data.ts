@@ -63,7 +63,7 @@ export function useMapIncidents(sinceMs: number): { present: boolean; incidents:
   useEffect(() => onIncidentSource(() => setPresent(incidentSource() !== null)), []);
   useEffect(() => {
     const s = incidentSource();
-    if (!s) return setIncidents([]);
+    if (!s) return;
     let alive = true;
     const now = Date.now();
     s.list(now - sinceMs, now).then(
@@ -74,5 +74,5 @@ export function useMapIncidents(sinceMs: number): { present: boolean; incidents:
       alive = false;
     };
   }, [present, sinceMs]);
-  return { present, incidents };
+  return { present, incidents: present ? incidents : [] };
 }

@@ -139,11 +139,12 @@ export function MapPage() {
     return geoStyle(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [styleKey, frame]);
+  const hasPlaced = placed.length > 0;
   const fit = useMemo(
     () => (frame ? frame.bounds : (extent(placed) ?? (current?.bounds ? ([[current.bounds[0], current.bounds[1]], [current.bounds[2], current.bounds[3]]] as [[number, number], [number, number]]) : null))),
     // The first view of a map; later it is the officer's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [styleKey, frame, placed.length > 0],
+    [styleKey, frame, hasPlaced],
   );
 
   const byId = useMemo(() => new Map((data.cameras ?? []).map((c) => [c.id, c])), [data.cameras]);
