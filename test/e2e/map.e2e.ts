@@ -68,6 +68,11 @@ test.describe('in English', () => {
     await expect(page.getByText('“quan1” imported.')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('combobox', { name: 'Map' })).toHaveValue(/[0-9a-f-]{36}/);
     await expect(page.getByText(/3 cameras lie outside this basemap/)).toBeVisible();
+    // The core serves the basemap's file by range, never whole in one answer.
+    const base = (await api.call('maps.list', {})).find((m) => m.kind === 'basemap')!;
+    const part = await page.request.get(`${serve.url}maps/${base.id}/file`, { headers: { Range: 'bytes=0-15' } });
+    expect(part.status()).toBe(206);
+    expect((await part.body()).toString('latin1')).toBe('SQLite format 3\0');
 
     // Zoomed in far enough to see each camera: 12 dots, 12 cones, coloured by state.
     const benThanh = cams.find((c) => c.name === 'Bến Thành – cổng Nam')!;

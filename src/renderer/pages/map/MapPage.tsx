@@ -37,6 +37,8 @@ export function MapPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [placing, setPlacing] = useState<string | null>(null);
+  /** Edit mode: the next click on the map puts a link to this map there. */
+  const [linking, setLinking] = useState<{ targetId: string; label: string } | null>(null);
   const data = useMapData(mapId);
   // Another map: the camera chosen on the last one may not be on this one.
   const [shownMap, setShownMap] = useState(mapId);
@@ -182,6 +184,15 @@ export function MapPage() {
   );
   const onSelect = useCallback(
     (id: string | null, at: [number, number] | null) => {
+      if (!id && linking && current && at) {
+        const [x, y] = frame ? frame.toPixel(at[0], at[1]) : at;
+        api.call('maps.saveHotspot', { id: crypto.randomUUID(), mapId: current.id, targetId: linking.targetId, label: linking.label, x, y }).then(
+          () => data.reloadHotspots(),
+          (err: unknown) => say('error', errorText(t, err)),
+        );
+        setLinking(null);
+        return;
+      }
       if (!id && placing && frame && current && at) {
         onMove(placing, at[0], at[1]);
         setPlacing(null);
@@ -189,7 +200,7 @@ export function MapPage() {
       }
       setSelected(id);
     },
-    [placing, frame, current, onMove],
+    [placing, linking, frame, current, onMove, api, data, t],
   );
 
   const pickSearch = (c: MapCamera) => {
@@ -272,6 +283,30 @@ export function MapPage() {
     >
       <div className="map-page">
         <MapSide areas={tree?.areas ?? []} filters={filters} onFilters={onFilters} activeArea={chosen?.areaId ?? null} counts={counts} cameras={frame ? shown.filter((c) => pinned.has(c.id)) : shown.filter((c) => c.lat !== null)} selected={selected} onCamera={pickSearch}>
+          {editing && current ? (
+            <section aria-label={t('pages.map.hotspots')}>
+              <h2>{t('pages.map.hotspots')}</h2>
+              <label className="map-side__selects">
+                {t('pages.map.addHotspot')}
+                <select
+                  value={linking?.targetId ?? ''}
+                  onChange={(e) => {
+                    const target = data.maps.find((m) => m.id === e.target.value);
+                    setLinking(target ? { targetId: target.id, label: target.name } : null);
+                  }}
+                >
+                  <option value="">—</option>
+                  {data.maps
+                    .filter((m) => m.id !== current.id)
+                    .map((m) => (
+                      <option key={m.id} value={m.id}>
+                        {m.name}
+                      </option>
+                    ))}
+                </select>
+              </label>
+            </section>
+          ) : null}
           {editing && frame ? (
             <section aria-label={t('pages.map.editPin')}>
               <p className="muted">{t('pages.map.editPin')}</p>
