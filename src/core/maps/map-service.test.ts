@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../shared/errors';
@@ -136,4 +137,23 @@ describe('image maps', () => {
     expect(await refusal(maps.importFile(file('cut.png'), 'cut', null))).toBe('map_unreadable');
     expect(maps.list()).toEqual([]);
   });
+});
+
+describe('any file', () => {
+  it('is a map or a translated refusal: random bytes behind each format’s first bytes never end the core', async () => {
+    const heads = [Buffer.from('PMTiles\x03'), Buffer.from('SQLite format 3\0'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(0)];
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...heads), fc.uint8Array({ maxLength: 4096 }), async (head, body) => {
+        const f = file(`fuzz-${n++}`);
+        writeFileSync(f, Buffer.concat([head, Buffer.from(body)]));
+        try {
+          await maps.importFile(f, 'fuzz', null);
+        } catch (err) {
+          expect(isAppError(err) && ['map_unreadable', 'map_too_large'].includes(err.code)).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
 });
