@@ -76,3 +76,16 @@ export function useMapIncidents(sinceMs: number): { present: boolean; incidents:
   }, [present, sinceMs]);
   return { present, incidents: present ? incidents : [] };
 }
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Cameras with an alarm now, where the alarms feature has plugged in (their markers flash). */
+export function useAlarmedCameras(present: boolean): ReadonlySet<string> {
+  const [ids, setIds] = useState<ReadonlySet<string>>(NONE);
+  useEffect(() => {
+    const s = incidentSource();
+    if (!present || !s?.alarmedCameras) return;
+    return s.alarmedCameras(setIds);
+  }, [present]);
+  return present ? ids : NONE;
+}

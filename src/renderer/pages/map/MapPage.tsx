@@ -21,7 +21,7 @@ import { MapCanvas } from '../../map/MapCanvas';
 import { MapSide, type MapFilters } from '../../map/MapSide';
 import { MapToolbar } from '../../map/MapToolbar';
 import { MAP_STATUSES, mapStatusOf, type MapStatus } from '../../map/status';
-import { useMapData, useMapIncidents } from '../../map/use-map-data';
+import { useAlarmedCameras, useMapData, useMapIncidents } from '../../map/use-map-data';
 import { useRegister } from '../../register/use-register';
 import { saveAim, saveMove } from '../../map/save-edits';
 
@@ -54,6 +54,7 @@ export function MapPage() {
   const [focus, setFocus] = useState<{ bounds: [[number, number], [number, number]]; key: number } | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const { present: hasIncidents, incidents } = useMapIncidents(7 * DAY);
+  const alarmed = useAlarmedCameras(hasIncidents);
 
   const statusOf = useCallback((c: MapCamera): MapStatus => mapStatusOf(healthOf(c, byCamera).state), [byCamera]);
   const statuses = useMemo(() => {
@@ -330,7 +331,7 @@ export function MapPage() {
             focus={focus}
             cameras={placed}
             statuses={statuses}
-            alarmed={EMPTY}
+            alarmed={alarmed}
             selected={selected}
             {...(frame ? { coneMetres: IMAGE_CONE_METRES } : {})}
             boundaries={data.boundaries}
@@ -360,5 +361,3 @@ export function MapPage() {
     </Page>
   );
 }
-
-const EMPTY: ReadonlySet<string> = new Set();
