@@ -22,6 +22,7 @@ import { locateFfmpeg } from './media/ffmpeg/locate';
 import { AreaService } from './register/area-service';
 import { ImportService } from './register/import/import-service';
 import { UploadStore } from './register/import/uploads';
+import { MAP_UPLOAD_LIMIT, MapRepository, MapService } from './maps';
 import { workerWriter } from './register/import/writer';
 import { RegisterQuery } from './register/register-query';
 import { StatsService } from './register/stats-service';
@@ -129,6 +130,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const register = new RegisterService(store, secrets, registerChanged);
   const areas = new AreaService({ store, onChange: registerChanged, onScopesChanged: () => auth.accountsChanged() });
   const uploads = new UploadStore(options.dataDir);
+  const maps = new MapService(options.dataDir, new MapRepository(db), new UploadStore(options.dataDir, MAP_UPLOAD_LIMIT, 'map-uploads'));
   const registerImport = new ImportService({ store, uploads, secrets, access, events, areas, writer: workerWriter(file), onChange: registerChanged });
   // 5. ONVIF: one session per camera, opened on first use from the register (the sealed password
   //    opened only here), shared by PTZ and the relay's keyframe requests; the cameras' ONVIF facts.
@@ -299,6 +301,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     stats: new StatsService(store),
     registerImport,
     uploads,
+    maps,
     centreName: () => settings.get().centreName,
     wall,
     preferences: new PreferencesService(db, events),
@@ -364,6 +367,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await services.ptz.dispose();
       await services.discovery.dispose();
       await live.dispose();
+      await services.maps.dispose();
       await viewings.endAll('core_stopped');
       sessions.dispose();
       await audit.dispose();

@@ -19,6 +19,7 @@ import type { RegisterService } from './register/register-service';
 import type { StatsService } from './register/stats-service';
 import type { RegisterStore } from './register/store';
 import type { UploadStore } from './register/import/uploads';
+import type { MapService } from './maps';
 import type { SettingsService } from './settings/settings-service';
 import type { Db } from './store/database';
 import type { WallService } from './wall/wall-service';
@@ -61,6 +62,8 @@ export interface CoreServices {
   stats: StatsService;
   registerImport: ImportService;
   uploads: UploadStore;
+  /** Basemaps and image maps: their files, tiles, pins and hotspots. */
+  maps: MapService;
   /** The centre's name for report headings (settings may carry it later). */
   centreName: () => string;
   wall: WallService;

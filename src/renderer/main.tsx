@@ -7,6 +7,7 @@ import { initI18n } from './i18n';
 import './styles/theme.css';
 import './styles/wall.css';
 import './styles/book.css';
+import './styles/map.css';
 
 await initI18n();
 const api = createClient();

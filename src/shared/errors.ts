@@ -76,6 +76,11 @@ export const ERROR_CODES = [
   // PTZ and onboarding.
   'ptz_locked',
   'camera_already_registered',
+  // The map.
+  'map_unreadable',
+  'map_too_large',
+  'map_no_pages',
+  'map_not_found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -18,13 +18,13 @@ test('starts the demo site from the first-run screen, then map → wall shows a 
   await expect(page.getByRole('combobox', { name: 'Cảnh' }).getByRole('option', { name: /Toàn cảnh trung tâm \(dùng chung\)/ })).toHaveCount(1);
   await expect(page.getByRole('combobox', { name: 'Bắt đầu tuần tra' }).getByRole('option', { name: 'Tuần tra trung tâm' })).toHaveCount(1);
 
-  // The map places the points; choosing one lists its cameras.
+  // The map places the cameras; choosing one opens its popup.
   await page.getByRole('link', { name: 'Bản đồ', exact: true }).click();
-  await expect(page.getByRole('button', { name: /^Chợ Bến Thành, 2 camera$/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: /, \d+ camera$/ })).toHaveCount(9);
-  await page.getByRole('button', { name: /^Chợ Bến Thành, 2 camera$/ }).click();
+  const onMap = page.getByRole('region', { name: 'Camera trên bản đồ' });
+  await expect(onMap.getByRole('button')).toHaveCount(12);
+  await onMap.getByRole('button', { name: /Bến Thành – cổng Nam$/ }).click();
   await snap('vi-map');
-  await page.getByRole('complementary', { name: 'Chợ Bến Thành' }).getByRole('link', { name: 'Xem trên màn hình' }).first().click();
+  await page.getByRole('region', { name: 'Bến Thành – cổng Nam' }).getByRole('button', { name: 'Hiện trên tường hình' }).click();
   // The camera was already on the wall (tile 1 of the shared view on Shift+1): it is selected there,
   // and the rest of the wall stays as it was.
   const tile = page.getByRole('region', { name: 'Bến Thành – cổng Nam' });

@@ -129,8 +129,8 @@ test('"Show on wall" from the map puts the camera on the selected tile, or the f
   await selectTile(page, 4);
   const show = async (camera: string) => {
     await page.getByRole('link', { name: 'Map', exact: true }).click();
-    await page.getByRole('button', { name: new RegExp(`^Điểm ${camera}, 1 camera$`) }).click();
-    await page.getByRole('complementary').getByRole('link', { name: 'Show on wall' }).click();
+    await page.getByRole('region', { name: 'Cameras on the map' }).getByRole('button', { name: new RegExp(`${camera}$`) }).click();
+    await page.getByRole('region', { name: camera }).getByRole('button', { name: 'Show on the wall' }).click();
   };
   await show(NAMES[4]!);
   await expect.poll(() => wallCameras(page, names)).toEqual([NAMES[0], NAMES[1], '', NAMES[4]]);
@@ -233,7 +233,7 @@ test('a wall-only window has no navigation and no tree, and keeps its own wall',
 test('"Show on wall" works on a console that has no views yet', async ({ page, serve }) => {
   const { names } = await setup(serve.url);
   await page.goto(`${serve.url}#/map`);
-  await page.getByRole('button', { name: `Điểm ${NAMES[2]}, 1 camera` }).click();
-  await page.getByRole('complementary').getByRole('link', { name: 'Show on wall' }).click();
+  await page.getByRole('region', { name: 'Cameras on the map' }).getByRole('button', { name: new RegExp(`${NAMES[2]}$`) }).click();
+  await page.getByRole('region', { name: NAMES[2] }).getByRole('button', { name: 'Show on the wall' }).click();
   await expect.poll(() => wallCameras(page, names)).toEqual([NAMES[2], '', '', '']);
 });

@@ -180,12 +180,12 @@ test('tree, map and register dots follow what the core knows, the same in a new 
   // A window opened now, which watches none of them, knows at once.
   const other = await page.context().newPage();
   await other.goto(`${serve.url}#/map`);
-  const point = (name: string) => other.getByRole('button', { name: new RegExp(`^Điểm ${name}, 1 cameras?$`) });
-  // (The map's classes: a point is coloured by the state in its class name.)
-  await expect(point(LOOP[0]!)).toHaveClass(/map__point--live/);
-  await expect(point('Mất tín hiệu')).toHaveClass(/map__point--(reconnecting|offline)/);
-  await expect(point('Chưa xem')).toHaveClass(/map__point--unknown/);
-  await expect(point('Chờ sửa')).toHaveClass(/map__point--awaiting_repair/);
+  // The map's list of its cameras carries the same dots as its markers' colours.
+  const point = (name: string) => other.getByRole('region', { name: 'Cameras on the map' }).getByRole('button', { name: new RegExp(`${name}$`) }).locator('[data-health]');
+  await expect(point(LOOP[0]!)).toHaveAttribute('data-health', 'live');
+  await expect(point('Mất tín hiệu')).toHaveAttribute('data-health', /reconnecting|offline/);
+  await expect(point('Chưa xem')).toHaveAttribute('data-health', 'unknown');
+  await expect(point('Chờ sửa')).toHaveAttribute('data-health', 'awaiting_repair');
   await other.getByRole('link', { name: 'Wall', exact: true }).click();
   const dot = (name: string) => tree(other).getByRole('treeitem', { name, exact: true }).locator('[data-health]');
   await expect(dot(LOOP[0]!)).toHaveAttribute('data-health', 'live');
@@ -197,5 +197,5 @@ test('tree, map and register dots follow what the core knows, the same in a new 
   // The first window stops watching: what was learnt stays (offline for the failing one).
   await page.getByRole('combobox', { name: 'Layout' }).selectOption('1');
   await other.getByRole('link', { name: 'Map', exact: true }).click();
-  await expect(point('Mất tín hiệu')).toHaveClass(/map__point--offline/, { timeout: 30_000 });
+  await expect(point('Mất tín hiệu')).toHaveAttribute('data-health', 'offline', { timeout: 30_000 });
 });

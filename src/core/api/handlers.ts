@@ -9,6 +9,7 @@ import type { SignedIn } from '../auth/auth-service';
 import { actorOf, registerHandlers } from './register-handlers';
 import { createRecordingHandlers } from './recording-handlers';
 import { incidentHandlers } from './incident-handlers';
+import { mapHandlers } from './map-handlers';
 
 /** Hands a new session to the transport (cookie or window token) and names it in the audit entry. */
 function adopt(ctx: CallContext, signedIn: SignedIn): void {
@@ -111,6 +112,7 @@ export function createHandlers(s: CoreServices): Handlers {
     'register.createCamera': (i, ctx) => s.register.createCamera(i, actorOf(ctx.principal)),
     'register.setPreferredStream': ({ cameraId, stream }, ctx) => s.register.setPreferredStream(cameraId, stream, actorOf(ctx.principal)),
     ...registerHandlers(s),
+    ...mapHandlers(s),
     'views.list': (_i, ctx) => s.wall.views(ctx.principal),
     'views.save': (i, ctx) => s.wall.saveView(ctx.principal, i),
     'views.delete': ({ id }, ctx) => s.wall.deleteView(ctx.principal, id),

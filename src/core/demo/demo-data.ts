@@ -15,6 +15,9 @@ export interface DemoCamera {
   status: Camera['status'];
   transmission: Camera['transmission'];
   funding: Camera['funding'];
+  /** Where it looks (degrees from north) and how wide: the map draws its cone. */
+  heading: number;
+  fieldOfView: number;
 }
 
 export interface DemoPoint {
@@ -42,18 +45,18 @@ export const DEMO_POINTS: DemoPoint[] = [
 
 /** In lab order: the first is the live-encoded camera (clock, PTZ position, latency stamp). */
 export const DEMO_CAMERAS: DemoCamera[] = [
-  { name: 'Bến Thành – cổng Nam', point: 'Chợ Bến Thành', variant: 'ptz', live: true, status: 'working', transmission: 'fibre', funding: 'police' },
-  { name: 'Bến Thành – cửa Bắc', point: 'Chợ Bến Thành', variant: 'fixed', status: 'working', transmission: 'fibre', funding: 'state' },
-  { name: 'Nguyễn Huệ – Lê Lợi', point: 'Ngã tư Nguyễn Huệ – Lê Lợi', variant: 'ptz', status: 'working', transmission: 'fibre', funding: 'police' },
-  { name: 'Phố đi bộ Nguyễn Huệ', point: 'Ngã tư Nguyễn Huệ – Lê Lợi', variant: 'fixed', status: 'working', transmission: 'direct', funding: 'state' },
-  { name: 'Nhà thờ Đức Bà', point: 'Nhà thờ Đức Bà', variant: 'h265', status: 'working', transmission: 'direct', funding: 'state' },
-  { name: 'Bến Bạch Đằng', point: 'Bến Bạch Đằng', variant: 'ptz', status: 'working', transmission: 'fibre', funding: 'state' },
-  { name: 'Công viên 23/9 – Phạm Ngũ Lão', point: 'Công viên 23/9', variant: 'fixed', status: 'working', transmission: 'direct', funding: 'state' },
-  { name: 'Công viên 23/9 – Lê Lai', point: 'Công viên 23/9', variant: 'mjpeg', status: 'working', transmission: 'mobile', funding: 'state' },
-  { name: 'Ga Sài Gòn', point: 'Ga Sài Gòn', variant: 'fixed', status: 'working', transmission: 'fibre', funding: 'state' },
-  { name: 'Chợ Tân Định', point: 'Chợ Tân Định', variant: 'ptz', status: 'working', transmission: 'direct', funding: 'socialised' },
-  { name: 'Cầu Thị Nghè', point: 'Cầu Thị Nghè', variant: 'dead', status: 'awaiting_repair', transmission: 'direct', funding: 'state' },
-  { name: 'Hẻm 42 Nguyễn Trãi', point: 'Hẻm 42 Nguyễn Trãi', variant: 'fixed', status: 'working', transmission: 'residents_wifi', funding: 'socialised' },
+  { name: 'Bến Thành – cổng Nam', point: 'Chợ Bến Thành', variant: 'ptz', live: true, status: 'working', transmission: 'fibre', funding: 'police', heading: 200, fieldOfView: 90 },
+  { name: 'Bến Thành – cửa Bắc', point: 'Chợ Bến Thành', variant: 'fixed', status: 'working', transmission: 'fibre', funding: 'state', heading: 20, fieldOfView: 70 },
+  { name: 'Nguyễn Huệ – Lê Lợi', point: 'Ngã tư Nguyễn Huệ – Lê Lợi', variant: 'ptz', status: 'working', transmission: 'fibre', funding: 'police', heading: 130, fieldOfView: 90 },
+  { name: 'Phố đi bộ Nguyễn Huệ', point: 'Ngã tư Nguyễn Huệ – Lê Lợi', variant: 'fixed', status: 'working', transmission: 'direct', funding: 'state', heading: 35, fieldOfView: 60 },
+  { name: 'Nhà thờ Đức Bà', point: 'Nhà thờ Đức Bà', variant: 'h265', status: 'working', transmission: 'direct', funding: 'state', heading: 150, fieldOfView: 75 },
+  { name: 'Bến Bạch Đằng', point: 'Bến Bạch Đằng', variant: 'ptz', status: 'working', transmission: 'fibre', funding: 'state', heading: 90, fieldOfView: 100 },
+  { name: 'Công viên 23/9 – Phạm Ngũ Lão', point: 'Công viên 23/9', variant: 'fixed', status: 'working', transmission: 'direct', funding: 'state', heading: 240, fieldOfView: 70 },
+  { name: 'Công viên 23/9 – Lê Lai', point: 'Công viên 23/9', variant: 'mjpeg', status: 'working', transmission: 'mobile', funding: 'state', heading: 60, fieldOfView: 70 },
+  { name: 'Ga Sài Gòn', point: 'Ga Sài Gòn', variant: 'fixed', status: 'working', transmission: 'fibre', funding: 'state', heading: 310, fieldOfView: 80 },
+  { name: 'Chợ Tân Định', point: 'Chợ Tân Định', variant: 'ptz', status: 'working', transmission: 'direct', funding: 'socialised', heading: 180, fieldOfView: 90 },
+  { name: 'Cầu Thị Nghè', point: 'Cầu Thị Nghè', variant: 'dead', status: 'awaiting_repair', transmission: 'direct', funding: 'state', heading: 45, fieldOfView: 60 },
+  { name: 'Hẻm 42 Nguyễn Trãi', point: 'Hẻm 42 Nguyễn Trãi', variant: 'fixed', status: 'working', transmission: 'residents_wifi', funding: 'socialised', heading: 280, fieldOfView: 55 },
 ];
 
 /**

@@ -162,6 +162,8 @@ export class DemoSite {
         password: sim.password,
         transmission: c.transmission,
         funding: c.funding,
+        heading: c.heading,
+        fieldOfView: c.fieldOfView,
       }).id;
     });
     ids.forEach((id, i) => this.cameraAdded(id, lab.cameras[i]!.ptz));

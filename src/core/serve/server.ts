@@ -16,6 +16,7 @@ import { downloadRoute } from './download-route';
 import { incidentRoute, isIncidentRoute } from './incident-routes';
 import { allowedHosts, contentSecurityPolicy, hostAllowed, isLoopback, originAllowed, parseCookies, parseRequestPath, SECURITY_HEADERS, SESSION_COOKIE } from './security';
 import { sessionRoute } from './session-route';
+import { mapRoute } from './map-route';
 import { uploadRoute } from './upload-route';
 import { resolveStatic, sendFile } from './static-files';
 import { videoRoute } from './video-route';
@@ -125,7 +126,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       const byWindow = !!url.searchParams.get('token') && !!opts.windowSession;
       if (!byWindow && !originAllowed(req, allowed)) return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden\n');
       const principal = services.auth.resolve(sessionToken(req, url));
-      await uploadRoute(req, res, principal, sourceOf(req), services);
+      await uploadRoute(req, res, principal, sourceOf(req), services, url.searchParams.get('for') === 'map' ? services.maps.uploads : services.uploads);
+      return;
+    }
+    if (url.pathname.startsWith('/maps/')) {
+      const principal = services.auth.resolve(sessionToken(req, url));
+      await mapRoute(req, res, url, principal, services);
       return;
     }
     if (isIncidentRoute(url.pathname)) {

@@ -7,6 +7,7 @@ import { toErrorInfo } from '../../shared/errors';
 import type { CallSource } from '../auth/auth-service';
 import { can, type Principal } from '../auth/principal';
 import type { CoreServices } from '../services';
+import type { UploadStore } from '../register/import/uploads';
 
 const answer = (res: ServerResponse, status: number, body: unknown): void => {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
@@ -18,6 +19,8 @@ export async function uploadRoute(
   principal: Principal | null,
   source: CallSource,
   s: CoreServices,
+  /** The register's uploads (50 MiB) or the map's (basemaps run to gigabytes). */
+  store: UploadStore = s.uploads,
 ): Promise<void> {
   if (req.method !== 'POST') return void res.writeHead(405, { Allow: 'POST' }).end();
   if (!principal) return answer(res, 401, { ok: false, error: { code: 'session_required', params: {} } });
@@ -39,7 +42,7 @@ export async function uploadRoute(
   const length = req.headers['content-length'] !== undefined ? Number(req.headers['content-length']) : null;
   const name = String(req.headers['x-file-name'] ?? '').slice(0, 200);
   try {
-    const { id, bytes } = await s.uploads.save(req, Number.isFinite(length) ? length : null);
+    const { id, bytes } = await store.save(req, Number.isFinite(length) ? length : null);
     await s.audit.append({
       actor,
       action: 'upload',

@@ -11,6 +11,7 @@ import { registerApi } from './register-api';
 import { wallApi } from './wall-api';
 import { recordingApi } from './recording-api';
 import { alarmsApi, incidentsApi, shiftApi } from './incidents-api';
+import { mapApi } from './map-api';
 
 export const api = {
   'system.info': method({
@@ -99,6 +100,7 @@ export const api = {
     output: s.camera,
   }),
   ...wallApi,
+  ...mapApi,
   'demo.status': method({
     summary: 'Whether the demo site (virtual cameras) runs in this core.',
     permission: 'session',

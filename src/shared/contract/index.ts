@@ -17,3 +17,4 @@ export * from './shift';
 export * from './wall';
 export * from './onboarding';
 export * from './ptz';
+export * from './map';

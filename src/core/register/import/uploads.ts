@@ -16,8 +16,9 @@ export class UploadStore {
   constructor(
     dataDir: string,
     readonly limit = UPLOAD_LIMIT,
+    folder = 'uploads',
   ) {
-    this.dir = path.join(dataDir, 'uploads');
+    this.dir = path.join(dataDir, folder);
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     this.sweep();
   }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../database';
-import { MIGRATIONS } from './index';
+import { LATEST_VERSION, MIGRATIONS } from './index';
 
 let dir: string;
 beforeEach(() => {
@@ -22,7 +22,7 @@ describe('migration 10: incidents, alarms, shift handover', () => {
       );
       db.prepare("INSERT INTO areas(id, parent_id, name, kind, created_at) VALUES ('a1', NULL, 'Phường Bến Nghé', 'ward', 0)").run();
       migrate(db);
-      expect(db.pragma('user_version', { simple: true })).toBe(10);
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       expect(db.prepare('SELECT name FROM areas').pluck().all()).toEqual(['Phường Bến Nghé']);
       expect(db.prepare('SELECT id FROM incident_categories WHERE builtin = 1 ORDER BY sort').pluck().all()).toEqual([
         'publicorder',

@@ -2,6 +2,7 @@ import { enWall } from './en-wall';
 import enRecording from './en-recording';
 
 // English strings. vi.ts must have exactly the same keys (the type below makes the compiler check).
+import { mapEn } from './map-en';
 import { ptzEn } from './ptz-en';
 import book from './en-book';
 const en = {
@@ -34,16 +35,7 @@ const en = {
   },
   pages: {
     wall: enWall.wall,
-    map: {
-      title: 'Map',
-      emptyTitle: 'No points with coordinates',
-      emptyBody: 'Points appear here once they have a latitude and longitude in the register.',
-      schematic: 'Schematic: points placed by their coordinates (no map server configured)',
-      pointLabel_one: '{{name}}, {{count}} camera',
-      pointLabel_other: '{{name}}, {{count}} cameras',
-      pickPoint: 'Choose a point to see its cameras.',
-      showOnWall: 'Show on wall',
-    },
+    map: mapEn.page,
     incidents: {
       title: 'Incidents',
       emptyTitle: 'No incidents logged',
@@ -244,7 +236,7 @@ const en = {
     shown_other: '{{count}} entries shown',
     more: 'Show older entries',
   },
-  actions: enWall.actions,
+  actions: { ...enWall.actions, group: { ...enWall.actions.group, map: mapEn.page.title }, map: mapEn.actions },
   health: enWall.health,
   validation: enWall.validation,
   rec: enRecording,
@@ -369,6 +361,7 @@ const en = {
     handover_own: 'You signed this shift off: the incoming officer must take it over.',
     handover_taken: 'This shift was already taken over by {{by}}.',
     export_too_large: 'Too many rows for this export (at most {{limit}}): narrow the filters or export XLSX.',
+    ...mapEn.errors,
   },
   /** Why the core refused a field (bad_request's `problem`), shown beside the field. */
   problems: {

@@ -1,5 +1,6 @@
 import { viWall } from './vi-wall';
 import type { Messages } from './en';
+import { mapVi } from './map-vi';
 import { ptzVi } from './ptz-vi';
 import viRecording from './vi-recording';
 import book from './vi-book';
@@ -34,16 +35,7 @@ const vi: Messages = {
   },
   pages: {
     wall: viWall.wall,
-    map: {
-      title: 'Bản đồ',
-      emptyTitle: 'Chưa có điểm nào có toạ độ',
-      emptyBody: 'Điểm sẽ hiện ở đây khi có vĩ độ và kinh độ trong danh mục.',
-      schematic: 'Sơ đồ: các điểm đặt theo toạ độ (chưa cấu hình máy chủ bản đồ)',
-      pointLabel_one: '{{name}}, {{count}} camera',
-      pointLabel_other: '{{name}}, {{count}} camera',
-      pickPoint: 'Chọn một điểm để xem các camera.',
-      showOnWall: 'Xem trên màn hình',
-    },
+    map: mapVi.page,
     incidents: {
       title: 'Vụ việc',
       emptyTitle: 'Chưa ghi nhận vụ việc nào',
@@ -244,7 +236,7 @@ const vi: Messages = {
     shown_other: 'Đang hiện {{count}} bản ghi',
     more: 'Xem bản ghi cũ hơn',
   },
-  actions: viWall.actions,
+  actions: { ...viWall.actions, group: { ...viWall.actions.group, map: mapVi.page.title }, map: mapVi.actions },
   health: viWall.health,
   validation: viWall.validation,
   rec: viRecording,
@@ -369,6 +361,7 @@ const vi: Messages = {
     handover_own: 'Bạn là người ký giao ca này: người nhận ca phải nhận.',
     handover_taken: 'Ca này đã được {{by}} nhận.',
     export_too_large: 'Quá nhiều dòng để xuất (tối đa {{limit}}): hãy lọc hẹp hơn hoặc xuất XLSX.',
+    ...mapVi.errors,
   },
   problems: {
     required: 'Hãy điền mục này.',

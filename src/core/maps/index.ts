@@ -1,0 +1,2 @@
+export { MapRepository } from './map-repository';
+export { MapService, MAP_UPLOAD_LIMIT, sniffMapFile } from './map-service';

@@ -1,0 +1,100 @@
+// The map's commands. The popup's buttons, keys and the palette run them through the registry.
+// Playback opens the recording feature's page at a minute ago (#/playback?camera=…&at=…); a new
+// incident goes to the incidents feature through its seam (seams.ts), and is greyed out without it.
+import type { ActionSpec } from '../actions/types';
+import { incidentSource } from './seams';
+
+export interface MapActionCtx {
+  selected: string | null;
+  canEdit: boolean;
+  editing: boolean;
+  hasIncidents: boolean;
+  setEditing: (on: boolean) => void;
+  toggleHeat: () => void;
+  focusSearch: () => void;
+  close: () => void;
+}
+
+const cameraOf = (c: MapActionCtx, arg: string | undefined) => arg ?? c.selected;
+
+export const MAP_ACTIONS: readonly ActionSpec<MapActionCtx, string | undefined>[] = [
+  {
+    name: 'map.toWall',
+    labelKey: 'actions.map.toWall',
+    group: 'map',
+    keys: ['W'],
+    permission: 'live.view',
+    enabled: (c) => c.selected !== null,
+    perform: (c, arg) => {
+      const id = cameraOf(c, arg);
+      if (id) window.location.hash = `#/wall?camera=${encodeURIComponent(id)}`;
+    },
+  },
+  {
+    name: 'map.ptz',
+    labelKey: 'actions.map.ptz',
+    group: 'map',
+    permission: 'ptz.control',
+    enabled: (c) => c.selected !== null,
+    // PTZ is steered from a wall tile: the camera goes to the wall, where its tile has the panel.
+    perform: (c, arg) => {
+      const id = cameraOf(c, arg);
+      if (id) window.location.hash = `#/wall?camera=${encodeURIComponent(id)}`;
+    },
+  },
+  {
+    name: 'map.playback',
+    labelKey: 'actions.map.playback',
+    group: 'map',
+    keys: ['P'],
+    permission: 'playback.view',
+    enabled: (c) => c.selected !== null,
+    perform: (c, arg) => {
+      const id = cameraOf(c, arg);
+      if (id) window.location.hash = `#/playback?camera=${encodeURIComponent(id)}&at=${Date.now() - 60_000}`;
+    },
+  },
+  {
+    name: 'map.newIncident',
+    labelKey: 'actions.map.newIncident',
+    group: 'map',
+    keys: ['N'],
+    enabled: (c) => c.selected !== null && c.hasIncidents,
+    perform: (c, arg) => {
+      const id = cameraOf(c, arg);
+      if (id) incidentSource()?.newIncident(id);
+    },
+  },
+  {
+    name: 'map.edit',
+    labelKey: 'actions.map.edit',
+    group: 'map',
+    keys: ['E'],
+    permission: 'register.manage',
+    enabled: (c) => c.canEdit,
+    perform: (c) => c.setEditing(!c.editing),
+  },
+  {
+    name: 'map.search',
+    labelKey: 'actions.map.search',
+    group: 'map',
+    keys: ['/'],
+    perform: (c) => c.focusSearch(),
+  },
+  {
+    name: 'map.heat',
+    labelKey: 'actions.map.heat',
+    group: 'map',
+    keys: ['H'],
+    enabled: (c) => c.hasIncidents,
+    perform: (c) => c.toggleHeat(),
+  },
+  {
+    name: 'map.close',
+    labelKey: 'actions.map.close',
+    group: 'map',
+    keys: ['Escape'],
+    enabled: (c) => c.selected !== null,
+    perform: (c) => c.close(),
+  },
+];
