@@ -11,6 +11,7 @@ import { openDatabase } from '../../src/core/store/database';
 import { registerCameras, TestApi } from './support/api';
 import { expect, signIn, test } from './support/fixtures';
 import { startServe } from './support/serve';
+import { put } from './support/wall';
 
 test.use({ locale: 'en-GB' });
 
@@ -122,15 +123,10 @@ test('a tile that fails shows it in its own cell; the other tiles carry on', asy
   });
   await page.goto(`${serve.url}#/wall`);
   await page.getByRole('combobox', { name: 'Layout' }).selectOption('2x2');
-  for (const [tile, cam] of [
-    [1, a!],
-    [2, b!],
-  ] as const) {
-    await page.locator('body').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press(String(tile));
-    await page.getByRole('tree', { name: 'Cameras' }).getByRole('treeitem', { name: cam.name, exact: true }).press('Enter');
-  }
+  await put(page, 1, a!.name);
+  await put(page, 2, b!.name);
   const bad = page.getByRole('region', { name: a!.name, exact: true });
+  await bad.hover();
   await bad.getByRole('button', { name: 'Stats' }).click();
   await expect(page.getByRole('region', { name: 'Tile 1 failed' })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('region', { name: 'Tile 1 failed' })).toHaveAttribute('data-tile', '1');
