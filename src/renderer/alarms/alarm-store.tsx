@@ -182,6 +182,12 @@ export function useAlarmView(): AlarmView {
 
 const NO_VIEWS = new ViewStore();
 
+/** The open alarms as a store others can follow (the map's flashing markers); null without alarms. */
+export function useAlarmViewStore(): { get(): AlarmView; subscribe(l: () => void): () => void } | null {
+  const s = useContext(AlarmContext);
+  return s && s.enabled ? s.views : null;
+}
+
 /**
  * The most urgent open alarm of a camera, for its tiles (null: none, or alarms not for this role).
  * Re-renders the tile only when that camera's alarm row changed.

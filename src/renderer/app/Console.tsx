@@ -11,6 +11,7 @@ import { CommandSurfaces } from '../actions/CommandSurfaces';
 import { AlarmProvider } from '../alarms/alarm-store';
 import { AlarmDrawer } from '../alarms/AlarmCenter';
 import { IncidentLauncherProvider } from '../incidents/launcher';
+import { MapIncidentSource } from '../incidents/map-source';
 import { LockOverlay } from '../auth/LockOverlay';
 import { useIdleLock } from '../auth/use-idle-lock';
 import { HealthProvider } from '../health/HealthProvider';
@@ -151,6 +152,7 @@ export function Console({ api, boot, setBoot, connection, connectionSince, reloa
           <AlarmProvider enabled={can('alarms.handle')}>
             <IncidentLauncherProvider enabled={can('incidents.manage')}>
               <AppActions pages={pages} navigate={navigate} />
+              <MapIncidentSource />
               <CommandSurfaces />
               <div className={wallOnly ? 'frame frame--wall-only' : 'frame'} inert={boot.session.locked ? true : undefined}>
                 {wallOnly ? null : <Navigation pages={pages} current={page} onNavigate={navigate} />}

@@ -146,6 +146,9 @@ export const incidentSummary = incident.pick({
   areaId: true,
   areaName: true,
   pointName: true,
+  /** Where it happened, for the map (the point's, or set by hand). */
+  lat: true,
+  lon: true,
   cameraIds: true,
   assigneeName: true,
   updatedAt: true,
