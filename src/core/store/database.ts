@@ -58,6 +58,8 @@ function peekVersion(file: string): number {
  * migration numbered below one already applied (work that landed later than a higher number) is
  * still applied; user_version keeps the highest, which is what "newer than this app" compares.
  */
+const BUSY_TIMEOUT_MS = 8000;
+
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
@@ -95,11 +97,14 @@ export function openDatabase({ dataDir, fileName = DATABASE_FILE_NAME }: OpenOpt
         throw new AppError('db_newer_than_app', { file, version, supported: LATEST_VERSION });
       }
     }
-    const db = new Database(file, { timeout: 2000 });
+    // Other connections write too (the audit worker's durable commits, the register's import
+    // worker): on a disk that stalls, their fsync can hold the write lock for seconds. Waiting is
+    // better than failing an officer's save with "database is locked".
+    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 2000');
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       migrate(db);
       // An integrity problem deep in the file shows up at first use otherwise, mid-shift. quick_check
       // reads every page, though (3.9 s here for a million audit entries, with the console waiting),
