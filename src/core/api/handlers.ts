@@ -9,6 +9,7 @@ import type { SignedIn } from '../auth/auth-service';
 import { actorOf, registerHandlers } from './register-handlers';
 import { createRecordingHandlers } from './recording-handlers';
 import { incidentHandlers } from './incident-handlers';
+import { healthHandlers } from './health-handlers';
 
 /** Hands a new session to the transport (cookie or window token) and names it in the audit entry. */
 function adopt(ctx: CallContext, signedIn: SignedIn): void {
@@ -165,5 +166,6 @@ export function createHandlers(s: CoreServices): Handlers {
     },
     ...createRecordingHandlers(s),
     ...incidentHandlers(s),
+    ...healthHandlers(s),
   };
 }

@@ -18,6 +18,8 @@ export const DEFAULT_SETTINGS: Settings = {
   // The defaults: a PTZ hold lapses after 30 s idle; a clock off by more than 5 s is flagged.
   ptzIdleSeconds: 30,
   clockSkewSeconds: 5,
+  healthProbeSeconds: 60,
+  repairAutoHours: 24,
 };
 
 const isSettingKey = (key: string): key is keyof Settings => Object.hasOwn(DEFAULT_SETTINGS, key);

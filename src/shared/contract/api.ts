@@ -11,6 +11,7 @@ import { registerApi } from './register-api';
 import { wallApi } from './wall-api';
 import { recordingApi } from './recording-api';
 import { alarmsApi, incidentsApi, shiftApi } from './incidents-api';
+import { healthApi } from './health-api';
 
 export const api = {
   'system.info': method({
@@ -121,6 +122,7 @@ export const api = {
   ...incidentsApi,
   ...alarmsApi,
   ...shiftApi,
+  ...healthApi,
 } as const;
 
 export type Api = typeof api;

@@ -39,6 +39,10 @@ const tourDwellSeconds = z.number().int().min(3).max(3600);
 const idleLockMinutes = z.number().int().min(0).max(720);
 const ptzIdleSeconds = z.number().int().min(5).max(600);
 const clockSkewSeconds = z.number().int().min(1).max(3600);
+/** How often the health monitor probes every camera (the probes are spread evenly over it). */
+const healthProbeSeconds = z.number().int().min(10).max(3600);
+/** Hours a camera stays offline before a repair ticket opens by itself; 0 = never. */
+const repairAutoHours = z.number().int().min(0).max(720);
 
 export const settings = z.object({
   language: languageSetting,
@@ -50,11 +54,13 @@ export const settings = z.object({
   ptzIdleSeconds,
   /** A camera clock off by more than this is flagged: evidence timestamps depend on it. */
   clockSkewSeconds,
+  healthProbeSeconds,
+  repairAutoHours,
 });
 export type Settings = z.infer<typeof settings>;
 
 /** What a setting may be set to: each one checked against what it means, not only its type. */
-export const settingsInput = z.object({ language: languageSetting, timeZone, tourDwellSeconds, idleLockMinutes, ptzIdleSeconds, clockSkewSeconds });
+export const settingsInput = z.object({ language: languageSetting, timeZone, tourDwellSeconds, idleLockMinutes, ptzIdleSeconds, clockSkewSeconds, healthProbeSeconds, repairAutoHours });
 export const settingsPatch = settingsInput.partial();
 
 /** A signed-in person as every screen sees them; `role` is a role id (see contract/auth.ts). */

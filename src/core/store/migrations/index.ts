@@ -11,6 +11,7 @@ import m007 from './007_register';
 import m008 from './008_recording';
 import m009 from './009_wall_workspace';
 import m010 from './010_incidents';
+import m013 from './013_health_repair';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'recording', sql: m008 },
   { version: 9, name: 'wall_workspace', sql: m009 },
   { version: 10, name: 'incidents', sql: m010 },
+  { version: 13, name: 'health_repair', sql: m013 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
