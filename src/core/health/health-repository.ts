@@ -79,16 +79,16 @@ export class HealthRepository {
     return this.db
       .prepare(
         `WITH spans AS (
-           SELECT camera_id, status, at AS start, LEAD(at, 1, ?2) OVER (PARTITION BY camera_id ORDER BY at, rowid) AS stop
+           SELECT camera_id, status, at AS start, LEAD(at, 1, @to) OVER (PARTITION BY camera_id ORDER BY at, rowid) AS stop
            FROM camera_status_log
-           WHERE at >= (SELECT coalesce(max(l2.at), ?1) FROM camera_status_log l2 WHERE l2.camera_id = camera_status_log.camera_id AND l2.at <= ?1)
-             AND at < ?2
+           WHERE at >= (SELECT coalesce(max(l2.at), @from) FROM camera_status_log l2 WHERE l2.camera_id = camera_status_log.camera_id AND l2.at <= @from)
+             AND at < @to
          )
          SELECT camera_id AS id,
-           sum(CASE WHEN status IN ${UP} THEN max(0, min(stop, ?2) - max(start, ?1)) ELSE 0 END) AS up,
-           sum(CASE WHEN status IN ${KNOWN} THEN max(0, min(stop, ?2) - max(start, ?1)) ELSE 0 END) AS known
+           sum(CASE WHEN status IN ${UP} THEN max(0, min(stop, @to) - max(start, @from)) ELSE 0 END) AS up,
+           sum(CASE WHEN status IN ${KNOWN} THEN max(0, min(stop, @to) - max(start, @from)) ELSE 0 END) AS known
          FROM spans GROUP BY camera_id`,
       )
-      .all(from, to) as UptimeRow[];
+      .all({ from, to }) as UptimeRow[];
   }
 }

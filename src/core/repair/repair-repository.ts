@@ -190,12 +190,12 @@ export class RepairRepository {
     return this.db
       .prepare(
         `SELECT t.assignee_id AS assigneeId, a.name AS name, count(*) AS open,
-           sum(t.opened_at > ?1 - 86400000) AS under1d,
-           sum(t.opened_at <= ?1 - 86400000 AND t.opened_at > ?1 - 7 * 86400000) AS under7d,
-           sum(t.opened_at <= ?1 - 7 * 86400000) AS older
+           sum(t.opened_at > @now - 86400000) AS under1d,
+           sum(t.opened_at <= @now - 86400000 AND t.opened_at > @now - 7 * 86400000) AS under7d,
+           sum(t.opened_at <= @now - 7 * 86400000) AS older
          FROM repair_tickets t LEFT JOIN repair_assignees a ON a.id = t.assignee_id
          WHERE t.status IN ('open', 'in_progress', 'verifying') GROUP BY t.assignee_id ORDER BY open DESC`,
       )
-      .all(now) as never;
+      .all({ now }) as never;
   }
 }
