@@ -4,6 +4,7 @@ import enRecording from './en-recording';
 // English strings. vi.ts must have exactly the same keys (the type below makes the compiler check).
 import { ptzEn } from './ptz-en';
 import book from './en-book';
+import health from './en-health';
 const en = {
   ...ptzEn,
   app: { name: 'Watchfloor', tagline: 'Monitoring centre console' },
@@ -18,6 +19,7 @@ const en = {
     users: 'Users',
     audit: 'Audit',
     settings: 'Settings',
+    health: 'Health',
     shortcut: 'Alt+{{key}}',
   },
   status: {
@@ -257,6 +259,7 @@ const en = {
     status: { unknown: 'Unknown', working: 'Working', awaiting_repair: 'Awaiting repair', offline: 'Offline', decommissioned: 'Decommissioned' },
   },
   book,
+  ...health,
   common: { yes: 'Yes', no: 'No', loading: 'Loading…', retry: 'Try again', close: 'Close' },
   counts: {
     areas_one: '{{count}} area',
