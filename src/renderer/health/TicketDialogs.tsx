@@ -171,7 +171,7 @@ export function TicketDialog({ ticketId, onClose }: { ticketId: string; onClose(
                 value={ticket.status}
                 onChange={(e) => registry.run(HEALTH_ACTIONS.updateTicket, { id: ticket.id, status: e.target.value })}
               >
-                {(ticket.status === 'verifying' ? ['verifying'] : ['open', 'in_progress', 'cancelled']).map((s) => (
+                {(live && ticket.status !== 'verifying' ? ['open', 'in_progress', 'cancelled'] : [ticket.status]).map((s) => (
                   <option key={s} value={s}>
                     {t(`repair.status.${s}`)}
                   </option>

@@ -33,7 +33,7 @@ const healthPage = {
     none: 'Không có camera nào mất kết nối.',
     camera: 'Camera',
     point: 'Điểm',
-    for: 'Mất kết nối đã',
+    for: 'Thời gian mất',
     why: 'Lý do',
     transmission: 'Đường truyền',
     more: 'và {{count}} camera khác',
