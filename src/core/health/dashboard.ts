@@ -1,6 +1,7 @@
 // The Health dashboard: one answer built from the register's statuses, what the monitor knows now
 // (reasons, point outages, clocks) and the status log (uptime). Uptime over days moves slowly and is
-// the costly part on 100,000 cameras, so it is kept for a minute; the counts are always fresh.
+// the costly part on 100,000 cameras, so it is kept for a minute; the counts are always fresh. The
+// whole centre is counted in SQL; a scoped caller's few hundred cameras are walked one by one.
 import type { HealthDashboard, StatusCounts } from '../../shared/contract';
 import type { RepairRepository } from '../repair/repair-repository';
 import type { RepairService } from '../repair/repair-service';
@@ -38,8 +39,99 @@ export class HealthDashboardBuilder {
 
   /** `visible` filters by the caller's area scope (null = everything). */
   build(visible: ((cameraId: string) => boolean) | null): HealthDashboard {
+    return visible === null ? this.centre() : this.scoped(visible);
+  }
+
+  /**
+   * The whole centre (100,000 cameras): counted and summed in SQL, never 100,000 rows into
+   * JavaScript; only offline cameras and degraded ones (from memory) are listed one by one.
+   */
+  private centre(): HealthDashboard {
     const now = (this.d.now ?? Date.now)();
-    const cams = this.d.repo.cameras().filter((c) => visible === null || visible(c.id));
+    const names = this.d.repo.areaNames();
+    const totals = zero();
+    const areas = new Map<string, StatusCounts>();
+    const area = (id: string | null) => {
+      let a = areas.get(id ?? '');
+      if (!a) areas.set(id ?? '', (a = zero()));
+      return a;
+    };
+    for (const r of this.d.repo.statusCounts()) {
+      const a = area(r.areaId);
+      const k = r.status as keyof StatusCounts;
+      if (k in totals && k !== 'total') {
+        totals[k] += r.n;
+        a[k] += r.n;
+      }
+      totals.total += r.n;
+      a.total += r.n;
+    }
+    // Degraded is the monitor's word (the register says working): moved from one column to the other.
+    const degraded = this.d.health.snapshot(() => true).filter((h) => h.state === 'degraded').map((h) => h.cameraId);
+    for (const [, areaId] of this.d.repo.areasOf(degraded)) {
+      const a = area(areaId);
+      if (a.working > 0) {
+        a.working--;
+        a.degraded++;
+        totals.working--;
+        totals.degraded++;
+      }
+    }
+    const u = this.uptimeSummary(now);
+    const byArea = new Map(u.areas.map((r) => [r.areaId ?? '', r]));
+    const last = this.d.repo.lastChanges();
+    const offline = this.d.repo.offlineCameras().map((c) => {
+      const h = this.d.health.get(c.id);
+      const l = last.get(c.id);
+      return {
+        cameraId: c.id,
+        name: c.name,
+        pointId: c.pointId,
+        pointName: c.pointName,
+        since: h?.state === 'offline' ? h.since : (l?.at ?? null),
+        reason: h?.state === 'offline' ? h.reason : (l?.reason ?? null),
+        transmission: c.transmission,
+      };
+    });
+    offline.sort((x, y) => (x.since ?? Infinity) - (y.since ?? Infinity));
+    const pointNames = new Map(offline.map((o) => [o.pointId, o.pointName]));
+    const cameraNames = this.d.repo.cameraNames((this.d.monitor?.wrongClocks() ?? []).map((c) => c.cameraId));
+    return {
+      at: now,
+      totals,
+      areas: [...areas.entries()]
+        .map(([areaId, counts]) => {
+          const up = byArea.get(areaId);
+          return { areaId: areaId || 'none', name: names.get(areaId) ?? '', ...counts, uptime: { d7: up && up.known7 > 0 ? up.up7 / up.known7 : null, d30: up && up.known30 > 0 ? up.up30 / up.known30 : null } };
+        })
+        .sort((x, y) => x.name.localeCompare(y.name, 'vi')),
+      offline: offline.slice(0, 200),
+      offlineCount: offline.length,
+      outages: (this.d.monitor?.pointOutages() ?? []).map((o) => ({ pointId: o.pointId, name: pointNames.get(o.pointId) ?? '', cameras: o.cameras.length, since: o.since })),
+      uptimeCameras: u.cameras.map((c) => ({ cameraId: c.id, name: c.name, uptime: { d7: c.known7 > 0 ? c.up7 / c.known7 : null, d30: c.up30 / c.known30 } })),
+      clocks: (this.d.monitor?.wrongClocks() ?? []).filter((c) => cameraNames.has(c.cameraId)).map((c) => ({ ...c, name: cameraNames.get(c.cameraId)! })),
+      tickets: this.tickets(now),
+      maintenanceOverdue: this.d.repair.plans().filter((p) => p.overdueDays > 0).length,
+    };
+  }
+
+  private summaryCache: { at: number; value: ReturnType<HealthRepository['uptimeSummary']> } | null = null;
+
+  private uptimeSummary(now: number): ReturnType<HealthRepository['uptimeSummary']> {
+    if (this.summaryCache && now - this.summaryCache.at < UPTIME_TTL_MS && now >= this.summaryCache.at) return this.summaryCache.value;
+    const value = this.d.repo.uptimeSummary(now - 7 * DAY, now - 30 * DAY, now, 50);
+    this.summaryCache = { at: now, value };
+    return value;
+  }
+
+  private tickets(now: number): HealthDashboard['tickets'] {
+    return this.d.repairRepo.openTickets(now).map((t) => ({ ...t, name: t.name ?? '', under1d: t.under1d ?? 0, under7d: t.under7d ?? 0, older: t.older ?? 0 }));
+  }
+
+  /** A caller with an area scope: their cameras one by one (a ward has hundreds, not 100,000). */
+  private scoped(visible: (cameraId: string) => boolean): HealthDashboard {
+    const now = (this.d.now ?? Date.now)();
+    const cams = this.d.repo.cameras().filter((c) => visible(c.id));
     const names = this.d.repo.areaNames();
     const up = this.uptime(now);
     const last = this.d.repo.lastChanges();
@@ -107,7 +199,7 @@ export class HealthDashboardBuilder {
       outages,
       uptimeCameras: uptimeCameras.slice(0, 50),
       clocks,
-      tickets: this.d.repairRepo.openTickets(now).map((t) => ({ ...t, name: t.name ?? '', under1d: t.under1d ?? 0, under7d: t.under7d ?? 0, older: t.older ?? 0 })),
+      tickets: this.tickets(now),
       maintenanceOverdue: this.d.repair.plans().filter((p) => p.overdueDays > 0).length,
     };
   }

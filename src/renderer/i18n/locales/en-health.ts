@@ -60,6 +60,12 @@ const healthPage = {
 };
 
 const repair = {
+  settings: {
+    probe: 'Probe every camera every (seconds)',
+    probeHelp: 'The health monitor checks each camera once per period (without opening video), spread evenly so a large network never floods.',
+    auto: 'Open a repair ticket after offline for (hours, 0 = never)',
+    autoHelp: 'A camera offline this long gets a repair ticket by itself, unless one is already open.',
+  },
   list: { heading: 'Repair tickets', empty: 'No tickets.', number: 'No.', title: 'Ticket', assignee: 'Assignee', status: 'Status', age: 'Opened', due: 'Due', all: 'All statuses' },
   status: { open: 'Open', in_progress: 'In progress', verifying: 'Waiting for a probe', closed: 'Closed', cancelled: 'Cancelled' },
   open: 'Open repair ticket',

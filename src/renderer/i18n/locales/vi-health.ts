@@ -59,6 +59,12 @@ const healthPage = {
 };
 
 const repair = {
+  settings: {
+    probe: 'Kiểm tra mỗi camera sau mỗi (giây)',
+    probeHelp: 'Hệ thống kiểm tra từng camera một lần mỗi chu kỳ (không mở video), rải đều để mạng lớn không bị quá tải.',
+    auto: 'Tự mở phiếu sửa chữa khi mất kết nối quá (giờ, 0 = không tự mở)',
+    autoHelp: 'Camera mất kết nối lâu hơn mức này sẽ tự có phiếu sửa chữa, nếu chưa có phiếu nào đang mở.',
+  },
   list: { heading: 'Phiếu sửa chữa', empty: 'Chưa có phiếu nào.', number: 'Số', title: 'Phiếu', assignee: 'Người nhận', status: 'Trạng thái', age: 'Ngày mở', due: 'Hạn', all: 'Mọi trạng thái' },
   status: { open: 'Mới mở', in_progress: 'Đang sửa', verifying: 'Chờ kiểm tra kết nối', closed: 'Đã đóng', cancelled: 'Đã huỷ' },
   open: 'Mở phiếu sửa chữa',
