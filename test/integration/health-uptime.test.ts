@@ -68,3 +68,14 @@ describe('uptime on a seeded history', () => {
     expect(dash.uptimeCameras).toEqual([]);
   });
 });
+
+describe('the dashboard of a scoped account', () => {
+  it("counts only the cameras of the account's areas", async () => {
+    const ward1 = await b.account('ward1', 'ward', [reg.w1.id]);
+    const ward2 = await b.account('ward2', 'ward', [reg.w2.id]);
+    expect((await b.call(ward1, 'health.dashboard', {})).totals.total).toBe(0);
+    const mine = await b.call(ward2, 'health.dashboard', {});
+    expect(mine.totals.total).toBe(2);
+    expect(mine.areas.map((a) => a.areaId)).toEqual([reg.w2.id]);
+  });
+});
