@@ -151,13 +151,13 @@ export class HealthRepository {
       const areas = this.db
         .prepare(
           `SELECT c.area_id AS areaId, sum(u.up7) AS up7, sum(u.known7) AS known7, sum(u.up30) AS up30, sum(u.known30) AS known30
-           FROM temp.uptime_per u JOIN cameras c ON c.id = u.camera_id WHERE c.deleted_at IS NULL GROUP BY c.area_id`,
+           FROM temp.uptime_per u CROSS JOIN cameras c ON c.id = u.camera_id WHERE c.deleted_at IS NULL GROUP BY c.area_id`,
         )
         .all() as AreaUptime[];
       const cameras = this.db
         .prepare(
           `SELECT u.camera_id AS id, c.name, u.up7, u.known7, u.up30, u.known30
-           FROM temp.uptime_per u JOIN cameras c ON c.id = u.camera_id
+           FROM temp.uptime_per u CROSS JOIN cameras c ON c.id = u.camera_id
            WHERE c.deleted_at IS NULL AND u.known30 > 0 AND u.up30 < u.known30
            ORDER BY CAST(u.up30 AS REAL) / u.known30 LIMIT ?`,
         )
