@@ -106,8 +106,17 @@ export class HealthMonitor {
 
   /** The register changed: new cameras get a probe soon, deleted ones are dropped (even mid-probe). */
   registerChanged(): void {
-    this.scheduler.refresh();
+    // Every status the monitor itself reports is a register change too: re-read the targets at most
+    // once a second, not once per probe (5,000 cameras going offline at start-up).
+    if (this.refreshTimer || this.stopped) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = null;
+      if (!this.stopped) this.scheduler.refresh();
+    }, 1000);
+    this.refreshTimer.unref();
   }
+
+  private refreshTimer: NodeJS.Timeout | null = null;
 
   /** Ask the scheduler for this camera's turn now (after a repair, a register change). */
   soon(cameraId: string): void {
@@ -136,6 +145,7 @@ export class HealthMonitor {
 
   stop(): void {
     this.stopped = true;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.scheduler.stop();
   }
 
