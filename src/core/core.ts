@@ -54,6 +54,11 @@ import { RecordingService, type RecordingServiceOptions } from './media/recorder
 import { recorderAlarmBridge } from './alarms/sources';
 import { incidentRecordings } from './incidents/recording-links';
 import { startIncidentServices, type IncidentStartOptions } from './incidents/start';
+import { HealthDashboardBuilder } from './health/dashboard';
+import { HealthRepository } from './health/health-repository';
+import { HealthMonitor, type MonitorOptions } from './health/monitor';
+import { RepairRepository } from './repair/repair-repository';
+import { RepairService } from './repair/repair-service';
 
 const log = createLogger('core');
 
@@ -75,6 +80,11 @@ export interface CoreOptions {
   recording?: Partial<Pick<RecordingServiceOptions, 'segmentMs' | 'sweepMs' | 'reserveBytes' | 'syncMs'>>;
   /** Tests shorten the alarm queue's batching and the ONVIF event loop's waits. */
   alarms?: Pick<IncidentStartOptions, 'pullPointTiming' | 'alarmFlushMs' | 'uploadLimitBytes'>;
+  /**
+   * The health monitor: `false` starts the core without probes (tests of other features that want
+   * statuses left alone); tests shorten the period, grace windows and probe timeout.
+   */
+  health?: false | (Partial<Pick<MonitorOptions, 'graceMs' | 'timeoutMs' | 'maxInFlight' | 'probe'>> & { periodMs?: number; repairSweepMs?: number });
 }
 
 export interface Core {
@@ -279,6 +289,40 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   toAlarmQueue = recorderAlarmBridge(book.services.alarms);
   exportFinished = (ref, exportId, name, by) => void book.services.incidents.linkExport(ref, exportId, name, by);
+  // 7a. The health of the camera network: repair tickets, then the monitor that probes every camera
+  //     and raises camera offline through the alarm queue, then the dashboard over both.
+  const healthRepo = new HealthRepository(db);
+  const repairRepo = new RepairRepository(db);
+  const healthOptions = options.health === false ? null : (options.health ?? {});
+  let monitor: HealthMonitor | null = null;
+  const repair = new RepairService({
+    repo: repairRepo,
+    register,
+    health,
+    events,
+    autoHours: () => settings.get().repairAutoHours,
+    probeSoon: (id) => monitor?.soon(id),
+    ...(healthOptions?.repairSweepMs ? { sweepMs: healthOptions.repairSweepMs } : {}),
+  });
+  if (healthOptions) {
+    const { periodMs, repairSweepMs: _sweep, ...tuning } = healthOptions;
+    monitor = new HealthMonitor({
+      repo: healthRepo,
+      health,
+      register,
+      openPassword: (box) => secrets.open(box),
+      sink: book.services.alarms,
+      periodMs: () => periodMs ?? settings.get().healthProbeSeconds * 1000,
+      clockSkewMs: () => settings.get().clockSkewSeconds * 1000,
+      onProbe: (id, ok) => repair.probed(id, ok),
+      ...tuning,
+    });
+  }
+  const healthMonitor = monitor;
+  const offRegisterForHealth = events.subscribe((e) => {
+    if (e.type === 'register.changed') healthMonitor?.registerChanged();
+  });
+  const healthDashboard = new HealthDashboardBuilder({ repo: healthRepo, repairRepo, repair, health, monitor });
   const services: CoreServices = {
     version: APP_VERSION,
     shell: options.shell,
@@ -340,6 +384,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     evidence,
     installationKey,
     ...book.services,
+    monitor,
+    healthRepo,
+    healthDashboard,
+    repair,
     // 8. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
     demo: new DemoSite(db, secrets, register, wall, users, options.startDemoLab ?? null, (id, ptz) => ptz && deviceRepo.setFov(id, DEMO_PTZ_FOV)),
   };
@@ -359,6 +407,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clearInterval(sweeper);
       stopCheckpoints();
       await services.demo.dispose();
+      offRegisterForHealth();
+      monitor?.stop();
+      repair.dispose();
       await book.dispose();
       await evidence.dispose();
       // Recorders close and index their open segments before the relays they read from stop.

@@ -36,6 +36,10 @@ import type { IncidentService } from './incidents/incident-service';
 import type { SnapshotService } from './incidents/snapshot/snapshot-service';
 import type { ChromiumPrinter } from './print/chromium-pdf';
 import type { ShiftService } from './shift/shift-service';
+import type { HealthDashboardBuilder } from './health/dashboard';
+import type { HealthRepository } from './health/health-repository';
+import type { HealthMonitor } from './health/monitor';
+import type { RepairService } from './repair/repair-service';
 
 
 /** Everything the API handlers may use, built once by the composition root (core.ts). */
@@ -95,4 +99,10 @@ export interface CoreServices {
   shift: ShiftService;
   /** PDFs (the shift minute, incident lists), printed by Chromium. */
   printer: ChromiumPrinter;
+  /** The health monitor's probes (null when the core was started without it), its log and the dashboard. */
+  monitor: HealthMonitor | null;
+  healthRepo: HealthRepository;
+  healthDashboard: HealthDashboardBuilder;
+  /** Repair tickets and the maintenance schedule. */
+  repair: RepairService;
 }

@@ -39,7 +39,7 @@ async function ward(name: string, ctx = as('admin')) {
 describe('the API dispatcher', () => {
   it('answers a valid call', async () => {
     const r = await core.dispatcher.call('settings.get', {}, as('admin'));
-    expect(r).toEqual({ ok: true, value: { language: 'system', timeZone: 'Asia/Ho_Chi_Minh', tourDwellSeconds: 20, idleLockMinutes: 30, ptzIdleSeconds: 30, clockSkewSeconds: 5, centreName: 'Trung tâm giám sát' } });
+    expect(r).toEqual({ ok: true, value: { language: 'system', timeZone: 'Asia/Ho_Chi_Minh', tourDwellSeconds: 20, idleLockMinutes: 30, ptzIdleSeconds: 30, clockSkewSeconds: 5, centreName: 'Trung tâm giám sát', healthProbeSeconds: 60, repairAutoHours: 24 } });
   });
 
   it('refuses an unknown method with a typed error', async () => {

@@ -10,6 +10,7 @@ import { actorOf, registerHandlers } from './register-handlers';
 import { createRecordingHandlers } from './recording-handlers';
 import { incidentHandlers } from './incident-handlers';
 import { mapHandlers } from './map-handlers';
+import { healthHandlers } from './health-handlers';
 
 /** Hands a new session to the transport (cookie or window token) and names it in the audit entry. */
 function adopt(ctx: CallContext, signedIn: SignedIn): void {
@@ -167,5 +168,6 @@ export function createHandlers(s: CoreServices): Handlers {
     },
     ...createRecordingHandlers(s),
     ...incidentHandlers(s),
+    ...healthHandlers(s),
   };
 }

@@ -1,18 +1,25 @@
 // "Camera health now": the core's live knowledge of every camera, so the tree, the map and the
 // register show the same colours in every window from the first paint (health.cameras), kept
 // current by typed camera.health events. Fed today by the live relays (a camera someone watches)
-// and the register (awaiting repair and decommissioned win over the relay); the health monitor's
-// probes will call `observe` the same way when they exist.
+// and the register (awaiting repair and decommissioned win over the relay), and by the health
+// monitor's probes (monitor.ts), which observe a stream of their own named `probe`.
 import type { CameraHealth, Camera, HealthState } from '../../shared/contract';
 import type { LiveState, StreamKind } from '../media/live';
 
 /** What a relay or a probe says about one stream of a camera. */
-export type Observation = { state: 'idle' } | { state: 'connecting' | 'live'; since: number } | { state: 'reconnecting' | 'offline'; reason: string; since: number };
+export type Observation =
+  | { state: 'idle' }
+  | { state: 'connecting' | 'live'; since: number }
+  | { state: 'reconnecting' | 'offline' | 'degraded'; reason: string; since: number };
+
+/** The relay's streams, and the monitor's probe. */
+export type ObservedBy = StreamKind | 'probe';
 
 interface Known {
-  streams: Partial<Record<StreamKind, Observation>>;
+  streams: Partial<Record<ObservedBy, Observation>>;
   /** The last settled word (live, reconnecting, offline) for when nobody watches any more. */
   settled: { state: 'live' | 'offline'; reason: string | null; since: number } | null;
+
   current: CameraHealth;
 }
 
@@ -35,7 +42,8 @@ export function observationOf(s: LiveState, now = Date.now()): Observation {
   }
 }
 
-const RANK: Record<Observation['state'], number> = { live: 0, connecting: 1, reconnecting: 2, offline: 3, idle: 4 };
+// A degraded camera works, but what is wrong with it (its clock) outranks a relay's plain "live".
+const RANK: Record<Observation['state'], number> = { degraded: 0, live: 1, connecting: 2, reconnecting: 3, offline: 4, idle: 5 };
 
 export class HealthService {
   private readonly known = new Map<string, Known>();
@@ -61,11 +69,11 @@ export class HealthService {
   }
 
   /** A relay (or later a probe) reports on one stream of a camera. */
-  observe(cameraId: string, stream: StreamKind, o: Observation): void {
+  observe(cameraId: string, stream: ObservedBy, o: Observation): void {
     if (!this.statuses.has(cameraId)) return;
     const k = this.entry(cameraId);
     k.streams[stream] = o;
-    if (o.state === 'live') k.settled = { state: 'live', reason: null, since: o.since };
+    if (o.state === 'live' || o.state === 'degraded') k.settled = { state: 'live', reason: null, since: o.since };
     else if (o.state === 'offline' || o.state === 'reconnecting') {
       // Nobody retries once the viewers are gone: a failing camera left alone reads as offline.
       if (k.settled?.state !== 'offline' || k.settled.reason !== o.reason) k.settled = { state: 'offline', reason: o.reason, since: o.since };

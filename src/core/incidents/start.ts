@@ -1,14 +1,14 @@
 // The book of the shift, built in order (called once by the composition root, core.ts):
 // 1. the incident log and its files; 2. full-resolution snapshots (the live relay, the register's
-// sources); 3. the alarm queue, then its sources: the relay's offline state (until the health
-// monitor feeds the same interface), the data folder's free space, ONVIF pull-point subscriptions
+// sources); 3. the alarm queue, then its sources (camera offline comes from the health monitor,
+// core.ts): the data folder's free space, ONVIF pull-point subscriptions
 // kept in step with the register and the rules; 4. the shift handover; 5. the PDF printer.
 // Returns the services and the one way to stop everything it started.
 import path from 'node:path';
 import { AlarmRepository } from '../alarms/alarm-repository';
 import { AlarmService } from '../alarms/alarm-service';
 import { PullPointManager, type PullPointTiming } from '../alarms/pullpoint-manager';
-import { healthAlarms, relayHealthFeed, watchDisk } from '../alarms/sources';
+import { watchDisk } from '../alarms/sources';
 import type { AuditLog } from '../audit';
 import type { AccessPolicy } from '../auth/access-policy';
 import type { EventBus } from '../events/event-bus';
@@ -73,8 +73,8 @@ export function startIncidentServices(o: IncidentStartOptions) {
     createIncident: (p, input, link) => incidents.create(p, input, link),
     ...(o.alarmFlushMs !== undefined ? { flushMs: o.alarmFlushMs } : {}),
   });
-  const health = relayHealthFeed(o.live);
-  const stopHealth = healthAlarms(health, alarms, 'relay');
+  // Camera offline / back online: the health monitor raises them (core.ts), for every camera, so the
+  // relay's own feed is no longer a source (it would raise the same outage twice).
   const disk = watchDisk({ dir: o.dataDir, sink: alarms });
 
   const pullPoints = new PullPointManager({
@@ -123,8 +123,6 @@ export function startIncidentServices(o: IncidentStartOptions) {
       offRegister();
       offRules();
       disk.stop();
-      stopHealth();
-      health.dispose();
       await pullPoints.dispose();
       alarms.dispose();
       snapshots.dispose();

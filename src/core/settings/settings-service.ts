@@ -20,6 +20,8 @@ export const DEFAULT_SETTINGS: Settings = {
   clockSkewSeconds: 5,
   // Until the administrator names it: what ward reports are headed with.
   centreName: 'Trung tâm giám sát',
+  healthProbeSeconds: 60,
+  repairAutoHours: 24,
 };
 
 const isSettingKey = (key: string): key is keyof Settings => Object.hasOwn(DEFAULT_SETTINGS, key);

@@ -18,6 +18,7 @@ import { HealthProvider } from '../health/HealthProvider';
 import { applyLanguage, setLocalLanguage, usableSettings } from '../i18n';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { CamerasPage } from '../pages/cameras/CamerasPage';
+import { HealthPage } from '../pages/health/HealthPage';
 import { IncidentsPage } from '../pages/incidents/IncidentsPage';
 import { MapPage } from '../pages/map/MapPage';
 import { PlaybackPage } from '../pages/playback/PlaybackPage';
@@ -39,6 +40,7 @@ const PAGE_COMPONENTS: Record<PageId, () => ReactElement> = {
   map: MapPage,
   incidents: IncidentsPage,
   cameras: CamerasPage,
+  health: HealthPage,
   playback: PlaybackPage,
   reports: ReportsPage,
   users: UsersPage,

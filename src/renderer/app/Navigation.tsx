@@ -5,6 +5,7 @@ const ICONS: Record<PageId, string> = {
   wall: 'M3 3h8v8H3zM13 3h8v8h-8zM3 13h8v8H3zM13 13h8v8h-8z',
   map: 'M9 3 3 5v16l6-2 6 2 6-2V3l-6 2-6-2zm0 2 6 2v12l-6-2V5z',
   incidents: 'M12 2 1 21h22L12 2zm0 5 7.5 12h-15L12 7zm-1 4v4h2v-4h-2zm0 5v2h2v-2h-2z',
+  health: 'M3 12h4l2-5 4 10 2-5h6v2h-4.7L13 21 9 11l-.7 3H3v-2z',
   cameras: 'M4 6h11a2 2 0 0 1 2 2v1l4-2v10l-4-2v1a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2z',
   playback: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm-2 5 6 4-6 4V8z',
   reports: 'M4 20V10h3v10H4zm6 0V4h3v16h-3zm6 0v-7h3v7h-3z',
@@ -27,8 +28,8 @@ export function Navigation({ pages, current, onNavigate }: { pages: readonly Pag
               href={`#/${p}`}
               className={p === current ? 'nav__link nav__link--current' : 'nav__link'}
               aria-current={p === current ? 'page' : undefined}
-              aria-keyshortcuts={`Alt+${i + 1}`}
-              title={`${t(`nav.${p}`)} (${t('nav.shortcut', { key: i + 1 })})`}
+              aria-keyshortcuts={i < 10 ? `Alt+${(i + 1) % 10}` : undefined}
+              title={i < 10 ? `${t(`nav.${p}`)} (${t('nav.shortcut', { key: (i + 1) % 10 })})` : t(`nav.${p}`)}
               onClick={(e) => {
                 e.preventDefault();
                 onNavigate(p);

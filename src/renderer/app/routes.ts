@@ -1,8 +1,8 @@
-// The console's pages, in navigation order, and what a role needs to see each. Alt+1 … Alt+9 jump
-// to the visible ones in this order.
+// The console's pages, in navigation order, and what a role needs to see each. Alt+1 … Alt+9, then Alt+0
+// for the tenth, jump to the visible ones in this order.
 import type { Permission } from '../../shared/contract';
 
-export const PAGES = ['wall', 'map', 'incidents', 'cameras', 'playback', 'reports', 'users', 'audit', 'settings'] as const;
+export const PAGES = ['wall', 'map', 'incidents', 'cameras', 'health', 'playback', 'reports', 'users', 'audit', 'settings'] as const;
 export type PageId = (typeof PAGES)[number];
 
 export const PAGE_PERMISSION: Record<PageId, Permission> = {
@@ -11,6 +11,8 @@ export const PAGE_PERMISSION: Record<PageId, Permission> = {
   // The book of the shift: its tabs show themselves by incidents.view, alarms.handle, shift.handover.
   incidents: 'incidents.view',
   cameras: 'register.view',
+  // The health of the camera network: the dashboard, repair tickets, maintenance.
+  health: 'register.view',
   playback: 'playback.view',
   reports: 'register.view',
   users: 'users.manage',

@@ -12,6 +12,7 @@ import { wallApi } from './wall-api';
 import { recordingApi } from './recording-api';
 import { alarmsApi, incidentsApi, shiftApi } from './incidents-api';
 import { mapApi } from './map-api';
+import { healthApi } from './health-api';
 
 export const api = {
   'system.info': method({
@@ -123,6 +124,7 @@ export const api = {
   ...incidentsApi,
   ...alarmsApi,
   ...shiftApi,
+  ...healthApi,
 } as const;
 
 export type Api = typeof api;

@@ -87,6 +87,8 @@ export const event = z.discriminatedUnion('type', [
   alarmChangedEvent,
   alarmSnoozeEvent,
   shiftChangedEvent,
+  /** A repair ticket or maintenance plan changed (the dashboard and ticket lists refresh). */
+  z.object({ type: z.literal('repair.changed'), ticketId: id.nullable() }),
 ]);
 
 export type CoreEvent = z.infer<typeof event>;
@@ -98,4 +100,5 @@ export const EVENT_PERMISSION: Partial<Record<CoreEventType, Permission>> = {
   'alarm.changed': 'alarms.handle',
   'alarm.snooze': 'alarms.handle',
   'shift.changed': 'shift.handover',
+  'repair.changed': 'register.view',
 };

@@ -4,6 +4,7 @@ export * from './auth';
 export * from './camera-url';
 export * from './events';
 export * from './health';
+export * from './repair';
 export * from './incidents';
 export * from './method';
 export * from './permissions';

@@ -41,6 +41,10 @@ const centreName = z.string().trim().min(1).max(120);
 const idleLockMinutes = z.number().int().min(0).max(720);
 const ptzIdleSeconds = z.number().int().min(5).max(600);
 const clockSkewSeconds = z.number().int().min(1).max(3600);
+/** How often the health monitor probes every camera (the probes are spread evenly over it). */
+const healthProbeSeconds = z.number().int().min(10).max(3600);
+/** Hours a camera stays offline before a repair ticket opens by itself; 0 = never. */
+const repairAutoHours = z.number().int().min(0).max(720);
 
 export const settings = z.object({
   language: languageSetting,
@@ -53,11 +57,13 @@ export const settings = z.object({
   /** A camera clock off by more than this is flagged: evidence timestamps depend on it. */
   clockSkewSeconds,
   centreName: z.string(),
+  healthProbeSeconds,
+  repairAutoHours,
 });
 export type Settings = z.infer<typeof settings>;
 
 /** What a setting may be set to: each one checked against what it means, not only its type. */
-export const settingsInput = z.object({ language: languageSetting, timeZone, tourDwellSeconds, idleLockMinutes, ptzIdleSeconds, clockSkewSeconds, centreName });
+export const settingsInput = z.object({ language: languageSetting, timeZone, tourDwellSeconds, idleLockMinutes, ptzIdleSeconds, clockSkewSeconds, centreName, healthProbeSeconds, repairAutoHours });
 export const settingsPatch = settingsInput.partial();
 
 /** A signed-in person as every screen sees them; `role` is a role id (see contract/auth.ts). */

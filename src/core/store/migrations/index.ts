@@ -12,6 +12,7 @@ import m008 from './008_recording';
 import m009 from './009_wall_workspace';
 import m010 from './010_incidents';
 import m011 from './011_maps';
+import m013 from './013_health_repair';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'wall_workspace', sql: m009 },
   { version: 10, name: 'incidents', sql: m010 },
   { version: 11, name: 'maps', sql: m011 },
+  { version: 13, name: 'health_repair', sql: m013 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

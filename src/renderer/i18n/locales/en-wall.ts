@@ -159,7 +159,7 @@ export const enWall = {
     or: ' or ',
     gotoPage: 'Go to: $t(nav.{{page}})',
     gotoPages: 'Go to a page (in the order of the navigation)',
-    group: { app: 'Console', wall: 'Wall', tile: 'Selected tile', views: 'Views', tours: 'Tours', ptz: 'PTZ' },
+    group: { app: 'Console', wall: 'Wall', tile: 'Selected tile', views: 'Views', tours: 'Tours', ptz: 'PTZ', health: 'Health' },
     wall: {
       selectTile: 'Select tile 1 … 10',
       selectTileN: 'Select tile {{n}}',
@@ -204,6 +204,7 @@ export const enWall = {
     live: 'Live',
     connecting: 'Connecting',
     reconnecting: 'Reconnecting',
+    degraded: 'Working, needs a look',
     offline: 'Offline',
     awaiting_repair: 'Awaiting repair',
     decommissioned: 'Decommissioned',

@@ -5,6 +5,7 @@ import enRecording from './en-recording';
 import { mapEn } from './map-en';
 import { ptzEn } from './ptz-en';
 import book from './en-book';
+import health from './en-health';
 const en = {
   ...ptzEn,
   app: { name: 'Watchfloor', tagline: 'Monitoring centre console' },
@@ -19,6 +20,7 @@ const en = {
     users: 'Users',
     audit: 'Audit',
     settings: 'Settings',
+    health: 'Health',
     shortcut: 'Alt+{{key}}',
   },
   status: {
@@ -250,6 +252,7 @@ const en = {
     status: { unknown: 'Unknown', working: 'Working', awaiting_repair: 'Awaiting repair', offline: 'Offline', decommissioned: 'Decommissioned' },
   },
   book,
+  ...health,
   common: { yes: 'Yes', no: 'No', loading: 'Loading…', retry: 'Try again', close: 'Close' },
   counts: {
     areas_one: '{{count}} area',

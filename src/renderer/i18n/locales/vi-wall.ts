@@ -161,7 +161,7 @@ export const viWall: WallMessages = {
     or: ' hoặc ',
     gotoPage: 'Tới: $t(nav.{{page}})',
     gotoPages: 'Tới một trang (theo thứ tự thanh điều hướng)',
-    group: { app: 'Bàn điều hành', wall: 'Màn hình', tile: 'Ô đang chọn', views: 'Cảnh', tours: 'Tuần tra', ptz: 'PTZ' },
+    group: { app: 'Bàn điều hành', wall: 'Màn hình', tile: 'Ô đang chọn', views: 'Cảnh', tours: 'Tuần tra', ptz: 'PTZ', health: 'Tình trạng' },
     wall: {
       selectTile: 'Chọn ô 1 … 10',
       selectTileN: 'Chọn ô {{n}}',
@@ -206,6 +206,7 @@ export const viWall: WallMessages = {
     live: 'Đang phát',
     connecting: 'Đang kết nối',
     reconnecting: 'Đang kết nối lại',
+    degraded: 'Hoạt động, cần kiểm tra',
     offline: 'Mất tín hiệu',
     awaiting_repair: 'Chờ sửa chữa',
     decommissioned: 'Ngừng sử dụng',

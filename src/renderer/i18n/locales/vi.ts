@@ -4,6 +4,7 @@ import { mapVi } from './map-vi';
 import { ptzVi } from './ptz-vi';
 import viRecording from './vi-recording';
 import book from './vi-book';
+import health from './vi-health';
 
 const vi: Messages = {
   ...ptzVi,
@@ -19,6 +20,7 @@ const vi: Messages = {
     users: 'Người dùng',
     audit: 'Nhật ký',
     settings: 'Cài đặt',
+    health: 'Tình trạng',
     shortcut: 'Alt+{{key}}',
   },
   status: {
@@ -250,6 +252,7 @@ const vi: Messages = {
     status: { unknown: 'Chưa rõ', working: 'Đang hoạt động', awaiting_repair: 'Chờ sửa chữa', offline: 'Mất kết nối', decommissioned: 'Ngừng sử dụng' },
   },
   book,
+  ...health,
   common: { yes: 'Có', no: 'Không', loading: 'Đang tải…', retry: 'Thử lại', close: 'Đóng' },
   counts: {
     areas_one: '{{count}} khu vực',

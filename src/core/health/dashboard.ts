@@ -1,0 +1,206 @@
+// The Health dashboard: one answer built from the register's statuses, what the monitor knows now
+// (reasons, point outages, clocks) and the status log (uptime). Uptime over days moves slowly and is
+// the costly part on 100,000 cameras, so it is kept for a minute; the counts are always fresh. The
+// whole centre is counted in SQL; a scoped caller's few hundred cameras are walked one by one.
+import type { HealthDashboard, StatusCounts } from '../../shared/contract';
+import type { RepairRepository } from '../repair/repair-repository';
+import type { RepairService } from '../repair/repair-service';
+import type { HealthRepository, UptimeRow } from './health-repository';
+import type { HealthService } from './health-service';
+import type { HealthMonitor } from './monitor';
+
+const DAY = 86_400_000;
+const UPTIME_TTL_MS = 60_000;
+
+export interface DashboardDeps {
+  repo: HealthRepository;
+  repairRepo: RepairRepository;
+  repair: RepairService;
+  health: HealthService;
+  monitor: HealthMonitor | null;
+  now?: () => number;
+}
+
+const zero = (): StatusCounts => ({ working: 0, degraded: 0, offline: 0, awaiting_repair: 0, decommissioned: 0, unknown: 0, total: 0 });
+const ratio = (r: UptimeRow | undefined) => (r && r.known > 0 ? r.up / r.known : null);
+
+export class HealthDashboardBuilder {
+  private uptimeCache: { at: number; d7: Map<string, UptimeRow>; d30: Map<string, UptimeRow> } | null = null;
+
+  constructor(private readonly d: DashboardDeps) {}
+
+  /** Uptime per camera over the last 7 and 30 days (cached for a minute). */
+  uptime(now: number): { d7: Map<string, UptimeRow>; d30: Map<string, UptimeRow> } {
+    if (this.uptimeCache && now - this.uptimeCache.at < UPTIME_TTL_MS) return this.uptimeCache;
+    const byId = (rows: UptimeRow[]) => new Map(rows.map((r) => [r.id, r]));
+    this.uptimeCache = { at: now, d7: byId(this.d.repo.uptime(now - 7 * DAY, now)), d30: byId(this.d.repo.uptime(now - 30 * DAY, now)) };
+    return this.uptimeCache;
+  }
+
+  /** `visible` filters by the caller's area scope (null = everything). */
+  build(visible: ((cameraId: string) => boolean) | null): HealthDashboard {
+    return visible === null ? this.centre() : this.scoped(visible);
+  }
+
+  /**
+   * The whole centre (100,000 cameras): counted and summed in SQL, never 100,000 rows into
+   * JavaScript; only offline cameras and degraded ones (from memory) are listed one by one.
+   */
+  private centre(): HealthDashboard {
+    const now = (this.d.now ?? Date.now)();
+    const names = this.d.repo.areaNames();
+    const totals = zero();
+    const areas = new Map<string, StatusCounts>();
+    const area = (id: string | null) => {
+      let a = areas.get(id ?? '');
+      if (!a) areas.set(id ?? '', (a = zero()));
+      return a;
+    };
+    for (const r of this.d.repo.statusCounts()) {
+      const a = area(r.areaId);
+      const k = r.status as keyof StatusCounts;
+      if (k in totals && k !== 'total') {
+        totals[k] += r.n;
+        a[k] += r.n;
+      }
+      totals.total += r.n;
+      a.total += r.n;
+    }
+    // Degraded is the monitor's word (the register says working): moved from one column to the other.
+    const degraded = this.d.health.snapshot(() => true).filter((h) => h.state === 'degraded').map((h) => h.cameraId);
+    for (const [, areaId] of this.d.repo.areasOf(degraded)) {
+      const a = area(areaId);
+      if (a.working > 0) {
+        a.working--;
+        a.degraded++;
+        totals.working--;
+        totals.degraded++;
+      }
+    }
+    const u = this.uptimeSummary(now);
+    const byArea = new Map(u.areas.map((r) => [r.areaId ?? '', r]));
+    const last = this.d.repo.lastChanges();
+    const offline = this.d.repo.offlineCameras().map((c) => {
+      const h = this.d.health.get(c.id);
+      const l = last.get(c.id);
+      return {
+        cameraId: c.id,
+        name: c.name,
+        pointId: c.pointId,
+        pointName: c.pointName,
+        since: h?.state === 'offline' ? h.since : (l?.at ?? null),
+        reason: h?.state === 'offline' ? h.reason : (l?.reason ?? null),
+        transmission: c.transmission,
+      };
+    });
+    offline.sort((x, y) => (x.since ?? Infinity) - (y.since ?? Infinity));
+    const pointNames = new Map(offline.map((o) => [o.pointId, o.pointName]));
+    const cameraNames = this.d.repo.cameraNames((this.d.monitor?.wrongClocks() ?? []).map((c) => c.cameraId));
+    return {
+      at: now,
+      totals,
+      areas: [...areas.entries()]
+        .map(([areaId, counts]) => {
+          const up = byArea.get(areaId);
+          return { areaId: areaId || 'none', name: names.get(areaId) ?? '', ...counts, uptime: { d7: up && up.known7 > 0 ? up.up7 / up.known7 : null, d30: up && up.known30 > 0 ? up.up30 / up.known30 : null } };
+        })
+        .sort((x, y) => x.name.localeCompare(y.name, 'vi')),
+      offline: offline.slice(0, 200),
+      offlineCount: offline.length,
+      outages: (this.d.monitor?.pointOutages() ?? []).map((o) => ({ pointId: o.pointId, name: pointNames.get(o.pointId) ?? '', cameras: o.cameras.length, since: o.since })),
+      uptimeCameras: u.cameras.map((c) => ({ cameraId: c.id, name: c.name, uptime: { d7: c.known7 > 0 ? c.up7 / c.known7 : null, d30: c.up30 / c.known30 } })),
+      clocks: (this.d.monitor?.wrongClocks() ?? []).filter((c) => cameraNames.has(c.cameraId)).map((c) => ({ ...c, name: cameraNames.get(c.cameraId)! })),
+      tickets: this.tickets(now),
+      maintenanceOverdue: this.d.repair.plans().filter((p) => p.overdueDays > 0).length,
+    };
+  }
+
+  private summaryCache: { at: number; value: ReturnType<HealthRepository['uptimeSummary']> } | null = null;
+
+  private uptimeSummary(now: number): ReturnType<HealthRepository['uptimeSummary']> {
+    if (this.summaryCache && now - this.summaryCache.at < UPTIME_TTL_MS && now >= this.summaryCache.at) return this.summaryCache.value;
+    const value = this.d.repo.uptimeSummary(now - 7 * DAY, now - 30 * DAY, now, 50);
+    this.summaryCache = { at: now, value };
+    return value;
+  }
+
+  private tickets(now: number): HealthDashboard['tickets'] {
+    return this.d.repairRepo.openTickets(now).map((t) => ({ ...t, name: t.name ?? '', under1d: t.under1d ?? 0, under7d: t.under7d ?? 0, older: t.older ?? 0 }));
+  }
+
+  /** A caller with an area scope: their cameras one by one (a ward has hundreds, not 100,000). */
+  private scoped(visible: (cameraId: string) => boolean): HealthDashboard {
+    const now = (this.d.now ?? Date.now)();
+    const cams = this.d.repo.cameras().filter((c) => visible(c.id));
+    const names = this.d.repo.areaNames();
+    const up = this.uptime(now);
+    const last = this.d.repo.lastChanges();
+    const totals = zero();
+    const areas = new Map<string, StatusCounts & { up7: number; known7: number; up30: number; known30: number }>();
+    const offline: HealthDashboard['offline'] = [];
+    const uptimeCameras: HealthDashboard['uptimeCameras'] = [];
+    const names1 = new Map<string, string>();
+    for (const c of cams) {
+      names1.set(c.id, c.name);
+      const h = this.d.health.get(c.id);
+      const status = (c.status === 'working' && h?.state === 'degraded' ? 'degraded' : c.status) as keyof StatusCounts;
+      const areaId = c.areaId ?? '';
+      let a = areas.get(areaId);
+      if (!a) areas.set(areaId, (a = { ...zero(), up7: 0, known7: 0, up30: 0, known30: 0 }));
+      if (status in totals && status !== 'total') {
+        totals[status]++;
+        a[status]++;
+      }
+      totals.total++;
+      a.total++;
+      const u7 = up.d7.get(c.id);
+      const u30 = up.d30.get(c.id);
+      if (u7) {
+        a.up7 += u7.up;
+        a.known7 += u7.known;
+      }
+      if (u30) {
+        a.up30 += u30.up;
+        a.known30 += u30.known;
+      }
+      const r30 = ratio(u30);
+      if (r30 !== null && r30 < 1) uptimeCameras.push({ cameraId: c.id, name: c.name, uptime: { d7: ratio(u7), d30: r30 } });
+      if (c.status === 'offline') {
+        const l = last.get(c.id);
+        offline.push({
+          cameraId: c.id,
+          name: c.name,
+          pointId: c.pointId,
+          pointName: c.pointName,
+          since: h?.state === 'offline' ? h.since : (l?.at ?? null),
+          reason: h?.state === 'offline' ? h.reason : (l?.reason ?? null),
+          transmission: c.transmission,
+        });
+      }
+    }
+    offline.sort((x, y) => (x.since ?? Infinity) - (y.since ?? Infinity));
+    uptimeCameras.sort((x, y) => (x.uptime.d30 ?? 1) - (y.uptime.d30 ?? 1));
+    const pointNames = new Map(cams.map((c) => [c.pointId, c.pointName]));
+    const outages = (this.d.monitor?.pointOutages() ?? [])
+      .filter((o) => pointNames.has(o.pointId))
+      .map((o) => ({ pointId: o.pointId, name: pointNames.get(o.pointId)!, cameras: o.cameras.length, since: o.since }));
+    const clocks = (this.d.monitor?.wrongClocks() ?? []).filter((c) => names1.has(c.cameraId)).map((c) => ({ ...c, name: names1.get(c.cameraId)! }));
+    return {
+      at: now,
+      totals,
+      areas: [...areas.entries()]
+        .map(([areaId, a]) => {
+          const { up7, known7, up30, known30, ...counts } = a;
+          return { areaId: areaId || 'none', name: names.get(areaId) ?? '', ...counts, uptime: { d7: known7 > 0 ? up7 / known7 : null, d30: known30 > 0 ? up30 / known30 : null } };
+        })
+        .sort((x, y) => x.name.localeCompare(y.name, 'vi')),
+      offline: offline.slice(0, 200),
+      offlineCount: offline.length,
+      outages,
+      uptimeCameras: uptimeCameras.slice(0, 50),
+      clocks,
+      tickets: this.tickets(now),
+      maintenanceOverdue: this.d.repair.plans().filter((p) => p.overdueDays > 0).length,
+    };
+  }
+}
