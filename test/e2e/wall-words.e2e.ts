@@ -67,8 +67,6 @@ test.describe('in English', () => {
     api.close();
     await page.goto(`${serve.url}#/wall`);
     await expect(page.getByRole('button', { name: 'Reopen 1 window', exact: true })).toBeVisible();
-    await page.getByRole('link', { name: 'Map', exact: true }).click();
-    await expect(page.getByRole('button', { name: 'Điểm Ga Sài Gòn, 1 camera', exact: true })).toBeVisible();
     await page.getByRole('link', { name: 'Cameras', exact: true }).click();
     await expect(page.getByText('2 areas · 1 point · 1 camera', { exact: true })).toBeVisible();
   });

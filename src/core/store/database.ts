@@ -60,6 +60,20 @@ function peekVersion(file: string): number {
  */
 const BUSY_TIMEOUT_MS = 8000;
 
+/**
+ * Every transaction on this connection starts with BEGIN IMMEDIATE. In WAL mode a deferred one that
+ * reads first and writes after another connection (the audit worker, the import worker) committed
+ * fails at once with "database is locked": SQLite cannot upgrade a stale read snapshot, and it does
+ * not wait the busy timeout for that. Taking the write lock at BEGIN makes it wait instead.
+ */
+function immediateTransactions(db: Db): void {
+  const deferred = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: never[]) => unknown) => {
+    const t = deferred(fn);
+    return Object.assign((...args: never[]) => t.immediate(...args), { deferred: t.deferred, immediate: t.immediate, exclusive: t.exclusive, default: t.immediate });
+  }) as Db['transaction'];
+}
+
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
@@ -105,6 +119,7 @@ export function openDatabase({ dataDir, fileName = DATABASE_FILE_NAME }: OpenOpt
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      immediateTransactions(db);
       migrate(db);
       // An integrity problem deep in the file shows up at first use otherwise, mid-shift. quick_check
       // reads every page, though (3.9 s here for a million audit entries, with the console waiting),

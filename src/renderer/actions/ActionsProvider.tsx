@@ -45,7 +45,10 @@ export function useActionRegistry(): ActionRegistry {
  */
 export function useActions<C>(specs: readonly ActionSpec<C, never>[], ctx: C): void {
   const registry = useActionRegistry();
-  useEffect(() => registry.add(specs, ctx), [registry, specs, ctx]);
+  // One place in the order for the host's whole life; a new context re-binds in that place.
+  const [host] = useState(() => registry.host());
+  useEffect(() => registry.update(host, specs, ctx), [registry, host, specs, ctx]);
+  useEffect(() => () => registry.remove(host), [registry, host]);
 }
 
 /** The actions available now (for the palette and the key help), re-rendered when hosts change. */

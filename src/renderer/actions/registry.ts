@@ -25,16 +25,34 @@ export class ActionRegistry {
   /** Registers a host's actions bound to its context; returns the function that removes them. */
   add<C>(specs: readonly ActionSpec<C, never>[], ctx: C): () => void {
     const id = this.nextLayer++;
+    this.update(id, specs, ctx);
+    return () => this.remove(id);
+  }
+
+  /** A host's place in the order, kept while it re-binds its actions (see update). */
+  host(): number {
+    return this.nextLayer++;
+  }
+
+  /**
+   * Binds a host's actions to a new context in the host's place: a wall whose state changes every
+   * second must not move above a PTZ panel opened after it (the newest host wins a shared key).
+   */
+  update<C>(id: number, specs: readonly ActionSpec<C, never>[], ctx: C): void {
     const actions = new Map(specs.map((s) => [s.name, { spec: s as unknown as ActionSpec<unknown, unknown>, ctx }]));
-    this.layers.push({ id, actions });
+    const layer = this.layers.find((l) => l.id === id);
+    if (layer) layer.actions = actions;
+    else this.layers.push({ id, actions });
     this.changed();
-    return () => {
-      const i = this.layers.findIndex((l) => l.id === id);
-      if (i >= 0) this.layers.splice(i, 1);
-      // A host going away lets go of anything it was holding.
-      for (const [key, held] of this.held) if (actions.get(held.spec.name) === held) this.releaseHeld(key);
-      this.changed();
-    };
+  }
+
+  remove(id: number): void {
+    const i = this.layers.findIndex((l) => l.id === id);
+    if (i < 0) return;
+    const [layer] = this.layers.splice(i, 1);
+    // A host going away lets go of anything it was holding.
+    for (const [key, held] of this.held) if (layer!.actions.get(held.spec.name)?.spec === held.spec) this.releaseHeld(key);
+    this.changed();
   }
 
   subscribe(l: Listener): () => void {

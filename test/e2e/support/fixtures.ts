@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { test as base, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -19,10 +20,12 @@ export const test = base.extend<{ serve: ServeProcess; account: Account; player:
   account: [ADMIN, { option: true }],
   // The tiles' decoding path: the playwright config runs the wall tests once more with 'mse'.
   player: ['auto', { option: true }],
-  serve: async ({}, use) => {
+  serve: async ({}, use, info) => {
     const s = await startServe();
     await use(s);
     await s.stop();
+    // A failed test carries the core's log: "Something went wrong in the core" names its cause there.
+    if (info.status !== info.expectedStatus) writeFileSync(info.outputPath('serve-stderr.txt'), s.stderr());
   },
   page: async ({ page, account, serve, player }, use) => {
     if (player !== 'auto') await page.addInitScript((p) => localStorage.setItem('watchfloor.player', p), player);
