@@ -72,7 +72,7 @@ async function exportAndVerify(page: Page, lang: 'en' | 'vi', snap: (n: string) 
   await page.getByRole('button', { name: L.go, exact: true }).click();
   const tiles = page.locator('.pb__grid .rtile');
   await expect(tiles).toHaveCount(2);
-  await page.locator('body').press('Space');
+  await page.getByRole('toolbar').getByRole('button', { name: lang === 'vi' ? 'Phát' : 'Play', exact: true }).click();
   for (const name of NAMES) await expect(page.getByRole('region', { name, exact: true })).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
   // The tiles' clocks run.
   const t0 = Number(await page.locator('.rtile__time').first().getAttribute('data-utc'));
