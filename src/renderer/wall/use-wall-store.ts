@@ -60,8 +60,18 @@ export function useWallStore(windowKey: string, keep: WallState | null): WallSto
   const { api, session, connection } = useApp();
   const userId = session.user.id;
   const cached = memory.get(`${userId}/${windowKey}`);
-  const [state, dispatch] = useReducer(wallReducer, cached ?? initialWall);
+  const [state, rawDispatch] = useReducer(wallReducer, cached ?? initialWall);
   const [ready, setReady] = useState(!!cached);
+  // The officer acted before the kept wall arrived (chose a layout, put a camera up): theirs wins.
+  const touched = useRef(false);
+  const readyRef = useRef(ready);
+  useEffect(() => {
+    readyRef.current = ready;
+  }, [ready]);
+  const dispatch = useCallback((a: WallAction) => {
+    if (!readyRef.current) touched.current = true;
+    rawDispatch(a);
+  }, []);
   const [fresh, setFresh] = useState(false);
   const pending = useRef<{ state: WallState; timer: ReturnType<typeof setTimeout> | null } | null>(null);
 
@@ -75,14 +85,18 @@ export function useWallStore(windowKey: string, keep: WallState | null): WallSto
         if (!alive) return;
         const useLocal = local?.pending && (!r.state || local.at > (r.updatedAt ?? 0));
         const found = useLocal ? local.state : r.state;
-        if (found) dispatch({ type: 'restore', state: found });
+        if (touched.current) {
+          setReady(true);
+          return;
+        }
+        if (found) rawDispatch({ type: 'restore', state: found });
         else setFresh(true);
         setReady(true);
       },
       () => {
         // The core cannot answer now (starting, unreachable): this browser's copy is better than nothing.
         if (!alive) return;
-        if (local) dispatch({ type: 'restore', state: local.state });
+        if (local && !touched.current) rawDispatch({ type: 'restore', state: local.state });
         else setFresh(true);
         setReady(true);
       },
