@@ -79,12 +79,13 @@ test.describe('in English', () => {
     const thiNghe = cams.find((c) => c.name === 'Cầu Thị Nghè')!;
     await page.evaluate(([lo, la]) => (window as unknown as { __watchfloorMap: { jumpTo(o: object): void } }).__watchfloorMap.jumpTo({ center: [lo, la], zoom: 15 }), [benThanh.lon!, benThanh.lat! + 0.006]);
     await idle(page);
-    const drawn = await page.evaluate(() => {
+    // Drawn once the map has settled (the health monitor's first probes re-colour and re-draw).
+    const drawnNow = () => page.evaluate(() => {
       const m = (window as unknown as { __watchfloorMap: { queryRenderedFeatures(o: object): { properties: { id: string } }[] } }).__watchfloorMap;
       return { dots: new Set(m.queryRenderedFeatures({ layers: ['cam-points'] }).map((f) => f.properties.id)).size, cones: new Set(m.queryRenderedFeatures({ layers: ['cam-cones'] }).map((f) => f.properties.id)).size };
     });
-    expect(drawn.dots).toBeGreaterThanOrEqual(10);
-    expect(drawn.cones).toBeGreaterThanOrEqual(10);
+    await expect.poll(async () => (await drawnNow()).dots, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
+    await expect.poll(async () => (await drawnNow()).cones, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
     const stateOf = (id: string) => page.evaluate((i) => (window as unknown as { __watchfloorMap: { getFeatureState(f: object): { s?: number } } }).__watchfloorMap.getFeatureState({ source: 'cams', id: i }).s, id);
     await expect.poll(() => stateOf(thiNghe.id)).toBe(2); // awaiting repair
     await expect.poll(() => stateOf(benThanh.id), { timeout: 60_000 }).not.toBe(1); // never "offline" while live
