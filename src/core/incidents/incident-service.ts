@@ -4,6 +4,7 @@
 // list and lookup limited to the caller's areas. Files are incident-files.ts's.
 import { randomUUID } from 'node:crypto';
 import {
+  incidentSummary,
   STATUS_MOVES,
   type Incident,
   type IncidentCategory,
@@ -68,45 +69,11 @@ export function publicIncident(s: StoredIncident): Incident {
   return rest;
 }
 
+// The summary's fields are the contract's: one list, so a field added there is carried here too.
+const SUMMARY_KEYS = Object.keys(incidentSummary.shape) as (keyof IncidentSummary)[];
+
 function summary(s: StoredIncident): IncidentSummary {
-  const {
-    id,
-    number,
-    occurredAt,
-    loggedAt,
-    categoryId,
-    severity,
-    status,
-    title,
-    areaId,
-    areaName,
-    pointName,
-    lat,
-    lon,
-    cameraIds,
-    assigneeName,
-    updatedAt,
-    version,
-  } = s;
-  return {
-    id,
-    number,
-    occurredAt,
-    loggedAt,
-    categoryId,
-    severity,
-    status,
-    title,
-    areaId,
-    areaName,
-    pointName,
-    lat,
-    lon,
-    cameraIds,
-    assigneeName,
-    updatedAt,
-    version,
-  };
+  return Object.fromEntries(SUMMARY_KEYS.map((k) => [k, s[k]])) as IncidentSummary;
 }
 
 const actor = (p: Principal) => ({ actorId: p.user.id, actorName: p.user.displayName });

@@ -112,9 +112,8 @@ export class WallService {
   }
 
   workspace(user: Principal): Workspace {
-    // A workspace saved before the limit was kept may hold more: the most recent ones count.
-    const { windows } = this.repo.workspace(user.user.id);
-    return { windows: windows.slice(-MAX_WINDOWS) };
+    // The repository already keeps an old over-full workspace to its most recent windows.
+    return this.repo.workspace(user.user.id);
   }
 
   /**
