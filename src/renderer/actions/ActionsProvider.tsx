@@ -1,6 +1,6 @@
 // One registry per window, one key listener for every command. Hosts register their actions with
 // useActions(specs, ctx) while mounted.
-import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Permission } from '../../shared/contract';
 import { ActionRegistry } from './registry';
 import type { ActionSpec, BoundAction } from './types';
@@ -47,7 +47,9 @@ export function useActions<C>(specs: readonly ActionSpec<C, never>[], ctx: C): v
   const registry = useActionRegistry();
   // One place in the order for the host's whole life; a new context re-binds in that place.
   const [host] = useState(() => registry.host());
-  useEffect(() => registry.update(host, specs, ctx), [registry, host, specs, ctx]);
+  // Bound during the commit, not after paint: a key pressed right after a render (a view just
+  // switched) must meet that render's context, not the one before it.
+  useLayoutEffect(() => registry.update(host, specs, ctx), [registry, host, specs, ctx]);
   useEffect(() => () => registry.remove(host), [registry, host]);
 }
 

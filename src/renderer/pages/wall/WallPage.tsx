@@ -35,13 +35,18 @@ export function WallPage() {
   useNewIncidentAction(state.tiles, state.selected);
   useAlarmPop(w.ctx.act);
 
+  const cameraAt = (i: number) => state.tiles[i]?.cameraId ?? null;
   if (w.tree && w.tree.cameras.length === 0) {
+    // The same element tree as the full wall below, so the title the officer's focus is on (Alt+1
+    // pressed before the register arrived) is kept, not replaced.
     return (
-      <Page title={t('pages.wall.title')}>
-        <EmptyState title={t('pages.wall.emptyTitle')} body={t('pages.wall.emptyBody')}>
-          <StartDemoButton />
-        </EmptyState>
-      </Page>
+      <WallPlaybackProvider selected={state.selected} cameraAt={cameraAt}>
+        <Page title={t('pages.wall.title')}>
+          <EmptyState title={t('pages.wall.emptyTitle')} body={t('pages.wall.emptyBody')}>
+            <StartDemoButton />
+          </EmptyState>
+        </Page>
+      </WallPlaybackProvider>
     );
   }
 
@@ -154,7 +159,6 @@ export function WallPage() {
     </>
   );
 
-  const cameraAt = (i: number) => state.tiles[i]?.cameraId ?? null;
   if (wallOnly) {
     return (
       <WallPlaybackProvider selected={state.selected} cameraAt={cameraAt}>
