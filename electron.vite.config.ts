@@ -42,6 +42,8 @@ export default defineConfig({
           'audit-worker': resolve(__dirname, 'src/core/audit/audit-worker.ts'),
           // The register's import writer runs in a worker thread of its own (register/import/writer.ts).
           'register-worker': resolve(__dirname, 'src/core/register/import/worker.ts'),
+          // The health dashboard's uptime is computed in a thread of its own (health/uptime-source.ts).
+          'uptime-worker': resolve(__dirname, 'src/core/health/uptime-worker.ts'),
         },
       },
     },

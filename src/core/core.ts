@@ -15,6 +15,7 @@ import { UserService } from './auth/user-service';
 import { DEMO_PTZ_FOV } from './demo/demo-data';
 import { DemoSite, type StartDemoLab } from './demo/demo-site';
 import { EventBus } from './events/event-bus';
+import { coalesce } from './events/coalesce';
 import { HealthService, observationOf } from './health/health-service';
 import { createLogger } from './log/logger';
 import { LiveService } from './media/live';
@@ -57,6 +58,7 @@ import { startIncidentServices, type IncidentStartOptions } from './incidents/st
 import { HealthDashboardBuilder } from './health/dashboard';
 import { HealthRepository } from './health/health-repository';
 import { HealthMonitor, type MonitorOptions } from './health/monitor';
+import { startUptimeSource } from './health/uptime-source';
 import { RepairRepository } from './repair/repair-repository';
 import { RepairService } from './repair/repair-service';
 
@@ -137,7 +139,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     health.refresh();
     events.publish({ type: 'register.changed' });
   };
-  const register = new RegisterService(store, secrets, registerChanged);
+  // The monitor's working/offline is told to camera health at once (one camera) and to the clients'
+  // register views at most every 2 s: a start-up round turns thousands of cameras at once, and each
+  // register.changed makes every console reload its tree, table and map.
+  const statusesChanged = coalesce(() => events.publish({ type: 'register.changed' }), 2000);
+  const register = new RegisterService(store, secrets, registerChanged, (cameraId, status) => {
+    health.setStatus(cameraId, status);
+    statusesChanged.poke();
+  });
   const areas = new AreaService({ store, onChange: registerChanged, onScopesChanged: () => auth.accountsChanged() });
   const uploads = new UploadStore(options.dataDir);
   const maps = new MapService(options.dataDir, new MapRepository(db), new UploadStore(options.dataDir, MAP_UPLOAD_LIMIT, 'map-uploads'));
@@ -322,7 +331,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const offRegisterForHealth = events.subscribe((e) => {
     if (e.type === 'register.changed') healthMonitor?.registerChanged();
   });
-  const healthDashboard = new HealthDashboardBuilder({ repo: healthRepo, repairRepo, repair, health, monitor });
+  const uptime = startUptimeSource({ databaseFile: file, log });
+  const healthDashboard = new HealthDashboardBuilder({ repo: healthRepo, repairRepo, repair, health, monitor, uptime });
   const services: CoreServices = {
     version: APP_VERSION,
     shell: options.shell,
@@ -387,6 +397,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     monitor,
     healthRepo,
     healthDashboard,
+    uptime,
     repair,
     // 8. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
     demo: new DemoSite(db, secrets, register, wall, users, options.startDemoLab ?? null, (id, ptz) => ptz && deviceRepo.setFov(id, DEMO_PTZ_FOV)),
@@ -408,7 +419,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       stopCheckpoints();
       await services.demo.dispose();
       offRegisterForHealth();
+      statusesChanged.stop();
       monitor?.stop();
+      await uptime.stop();
       repair.dispose();
       await book.dispose();
       await evidence.dispose();

@@ -37,6 +37,7 @@ import type { SnapshotService } from './incidents/snapshot/snapshot-service';
 import type { ChromiumPrinter } from './print/chromium-pdf';
 import type { ShiftService } from './shift/shift-service';
 import type { HealthDashboardBuilder } from './health/dashboard';
+import type { UptimeSource } from './health/uptime-source';
 import type { HealthRepository } from './health/health-repository';
 import type { HealthMonitor } from './health/monitor';
 import type { RepairService } from './repair/repair-service';
@@ -103,6 +104,8 @@ export interface CoreServices {
   monitor: HealthMonitor | null;
   healthRepo: HealthRepository;
   healthDashboard: HealthDashboardBuilder;
+  /** The dashboard's uptime figures, computed in a thread of their own every few minutes. */
+  uptime: UptimeSource;
   /** Repair tickets and the maintenance schedule. */
   repair: RepairService;
 }

@@ -3,6 +3,9 @@
 // awaiting repair; unknown and decommissioned time count for nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HealthDashboardBuilder } from '../../src/core/health/dashboard';
+import { inProcessUptime } from '../../src/core/health/uptime';
+import { startUptimeSource } from '../../src/core/health/uptime-source';
+import { createLogger } from '../../src/core/log/logger';
 import { RepairRepository } from '../../src/core/repair/repair-repository';
 import { bookCore, twoWards, type BookCore } from './support/book-core';
 
@@ -47,7 +50,7 @@ describe('uptime on a seeded history', () => {
     const d7 = new Map(s.healthRepo.uptime(T - 7 * D, T).map((r) => [r.id, r]));
     expect(d7.get(x!)).toEqual({ id: x, up: 5 * D, known: 6.5 * D });
     expect(d7.get(y!)).toEqual({ id: y, up: 5 * D, known: 5 * D });
-    const dash = new HealthDashboardBuilder({ repo: s.healthRepo, repairRepo: new RepairRepository(s.db), repair: s.repair, health: s.health, monitor: null, now: () => T }).build(null);
+    const dash = new HealthDashboardBuilder({ repo: s.healthRepo, repairRepo: new RepairRepository(s.db), repair: s.repair, health: s.health, monitor: null, uptime: inProcessUptime(s.healthRepo, () => T), now: () => T }).build(null);
     const cam = dash.uptimeCameras.find((c) => c.cameraId === x)!;
     expect(cam.uptime.d7).toBeCloseTo(10 / 13, 10);
     expect(cam.uptime.d30).toBeCloseTo(16 / 19, 10);
@@ -59,9 +62,33 @@ describe('uptime on a seeded history', () => {
     expect(area.uptime.d30).toBeCloseTo(72 / 75, 10);
   });
 
+  it('the figures computed in their own thread are the same, and the dashboard says when they are from', async () => {
+    const s = b.core.services;
+    const source = startUptimeSource({ databaseFile: s.databaseFile, log: createLogger('test'), now: () => T });
+    try {
+      await source.refresh();
+      const threaded = new HealthDashboardBuilder({ repo: s.healthRepo, repairRepo: new RepairRepository(s.db), repair: s.repair, health: s.health, monitor: null, uptime: source, now: () => T }).build(null);
+      const here = new HealthDashboardBuilder({ repo: s.healthRepo, repairRepo: new RepairRepository(s.db), repair: s.repair, health: s.health, monitor: null, uptime: inProcessUptime(s.healthRepo, () => T), now: () => T }).build(null);
+      expect(threaded.uptimeAt).toBe(T);
+      expect(threaded.areas).toEqual(here.areas);
+      expect(threaded.uptimeCameras).toEqual(here.uptimeCameras);
+      expect(threaded.uptimeCameras.map((c) => c.cameraId)).toEqual([reg.cams[0]!.id]);
+    } finally {
+      await source.stop();
+    }
+  });
+
+  it('before the first figures are in, the dashboard has no uptime rather than 0 % or 100 %', () => {
+    const s = b.core.services;
+    const dash = new HealthDashboardBuilder({ repo: s.healthRepo, repairRepo: new RepairRepository(s.db), repair: s.repair, health: s.health, monitor: null, uptime: { latest: () => null }, now: () => T }).build(null);
+    expect(dash.uptimeAt).toBeNull();
+    expect(dash.areas.find((a) => a.areaId === reg.w2.id)!.uptime).toEqual({ d7: null, d30: null });
+    expect(dash.uptimeCameras).toEqual([]);
+  });
+
   it('a camera with no history in the window has no uptime rather than 0 % or 100 %', () => {
     const s = b.core.services;
-    const dash = new HealthDashboardBuilder({ repo: s.healthRepo, repairRepo: new RepairRepository(s.db), repair: s.repair, health: s.health, monitor: null, now: () => T - 30 * D }).build(null);
+    const dash = new HealthDashboardBuilder({ repo: s.healthRepo, repairRepo: new RepairRepository(s.db), repair: s.repair, health: s.health, monitor: null, uptime: inProcessUptime(s.healthRepo, () => T - 30 * D), now: () => T - 30 * D }).build(null);
     const area = dash.areas.find((a) => a.areaId === reg.w2.id)!;
     // 30 days before T only camera 2 was known (working since T−40 d): 100 %; camera 1 unknown.
     expect(area.uptime.d7).toBe(1);

@@ -1,16 +1,15 @@
 // The Health dashboard: one answer built from the register's statuses, what the monitor knows now
 // (reasons, point outages, clocks) and the status log (uptime). Uptime over days moves slowly and is
-// the costly part on 100,000 cameras, so it is kept for a minute; the counts are always fresh. The
-// whole centre is counted in SQL; a scoped caller's few hundred cameras are walked one by one.
+// the costly part on 100,000 cameras: it comes computed from its own thread (uptime-source.ts), with
+// the time it is "as of"; the counts are always fresh. The whole centre is counted in SQL; a scoped
+// caller's few hundred cameras are walked one by one.
 import type { HealthDashboard, StatusCounts } from '../../shared/contract';
 import type { RepairRepository } from '../repair/repair-repository';
 import type { RepairService } from '../repair/repair-service';
-import type { HealthRepository, UptimeRow } from './health-repository';
+import type { HealthRepository } from './health-repository';
 import type { HealthService } from './health-service';
 import type { HealthMonitor } from './monitor';
-
-const DAY = 86_400_000;
-const UPTIME_TTL_MS = 60_000;
+import type { UptimeProvider } from './uptime';
 
 export interface DashboardDeps {
   repo: HealthRepository;
@@ -18,24 +17,15 @@ export interface DashboardDeps {
   repair: RepairService;
   health: HealthService;
   monitor: HealthMonitor | null;
+  uptime: UptimeProvider;
   now?: () => number;
 }
 
 const zero = (): StatusCounts => ({ working: 0, degraded: 0, offline: 0, awaiting_repair: 0, decommissioned: 0, unknown: 0, total: 0 });
-const ratio = (r: UptimeRow | undefined) => (r && r.known > 0 ? r.up / r.known : null);
+const share = (up: number, known: number) => (known > 0 ? up / known : null);
 
 export class HealthDashboardBuilder {
-  private uptimeCache: { at: number; d7: Map<string, UptimeRow>; d30: Map<string, UptimeRow> } | null = null;
-
   constructor(private readonly d: DashboardDeps) {}
-
-  /** Uptime per camera over the last 7 and 30 days (cached for a minute). */
-  uptime(now: number): { d7: Map<string, UptimeRow>; d30: Map<string, UptimeRow> } {
-    if (this.uptimeCache && now - this.uptimeCache.at < UPTIME_TTL_MS) return this.uptimeCache;
-    const byId = (rows: UptimeRow[]) => new Map(rows.map((r) => [r.id, r]));
-    this.uptimeCache = { at: now, d7: byId(this.d.repo.uptime(now - 7 * DAY, now)), d30: byId(this.d.repo.uptime(now - 30 * DAY, now)) };
-    return this.uptimeCache;
-  }
 
   /** `visible` filters by the caller's area scope (null = everything). */
   build(visible: ((cameraId: string) => boolean) | null): HealthDashboard {
@@ -77,8 +67,8 @@ export class HealthDashboardBuilder {
         totals.degraded++;
       }
     }
-    const u = this.uptimeSummary(now);
-    const byArea = new Map(u.areas.map((r) => [r.areaId ?? '', r]));
+    const u = this.d.uptime.latest();
+    const byArea = new Map((u?.areas ?? []).map((r) => [r.areaId ?? '', r]));
     const last = this.d.repo.lastChanges();
     const offline = this.d.repo.offlineCameras().map((c) => {
       const h = this.d.health.get(c.id);
@@ -98,30 +88,22 @@ export class HealthDashboardBuilder {
     const cameraNames = this.d.repo.cameraNames((this.d.monitor?.wrongClocks() ?? []).map((c) => c.cameraId));
     return {
       at: now,
+      uptimeAt: u?.at ?? null,
       totals,
       areas: [...areas.entries()]
         .map(([areaId, counts]) => {
           const up = byArea.get(areaId);
-          return { areaId: areaId || 'none', name: names.get(areaId) ?? '', ...counts, uptime: { d7: up && up.known7 > 0 ? up.up7 / up.known7 : null, d30: up && up.known30 > 0 ? up.up30 / up.known30 : null } };
+          return { areaId: areaId || 'none', name: names.get(areaId) ?? '', ...counts, uptime: { d7: up ? share(up.up7, up.known7) : null, d30: up ? share(up.up30, up.known30) : null } };
         })
         .sort((x, y) => x.name.localeCompare(y.name, 'vi')),
       offline: offline.slice(0, 200),
       offlineCount: offline.length,
       outages: (this.d.monitor?.pointOutages() ?? []).map((o) => ({ pointId: o.pointId, name: pointNames.get(o.pointId) ?? '', cameras: o.cameras.length, since: o.since })),
-      uptimeCameras: u.cameras.map((c) => ({ cameraId: c.id, name: c.name, uptime: { d7: c.known7 > 0 ? c.up7 / c.known7 : null, d30: c.up30 / c.known30 } })),
+      uptimeCameras: (u?.worst ?? []).map((c) => ({ cameraId: c.id, name: c.name, uptime: { d7: share(c.up7, c.known7), d30: share(c.up30, c.known30) } })),
       clocks: (this.d.monitor?.wrongClocks() ?? []).filter((c) => cameraNames.has(c.cameraId)).map((c) => ({ ...c, name: cameraNames.get(c.cameraId)! })),
       tickets: this.tickets(now),
       maintenanceOverdue: this.d.repair.plans().filter((p) => p.overdueDays > 0).length,
     };
-  }
-
-  private summaryCache: { at: number; value: ReturnType<HealthRepository['uptimeSummary']> } | null = null;
-
-  private uptimeSummary(now: number): ReturnType<HealthRepository['uptimeSummary']> {
-    if (this.summaryCache && now - this.summaryCache.at < UPTIME_TTL_MS && now >= this.summaryCache.at) return this.summaryCache.value;
-    const value = this.d.repo.uptimeSummary(now - 7 * DAY, now - 30 * DAY, now, 50);
-    this.summaryCache = { at: now, value };
-    return value;
   }
 
   private tickets(now: number): HealthDashboard['tickets'] {
@@ -133,7 +115,7 @@ export class HealthDashboardBuilder {
     const now = (this.d.now ?? Date.now)();
     const cams = this.d.repo.cameras().filter((c) => visible(c.id));
     const names = this.d.repo.areaNames();
-    const up = this.uptime(now);
+    const u = this.d.uptime.latest();
     const last = this.d.repo.lastChanges();
     const totals = zero();
     const areas = new Map<string, StatusCounts & { up7: number; known7: number; up30: number; known30: number }>();
@@ -153,18 +135,15 @@ export class HealthDashboardBuilder {
       }
       totals.total++;
       a.total++;
-      const u7 = up.d7.get(c.id);
-      const u30 = up.d30.get(c.id);
-      if (u7) {
-        a.up7 += u7.up;
-        a.known7 += u7.known;
+      const f = u?.perCamera.get(c.id);
+      if (f) {
+        a.up7 += f.up7;
+        a.known7 += f.known7;
+        a.up30 += f.up30;
+        a.known30 += f.known30;
+        const r30 = share(f.up30, f.known30);
+        if (r30 !== null && r30 < 1) uptimeCameras.push({ cameraId: c.id, name: c.name, uptime: { d7: share(f.up7, f.known7), d30: r30 } });
       }
-      if (u30) {
-        a.up30 += u30.up;
-        a.known30 += u30.known;
-      }
-      const r30 = ratio(u30);
-      if (r30 !== null && r30 < 1) uptimeCameras.push({ cameraId: c.id, name: c.name, uptime: { d7: ratio(u7), d30: r30 } });
       if (c.status === 'offline') {
         const l = last.get(c.id);
         offline.push({
@@ -187,6 +166,7 @@ export class HealthDashboardBuilder {
     const clocks = (this.d.monitor?.wrongClocks() ?? []).filter((c) => names1.has(c.cameraId)).map((c) => ({ ...c, name: names1.get(c.cameraId)! }));
     return {
       at: now,
+      uptimeAt: u?.at ?? null,
       totals,
       areas: [...areas.entries()]
         .map(([areaId, a]) => {

@@ -128,44 +128,31 @@ export class HealthRepository {
   }
 
   /**
-   * Uptime over two windows ending at `to` in one pass over the status log: per area, and the
-   * least available cameras. Spans come from LEAD over the (camera_id, at) index, clipped to each
-   * window; the span in force when a window opens counts from the window's start.
+   * Each camera's time working and known in the two windows ending at `to`, in one pass over the
+   * status log: spans from LEAD over the (camera_id, at) index, clipped to each window; the span in
+   * force when a window opens counts from the window's start.
    */
-  uptimeSummary(from7: number, from30: number, to: number, worst: number): { areas: AreaUptime[]; cameras: CameraUptime[] } {
-    const spans = `WITH spans AS (
-        SELECT camera_id, status, at AS start, LEAD(at, 1, @to) OVER (PARTITION BY camera_id ORDER BY at) AS stop
-        FROM camera_status_log WHERE at < @to
-      ), per AS (
-        SELECT camera_id,
-          sum(CASE WHEN status IN ${UP} THEN max(0, min(stop, @to) - max(start, @from7)) ELSE 0 END) AS up7,
-          sum(CASE WHEN status IN ${KNOWN} THEN max(0, min(stop, @to) - max(start, @from7)) ELSE 0 END) AS known7,
-          sum(CASE WHEN status IN ${UP} THEN max(0, min(stop, @to) - max(start, @from30)) ELSE 0 END) AS up30,
-          sum(CASE WHEN status IN ${KNOWN} THEN max(0, min(stop, @to) - max(start, @from30)) ELSE 0 END) AS known30
-        FROM spans WHERE stop > @from30 GROUP BY camera_id
-      )`;
-    const args = { from7, from30, to };
-    this.db.exec('DROP TABLE IF EXISTS temp.uptime_per');
-    this.db.prepare(`CREATE TEMP TABLE uptime_per AS ${spans} SELECT * FROM per`).run(args);
-    try {
-      const areas = this.db
-        .prepare(
-          `SELECT c.area_id AS areaId, sum(u.up7) AS up7, sum(u.known7) AS known7, sum(u.up30) AS up30, sum(u.known30) AS known30
-           FROM temp.uptime_per u CROSS JOIN cameras c ON c.id = u.camera_id WHERE c.deleted_at IS NULL GROUP BY c.area_id`,
-        )
-        .all() as AreaUptime[];
-      const cameras = this.db
-        .prepare(
-          `SELECT u.camera_id AS id, c.name, u.up7, u.known7, u.up30, u.known30
-           FROM temp.uptime_per u CROSS JOIN cameras c ON c.id = u.camera_id
-           WHERE c.deleted_at IS NULL AND u.known30 > 0 AND u.up30 < u.known30
-           ORDER BY CAST(u.up30 AS REAL) / u.known30 LIMIT ?`,
-        )
-        .all(worst) as CameraUptime[];
-      return { areas, cameras };
-    } finally {
-      this.db.exec('DROP TABLE IF EXISTS temp.uptime_per');
-    }
+  uptimePerCamera(from7: number, from30: number, to: number): (Omit<AreaUptime, 'areaId'> & { id: string })[] {
+    return this.db
+      .prepare(
+        `WITH spans AS (
+           SELECT camera_id, status, at AS start, LEAD(at, 1, @to) OVER (PARTITION BY camera_id ORDER BY at, rowid) AS stop
+           FROM camera_status_log WHERE at < @to
+         )
+         SELECT camera_id AS id,
+           sum(CASE WHEN status IN ${UP} THEN max(0, min(stop, @to) - max(start, @from7)) ELSE 0 END) AS up7,
+           sum(CASE WHEN status IN ${KNOWN} THEN max(0, min(stop, @to) - max(start, @from7)) ELSE 0 END) AS known7,
+           sum(CASE WHEN status IN ${UP} THEN max(0, min(stop, @to) - max(start, @from30)) ELSE 0 END) AS up30,
+           sum(CASE WHEN status IN ${KNOWN} THEN max(0, min(stop, @to) - max(start, @from30)) ELSE 0 END) AS known30
+         FROM spans WHERE stop > @from30 GROUP BY camera_id`,
+      )
+      .all({ from7, from30, to }) as never;
+  }
+
+  /** Every camera's name and area (the uptime thread sums per area). */
+  cameraAreas(): Map<string, { name: string; areaId: string | null }> {
+    const rows = this.db.prepare('SELECT id, name, area_id AS areaId FROM cameras WHERE deleted_at IS NULL').all() as { id: string; name: string; areaId: string | null }[];
+    return new Map(rows.map((r) => [r.id, { name: r.name, areaId: r.areaId }]));
   }
 }
 

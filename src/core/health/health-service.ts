@@ -68,6 +68,13 @@ export class HealthService {
     for (const c of cams) this.update(c.id);
   }
 
+  /** One camera's register status changed (the health monitor's working/offline): no full re-read. */
+  setStatus(cameraId: string, status: Camera['status']): void {
+    if (!this.statuses.has(cameraId)) return;
+    this.statuses.set(cameraId, status);
+    this.update(cameraId);
+  }
+
   /** A relay (or later a probe) reports on one stream of a camera. */
   observe(cameraId: string, stream: ObservedBy, o: Observation): void {
     if (!this.statuses.has(cameraId)) return;

@@ -9,7 +9,11 @@ export interface ProbeSchedulerOptions<T extends { id: string }> {
   targets(): T[];
   probe(target: T, signal: AbortSignal): Promise<void>;
   periodMs: () => number;
-  /** Most probes in flight at once (default 200). */
+  /**
+   * Most probes in flight at once (default 1,000). A silent camera holds its slot for the whole
+   * timeout: 2,500 silent ones a minute at 5 s each need ~210 slots on average, so 200 let the
+   * round slip behind its period.
+   */
   maxInFlight?: number;
   /** How often the scheduler wakes to start the probes that are due (default 50 ms). */
   tickMs?: number;
@@ -28,9 +32,10 @@ export interface ProbeScheduler {
 }
 
 export function startProbeScheduler<T extends { id: string }>(o: ProbeSchedulerOptions<T>): ProbeScheduler {
-  const maxInFlight = o.maxInFlight ?? 200;
+  const maxInFlight = o.maxInFlight ?? 1000;
   const running = new Map<string, AbortController>();
-  const urgent: string[] = [];
+  // Insertion-ordered and O(1) to test: a point outage asks for hundreds of siblings at once.
+  const urgent = new Set<string>();
   let queue: T[] = [];
   let byId = new Map<string, T>();
   let next = 0;
@@ -67,8 +72,10 @@ export function startProbeScheduler<T extends { id: string }>(o: ProbeSchedulerO
   const tick = () => {
     if (stopped) return;
     const now = performance.now();
-    while (urgent.length > 0 && running.size < maxInFlight) {
-      const t = byId.get(urgent.shift()!);
+    for (const id of urgent) {
+      if (running.size >= maxInFlight) break;
+      urgent.delete(id);
+      const t = byId.get(id);
       if (t) launch(t);
     }
     // Target i is due at roundStart + i·period/n.
@@ -84,7 +91,7 @@ export function startProbeScheduler<T extends { id: string }>(o: ProbeSchedulerO
 
   return {
     soon(id) {
-      if (!urgent.includes(id)) urgent.push(id);
+      urgent.add(id);
       if (!byId.has(id)) {
         const fresh = o.targets().find((t) => t.id === id);
         if (fresh) byId.set(id, fresh);
@@ -101,7 +108,7 @@ export function startProbeScheduler<T extends { id: string }>(o: ProbeSchedulerO
       const known = byId;
       byId = new Map(fresh.map((t) => [t.id, t]));
       queue = queue.filter((t, i) => i < next || byId.has(t.id)).map((t) => byId.get(t.id) ?? t);
-      for (const t of fresh) if (!known.has(t.id) && !urgent.includes(t.id)) urgent.push(t.id);
+      for (const t of fresh) if (!known.has(t.id)) urgent.add(t.id);
       for (const [id, ac] of running) if (!byId.has(id)) ac.abort();
       tick();
     },

@@ -96,6 +96,8 @@ export class RegisterService {
     private readonly store: RegisterStore,
     private readonly secrets: SecretBox,
     private readonly onChange: () => void,
+    /** Only statuses changed (the health monitor's working/offline): cheaper than a whole change. */
+    private readonly onStatus: (cameraId: string, status: Camera['status']) => void = () => onChange(),
   ) {
     // At every core start, before anyone reads the register: a database from before URLs were
     // checked may hold credentials inside them. Done here, not in a migration, because sealing the
@@ -357,14 +359,16 @@ export class RegisterService {
   reportHealth(cameraId: string, reachable: boolean, at: number = Date.now()): void {
     const row = this.repo.cameraRow(cameraId);
     if (!row) return;
-    this.repo.transaction(() => {
+    const next = reachable ? 'working' : 'offline';
+    const changed = this.repo.transaction(() => {
       if (reachable) this.repo.setLastSeen(cameraId, at);
-      const next = reachable ? 'working' : 'offline';
-      if ((TECHNICIAN_STATUSES as readonly string[]).includes(row.status) || row.status === next) return;
+      if ((TECHNICIAN_STATUSES as readonly string[]).includes(row.status) || row.status === next) return false;
       this.repo.setCameraStatus(cameraId, next, at);
       this.store.history.append('camera', cameraId, SYSTEM_ACTOR, 'health', { status: [row.status, next] }, at);
+      return true;
     });
-    this.onChange();
+    // A start-up round turns thousands of cameras at once: each is one status, not a new register.
+    if (changed) this.onStatus(cameraId, next);
   }
 
   private fillDerivedColumns(): void {

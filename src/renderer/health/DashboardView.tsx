@@ -174,7 +174,8 @@ export function DashboardView({ d }: { d: HealthDashboard }) {
 
         <section className="card" aria-labelledby="health-uptime">
           <h2 id="health-uptime">{t('healthPage.uptime.heading')}</h2>
-          {d.uptimeCameras.length === 0 ? (
+          <p className="muted">{d.uptimeAt === null ? t('healthPage.uptime.computing') : t('healthPage.uptime.asOf', { time: time(d.uptimeAt) })}</p>
+          {d.uptimeAt === null ? null : d.uptimeCameras.length === 0 ? (
             <p className="muted">{t('healthPage.uptime.none')}</p>
           ) : (
             <table className="table">

@@ -45,5 +45,13 @@ export function useHealthDashboard(): { dashboard: HealthDashboard | null; ticke
     };
   }, [api, load, soon]);
 
+  // The core computes uptime in the background after it starts: ask again until it is there.
+  const computing = dashboard !== null && dashboard.uptimeAt === null;
+  useEffect(() => {
+    if (!computing) return;
+    const id = setTimeout(load, 3000);
+    return () => clearTimeout(id);
+  }, [computing, dashboard, load]);
+
   return { dashboard, tickets, error, reload: load };
 }

@@ -27,6 +27,8 @@ export const uptime = z.object({
 
 export const healthDashboard = z.object({
   at: z.number(),
+  /** When the uptime figures were computed (they are refreshed every few minutes); null while the first are. */
+  uptimeAt: z.number().nullable(),
   totals: statusCounts,
   /** The table centres report: one row per area that has cameras (the area the camera's point is in today). */
   areas: z.array(statusCounts.extend({ areaId: id, name: z.string(), uptime })),

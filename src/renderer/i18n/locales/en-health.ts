@@ -40,7 +40,7 @@ const healthPage = {
     more: 'and {{count}} more',
   },
   outages: { heading: 'Point outages', item_one: '{{name}}: {{count}} camera down since {{time}}', item_other: '{{name}}: all {{count}} cameras down since {{time}}' },
-  uptime: { heading: 'Least available cameras (30 days)', none: 'Every camera worked the whole time.' },
+  uptime: { heading: 'Least available cameras (30 days)', none: 'Every camera worked the whole time.', asOf: 'Uptime as of {{time}} (recomputed every 5 minutes).', computing: 'Uptime is being computed…' },
   clocks: { heading: 'Cameras with a wrong clock', none: 'Every camera clock is right.', offset: '{{seconds}} s off' },
   tickets: {
     heading: 'Open tickets by assignee and age',
