@@ -37,9 +37,6 @@ for (const lang of ['vi', 'en'] as const) {
   for (const [width, height] of SIZES) {
     test(`4x4 wall, ${lang}, ${width}×${height}`, async ({ page, serve, snap }) => {
       test.setTimeout(300_000);
-      // FIXME: at 1280×720 the frozen camera's tile stays "live" instead of turning stale; the other
-      // sizes pass. Reported in the wall issue's note, to be fixed at its root.
-      test.fixme(width === 1280, 'the stale tile at 1280×720');
       await page.setViewportSize({ width, height });
       const api = await TestApi.connect(serve.url);
       const specs: CamSpec[] = LAB.map((name) => {
@@ -65,7 +62,9 @@ for (const lang of ['vi', 'en'] as const) {
         shared: true,
         shortcut: 1,
         layout: preset('4x4'),
-        tiles: order.map((i) => (i === null ? null : { cameraId: cams[i]!.id, stream: 'auto' as const })),
+        // Sub streams, as a console shows sixteen small tiles: six main streams decoded at once starved
+        // this shared machine's page for minutes (a key press waited 4 min).
+        tiles: order.map((i) => (i === null ? null : { cameraId: cams[i]!.id, stream: 'sub' as const })),
       });
       await api.call('settings.update', { language: lang });
       api.close();
@@ -95,7 +94,10 @@ for (const lang of ['vi', 'en'] as const) {
       await expect(tile(page, 10)).toHaveAttribute('data-status', 'offline', { timeout: 30_000 });
       await page.keyboard.press('3');
       await expect(tile(page, 3)).toHaveAttribute('aria-current', 'true');
-      await expect.poll(async () => Number(/(\d+)/.exec((await tile(page, 16).getByRole('status').textContent()) ?? '')?.[1] ?? 0)).toBeGreaterThanOrEqual(2);
+      // The frozen tile counts the age of its picture (the player may restart meanwhile: still stale).
+      await expect
+        .poll(async () => Number(/(\d+)/.exec((await tile(page, 16).getByRole('status').textContent()) ?? '')?.[1] ?? 0), { timeout: 20_000 })
+        .toBeGreaterThanOrEqual(2);
       await snap(`wall-4x4-${lang}-${width}x${height}`);
     });
   }

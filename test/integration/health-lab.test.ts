@@ -175,3 +175,22 @@ describe('a camera deleted while its probe is in flight', () => {
     }
   });
 });
+
+describe('a camera awaiting repair', () => {
+  it('is probed and known offline, but raises no alarm: its fault has a ticket already', async () => {
+    const c = await bookCore({ health: { periodMs: 60_000, probe: async () => ({ reachable: false, reason: 'unreachable' }) } });
+    try {
+      const area = await c.call(c.admin, 'register.createArea', { parentId: null, name: 'Phường Tân Định', kind: 'ward' });
+      const p = await c.call(c.admin, 'register.createPoint', { areaId: area.id, name: 'Cầu Kiệu', lat: 10.79, lon: 106.69 });
+      const known = await c.call(c.admin, 'register.createCamera', { pointId: p.id, name: 'Cầu Kiệu 1', rtspMain: 'rtsp://127.0.0.1:9/x', status: 'awaiting_repair' });
+      const fresh = await c.call(c.admin, 'register.createCamera', { pointId: p.id, name: 'Cầu Kiệu 2', rtspMain: 'rtsp://127.0.0.1:9/y' });
+      // Both fail: a point outage would be one alarm for the point; the one awaiting repair must not raise it.
+      await until('both probed', () => c.core.services.healthRepo.changes(known.id).length > 0 && c.core.services.healthRepo.changes(fresh.id).length > 0);
+      const alarms = (await c.call(c.admin, 'alarms.queue', {})).alarms;
+      expect(alarms.map((a) => a.cameraId)).not.toContain(known.id);
+      expect(c.core.services.register.camera(known.id).status).toBe('awaiting_repair');
+    } finally {
+      await c.dispose();
+    }
+  });
+});

@@ -299,6 +299,9 @@ export class HealthMonitor {
       return;
     }
     if (k.alarm !== null) return;
+    // A camera awaiting repair is a known fault with a ticket: its being down is no news to the
+    // officer (the wall says "awaiting repair"); its alarm would only bury the new ones.
+    if (k.target.status === 'awaiting_repair') return;
     if (kind === 'point') {
       // One alarm for the point, raised on the first of its cameras to be decided; the others are covered by it.
       const outage = this.outages.get(k.target.pointId);
