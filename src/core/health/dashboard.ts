@@ -21,6 +21,9 @@ export interface DashboardDeps {
   now?: () => number;
 }
 
+// One collator for the whole sort: localeCompare(…, 'vi') builds one per comparison (2,000 areas: 40 ms).
+const BY_NAME = new Intl.Collator('vi');
+
 const zero = (): StatusCounts => ({ working: 0, degraded: 0, offline: 0, awaiting_repair: 0, decommissioned: 0, unknown: 0, total: 0 });
 const share = (up: number, known: number) => (known > 0 ? up / known : null);
 
@@ -57,7 +60,7 @@ export class HealthDashboardBuilder {
       a.total += r.n;
     }
     // Degraded is the monitor's word (the register says working): moved from one column to the other.
-    const degraded = this.d.health.snapshot(() => true).filter((h) => h.state === 'degraded').map((h) => h.cameraId);
+    const degraded = this.d.health.inState('degraded');
     for (const [, areaId] of this.d.repo.areasOf(degraded)) {
       const a = area(areaId);
       if (a.working > 0) {
@@ -95,7 +98,7 @@ export class HealthDashboardBuilder {
           const up = byArea.get(areaId);
           return { areaId: areaId || 'none', name: names.get(areaId) ?? '', ...counts, uptime: { d7: up ? share(up.up7, up.known7) : null, d30: up ? share(up.up30, up.known30) : null } };
         })
-        .sort((x, y) => x.name.localeCompare(y.name, 'vi')),
+        .sort((x, y) => BY_NAME.compare(x.name, y.name)),
       offline: offline.slice(0, 200),
       offlineCount: offline.length,
       outages: (this.d.monitor?.pointOutages() ?? []).map((o) => ({ pointId: o.pointId, name: pointNames.get(o.pointId) ?? '', cameras: o.cameras.length, since: o.since })),
@@ -173,7 +176,7 @@ export class HealthDashboardBuilder {
           const { up7, known7, up30, known30, ...counts } = a;
           return { areaId: areaId || 'none', name: names.get(areaId) ?? '', ...counts, uptime: { d7: known7 > 0 ? up7 / known7 : null, d30: known30 > 0 ? up30 / known30 : null } };
         })
-        .sort((x, y) => x.name.localeCompare(y.name, 'vi')),
+        .sort((x, y) => BY_NAME.compare(x.name, y.name)),
       offline: offline.slice(0, 200),
       offlineCount: offline.length,
       outages,

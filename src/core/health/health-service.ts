@@ -94,6 +94,13 @@ export class HealthService {
     return out;
   }
 
+  /** The cameras in one state now (the dashboard's degraded ones), without a snapshot of every camera. */
+  inState(state: CameraHealth['state']): string[] {
+    const out: string[] = [];
+    for (const [id, k] of this.known) if (k.current.state === state && this.statuses.has(id)) out.push(id);
+    return out;
+  }
+
   get(cameraId: string): CameraHealth | null {
     return this.statuses.has(cameraId) ? this.entry(cameraId).current : null;
   }
