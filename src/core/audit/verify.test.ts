@@ -37,7 +37,9 @@ async function logWith(n: number): Promise<AuditFixture> {
 /** The attacker's connection: append-only triggers dropped. */
 function attacker(f: AuditFixture): Database.Database {
   const db = new Database(f.file);
-  db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; DROP TRIGGER IF EXISTS audit_checkpoints_no_delete;');
+  db.exec(
+    'DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; DROP TRIGGER IF EXISTS audit_checkpoints_no_delete;',
+  );
   return db;
 }
 
@@ -49,7 +51,11 @@ async function keep(f: AuditFixture): Promise<KeptCheckpoint> {
 /** Re-hashes every entry from `fromSeq` on, as someone covering their tracks would. */
 function rehashFrom(db: Database.Database, fromSeq: number): void {
   const rows = db.prepare('SELECT seq, entry FROM audit_log WHERE seq >= ? ORDER BY seq').all(fromSeq) as { seq: number; entry: string }[];
-  let prev = (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(fromSeq - 1) as string | undefined) ?? GENESIS_HASH;
+  let prev =
+    (db
+      .prepare('SELECT hash FROM audit_log WHERE seq = ?')
+      .pluck()
+      .get(fromSeq - 1) as string | undefined) ?? GENESIS_HASH;
   const upd = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
   for (const r of rows) {
     const h = chainHash(prev, r.entry);
@@ -77,7 +83,7 @@ describe('verifying the chain', () => {
   it('names a row whose content was changed', async () => {
     const f = await logWith(20);
     const db = attacker(f);
-    db.prepare("UPDATE audit_log SET entry = replace(entry, '\"operator\"', '\"someone\"') WHERE seq = 7").run();
+    db.prepare('UPDATE audit_log SET entry = replace(entry, \'"operator"\', \'"someone"\') WHERE seq = 7').run();
     db.close();
     expect((await f.audit.verify()).firstBroken).toEqual({ seq: 7, problem: 'hash_mismatch', checkpoint: null });
   });
@@ -85,7 +91,7 @@ describe('verifying the chain', () => {
   it('names a row that was changed and given a matching hash of its own', async () => {
     const f = await logWith(20);
     const db = attacker(f);
-    db.prepare("UPDATE audit_log SET entry = replace(entry, '\"ok\"', '\"denied\"') WHERE seq = 9").run();
+    db.prepare('UPDATE audit_log SET entry = replace(entry, \'"ok"\', \'"denied"\') WHERE seq = 9').run();
     const row = db.prepare('SELECT entry, prev_hash FROM audit_log WHERE seq = 9').get() as { entry: string; prev_hash: string };
     db.prepare('UPDATE audit_log SET hash = ? WHERE seq = 9').run(chainHash(row.prev_hash, row.entry));
     db.close();
@@ -157,7 +163,7 @@ describe('verifying the chain', () => {
     const kept = await keep(f);
     const db = attacker(f);
     db.prepare('DELETE FROM audit_checkpoints').run();
-    db.prepare("UPDATE audit_log SET entry = replace(entry, '\"live.view\"', '\"system.info\"') WHERE seq >= 18").run();
+    db.prepare('UPDATE audit_log SET entry = replace(entry, \'"live.view"\', \'"system.info"\') WHERE seq >= 18').run();
     rehashFrom(db, 18);
     db.close();
     expect((await f.audit.verify()).intact).toBe(true);
@@ -185,7 +191,9 @@ describe('verifying the chain', () => {
     expect(r.checkpoint).toMatchObject({ signatureValid: false });
     const badSig = Buffer.from(kept.signature, 'base64');
     badSig[0]! ^= 1;
-    expect((await f.audit.verify({ checkpoint: { ...kept, signature: badSig.toString('base64') } })).firstBroken).toMatchObject({ problem: 'bad_signature' });
+    expect((await f.audit.verify({ checkpoint: { ...kept, signature: badSig.toString('base64') } })).firstBroken).toMatchObject({
+      problem: 'bad_signature',
+    });
   });
 
   it('refuses a checkpoint forged with another key, kept or stored', async () => {
@@ -193,15 +201,18 @@ describe('verifying the chain', () => {
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const head = f.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
-    const forged = makeCheckpoint({ count: 10, headSeq: head.seq, headHash: head.hash, timeMs: Date.now(), keyFingerprint: publicKeyFingerprint(pem) }, (t) =>
-      sign(null, Buffer.from(t), privateKey),
+    const forged = makeCheckpoint(
+      { count: 10, headSeq: head.seq, headHash: head.hash, timeMs: Date.now(), keyFingerprint: publicKeyFingerprint(pem) },
+      (t) => sign(null, Buffer.from(t), privateKey),
     );
     const r = await f.audit.verify({ checkpoint: { ...forged, publicKeyPem: pem } });
     expect(r.firstBroken).toMatchObject({ seq: 10, problem: 'unknown_key' });
     expect(r.checkpoint).toMatchObject({ signatureValid: true, knownKey: false });
 
     // A stored checkpoint claiming the installation's key with a signature that is not its own.
-    const real = makeCheckpoint({ count: 10, headSeq: 10, headHash: head.hash, timeMs: Date.now(), keyFingerprint: f.key.fingerprint }, (t) => sign(null, Buffer.from(t), privateKey));
+    const real = makeCheckpoint({ count: 10, headSeq: 10, headHash: head.hash, timeMs: Date.now(), keyFingerprint: f.key.fingerprint }, (t) =>
+      sign(null, Buffer.from(t), privateKey),
+    );
     f.db
       .prepare('INSERT INTO audit_checkpoints(head_seq, count, head_hash, at, signed, signature, key_fingerprint, reason) VALUES (?,?,?,?,?,?,?,?)')
       .run(real.headSeq, real.count, real.headHash, real.timeMs, real.signed, real.signature, real.keyFingerprint, 'on_demand');
@@ -217,7 +228,7 @@ describe('verifying the chain', () => {
     const db = attacker(f);
     db.prepare('DELETE FROM audit_checkpoints').run();
     // A consistent rewrite from 12,345 on: only the checkpoint at 25,000 can tell.
-    db.prepare("UPDATE audit_log SET entry = replace(entry, '\"live.view\"', '\"system.info\"') WHERE seq >= 12345").run();
+    db.prepare('UPDATE audit_log SET entry = replace(entry, \'"live.view"\', \'"system.info"\') WHERE seq >= 12345').run();
     rehashFrom(db, 12_345);
     db.close();
     expect((await f.audit.verify({ checkpoint: kept })).firstBroken).toMatchObject({ seq: 25_000, problem: 'rolled_back' });
@@ -229,53 +240,52 @@ describe('verifying the chain', () => {
     expect(r.checked).toBe(20_000);
   });
 
-  it('finds the same as one walk when the chain is split between threads, at the seams too', async () => {
-    // 25,000 entries in three stretches: 1–8,334, 8,335–16,668, 16,669–25,000.
-    const scenarios: [string, (db: Database.Database) => void, { seq: number; problem: string } | null][] = [
-      ['intact', () => undefined, null],
-      ['last of a stretch deleted', (db) => db.prepare('DELETE FROM audit_log WHERE seq = 8334').run(), { seq: 8334, problem: 'seq_gap' }],
-      ['first of a stretch deleted', (db) => db.prepare('DELETE FROM audit_log WHERE seq = 8335').run(), { seq: 8335, problem: 'seq_gap' }],
-      [
-        'last of a stretch changed and re-hashed',
-        (db) => {
-          db.prepare("UPDATE audit_log SET entry = replace(entry, 'operator', 'intruder') WHERE seq = 8334").run();
-          const row = db.prepare('SELECT entry, prev_hash FROM audit_log WHERE seq = 8334').get() as { entry: string; prev_hash: string };
-          db.prepare('UPDATE audit_log SET hash = ? WHERE seq = 8334').run(chainHash(row.prev_hash, row.entry));
-        },
-        { seq: 8334, problem: 'hash_mismatch' },
-      ],
-      [
-        'rows swapped across a seam',
-        (db) => {
-          const a = db.prepare('SELECT entry, prev_hash, hash FROM audit_log WHERE seq = 16668').get() as Record<string, string>;
-          const b = db.prepare('SELECT entry, prev_hash, hash FROM audit_log WHERE seq = 16669').get() as Record<string, string>;
-          const put = db.prepare('UPDATE audit_log SET entry = ?, prev_hash = ?, hash = ? WHERE seq = ?');
-          put.run(b.entry, b.prev_hash, b.hash, 16668);
-          put.run(a.entry, a.prev_hash, a.hash, 16669);
-        },
-        { seq: 16668, problem: 'prev_mismatch' },
-      ],
-      ['tail cut inside the last stretch', (db) => db.prepare('DELETE FROM audit_log WHERE seq > 20000').run(), { seq: 20001, problem: 'truncated' }],
-    ];
-    for (const [name, tamper, expected] of scenarios) {
-      const f = await logWith(0);
-      const store = new AuditStore(f.db);
-      for (let i = 0; i < 25_000; i += 5000) store.append(Array.from({ length: 5000 }, (_, k) => prepareEntry(entry(i + k + 1), 0)));
-      const kept = await keep(f);
-      const db = attacker(f);
-      tamper(db);
-      db.close();
-      const one = verifyChain(f.db, { checkpoint: kept });
-      const three = await f.audit.verify({ checkpoint: kept, threads: 3, minimumPerThread: 5000 });
-      expect({ name, firstBroken: three.firstBroken, checked: three.checked, entries: three.entries }).toEqual({
-        name,
-        firstBroken: one.firstBroken,
-        checked: one.checked,
-        entries: one.entries,
-      });
-      expect(three.intact, name).toBe(expected === null);
-      if (expected) expect(three.firstBroken, name).toMatchObject(expected);
-    }
+  // 25,000 entries in three stretches: 1–8,334, 8,335–16,668, 16,669–25,000. One test per case:
+  // each starts three verifying threads, a few seconds apiece on a loaded machine.
+  const splitCases: [string, (db: Database.Database) => void, { seq: number; problem: string } | null][] = [
+    ['intact', () => undefined, null],
+    ['last of a stretch deleted', (db) => db.prepare('DELETE FROM audit_log WHERE seq = 8334').run(), { seq: 8334, problem: 'seq_gap' }],
+    ['first of a stretch deleted', (db) => db.prepare('DELETE FROM audit_log WHERE seq = 8335').run(), { seq: 8335, problem: 'seq_gap' }],
+    [
+      'last of a stretch changed and re-hashed',
+      (db) => {
+        db.prepare("UPDATE audit_log SET entry = replace(entry, 'operator', 'intruder') WHERE seq = 8334").run();
+        const row = db.prepare('SELECT entry, prev_hash FROM audit_log WHERE seq = 8334').get() as { entry: string; prev_hash: string };
+        db.prepare('UPDATE audit_log SET hash = ? WHERE seq = 8334').run(chainHash(row.prev_hash, row.entry));
+      },
+      { seq: 8334, problem: 'hash_mismatch' },
+    ],
+    [
+      'rows swapped across a seam',
+      (db) => {
+        const a = db.prepare('SELECT entry, prev_hash, hash FROM audit_log WHERE seq = 16668').get() as Record<string, string>;
+        const b = db.prepare('SELECT entry, prev_hash, hash FROM audit_log WHERE seq = 16669').get() as Record<string, string>;
+        const put = db.prepare('UPDATE audit_log SET entry = ?, prev_hash = ?, hash = ? WHERE seq = ?');
+        put.run(b.entry, b.prev_hash, b.hash, 16668);
+        put.run(a.entry, a.prev_hash, a.hash, 16669);
+      },
+      { seq: 16668, problem: 'prev_mismatch' },
+    ],
+    ['tail cut inside the last stretch', (db) => db.prepare('DELETE FROM audit_log WHERE seq > 20000').run(), { seq: 20001, problem: 'truncated' }],
+  ];
+  it.each(splitCases)('finds the same as one walk when the chain is split between threads, at the seams too: %s', async (name, tamper, expected) => {
+    const f = await logWith(0);
+    const store = new AuditStore(f.db);
+    for (let i = 0; i < 25_000; i += 5000) store.append(Array.from({ length: 5000 }, (_, k) => prepareEntry(entry(i + k + 1), 0)));
+    const kept = await keep(f);
+    const db = attacker(f);
+    tamper(db);
+    db.close();
+    const one = verifyChain(f.db, { checkpoint: kept });
+    const three = await f.audit.verify({ checkpoint: kept, threads: 3, minimumPerThread: 5000 });
+    expect({ name, firstBroken: three.firstBroken, checked: three.checked, entries: three.entries }).toEqual({
+      name,
+      firstBroken: one.firstBroken,
+      checked: one.checked,
+      entries: one.entries,
+    });
+    expect(three.intact, name).toBe(expected === null);
+    if (expected) expect(three.firstBroken, name).toMatchObject(expected);
   });
 
   it('names the earliest problem when there are several', async () => {

@@ -1,18 +1,10 @@
 // Starts an audit worker thread and calls it: one promise per call, progress for long ones, and
 // every waiting call rejected (never left hanging) if the thread dies.
-//
-// Where the worker's code is: from TypeScript sources (vitest, tsx, the CLI) it is audit-worker.ts
-// beside this file, loaded through tsx, which the thread registers itself because Node 20 does not
-// apply `--import` loaders to worker threads. In the built app electron-vite emits it as
-// out/main/audit-worker.js (an input in electron.vite.config.ts); this code then sits in out/main
-// or in out/main/chunks.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// Its code is audit-worker.ts, found as workers/worker-script.ts says.
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import type { Logger } from '../log/logger';
+import { workerScript, type WorkerScript } from '../workers/worker-script';
 import type { CallName, Calls, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 
 interface Waiting {
@@ -21,19 +13,10 @@ interface Waiting {
   onProgress?: (done: number, total: number) => void;
 }
 
-function workerScript(): { script: string; evalCode: boolean } {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) {
-    const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-    const tsxApi = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
-    const entry = pathToFileURL(path.join(path.dirname(here), 'audit-worker.ts')).href;
-    return { script: `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, evalCode: true };
-  }
-  for (const dir of [path.dirname(here), path.dirname(path.dirname(here))]) {
-    const file = path.join(dir, 'audit-worker.js');
-    if (existsSync(file)) return { script: file, evalCode: false };
-  }
-  throw new AppError('audit_unavailable', { reason: 'worker_missing' });
+function auditScript(): WorkerScript {
+  const found = workerScript(import.meta.url, 'audit-worker');
+  if (!found) throw new AppError('audit_unavailable', { reason: 'worker_missing' });
+  return found;
 }
 
 export class AuditWorker {
@@ -47,7 +30,7 @@ export class AuditWorker {
     init: WorkerInit,
     private readonly log: Logger,
   ) {
-    const { script, evalCode } = workerScript();
+    const { script, evalCode } = auditScript();
     this.worker = new Worker(script, { eval: evalCode, workerData: init, name: `audit-${init.role}` });
     this.worker.on('message', (m: WorkerReply) => this.onReply(m));
     this.worker.on('error', (err) => {

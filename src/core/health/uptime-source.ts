@@ -2,32 +2,10 @@
 // of its own reads the status log (uptime-worker.ts) and hands back the figures. Uptime over days
 // moves slowly; a console never waits for it, and the event loop that relays live video never
 // stops for the most of a second the query takes at 100,000 cameras.
-//
-// Where the thread's code is: from TypeScript sources (tests, tsx) uptime-worker.ts loaded through
-// tsx, which the thread registers itself (Node 20 does not apply `--import` loaders to workers); in
-// the built app out/main/uptime-worker.js (an input in electron.vite.config.ts).
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log/logger';
+import { workerScript } from '../workers/worker-script';
 import { fromWire, type UptimeFigures, type UptimeProvider, type UptimeWire } from './uptime';
-
-function workerScript(): { script: string; evalCode: boolean } | null {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) {
-    const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-    const tsxApi = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
-    const entry = pathToFileURL(path.join(path.dirname(here), 'uptime-worker.ts')).href;
-    return { script: `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, evalCode: true };
-  }
-  for (const dir of [path.dirname(here), path.dirname(path.dirname(here))]) {
-    const file = path.join(dir, 'uptime-worker.js');
-    if (existsSync(file)) return { script: file, evalCode: false };
-  }
-  return null;
-}
 
 export interface UptimeSource extends UptimeProvider {
   /** Compute now (the first run, tests); resolves when the new figures are in. */
@@ -48,7 +26,7 @@ export function startUptimeSource(o: { databaseFile: string; log: Logger; everyM
   const run = (): Promise<void> => {
     if (stopped) return Promise.resolve();
     running ??= new Promise<void>((resolve) => {
-      const where = workerScript();
+      const where = workerScript(import.meta.url, 'uptime-worker');
       if (!where) {
         o.log.error('uptime thread missing: the dashboard shows no uptime');
         return resolve();
