@@ -59,6 +59,7 @@ import { HealthDashboardBuilder } from './health/dashboard';
 import { HealthRepository } from './health/health-repository';
 import { HealthMonitor, type MonitorOptions } from './health/monitor';
 import { startUptimeSource } from './health/uptime-source';
+import { RepairPhotos } from './repair/repair-photos';
 import { RepairRepository } from './repair/repair-repository';
 import { RepairService } from './repair/repair-service';
 
@@ -87,6 +88,8 @@ export interface CoreOptions {
    * statuses left alone); tests shorten the period, grace windows and probe timeout.
    */
   health?: false | (Partial<Pick<MonitorOptions, 'graceMs' | 'timeoutMs' | 'maxInFlight' | 'probe'>> & { periodMs?: number; repairSweepMs?: number });
+  /** Tests lower the largest photo a repair ticket takes. */
+  repair?: { photoLimitBytes?: number };
 }
 
 export interface Core {
@@ -304,8 +307,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const repairRepo = new RepairRepository(db);
   const healthOptions = options.health === false ? null : (options.health ?? {});
   let monitor: HealthMonitor | null = null;
+  const repairPhotos = new RepairPhotos({ repo: repairRepo, dataDir: options.dataDir, limit: options.repair?.photoLimitBytes });
   const repair = new RepairService({
     repo: repairRepo,
+    photos: repairPhotos,
     register,
     health,
     events,
@@ -399,6 +404,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     healthDashboard,
     uptime,
     repair,
+    repairPhotos,
     // 8. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
     demo: new DemoSite(db, secrets, register, wall, users, options.startDemoLab ?? null, (id, ptz) => ptz && deviceRepo.setFov(id, DEMO_PTZ_FOV)),
   };
