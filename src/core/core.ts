@@ -16,6 +16,7 @@ import { DEMO_PTZ_FOV } from './demo/demo-data';
 import { DemoSite, type StartDemoLab } from './demo/demo-site';
 import { EventBus } from './events/event-bus';
 import { coalesce } from './events/coalesce';
+import { FrameRateWatch } from './health/frame-rate-watch';
 import { HealthService, observationOf } from './health/health-service';
 import { createLogger } from './log/logger';
 import { LiveService } from './media/live';
@@ -192,6 +193,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(ffmpegPath ? { ffmpegPath } : {}),
   });
   live.onState(({ cameraId, stream, state }) => health.observe(cameraId, stream, observationOf(state)));
+  // Degraded by frame rate: a watched main stream well below the rate the register says it is set to.
+  const frameRates = new FrameRateWatch({ configured: (id) => register.frameRate(id), observe: (id, stream, o) => health.observe(id, stream, o) });
+  live.onState(({ cameraId, stream, state }) => frameRates.state(cameraId, stream, state));
+  live.onSample(({ cameraId, stream, fps }) => frameRates.sample(cameraId, stream, fps));
   live.onState(({ cameraId, stream, state }) =>
     events.publish({
       type: 'live.state',
