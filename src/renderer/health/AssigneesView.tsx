@@ -43,7 +43,7 @@ function AssigneeRow({ a, manage }: { a: Assignee; manage: boolean }) {
       <th scope="row">
         {manage ? (
           <input
-            className="input"
+            className="input input--name"
             aria-label={t('repair.assignees.nameOf', { name: a.name })}
             value={name}
             maxLength={80}
@@ -108,8 +108,8 @@ export function AssigneesView() {
             <th scope="col">{t('repair.assignees.kind')}</th>
             <th scope="col">{t('repair.assignees.state')}</th>
             {manage ? (
-              <th scope="col" className="visually-hidden">
-                {t('repair.assignees.actions')}
+              <th scope="col">
+                <span className="visually-hidden">{t('repair.assignees.actions')}</span>
               </th>
             ) : null}
           </tr>
@@ -136,7 +136,13 @@ export function AssigneesView() {
           <h3>{t('repair.assignees.addHeading')}</h3>
           <label className="field field--stack">
             <span>{t('repair.assignees.name')}</span>
-            <input className="input" value={name} maxLength={80} aria-invalid={problem || undefined} onChange={(e) => setName(e.target.value)} />
+            <input
+              className="input input--name"
+              value={name}
+              maxLength={80}
+              aria-invalid={problem || undefined}
+              onChange={(e) => setName(e.target.value)}
+            />
           </label>
           <label className="field field--stack">
             <span>{t('repair.assignees.kind')}</span>

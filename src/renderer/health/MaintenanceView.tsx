@@ -170,8 +170,8 @@ export function MaintenanceView() {
               <th scope="col">{t('maintenance.assignee')}</th>
               <th scope="col" />
               {manage ? (
-                <th scope="col" className="visually-hidden">
-                  {t('maintenance.actions')}
+                <th scope="col">
+                  <span className="visually-hidden">{t('maintenance.actions')}</span>
                 </th>
               ) : null}
             </tr>

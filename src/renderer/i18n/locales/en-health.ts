@@ -41,6 +41,7 @@ const healthPage = {
   },
   outages: { heading: 'Point outages', item_one: '{{name}}: {{count}} camera down since {{time}}', item_other: '{{name}}: all {{count}} cameras down since {{time}}' },
   uptime: { heading: 'Least available cameras (30 days)', none: 'Every camera worked the whole time.', asOf: 'Uptime as of {{time}} (recomputed every 5 minutes).', computing: 'Uptime is being computed…' },
+  degraded: { heading: 'Working, but need a look', none: 'No camera is degraded.', setTo: 'set to {{fps}} frames a second', since: 'since {{time}}' },
   clocks: { heading: 'Cameras with a wrong clock', none: 'Every camera clock is right.', offset: '{{seconds}} s off' },
   tickets: {
     heading: 'Open tickets by assignee and age',

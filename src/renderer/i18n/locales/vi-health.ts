@@ -40,6 +40,7 @@ const healthPage = {
   },
   outages: { heading: 'Sự cố tại điểm', item_one: '{{name}}: {{count}} camera mất từ {{time}}', item_other: '{{name}}: cả {{count}} camera mất từ {{time}}' },
   uptime: { heading: 'Camera hoạt động ít nhất (30 ngày)', none: 'Mọi camera đều hoạt động suốt thời gian.', asOf: 'Tỷ lệ hoạt động tính đến {{time}} (tính lại mỗi 5 phút).', computing: 'Đang tính tỷ lệ hoạt động…' },
+  degraded: { heading: 'Hoạt động nhưng cần kiểm tra', none: 'Không có camera nào hoạt động kém.', setTo: 'đặt {{fps}} hình/giây', since: 'từ {{time}}' },
   clocks: { heading: 'Camera sai giờ', none: 'Đồng hồ mọi camera đều đúng.', offset: 'lệch {{seconds}} giây' },
   tickets: {
     heading: 'Phiếu đang mở theo người nhận và thời gian',
