@@ -50,7 +50,6 @@ async function site(url: string) {
     username: slow.username,
     password: slow.password,
     preferredStream: 'main',
-    frameRate: 25,
   });
   const ticket = await api.call('repair.open', { cameraId: dead.id, assigneeId: 'viettel', note: 'Mất tín hiệu sau mưa lớn' });
   return { api, market, bridge, dead, slowCam, ticket };
@@ -96,6 +95,10 @@ for (const lang of ['en', 'vi'] as const) {
       close: 'Close',
       degraded: 'Working, needs a look · fewer frames a second than the camera is set to send',
       degradedCard: 'Working, but need a look',
+      edit: 'Edit',
+      editTitle: 'Edit camera “Cầu Thủ Thiêm”',
+      frameRate: 'Frame rate (frames/s, main stream)',
+      saveCamera: 'Save',
       degradedLine: 'Cầu Thủ Thiêm · frame rate too low (set to 25 frames a second)',
     },
     vi: {
@@ -130,6 +133,10 @@ for (const lang of ['en', 'vi'] as const) {
       close: 'Đóng',
       degraded: 'Hoạt động, cần kiểm tra · số hình mỗi giây thấp hơn mức camera được đặt',
       degradedCard: 'Hoạt động nhưng cần kiểm tra',
+      edit: 'Sửa',
+      editTitle: 'Sửa camera “Cầu Thủ Thiêm”',
+      frameRate: 'Tốc độ khung hình (hình/giây, luồng chính)',
+      saveCamera: 'Lưu',
       degradedLine: 'Cầu Thủ Thiêm · tốc độ khung hình thấp (đặt 25 hình/giây)',
     },
   }[lang];
@@ -209,6 +216,18 @@ for (const lang of ['en', 'vi'] as const) {
     await viewer.getByRole('button', { name: T.close }).click();
     await expect(viewer).toBeHidden();
     await ticket.getByRole('button', { name: T.close, exact: true }).click();
+
+    // The technician writes down the rate the camera is set to (25 frames a second) in the register.
+    await page.goto(`${serve.url}#/cameras`);
+    await page.getByRole('rowheader', { name: slowCam.name }).click();
+    await page.getByRole('complementary', { name: slowCam.name }).getByRole('button', { name: T.edit }).click();
+    const editor = page.getByRole('dialog', { name: T.editTitle });
+    await editor.getByLabel(T.frameRate).fill('25');
+    await snap(`${lang}-health-camera-frame-rate`);
+    await editor.getByRole('button', { name: T.saveCamera }).click();
+    await expect(editor).toBeHidden();
+    await expect(page.getByRole('complementary', { name: slowCam.name })).toContainText(T.frameRate);
+    expect((await api.call('register.camera', { id: slowCam.id })).frameRate).toBe(25);
 
     // The lab camera sends 5 frames a second; the register says 25. Watched, it is degraded.
     await page.goto(`${serve.url}#/wall`);
