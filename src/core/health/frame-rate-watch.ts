@@ -5,7 +5,7 @@
 // once the rate is back (80 % over 10 s: a camera hovering at the line does not flap every second).
 // Only the main stream is judged: sub streams often run at a lower rate on purpose, and the register
 // holds one configured rate per camera. A camera nobody watches is not measured (probes open no
-// video); its last word stays until its relay says something new.
+// video); once its last viewer leaves, camera health keeps the relay's settled word (live).
 import type { LiveState, StreamKind } from '../media/live';
 import type { Observation, ObservedBy } from './health-service';
 
