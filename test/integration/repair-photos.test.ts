@@ -186,6 +186,29 @@ describe('photos on repair tickets', () => {
     expect(ward1.user.username).toBe('phuong1');
   });
 
+  it('whatever name a photo comes with, it is shown without folders or control characters and stored by its id', async () => {
+    const cookie = await cookieFor(ADMIN);
+    const t = await ticket();
+    const picture = await jpeg(48, 32);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }).map((s) => s.slice(0, 500)), fc.constantFrom('..', '../..', 'C:\\Windows\\system32\\x.jpg', '\u202eexe.jpg', 'con.jpg', '')),
+        async (name) => {
+          const up = await upload(cookie, picture);
+          const { photos } = await b.call(b.admin, 'repair.addPhoto', { ticketId: t.id, uploadId: up.body.value!.uploadId, name });
+          const shown = photos.at(-1)!.name;
+          expect(shown.length).toBeGreaterThan(0);
+          expect(shown.length).toBeLessThanOrEqual(120);
+          // eslint-disable-next-line no-control-regex
+          expect(shown).not.toMatch(/[/\\\u0000-\u001f\u202a-\u202e]/);
+        },
+      ),
+      { numRuns: 30 },
+    );
+    // On disk: only ids (and their thumbnails) under the photo store, whatever the names were.
+    expect(photoFiles().every((f) => /repair\/files\/\d{4}\/\d{2}\/[0-9a-f-]{36}(\.thumb)?$/.test(f))).toBe(true);
+  });
+
   it('whatever bytes arrive, the core answers with a photo or photo_not_image and keeps running', async () => {
     const cookie = await cookieFor(ADMIN);
     const t = await ticket();
