@@ -16,6 +16,7 @@ import { DEMO_PTZ_FOV } from './demo/demo-data';
 import { DemoSite, type StartDemoLab } from './demo/demo-site';
 import { EventBus } from './events/event-bus';
 import { coalesce } from './events/coalesce';
+import { FrameRateWatch } from './health/frame-rate-watch';
 import { HealthService, observationOf } from './health/health-service';
 import { createLogger } from './log/logger';
 import { LiveService } from './media/live';
@@ -59,6 +60,7 @@ import { HealthDashboardBuilder } from './health/dashboard';
 import { HealthRepository } from './health/health-repository';
 import { HealthMonitor, type MonitorOptions } from './health/monitor';
 import { startUptimeSource } from './health/uptime-source';
+import { RepairPhotos } from './repair/repair-photos';
 import { RepairRepository } from './repair/repair-repository';
 import { RepairService } from './repair/repair-service';
 
@@ -87,6 +89,8 @@ export interface CoreOptions {
    * statuses left alone); tests shorten the period, grace windows and probe timeout.
    */
   health?: false | (Partial<Pick<MonitorOptions, 'graceMs' | 'timeoutMs' | 'maxInFlight' | 'probe'>> & { periodMs?: number; repairSweepMs?: number });
+  /** Tests lower the largest photo a repair ticket takes. */
+  repair?: { photoLimitBytes?: number };
 }
 
 export interface Core {
@@ -189,6 +193,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(ffmpegPath ? { ffmpegPath } : {}),
   });
   live.onState(({ cameraId, stream, state }) => health.observe(cameraId, stream, observationOf(state)));
+  // Degraded by frame rate: a watched main stream well below the rate the register says it is set to.
+  const frameRates = new FrameRateWatch({ configured: (id) => register.frameRate(id), observe: (id, stream, o) => health.observe(id, stream, o) });
+  live.onState(({ cameraId, stream, state }) => frameRates.state(cameraId, stream, state));
+  live.onSample(({ cameraId, stream, fps }) => frameRates.sample(cameraId, stream, fps));
   live.onState(({ cameraId, stream, state }) =>
     events.publish({
       type: 'live.state',
@@ -304,8 +312,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const repairRepo = new RepairRepository(db);
   const healthOptions = options.health === false ? null : (options.health ?? {});
   let monitor: HealthMonitor | null = null;
+  const repairPhotos = new RepairPhotos({ repo: repairRepo, dataDir: options.dataDir, limit: options.repair?.photoLimitBytes });
   const repair = new RepairService({
     repo: repairRepo,
+    photos: repairPhotos,
     register,
     health,
     events,
@@ -399,6 +409,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     healthDashboard,
     uptime,
     repair,
+    repairPhotos,
     // 8. The demo site last: it uses the register, the wall and accounts, and runs only when asked.
     demo: new DemoSite(db, secrets, register, wall, users, options.startDemoLab ?? null, (id, ptz) => ptz && deviceRepo.setFov(id, DEMO_PTZ_FOV)),
   };

@@ -40,6 +40,7 @@ import type { HealthDashboardBuilder } from './health/dashboard';
 import type { UptimeSource } from './health/uptime-source';
 import type { HealthRepository } from './health/health-repository';
 import type { HealthMonitor } from './health/monitor';
+import type { RepairPhotos } from './repair/repair-photos';
 import type { RepairService } from './repair/repair-service';
 
 
@@ -108,4 +109,6 @@ export interface CoreServices {
   uptime: UptimeSource;
   /** Repair tickets and the maintenance schedule. */
   repair: RepairService;
+  /** Photos on repair tickets: their upload store (POST /upload?for=repair) and files. */
+  repairPhotos: RepairPhotos;
 }

@@ -81,6 +81,8 @@ export const ERROR_CODES = [
   'map_too_large',
   'map_no_pages',
   'map_not_found',
+  // Repair tickets.
+  'photo_not_image', // a photo that is not a JPEG or PNG by its bytes, or one that cannot be decoded
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -23,6 +23,8 @@ export interface ResolvedCameraSpec {
   onvifPort: number;
   rtspPort: number;
   clockOffsetMs: number;
+  /** Frames per second really sent (looped cameras); 25 unless a test slows it. */
+  fps: number;
 }
 
 export interface CameraDeps {
@@ -82,6 +84,7 @@ export class SimCamera implements SimCameraHandle, OnvifCamera {
         port: spec.rtspPort,
         codec,
         live: spec.live,
+        fps: spec.fps,
         ptz: spec.variant === 'ptz',
         username: spec.username,
         password: spec.password,
@@ -190,6 +193,11 @@ export class SimCamera implements SimCameraHandle, OnvifCamera {
 
   malformedXml(on: boolean): void {
     this.endpoint.faults.malformed = on;
+  }
+
+  async setFrameRate(fps: number): Promise<void> {
+    if (!(fps > 0 && fps <= 25)) throw new Error(`camera lab: frame rate ${fps} is not in (0, 25]`);
+    await this.gstRequest('fps', { fps });
   }
 
   async skewClock(offsetMs: number): Promise<void> {

@@ -35,6 +35,7 @@ export function resolveSpecs(options: LabOptions, password: string, username: st
       onvifPort: s.onvifPort ?? (base ? base + 2 * index : 0),
       rtspPort: s.rtspPort ?? (base ? base + 2 * index + 1 : 0),
       clockOffsetMs: s.clockOffsetMs ?? 0,
+      fps: s.fps ?? 25,
     };
   });
 }

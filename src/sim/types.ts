@@ -29,6 +29,9 @@ export interface CameraSpec {
   rtspPort?: number;
   /** Camera clock minus host clock, ms (the GetSystemDateAndTime answer and the auth check). */
   clockOffsetMs?: number;
+  /** Frames per second the RTSP streams really send (looped cameras only; default 25, what ONVIF
+   *  says the encoder is set to): a camera that cannot keep up with its configured rate. */
+  fps?: number;
 }
 
 /** What the CLI prints per camera (its JSON line holds the first seven fields). */
@@ -69,6 +72,9 @@ export interface SimCameraHandle {
   /** RTSP, ONVIF and discovery are gone (ports refuse) for `seconds`, then back on the same
    *  ports; resolves when the camera is back. */
   reboot(seconds: number): Promise<void>;
+  /** The frame rate the RTSP streams really send from now on (looped cameras only; ONVIF still says
+   *  25): a camera that cannot keep up, e.g. a slow link or an overloaded encoder. */
+  setFrameRate(fps: number): Promise<void>;
   /** Sets the camera clock to host clock + offset (affects GetSystemDateAndTime, auth, OSD). */
   skewClock(offsetMs: number): Promise<void>;
   /** Queues a motion event (RuleEngine/CellMotionDetector/Motion and VideoSource/MotionAlarm). */

@@ -14,12 +14,20 @@ type HealthHandlers = Pick<
   | 'repair.open'
   | 'repair.update'
   | 'repair.close'
+  | 'repair.addPhoto'
   | 'repair.assignees'
   | 'repair.saveAssignee'
   | 'maintenance.list'
   | 'maintenance.save'
   | 'maintenance.done'
 >;
+
+/** Whether a ticket is the caller's to see: a camera or point in their areas (or no scope at all). */
+export function ticketVisible(s: CoreServices, p: Principal, t: { cameraId: string | null; pointId: string | null }): boolean {
+  if (p.scope.length === 0) return true;
+  const tree = s.access.filterTree(p, s.register.tree());
+  return t.cameraId ? tree.cameras.some((c) => c.id === t.cameraId) : tree.points.some((x) => x.id === t.pointId);
+}
 
 export function healthHandlers(s: CoreServices): HealthHandlers {
   /** The caller's cameras (null: the whole centre). */
@@ -28,11 +36,7 @@ export function healthHandlers(s: CoreServices): HealthHandlers {
     const ids = new Set(s.access.filterTree(p, s.register.tree()).cameras.map((c) => c.id));
     return (id) => ids.has(id);
   };
-  const visibleTicket = (p: Principal, t: { cameraId: string | null; pointId: string | null }) => {
-    if (p.scope.length === 0) return true;
-    const tree = s.access.filterTree(p, s.register.tree());
-    return t.cameraId ? tree.cameras.some((c) => c.id === t.cameraId) : tree.points.some((x) => x.id === t.pointId);
-  };
+  const visibleTicket = (p: Principal, t: { cameraId: string | null; pointId: string | null }) => ticketVisible(s, p, t);
   const ticket = (p: Principal, id: string) => {
     const t = s.repair.get(id);
     if (!visibleTicket(p, t)) throw new AppError('not_found', { kind: 'ticket', id });
@@ -55,6 +59,10 @@ export function healthHandlers(s: CoreServices): HealthHandlers {
     'repair.close': ({ id, note }, ctx) => {
       ticket(ctx.principal, id);
       return s.repair.close(ctx.principal, id, note);
+    },
+    'repair.addPhoto': ({ ticketId, uploadId, name }, ctx) => {
+      ticket(ctx.principal, ticketId);
+      return s.repair.addPhoto(ctx.principal, ticketId, uploadId, name);
     },
     'repair.assignees': () => s.repair.assignees(),
     'repair.saveAssignee': (i) => s.repair.saveAssignee(i),

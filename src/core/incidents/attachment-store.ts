@@ -3,6 +3,7 @@
 // Uploads are streamed with a byte limit and hashed on the way (never held whole in memory). A
 // stored file's name is its id: the name the user gave is kept in the database, sanitised, and
 // only ever sent back as a Content-Disposition filename. Nothing here executes or renders a file.
+// Repair tickets keep their photos in a store of their own (<data-dir>/repair) built the same way.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, type ReadStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
@@ -56,8 +57,8 @@ export class AttachmentStore {
   readonly root: string;
   private readonly staging: string;
 
-  constructor(dataDir: string) {
-    this.root = path.join(dataDir, 'incidents');
+  constructor(dataDir: string, folder = 'incidents') {
+    this.root = path.join(dataDir, folder);
     this.staging = path.join(this.root, 'staging');
     mkdirSync(this.staging, { recursive: true });
   }

@@ -34,6 +34,8 @@ export interface CameraDbRow {
   notes: string;
   disabled: number;
   search_rowid: number | null;
+  /** Absent from rows built by hand (an import's plan): not known. */
+  frame_rate?: number | null;
 }
 
 export const purposesFromBits = (bits: number): Purpose[] => PURPOSES.filter((_, i) => (bits & (1 << i)) !== 0);
@@ -67,6 +69,7 @@ export const toCameraRecord = (r: CameraDbRow): CameraRecord => ({
   lastSeen: r.last_seen,
   notes: r.notes,
   disabled: r.disabled === 1,
+  frameRate: r.frame_rate ?? null,
 });
 
 /** The wall's view of a camera: the fields it has always had. */
@@ -454,6 +457,15 @@ export class RegisterRepository {
         c.sortKey,
         id,
       );
+  }
+
+  /** Kept apart from the camera's other fields: imports and older clients leave it as it is. */
+  setFrameRate(id: string, fps: number | null): void {
+    statement(this.db, 'UPDATE cameras SET frame_rate = ? WHERE id = ?').run(fps, id);
+  }
+
+  frameRate(id: string): number | null {
+    return (statement(this.db, 'SELECT frame_rate AS f FROM cameras WHERE id = ?').get(id) as { f: number | null } | undefined)?.f ?? null;
   }
 
   setCameraStatus(id: string, status: Camera['status'], at: number): void {

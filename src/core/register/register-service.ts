@@ -235,6 +235,7 @@ export class RegisterService {
   ): string {
     if (!this.repo.pointExists(rest.pointId)) throw notFound('point', rest.pointId);
     this.repo.insertCamera(toCameraWrite(rest, password ? this.secrets.seal(password) : null), id);
+    if (rest.frameRate != null) this.repo.setFrameRate(id, rest.frameRate);
     this.store.history.append('camera', id, actor, action, diff(null, cameraSnapshot(toCameraRecord(this.repo.cameraRow(id)!))));
     this.store.search.cameras([id]);
     return id;
@@ -266,6 +267,7 @@ export class RegisterService {
       const before = toCameraRecord(row);
       const write = toCameraWrite(rest, box);
       this.repo.updateCamera(id, write);
+      if (rest.frameRate !== undefined) this.repo.setFrameRate(id, rest.frameRate);
       if (before.status !== write.status) this.repo.logStatus(id, write.status, Date.now());
       const after = toCameraRecord(this.repo.cameraRow(id)!);
       const changes = diff(cameraSnapshot(before), cameraSnapshot(after));
@@ -275,6 +277,11 @@ export class RegisterService {
     });
     this.onChange();
     return this.cameraRecord(id);
+  }
+
+  /** The frame rate a camera's main stream is set to send, or null (unknown, or no such camera). */
+  frameRate(cameraId: string): number | null {
+    return this.repo.frameRate(cameraId);
   }
 
   setPreferredStream(cameraId: string, stream: Camera['preferredStream'], actor: Actor = SYSTEM_ACTOR): Camera {

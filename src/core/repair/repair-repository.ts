@@ -1,5 +1,5 @@
 // SQL of repair tickets, their history, the assignee list and the maintenance plans.
-import type { Assignee, RepairStatus, RepairTicket } from '../../shared/contract';
+import type { Assignee, RepairStatus, RepairTicket, TicketPhoto } from '../../shared/contract';
 import type { Db } from '../store/database';
 
 interface TicketRow {
@@ -44,6 +44,17 @@ const toTicket = (r: TicketRow): RepairTicket => ({
   openedBy: r.opened_by,
   closedAt: r.closed_at,
 });
+
+/** A ticket's photo with where its files are (relative to the photo store). */
+export interface StoredPhoto extends TicketPhoto {
+  ticketId: string;
+  sha256: string;
+  file: string;
+  thumb: string;
+}
+
+const PHOTO_SELECT = `SELECT id, ticket_id AS ticketId, name, mime, bytes, sha256, width, height, file, thumb, created_at AS createdAt, created_by AS createdBy
+  FROM repair_ticket_photos`;
 
 export const OPEN_STATUSES = ['open', 'in_progress', 'verifying'] as const;
 
@@ -135,6 +146,23 @@ export class RepairRepository {
 
   events(ticketId: string): { seq: number; at: number; actor: string | null; kind: string; text: string }[] {
     return this.db.prepare('SELECT seq, at, actor_name AS actor, kind, text FROM repair_ticket_events WHERE ticket_id = ? ORDER BY seq').all(ticketId) as never;
+  }
+
+  addPhoto(p: StoredPhoto): void {
+    this.db
+      .prepare(
+        `INSERT INTO repair_ticket_photos(id, ticket_id, name, mime, bytes, sha256, width, height, file, thumb, created_at, created_by)
+         VALUES (@id, @ticketId, @name, @mime, @bytes, @sha256, @width, @height, @file, @thumb, @createdAt, @createdBy)`,
+      )
+      .run(p);
+  }
+
+  photos(ticketId: string): StoredPhoto[] {
+    return this.db.prepare(`${PHOTO_SELECT} WHERE ticket_id = ? ORDER BY created_at, rowid`).all(ticketId) as StoredPhoto[];
+  }
+
+  photo(id: string): StoredPhoto | null {
+    return (this.db.prepare(`${PHOTO_SELECT} WHERE id = ?`).get(id) as StoredPhoto | undefined) ?? null;
   }
 
   camerasAt(pointId: string): string[] {

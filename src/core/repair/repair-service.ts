@@ -12,6 +12,7 @@ import type { EventBus } from '../events/event-bus';
 import type { HealthService } from '../health/health-service';
 import type { Actor } from '../register/history-repository';
 import type { RegisterService } from '../register/register-service';
+import type { RepairPhotos } from './repair-photos';
 import type { RepairRepository } from './repair-repository';
 
 const SYSTEM: Actor = { id: null, name: null };
@@ -20,6 +21,8 @@ const DAY = 86_400_000;
 
 export interface RepairServiceOptions {
   repo: RepairRepository;
+  /** Photos on tickets (their files and the checks on them). */
+  photos: RepairPhotos;
   register: RegisterService;
   health: HealthService;
   events: EventBus;
@@ -57,7 +60,15 @@ export class RepairService {
   get(id: string): RepairTicketDetail {
     const t = this.o.repo.get(id);
     if (!t) throw new AppError('not_found', { kind: 'ticket', id });
-    return { ...t, events: this.o.repo.events(id) };
+    return { ...t, events: this.o.repo.events(id), photos: this.o.photos.list(id) };
+  }
+
+  /** A photo uploaded with POST /upload?for=repair, attached to the ticket (any status: proof may come late). */
+  async addPhoto(p: Principal, ticketId: string, uploadId: string, name: string): Promise<RepairTicketDetail> {
+    this.get(ticketId);
+    await this.o.photos.attach(ticketId, uploadId, name, actorOf(p).name);
+    this.changed(ticketId);
+    return this.get(ticketId);
   }
 
   history(cameraId: string) {

@@ -52,7 +52,7 @@ export function contentDisposition(kind: 'attachment' | 'inline', name: string):
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-const FILE_HEADERS = {
+export const FILE_HEADERS = {
   'Cache-Control': 'private, no-store',
   // Whatever a file holds, it runs nothing here: no scripts, no plugins, no same-origin access.
   'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",

@@ -14,6 +14,7 @@ import { createLogger } from '../log/logger';
 import { attachApiSocket } from './api-socket';
 import { downloadRoute } from './download-route';
 import { incidentRoute, isIncidentRoute } from './incident-routes';
+import { repairRoute } from './repair-route';
 import { allowedHosts, contentSecurityPolicy, hostAllowed, isLoopback, originAllowed, parseCookies, parseRequestPath, SECURITY_HEADERS, SESSION_COOKIE } from './security';
 import { sessionRoute } from './session-route';
 import { mapRoute } from './map-route';
@@ -126,12 +127,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       const byWindow = !!url.searchParams.get('token') && !!opts.windowSession;
       if (!byWindow && !originAllowed(req, allowed)) return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden\n');
       const principal = services.auth.resolve(sessionToken(req, url));
-      await uploadRoute(req, res, principal, sourceOf(req), services, url.searchParams.get('for') === 'map' ? services.maps.uploads : services.uploads);
+      const purpose = url.searchParams.get('for');
+      const store = purpose === 'map' ? services.maps.uploads : purpose === 'repair' ? services.repairPhotos.uploads : services.uploads;
+      await uploadRoute(req, res, principal, sourceOf(req), services, store);
       return;
     }
     if (url.pathname.startsWith('/maps/')) {
       const principal = services.auth.resolve(sessionToken(req, url));
       await mapRoute(req, res, url, principal, services);
+      return;
+    }
+    if (url.pathname.startsWith('/repair/')) {
+      const principal = services.auth.resolve(sessionToken(req, url));
+      await repairRoute(req, res, url, principal, sourceOf(req), services);
       return;
     }
     if (isIncidentRoute(url.pathname)) {

@@ -1,10 +1,12 @@
 // The Health dashboard: the working / awaiting-repair table centres report (per area), offline
-// cameras and for how long, point outages, uptime, wrong clocks, open tickets by assignee and age.
+// cameras and for how long, point outages, degraded cameras and why, uptime, wrong clocks, open
+// tickets by assignee and age.
 import { useTranslation } from 'react-i18next';
 import type { HealthDashboard } from '../../shared/contract';
 import { useActionRegistry } from '../actions/ActionsProvider';
 import { useApp } from '../app/app-context';
 import { formatDateTime, type Language } from '../i18n';
+import { DegradedCameras } from './DegradedCameras';
 import { durationText, percentText, reasonText } from './format';
 import { HEALTH_ACTIONS } from './health-actions';
 
@@ -156,6 +158,8 @@ export function DashboardView({ d }: { d: HealthDashboard }) {
           )}
           {d.maintenanceOverdue > 0 ? <p className="message message--warn">{t('healthPage.maintenanceOverdue', { count: d.maintenanceOverdue })}</p> : null}
         </section>
+
+        <DegradedCameras />
 
         <section className="card" aria-labelledby="health-clocks">
           <h2 id="health-clocks">{t('healthPage.clocks.heading')}</h2>

@@ -8,23 +8,14 @@ import { errorText } from '../api/client';
 import { useApp } from '../app/app-context';
 import { Dialog } from '../app/Dialog';
 import { formatDateTime, type Language } from '../i18n';
+import { useAllAssignees } from './AssigneesView';
 import { reasonText } from './format';
+import { TicketPhotos } from './TicketPhotos';
 import { HEALTH_ACTIONS } from './health-actions';
 
+/** The assignees a ticket may be given now (those in use), kept current as the list is edited. */
 export function useAssignees(): Assignee[] {
-  const { api } = useApp();
-  const [list, setList] = useState<Assignee[]>([]);
-  useEffect(() => {
-    let alive = true;
-    void api.call('repair.assignees', {}).then(
-      (a) => alive && setList(a.filter((x) => !x.disabled)),
-      () => undefined,
-    );
-    return () => {
-      alive = false;
-    };
-  }, [api]);
-  return list;
+  return useAllAssignees().filter((a) => !a.disabled);
 }
 
 export function OpenTicketDialog({ cameraName, onSubmit, onClose, error }: {
@@ -76,7 +67,8 @@ export function TicketDialog({ ticketId, onClose }: { ticketId: string; onClose(
   const { t, i18n } = useTranslation();
   const { api, settings, can } = useApp();
   const registry = useActionRegistry();
-  const assignees = useAssignees();
+  // All of them: a ticket's history names an assignee taken out of use since.
+  const assignees = useAllAssignees();
   const [ticket, setTicket] = useState<RepairTicketDetail | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -110,6 +102,8 @@ export function TicketDialog({ ticketId, onClose }: { ticketId: string; onClose(
         return e.text.startsWith('offline:') ? `${t('repair.event.opened')} (${t('repair.automatic')}: ${reasonText(t, e.text.slice(8))})` : `${t('repair.event.opened')}${e.text ? `: ${e.text}` : ''}`;
       case 'note':
         return `${t('repair.event.note')}: ${e.text}`;
+      case 'photo':
+        return t('repair.event.photo', { name: e.text });
       default:
         return t(`repair.event.${e.kind}`, { text: e.text, defaultValue: e.kind });
     }
@@ -146,11 +140,13 @@ export function TicketDialog({ ticketId, onClose }: { ticketId: string; onClose(
                 onChange={(e) => registry.run(HEALTH_ACTIONS.updateTicket, { id: ticket.id, assigneeId: e.target.value || null })}
               >
                 <option value="">{t('healthPage.tickets.unassigned')}</option>
-                {assignees.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                  </option>
-                ))}
+                {assignees
+                  .filter((a) => !a.disabled || a.id === ticket.assigneeId)
+                  .map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.name}
+                    </option>
+                  ))}
               </select>
             </label>
             <label className="field field--stack">
@@ -179,6 +175,7 @@ export function TicketDialog({ ticketId, onClose }: { ticketId: string; onClose(
               </select>
             </label>
           </div>
+          <TicketPhotos ticketId={ticket.id} photos={ticket.photos} canAdd={can('register.manage')} />
           <h3>{t('repair.history')}</h3>
           <ol className="ticket__history">
             {ticket.events.map((e) => (

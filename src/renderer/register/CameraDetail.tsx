@@ -47,6 +47,7 @@ export function CameraDetail({ id, onClose }: { id: string; onClose(): void }) {
     ['ownership', t(`register.enums.ownership.${camera.ownership}`) + (camera.fundingSource ? ` · ${camera.fundingSource}` : '')],
     ['transmission', t(`register.enums.transmission.${camera.transmission}`) + (camera.isp ? ` · ${t(`register.enums.isp.${camera.isp}`)}` : '')],
     ['heading', camera.heading !== null ? `${camera.heading}°${camera.fieldOfView ? ` / ${camera.fieldOfView}°` : ''}` : ''],
+    ['frameRate', camera.frameRate !== null ? String(camera.frameRate) : ''],
     ['installDate', showDay(camera.installDate, i18n.language)],
     ['warrantyEnd', showDay(camera.warrantyEnd, i18n.language)],
     ['rtspMain', camera.rtspMain ?? ''],

@@ -99,7 +99,7 @@ export function CameraEditor({ camera, onClose }: { camera: CameraRecord; onClos
     setError(null);
     const local: Record<string, string> = {};
     if (!d.name.trim()) local.name = t('problems.required');
-    for (const k of ['heading', 'fieldOfView'] as const)
+    for (const k of ['heading', 'fieldOfView', 'frameRate'] as const)
       if (d[k] !== null && !Number.isFinite(d[k])) local[k] = t('problems.bad_number', { defaultValue: t('errors.bad_request', { field: k }) });
     setErrors(local);
     if (Object.keys(local).length) return;
@@ -140,7 +140,7 @@ export function CameraEditor({ camera, onClose }: { camera: CameraRecord; onClos
       <input id={id(k)} type="date" className="input" value={d[k] ?? ''} onChange={(e) => set(k, e.target.value || null)} {...invalid(k)} />
     </Field>
   );
-  const number = (k: 'heading' | 'fieldOfView') => (
+  const number = (k: 'heading' | 'fieldOfView' | 'frameRate') => (
     <Field id={id(k)} label={t(`register.camera.${k}`)} error={errors[k]}>
       <input id={id(k)} className="input" inputMode="decimal" value={d[k] ?? ''} onChange={(e) => set(k, num(e.target.value))} {...invalid(k)} />
     </Field>
@@ -166,6 +166,7 @@ export function CameraEditor({ camera, onClose }: { camera: CameraRecord; onClos
         {text('make')}
         {text('model')}
         {text('serial')}
+        {number('frameRate')}
         <label className="check">
           <input type="checkbox" className="checkbox" checked={d.ptz} onChange={(e) => set('ptz', e.target.checked)} />
           {t('register.camera.ptz')}

@@ -68,6 +68,14 @@ export const healthApi = {
     input: z.object({ id, note: z.string().trim().max(4000).optional() }),
     output: r.repairTicketDetail,
   }),
+  'repair.addPhoto': method({
+    summary:
+      'Attach a photo (JPEG or PNG, checked by its bytes, at most PHOTO_MAX_BYTES) uploaded with POST /upload?for=repair to a ticket; a line of its history.',
+    permission: 'register.manage',
+    audit: 'write',
+    input: z.object({ ticketId: id, uploadId: id, name: z.string().max(500).default('photo') }),
+    output: r.repairTicketDetail,
+  }),
   'repair.assignees': method({
     summary: 'Technicians and contractors a ticket may be assigned to (Viettel, VNPT, FPT, other…).',
     permission: 'register.view',

@@ -123,6 +123,8 @@ export const cameraRecord = camera.extend({
   lastSeen: z.number().nullable(),
   notes: z.string(),
   disabled: z.boolean(),
+  /** The frame rate the main stream is set to send (fps); well below it while watched = degraded (low_fps). */
+  frameRate: z.number().nullable(),
 });
 export type CameraRecord = z.infer<typeof cameraRecord>;
 
@@ -139,6 +141,8 @@ export const cameraRegisterFields = z.object({
   installDate: day.nullable().default(null),
   warrantyEnd: day.nullable().default(null),
   notes: text(2000).default(''),
+  /** Frames per second the main stream is set to; absent = left as it is (imports do not carry it). */
+  frameRate: z.number().gt(0).max(240).nullable().optional(),
 });
 
 /** One row of the camera table: the camera with where it is, already joined. */

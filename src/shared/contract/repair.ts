@@ -83,7 +83,24 @@ export const repairTicket = z.object({
   closedAt: z.number().nullable(),
 });
 export type RepairTicket = z.infer<typeof repairTicket>;
-export const repairTicketDetail = repairTicket.extend({ events: z.array(ticketEvent) });
+/** Largest photo a technician may attach (said in the form; the upload route refuses more). */
+export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
+
+/** A photo on a ticket: JPEG or PNG recognised by its bytes; served at /repair/photo/<id> (and ?size=thumb). */
+export const ticketPhoto = z.object({
+  id,
+  /** The name the file had, sanitised (no folders, no control characters); never a path. */
+  name: z.string(),
+  mime: z.enum(['image/jpeg', 'image/png']),
+  bytes: z.number(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  createdAt: z.number(),
+  createdBy: z.string().nullable(),
+});
+export type TicketPhoto = z.infer<typeof ticketPhoto>;
+
+export const repairTicketDetail = repairTicket.extend({ events: z.array(ticketEvent), photos: z.array(ticketPhoto) });
 export type RepairTicketDetail = z.infer<typeof repairTicketDetail>;
 
 const text = (max: number) => z.string().trim().max(max);

@@ -40,6 +40,8 @@ export interface AddCameraRequest {
   port: number;
   codec: 'h264' | 'h265' | 'mjpeg';
   live: boolean;
+  /** Frames per second really sent (looped clips; default 25). */
+  fps?: number;
   /** Live PTZ cameras show a window over a larger scene, moved by the PTZ position. */
   ptz: boolean;
   username: string;

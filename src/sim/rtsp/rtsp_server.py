@@ -86,6 +86,9 @@ def main():
         if cmd == 'clock':
             camera(req).clock_offset_ms = float(req.get('offsetMs', 0))
             return {}
+        if cmd == 'fps':
+            camera(req).set_fps(float(req.get('fps', 25)))
+            return {}
         if cmd == 'ping':
             return {}
         if cmd == 'quit':

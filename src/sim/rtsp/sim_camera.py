@@ -68,6 +68,12 @@ class SimRtspCamera:
         self.cache_dir = spec['cacheDir']
         self.driver = driver
         self.clock_offset_ms = 0
+        # Time between frames of the looped clips: a slower camera sends the same frames further
+        # apart (the encoder's settings, which ONVIF reports, stay 25 fps). A camera slow from the
+        # start gets a clip whose GOP still lasts 2 s, or a client would wait 10 s for a keyframe.
+        fps = float(spec.get('fps', 25))
+        self.frame_ns = int(Gst.SECOND / fps)
+        self.gop = 50 if fps == 25 else max(1, round(2 * fps))
         self.ptz_text = ''
         self.ptz = bool(spec.get('ptz', False))
         self.ptz_position = (0.0, 0.0, 0.0)  # pan, tilt, zoom in ONVIF's generic spaces
@@ -99,7 +105,7 @@ class SimRtspCamera:
             factory.set_launch(live_launch(params))
         else:
             factory.set_launch(looped_launch(self.codec, ensure_clip(self.cache_dir, self.name, self.codec,
-                                                                     stream, self.index)))
+                                                                     stream, self.index, self.gop)))
         # One pipeline per stream however many clients: encoding per client would not scale.
         factory.set_shared(True)
         factory.set_protocols(GstRtsp.RTSPLowerTrans.TCP | GstRtsp.RTSPLowerTrans.UDP)
@@ -122,24 +128,27 @@ class SimRtspCamera:
         # Looped clip: number the frames from 0 for this media. The shared media is not seekable
         # (its seeking query says so), so gst-rtsp-server does not seek it back to 0 when a
         # second client sends PLAY with a Range: every client sees the same continuous timeline.
-        counter = {'n': 0}
+        counter = {'pts': 0}
         # A real camera encodes all the time, so a client that connects lands anywhere in a GOP
         # and waits 0-2 s for the next keyframe. A media built for this client would start at the
         # clip's first keyframe instead; skip the frames that the wall clock says have passed in
         # the current GOP, so the wait is what it would be on a real camera.
-        skip = {'left': int(time.time() * 25) % 50}
+        skip = {'left': int(time.time() * Gst.SECOND / self.frame_ns) % self.gop}
 
         def stamp_time(_pad, info):
             if skip['left'] > 0:
                 skip['left'] -= 1
                 return Gst.PadProbeReturn.DROP
             buf = info.get_buffer()
-            buf.pts = buf.dts = counter['n'] * FRAME_NS
-            buf.duration = FRAME_NS
-            counter['n'] += 1
+            buf.pts = buf.dts = counter['pts']
+            buf.duration = self.frame_ns
+            counter['pts'] += self.frame_ns
             return Gst.PadProbeReturn.OK
 
         element.get_by_name('parse').get_static_pad('src').add_probe(Gst.PadProbeType.BUFFER, stamp_time)
+
+    def set_fps(self, fps):
+        self.frame_ns = int(Gst.SECOND / fps)
 
     def mount(self, on):
         mounts = self.server.get_mount_points()

@@ -35,37 +35,39 @@ STREAM_PARAMS = {
 PATTERNS = ['smpte75', 'smpte100', 'bar', 'pinwheel', 'spokes', 'gradient', 'colors']
 
 
-def encoder_chain(codec, params):
-    """The encoder part of a pipeline. No B-frames, 2 s GOP, zero-latency tuning (design.md:
-    decoder reorder latency); x264 writes bitstream_restriction with max_num_reorder_frames=0."""
+def encoder_chain(codec, params, gop=50):
+    """The encoder part of a pipeline. No B-frames, 2 s GOP (50 frames at 25 fps; a slowed
+    camera's clip keeps 2 s with fewer frames), zero-latency tuning (design.md: decoder reorder
+    latency); x264 writes bitstream_restriction with max_num_reorder_frames=0."""
     if codec == 'h264':
         # scenecut=0 keeps the GOP at exactly 2 s, as cameras do. One slice per frame:
         # zerolatency's sliced threads gave multi-slice frames that ffmpeg 5.1 decoded from RTP
         # with drifting references. threads=1 also avoids frame-thread delay.
-        return ('x264enc bitrate=%d speed-preset=ultrafast tune=zerolatency key-int-max=50 bframes=0 '
+        return ('x264enc bitrate=%d speed-preset=ultrafast tune=zerolatency key-int-max=%d bframes=0 '
                 'threads=1 option-string="sliced-threads=0:scenecut=0" '
-                '! h264parse ! video/x-h264,stream-format=byte-stream,alignment=au' % params['kbps'])
+                '! h264parse ! video/x-h264,stream-format=byte-stream,alignment=au' % (params['kbps'], gop))
     if codec == 'h265':
         # x265enc would pick 4:4:4 if allowed; the caps before it force I420 (Main profile).
-        return ('x265enc bitrate=%d speed-preset=ultrafast tune=zerolatency key-int-max=50 '
+        return ('x265enc bitrate=%d speed-preset=ultrafast tune=zerolatency key-int-max=%d '
                 'option-string="bframes=0:repeat-headers=1:scenecut=0" ! video/x-h265,profile=main '
-                '! h265parse ! video/x-h265,stream-format=byte-stream,alignment=au' % params['kbps'])
+                '! h265parse ! video/x-h265,stream-format=byte-stream,alignment=au' % (params['kbps'], gop))
     if codec == 'mjpeg':
         return 'jpegenc quality=%d' % params['quality']
     raise ValueError('unknown codec %s' % codec)
 
 
-def clip_path(cache_dir, name, codec, stream):
+def clip_path(cache_dir, name, codec, stream, gop=50):
     params = STREAM_PARAMS[codec][stream]
-    key = '|'.join([CACHE_VERSION, name, codec, stream, repr(sorted(params.items())), str(CLIP_FRAMES)])
+    key = '|'.join([CACHE_VERSION, name, codec, stream, repr(sorted(params.items())), str(CLIP_FRAMES)]
+                   + ([] if gop == 50 else ['gop%d' % gop]))
     digest = hashlib.sha1(key.encode()).hexdigest()[:16]
     ext = {'h264': 'h264', 'h265': 'h265', 'mjpeg': 'mjpeg'}[codec]
     return os.path.join(cache_dir, '%s-%s-%s.%s' % (codec, stream, digest, ext))
 
 
-def ensure_clip(cache_dir, name, codec, stream, index):
+def ensure_clip(cache_dir, name, codec, stream, index, gop=50):
     """Returns the clip's path, encoding it first when not cached."""
-    path = clip_path(cache_dir, name, codec, stream)
+    path = clip_path(cache_dir, name, codec, stream, gop)
     if os.path.exists(path) and os.path.getsize(path) > 0:
         return path
     os.makedirs(cache_dir, exist_ok=True)
@@ -76,7 +78,7 @@ def ensure_clip(cache_dir, name, codec, stream, index):
             '! video/x-raw,format=I420,width=%d,height=%d,framerate=25/1 '
             '! textoverlay name=osd valignment=top halignment=left line-alignment=left font-desc="Monospace Bold 14" '
             'shaded-background=true ! %s ! filesink location="%s"'
-            % (pattern, CLIP_FRAMES, params['width'], params['height'], encoder_chain(codec, params), tmp))
+            % (pattern, CLIP_FRAMES, params['width'], params['height'], encoder_chain(codec, params, gop), tmp))
     pipeline = Gst.parse_launch(desc)
     osd = pipeline.get_by_name('osd')
     counter = {'n': 0}

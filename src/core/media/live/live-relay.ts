@@ -53,6 +53,8 @@ export interface LiveRelayOptions {
   onState?: (s: LiveState) => void;
   /** Called when the relay stopped after the grace period (the service may drop it). */
   onIdle?: () => void;
+  /** Once a second while live: the frames per second that reached the hub over the last second. */
+  onSample?: (fps: number) => void;
   /**
    * Asks the camera for a keyframe (ONVIF Media SetSynchronizationPoint), so the first viewer need
    * not wait up to a GOP. Fired, never awaited: at spawn and again when ffmpeg has the input open
@@ -363,6 +365,11 @@ export class LiveRelay {
         fps: Math.round(((c.frames - this.sample.frames) / dt) * 10) / 10,
         kbps: Math.round(((c.bytes - this.sample.bytes) * 8) / dt / 1000),
       };
+      try {
+        this.o.onSample?.(this.sample.fps);
+      } catch (err) {
+        this.log.error('sample listener threw', { err: err instanceof Error ? err.message : String(err) });
+      }
     }
     if (c.lastFrameAt !== null && now - c.lastFrameAt > this.t.stallTimeoutMs) {
       this.log.warn('no video from ffmpeg; restarting', { ms: now - c.lastFrameAt });

@@ -26,6 +26,13 @@ export interface LiveServiceOptions {
   requestKeyframe?: (cameraId: string, stream: StreamKind) => Promise<unknown>;
 }
 
+/** A live stream's measured frame rate, once a second (see LiveRelayOptions.onSample). */
+export interface LiveSampleEvent {
+  cameraId: string;
+  stream: StreamKind;
+  fps: number;
+}
+
 export interface LiveStateEvent {
   cameraId: string;
   stream: StreamKind;
@@ -37,6 +44,7 @@ const key = (cameraId: string, stream: StreamKind) => `${cameraId}\u0000${stream
 export class LiveService {
   private readonly relays = new Map<string, LiveRelay>();
   private readonly listeners = new Set<(e: LiveStateEvent) => void>();
+  private readonly sampleListeners = new Set<(e: LiveSampleEvent) => void>();
   /**
    * Codecs learned from earlier relays of a camera-stream: a relay is dropped after its grace
    * period, and without this every new one of an H.265 or MJPEG camera would start in copy mode,
@@ -91,6 +99,9 @@ export class LiveService {
         onIdle: () => {
           if (this.relays.get(k) === created && created.viewers === 0) this.relays.delete(k);
         },
+        onSample: (fps) => {
+          for (const l of [...this.sampleListeners]) l({ cameraId, stream, fps });
+        },
       });
       relay = created;
       this.relays.set(k, relay);
@@ -129,6 +140,12 @@ export class LiveService {
   onState(cb: (e: LiveStateEvent) => void): () => void {
     this.listeners.add(cb);
     return () => this.listeners.delete(cb);
+  }
+
+  /** Listens to every live stream's measured frame rate, once a second. Returns the function that stops listening. */
+  onSample(cb: (e: LiveSampleEvent) => void): () => void {
+    this.sampleListeners.add(cb);
+    return () => this.sampleListeners.delete(cb);
   }
 
   /** ffmpeg pids by camera-stream (diagnostics and tests). */

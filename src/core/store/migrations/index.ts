@@ -14,6 +14,7 @@ import m010 from './010_incidents';
 import m011 from './011_maps';
 import m013 from './013_health_repair';
 import m015 from './015_health_offline_index';
+import m016 from './016_repair_photos_frame_rate';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'maps', sql: m011 },
   { version: 13, name: 'health_repair', sql: m013 },
   { version: 15, name: 'health_offline_index', sql: m015 },
+  { version: 16, name: 'repair_photos_frame_rate', sql: m016 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

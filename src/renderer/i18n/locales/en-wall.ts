@@ -117,6 +117,8 @@ export const enWall = {
       repair: 'as the camera register says',
       decommissioned: 'taken out of service in the register',
       stale: 'the picture has not changed since the time shown',
+      low_fps: 'fewer frames a second than the camera is set to send',
+      clock_drift: 'the camera’s clock is wrong',
     },
     clock: {
       arrival: 'Time the picture reached the server',

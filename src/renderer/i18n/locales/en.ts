@@ -353,6 +353,7 @@ const en = {
     area_retired: '“{{name}}” ended on {{on}} (merged or split): change the area it became instead.',
     upload_too_large: 'The file is too large: the limit is {{limit}} bytes. Split it into smaller files.',
     upload_not_found: 'The uploaded file is no longer there. Choose it again.',
+    photo_not_image: 'This file is not a JPEG or PNG photo (or it is damaged): choose a photo.',
     import_unreadable: 'The file cannot be read ({{problem}} {{missing}} {{line}}). Check it is a CSV or XLSX file made from the template.',
     import_encoding: 'The file is not text in a known encoding (UTF-8, UTF-16 or Windows-1258).',
     import_too_many_rows: 'The file has more than {{max}} rows. Split it into smaller files.',

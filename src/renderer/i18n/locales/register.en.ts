@@ -91,6 +91,7 @@ const registerEn = {
     ptz: 'PTZ (pan, tilt, zoom)',
     heading: 'Heading (°, 0 = north)',
     fieldOfView: 'Field of view (°)',
+    frameRate: 'Frame rate (frames/s, main stream)',
     ownership: 'Ownership',
     fundingSource: 'Funding source',
     transmission: 'Transmission',

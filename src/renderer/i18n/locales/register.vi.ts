@@ -92,6 +92,7 @@ const registerVi: RegisterMessages = {
     ptz: 'PTZ (quay, quét, thu phóng)',
     heading: 'Hướng (độ, 0 = Bắc)',
     fieldOfView: 'Góc nhìn (độ)',
+    frameRate: 'Tốc độ khung hình (hình/giây, luồng chính)',
     ownership: 'Sở hữu',
     fundingSource: 'Nguồn kinh phí',
     transmission: 'Đường truyền',

@@ -119,6 +119,8 @@ export const viWall: WallMessages = {
       repair: 'theo danh mục camera',
       decommissioned: 'đã ngừng sử dụng theo danh mục',
       stale: 'hình không đổi từ thời điểm đang hiện',
+      low_fps: 'số hình mỗi giây thấp hơn mức camera được đặt',
+      clock_drift: 'đồng hồ camera bị sai',
     },
     clock: {
       arrival: 'Giờ hình tới máy chủ',

@@ -353,6 +353,7 @@ const vi: Messages = {
     area_retired: '“{{name}}” đã kết thúc từ ngày {{on}} (đã sáp nhập hoặc chia tách): hãy sửa khu vực mới thay thế.',
     upload_too_large: 'Tệp quá lớn: giới hạn là {{limit}} byte. Hãy chia thành các tệp nhỏ hơn.',
     upload_not_found: 'Tệp đã tải lên không còn nữa. Hãy chọn lại tệp.',
+    photo_not_image: 'Tệp này không phải ảnh JPEG hoặc PNG (hoặc đã hỏng): hãy chọn một ảnh.',
     import_unreadable: 'Không đọc được tệp ({{problem}} {{missing}} {{line}}). Hãy kiểm tra đó là tệp CSV hoặc XLSX làm từ mẫu.',
     import_encoding: 'Tệp không phải văn bản theo bảng mã đã biết (UTF-8, UTF-16 hoặc Windows-1258).',
     import_too_many_rows: 'Tệp có hơn {{max}} dòng. Hãy chia thành các tệp nhỏ hơn.',

@@ -2,9 +2,9 @@
 // maintenance schedule, as three tabs; its commands are registered in the actions registry.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodInput } from '../../../shared/contract';
+import { PHOTO_MAX_BYTES, type MethodInput } from '../../../shared/contract';
 import { useActionRegistry } from '../../actions/ActionsProvider';
-import { errorText } from '../../api/client';
+import { ApiError, errorText } from '../../api/client';
 import { useApp } from '../../app/app-context';
 import { Page } from '../../app/Page';
 import { formatTime, type Language } from '../../i18n';
@@ -14,9 +14,11 @@ import { MaintenanceView } from '../../health/MaintenanceView';
 import { OpenTicketDialog, TicketDialog } from '../../health/TicketDialogs';
 import { TicketsView } from '../../health/TicketsView';
 import { useHealthDashboard } from '../../health/use-health-dashboard';
+import { AssigneesView } from '../../health/AssigneesView';
+import { uploadFile } from '../../register/upload';
 
-type Tab = 'dashboard' | 'tickets' | 'maintenance';
-const TABS: Tab[] = ['dashboard', 'tickets', 'maintenance'];
+type Tab = 'dashboard' | 'tickets' | 'maintenance' | 'assignees';
+const TABS: Tab[] = ['dashboard', 'tickets', 'maintenance', 'assignees'];
 
 export function HealthPage() {
   const { t, i18n } = useTranslation();
@@ -50,7 +52,20 @@ export function HealthPage() {
       probe: (cameraId) => guard(api.call('health.probeNow', { cameraId }).then(reload)),
       update: (input: MethodInput<'repair.update'>) => guard(api.call('repair.update', input)),
       close: (id) => guard(api.call('repair.close', { id })),
-      maintenanceDone: (pointId) => guard(api.call('maintenance.done', { pointId })),
+      maintenanceDone: (pointId, day) => guard(api.call('maintenance.done', day ? { pointId, day } : { pointId })),
+      saveAssignee: (input) => guard(api.call('repair.saveAssignee', input)),
+      savePlan: ({ lastDone, ...plan }) =>
+        guard(api.call('maintenance.save', plan).then(() => (lastDone ? api.call('maintenance.done', { pointId: plan.pointId, day: lastDone }) : undefined))),
+      addPhoto: async ({ ticketId, file, onProgress, onDone }) => {
+        try {
+          if (file.size > PHOTO_MAX_BYTES) throw new ApiError({ code: 'upload_too_large', params: { limit: PHOTO_MAX_BYTES } });
+          const uploadId = await uploadFile(api.downloadUrl('/upload', { for: 'repair' }), file, onProgress);
+          await api.call('repair.addPhoto', { ticketId, uploadId, name: file.name });
+          onDone(null);
+        } catch (err) {
+          onDone(errorText(t, err));
+        }
+      },
     };
   }, [api, dashboard, reload, t]);
   useHealthActions(ctx);
@@ -100,7 +115,17 @@ export function HealthPage() {
       <div role="tabpanel" id={`health-panel-${tab}`} aria-labelledby={`health-tab-${tab}`} className="tabs__panel">
         {error ? <p className="message message--error">{errorText(t, error)}</p> : null}
         {actionError ? <p className="message message--error">{actionError}</p> : null}
-        {tab === 'dashboard' ? dashboard ? <DashboardView d={dashboard} /> : null : tab === 'tickets' ? <TicketsView tickets={tickets} onOpen={setShown} /> : <MaintenanceView />}
+        {tab === 'dashboard' ? (
+          dashboard ? (
+            <DashboardView d={dashboard} />
+          ) : null
+        ) : tab === 'tickets' ? (
+          <TicketsView tickets={tickets} onOpen={setShown} />
+        ) : tab === 'maintenance' ? (
+          <MaintenanceView />
+        ) : (
+          <AssigneesView />
+        )}
       </div>
       {opening ? <OpenTicketDialog cameraName={opening.name} error={openError} onClose={() => setOpening(null)} onSubmit={submitOpen} /> : null}
       {shown ? <TicketDialog ticketId={shown} onClose={() => setShown(null)} /> : null}
