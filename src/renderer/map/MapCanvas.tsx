@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { addCameraLayers, CONE_METRES, type CameraLayers, type PlacedCamera } from './camera-layers';
 import { clusterBadges, type ClusterLabel } from './cluster-badges';
 import { bearing, destination } from './geo';
+import { provinceNames } from './province-labels';
 import type { MapStatus } from './status';
 
 export interface Hotspot {
@@ -72,9 +73,12 @@ export function MapCanvas(p: MapCanvasProps) {
     map.addControl(new NavigationControl({ showCompass: true }), 'top-right');
     if (p.fit) map.fitBounds(p.fit, { padding: 60, duration: 0, maxZoom: 17 });
     let offBadges = () => undefined as void;
+    let offNames = () => undefined as void;
     map.on('load', () => {
       layers.current = addCameraLayers(map);
       offBadges = clusterBadges(map, (n, by) => props.current.clusterLabel(n, by));
+      // Province names where the style has the built-in provinces (not on an image map).
+      if (map.getSource('provinces')) offNames = provinceNames(map);
       applied.current = new Map();
       setReady(map);
       props.current.onReady?.(map);
@@ -91,6 +95,7 @@ export function MapCanvas(p: MapCanvasProps) {
     }
     return () => {
       offBadges();
+      offNames();
       layers.current?.remove();
       layers.current = null;
       mapRef.current = null;
