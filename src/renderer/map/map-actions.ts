@@ -2,6 +2,7 @@
 // Playback opens the recording feature's page at a minute ago (#/playback?camera=…&at=…); a new
 // incident goes to the incidents feature through its seam (seams.ts), and is greyed out without it.
 import type { ActionSpec } from '../actions/types';
+import type { IncidentSpan } from './incident-window';
 import { incidentSource } from './seams';
 
 export interface MapActionCtx {
@@ -10,6 +11,8 @@ export interface MapActionCtx {
   editing: boolean;
   hasIncidents: boolean;
   setEditing: (on: boolean) => void;
+  /** Which incidents the map shows (the custom range keeps the span shown until edited). */
+  setIncidentWindow: (kind: IncidentSpan | 'custom') => void;
   toggleHeat: () => void;
   focusSearch: () => void;
   close: () => void;
@@ -89,6 +92,16 @@ export const MAP_ACTIONS: readonly ActionSpec<MapActionCtx, string | undefined>[
     enabled: (c) => c.hasIncidents,
     perform: (c) => c.toggleHeat(),
   },
+  ...(['day', 'week', 'month', 'custom'] as const).map(
+    (kind): ActionSpec<MapActionCtx, string | undefined> => ({
+      name: `map.incidents${kind[0]!.toUpperCase()}${kind.slice(1)}`,
+      labelKey: `actions.map.incidents.${kind}`,
+      group: 'map',
+      permission: 'incidents.view',
+      enabled: (c) => c.hasIncidents,
+      perform: (c) => c.setIncidentWindow(kind),
+    }),
+  ),
   {
     name: 'map.close',
     labelKey: 'actions.map.close',

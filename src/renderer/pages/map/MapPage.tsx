@@ -12,10 +12,12 @@ import { errorText } from '../../api/client';
 import { useApp } from '../../app/app-context';
 import { Page } from '../../app/Page';
 import { healthOf } from '../../health/HealthDot';
+import { formatDateTime, type Language } from '../../i18n';
 import { useHealth } from '../../health/HealthProvider';
 import { CameraPopup } from '../../map/CameraPopup';
 import { geoStyle, imageStyle } from '../../map/fallback-style';
 import { IMAGE_CONE_METRES, imageFrame, inside } from '../../map/geo';
+import { customFrom, DEFAULT_WINDOW, type IncidentWindow } from '../../map/incident-window';
 import { MAP_ACTIONS, type MapActionCtx } from '../../map/map-actions';
 import { MapCanvas } from '../../map/MapCanvas';
 import { MapSide, type MapFilters } from '../../map/MapSide';
@@ -26,11 +28,10 @@ import { useRegister } from '../../register/use-register';
 import { saveAim, saveMove } from '../../map/save-edits';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
-const DAY = 24 * 3600_000;
 
 export function MapPage() {
-  const { t } = useTranslation();
-  const { api, can } = useApp();
+  const { t, i18n } = useTranslation();
+  const { api, can, settings } = useApp();
   const tree = useRegister();
   const { byCamera } = useHealth();
   const [mapId, setMapId] = useState<string | null>(null);
@@ -53,7 +54,8 @@ export function MapPage() {
   const [notice, setNotice] = useState<Notice>(null);
   const [focus, setFocus] = useState<{ bounds: [[number, number], [number, number]]; key: number } | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
-  const { present: hasIncidents, incidents } = useMapIncidents(7 * DAY);
+  const [incidentWindow, setIncidentWindow] = useState<IncidentWindow>(DEFAULT_WINDOW);
+  const { present: hasIncidents, incidents, loaded: incidentsLoaded } = useMapIncidents(incidentWindow);
   const alarmed = useAlarmedCameras(hasIncidents);
 
   const statusOf = useCallback((c: MapCamera): MapStatus => mapStatusOf(healthOf(c, byCamera).state), [byCamera]);
@@ -229,6 +231,11 @@ export function MapPage() {
       editing,
       hasIncidents,
       setEditing,
+      setIncidentWindow: (kind) => {
+        if (kind !== 'custom') return setIncidentWindow({ kind });
+        setIncidentWindow((w) => customFrom(w, Date.now()));
+        requestAnimationFrame(() => document.getElementById('map-incidents-from')?.focus());
+      },
       toggleHeat: () => setHeat((h) => !h),
       focusSearch: () => searchRef.current?.focus(),
       close: () => setSelected(null),
@@ -257,6 +264,12 @@ export function MapPage() {
     [data.hotspots, frame],
   );
 
+  const lang = i18n.language as Language;
+  const incidentNotice =
+    incidentWindow.kind === 'custom'
+      ? t('pages.map.incidentsCustom', { count: incidents.length, from: formatDateTime(incidentWindow.from, lang, settings.timeZone), to: formatDateTime(incidentWindow.to, lang, settings.timeZone) })
+      : t(`pages.map.incidentsLast.${incidentWindow.kind}`, { count: incidents.length });
+
   const searchItems = useCallback((q: string) => (data.cameras ?? []).filter((c) => matchesSearch(`${c.name} ${c.pointName} ${c.address}`, q)).slice(0, 12), [data.cameras]);
 
   return (
@@ -278,7 +291,8 @@ export function MapPage() {
           searchRef={searchRef}
           hasIncidents={hasIncidents}
           heat={heat}
-          onHeat={setHeat}
+          incidentWindow={incidentWindow}
+          onIncidentWindow={setIncidentWindow}
         />
       }
     >
@@ -348,6 +362,7 @@ export function MapPage() {
           />
           <div className="map-notices" role="status" aria-live="polite">
             <span className="map-notice">{t('pages.map.shown', { count: placed.length })}</span>
+            {hasIncidents && incidentsLoaded ? <span className="map-notice map-notice--incidents">{incidentNotice}</span> : null}
             {editing ? <span className="map-notice">{t('pages.map.editHint')}</span> : null}
             {outside.length > 0 ? (
               <span className="map-notice map-notice--warn">{t('pages.map.outside', { count: outside.length, names: outside.slice(0, 3).map((c) => c.name).join(', ') })}</span>
