@@ -17,6 +17,8 @@ export interface Hotspot {
   lon: number;
   lat: number;
   onOpen: () => void;
+  /** Edit mode: the button is dragged to a new place. */
+  onMove?: (lon: number, lat: number) => void;
 }
 
 export interface MapCanvasProps {
@@ -162,20 +164,29 @@ export function MapCanvas(p: MapCanvasProps) {
     map.setLayoutProperty('incident-heat', 'visibility', p.heat ? 'visible' : 'none');
   }, [ready, p.incidents, p.heat]);
 
-  // Hotspots that open other maps: a labelled button each.
+  // Hotspots that open other maps: a labelled button each; in edit mode dragged to move.
   useEffect(() => {
     const map = ready;
     if (!map) return;
     const markers = p.hotspots.map((h) => {
       const el = document.createElement('button');
       el.type = 'button';
-      el.className = 'map-hotspot';
+      el.className = h.onMove ? 'map-hotspot map-hotspot--movable' : 'map-hotspot';
       el.textContent = h.label;
+      const m = new Marker({ element: el, draggable: !!h.onMove }).setLngLat([h.lon, h.lat]).addTo(map);
+      // The click that ends a drag is not a request to open the other map.
+      let dragged = false;
+      m.on('dragstart', () => (dragged = true));
+      m.on('dragend', () => {
+        const ll = m.getLngLat();
+        h.onMove?.(ll.lng, ll.lat);
+        setTimeout(() => (dragged = false), 0);
+      });
       el.addEventListener('click', (e) => {
         e.stopPropagation();
-        h.onOpen();
+        if (!dragged) h.onOpen();
       });
-      return new Marker({ element: el }).setLngLat([h.lon, h.lat]).addTo(map);
+      return m;
     });
     return () => markers.forEach((m) => m.remove());
   }, [ready, p.hotspots]);

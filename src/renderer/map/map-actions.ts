@@ -14,6 +14,8 @@ export interface MapActionCtx {
   /** Which incidents the map shows (the custom range keeps the span shown until edited). */
   setIncidentWindow: (kind: IncidentSpan | 'custom') => void;
   toggleHeat: () => void;
+  /** Asks, then removes the link to another map (the editor's row says which). */
+  removeHotspot: (id: string) => void;
   focusSearch: () => void;
   close: () => void;
 }
@@ -102,6 +104,18 @@ export const MAP_ACTIONS: readonly ActionSpec<MapActionCtx, string | undefined>[
       perform: (c) => c.setIncidentWindow(kind),
     }),
   ),
+  {
+    name: 'map.removeHotspot',
+    labelKey: 'actions.map.removeHotspot',
+    group: 'map',
+    permission: 'register.manage',
+    // Run from a link's row in edit mode, which names the link; nothing to pick in the palette.
+    hidden: true,
+    enabled: (c) => c.editing,
+    perform: (c, id) => {
+      if (id) c.removeHotspot(id);
+    },
+  },
   {
     name: 'map.close',
     labelKey: 'actions.map.close',

@@ -75,6 +75,13 @@ export const mapEn = {
     incidentsCustom_other: '{{count}} incidents from {{from}} to {{to}}',
     hotspots: 'Links to other maps',
     addHotspot: 'Add a link here to…',
+    hotspotPlace: 'Click the map where the link to “{{name}}” goes.',
+    hotspotDrag: 'Drag a link’s button on the map to move it.',
+    hotspotLabel: 'Link’s name',
+    hotspotTarget: 'Opens',
+    hotspotRemove: 'Remove link',
+    hotspotRemoveConfirm: 'Remove the link “{{name}}”? The map it opens is kept.',
+    hotspotRemoved: 'Link “{{name}}” removed.',
     video: { idle: 'No video', connecting: 'Connecting…', reconnecting: 'Reconnecting…', offline: 'Offline' },
   },
   actions: {
@@ -86,6 +93,7 @@ export const mapEn = {
     search: 'Map: search',
     heat: 'Map: incident heat layer on or off',
     close: 'Map: close the camera',
+    removeHotspot: 'Map: remove a link to another map',
     incidents: {
       day: 'Map: incidents of the last 24 hours',
       week: 'Map: incidents of the last 7 days',

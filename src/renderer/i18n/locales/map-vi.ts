@@ -79,6 +79,13 @@ export const mapVi: Shape<typeof mapEn> = {
     incidentsCustom_other: '{{count}} vụ việc từ {{from}} đến {{to}}',
     hotspots: 'Liên kết đến bản đồ khác',
     addHotspot: 'Thêm liên kết tại đây đến…',
+    hotspotPlace: 'Bấm vào bản đồ tại chỗ đặt liên kết đến “{{name}}”.',
+    hotspotDrag: 'Kéo nút của liên kết trên bản đồ để di chuyển nó.',
+    hotspotLabel: 'Tên liên kết',
+    hotspotTarget: 'Mở',
+    hotspotRemove: 'Xóa liên kết',
+    hotspotRemoveConfirm: 'Xóa liên kết “{{name}}”? Bản đồ mà nó mở vẫn được giữ.',
+    hotspotRemoved: 'Đã xóa liên kết “{{name}}”.',
     video: { idle: 'Không có video', connecting: 'Đang kết nối…', reconnecting: 'Đang kết nối lại…', offline: 'Mất kết nối' },
   },
   actions: {
@@ -90,6 +97,7 @@ export const mapVi: Shape<typeof mapEn> = {
     search: 'Bản đồ: tìm kiếm',
     heat: 'Bản đồ: bật hoặc tắt lớp mật độ vụ việc',
     close: 'Bản đồ: đóng camera',
+    removeHotspot: 'Bản đồ: xóa liên kết đến bản đồ khác',
     incidents: {
       day: 'Bản đồ: vụ việc trong 24 giờ qua',
       week: 'Bản đồ: vụ việc trong 7 ngày qua',

@@ -5,7 +5,7 @@
 import type { Map as MapLibre } from 'maplibre-gl';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PURPOSES, type MapCamera } from '../../../shared/contract';
+import { PURPOSES, type MapCamera, type MapHotspot } from '../../../shared/contract';
 import { matchesSearch } from '../../../shared/text';
 import { useActions } from '../../actions/ActionsProvider';
 import { errorText } from '../../api/client';
@@ -15,6 +15,7 @@ import { healthOf } from '../../health/HealthDot';
 import { formatDateTime, type Language } from '../../i18n';
 import { useHealth } from '../../health/HealthProvider';
 import { CameraPopup } from '../../map/CameraPopup';
+import { HotspotEditor } from '../../map/HotspotEditor';
 import { geoStyle, imageStyle } from '../../map/fallback-style';
 import { IMAGE_CONE_METRES, imageFrame, inside } from '../../map/geo';
 import { customFrom, DEFAULT_WINDOW, type IncidentWindow } from '../../map/incident-window';
@@ -224,6 +225,7 @@ export function MapPage() {
     }
   };
 
+  const { hotspots: hotspotList, reloadHotspots } = data;
   const ctx = useMemo<MapActionCtx>(
     () => ({
       selected,
@@ -237,10 +239,18 @@ export function MapPage() {
         requestAnimationFrame(() => document.getElementById('map-incidents-from')?.focus());
       },
       toggleHeat: () => setHeat((h) => !h),
+      removeHotspot: (id) => {
+        const h = hotspotList.find((x) => x.id === id);
+        if (!h || !window.confirm(t('pages.map.hotspotRemoveConfirm', { name: h.label }))) return;
+        api.call('maps.removeHotspot', { id }).then(
+          () => (reloadHotspots(), say('ok', t('pages.map.hotspotRemoved', { name: h.label }))),
+          (err: unknown) => say('error', errorText(t, err)),
+        );
+      },
       focusSearch: () => searchRef.current?.focus(),
       close: () => setSelected(null),
     }),
-    [selected, can, editing, hasIncidents],
+    [selected, can, editing, hasIncidents, hotspotList, reloadHotspots, api, t],
   );
   useActions(MAP_ACTIONS, ctx);
 
@@ -255,13 +265,26 @@ export function MapPage() {
         : null,
     [hasIncidents, incidents],
   );
+  const saveHotspot = useCallback(
+    (h: MapHotspot) =>
+      void api.call('maps.saveHotspot', h).then(
+        () => reloadHotspots(),
+        (err: unknown) => (say('error', errorText(t, err)), reloadHotspots()),
+      ),
+    [api, reloadHotspots, t],
+  );
   const hotspots = useMemo(
     () =>
       data.hotspots.map((h) => {
         const [lon, lat] = frame ? frame.toLngLat(h.x, h.y) : [h.x, h.y];
-        return { id: h.id, label: h.label, lon, lat, onOpen: () => setMapId(h.targetId) };
+        const onMove = (lo: number, la: number) => {
+          const [x, y] = frame ? frame.toPixel(lo, la) : [lo, la];
+          // On a plan the link stays on the picture.
+          saveHotspot(frame && current?.width && current.height ? { ...h, x: Math.min(Math.max(0, x), current.width), y: Math.min(Math.max(0, y), current.height) } : { ...h, x, y });
+        };
+        return { id: h.id, label: h.label, lon, lat, onOpen: () => setMapId(h.targetId), ...(editing ? { onMove } : {}) };
       }),
-    [data.hotspots, frame],
+    [data.hotspots, frame, editing, saveHotspot, current],
   );
 
   const lang = i18n.language as Language;
@@ -298,30 +321,7 @@ export function MapPage() {
     >
       <div className="map-page">
         <MapSide areas={tree?.areas ?? []} filters={filters} onFilters={onFilters} activeArea={chosen?.areaId ?? null} counts={counts} cameras={frame ? shown.filter((c) => pinned.has(c.id)) : shown.filter((c) => c.lat !== null)} selected={selected} onCamera={pickSearch}>
-          {editing && current ? (
-            <section aria-label={t('pages.map.hotspots')}>
-              <h2>{t('pages.map.hotspots')}</h2>
-              <label className="map-side__selects">
-                {t('pages.map.addHotspot')}
-                <select
-                  value={linking?.targetId ?? ''}
-                  onChange={(e) => {
-                    const target = data.maps.find((m) => m.id === e.target.value);
-                    setLinking(target ? { targetId: target.id, label: target.name } : null);
-                  }}
-                >
-                  <option value="">—</option>
-                  {data.maps
-                    .filter((m) => m.id !== current.id)
-                    .map((m) => (
-                      <option key={m.id} value={m.id}>
-                        {m.name}
-                      </option>
-                    ))}
-                </select>
-              </label>
-            </section>
-          ) : null}
+          {editing && current ? <HotspotEditor map={current} maps={data.maps} hotspots={data.hotspots} linking={linking} onLinking={setLinking} onSave={saveHotspot} /> : null}
           {editing && frame ? (
             <section aria-label={t('pages.map.editPin')}>
               <p className="muted">{t('pages.map.editPin')}</p>
