@@ -64,24 +64,29 @@ function HotspotRow({ hotspot: h, others, onSave, onRemove }: { hotspot: MapHots
   };
   return (
     <li className="map-hotspots__row" aria-label={h.label}>
-      <input
-        aria-label={t('pages.map.hotspotLabel')}
-        value={label}
-        maxLength={200}
-        onChange={(e) => setLabel(e.target.value)}
-        onBlur={rename}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') rename();
-          if (e.key === 'Escape') setLabel(h.label);
-        }}
-      />
-      <select aria-label={t('pages.map.hotspotTarget')} value={h.targetId} onChange={(e) => onSave({ ...h, targetId: e.target.value })}>
-        {others.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name}
-          </option>
-        ))}
-      </select>
+      <label>
+        <span className="muted">{t('pages.map.hotspotLabel')}</span>
+        <input
+          value={label}
+          maxLength={200}
+          onChange={(e) => setLabel(e.target.value)}
+          onBlur={rename}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') rename();
+            if (e.key === 'Escape') setLabel(h.label);
+          }}
+        />
+      </label>
+      <label>
+        <span className="muted">{t('pages.map.hotspotTarget')}</span>
+        <select value={h.targetId} onChange={(e) => onSave({ ...h, targetId: e.target.value })}>
+          {others.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </label>
       <button type="button" className="button button--quiet" onClick={onRemove}>
         {t('pages.map.hotspotRemove')}
       </button>

@@ -2,7 +2,7 @@
 // Natural Earth (public domain; see outlines/) on a dark sea, plus the register's area boundaries
 // over them. An imported basemap goes over the outlines and under the same overlays.
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { countryOutlines, provinceOutlines } from './outlines/outlines';
+import { countryOutlines, provinceBorders } from './outlines/outlines';
 
 export interface Basemap {
   id: string;
@@ -27,14 +27,14 @@ const VECTOR_LAYERS: { id: string; type: 'fill' | 'line'; layer: string; paint: 
 export function geoStyle(basemap: Basemap | null): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {
     world: { type: 'geojson', data: countryOutlines(), attribution: 'Natural Earth' },
-    provinces: { type: 'geojson', data: provinceOutlines(), attribution: 'Natural Earth' },
+    provinces: { type: 'geojson', data: provinceBorders(), attribution: 'Natural Earth' },
     areas: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
   const layers: LayerSpecification[] = [
     { id: 'sea', type: 'background', paint: { 'background-color': '#0b1622' } },
     { id: 'land', type: 'fill', source: 'world', paint: { 'fill-color': '#1b232d' } },
-    { id: 'provinces', type: 'line', source: 'provinces', minzoom: 4, paint: { 'line-color': '#3b4a5a', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 10, 1.2], 'line-dasharray': [4, 2] } },
-    { id: 'borders', type: 'line', source: 'world', paint: { 'line-color': '#5a6b7c', 'line-width': 1.2 } },
+    { id: 'provinces', type: 'line', source: 'provinces', minzoom: 4, paint: { 'line-color': '#4a5b6d', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 10, 1.2], 'line-dasharray': [3, 3] } },
+    { id: 'borders', type: 'line', source: 'world', paint: { 'line-color': '#7a8ca0', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 1, 10, 2] } },
   ];
   if (basemap) {
     const common = { tiles: [basemap.tiles], minzoom: basemap.minZoom, maxzoom: basemap.maxZoom, bounds: basemap.bounds };

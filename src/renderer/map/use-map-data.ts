@@ -64,7 +64,14 @@ const MOVE_EVERY_MS = 60_000;
 export function useMapIncidents(window: IncidentWindow): { present: boolean; incidents: MapIncident[]; loaded: boolean } {
   const [present, setPresent] = useState(() => incidentSource() !== null);
   const [state, setState] = useState<{ incidents: MapIncident[]; loaded: boolean }>({ incidents: [], loaded: false });
-  useEffect(() => onIncidentSource(() => setPresent(incidentSource() !== null)), []);
+  useEffect(() => {
+    const check = () => setPresent(incidentSource() !== null);
+    const off = onIncidentSource(check);
+    // The source may have been provided between this page's first render and now (the console
+    // mounts it beside the page, and its effect runs first on a reload straight into #/map).
+    check();
+    return off;
+  }, []);
   const key = JSON.stringify(window);
   useEffect(() => {
     const s = incidentSource();

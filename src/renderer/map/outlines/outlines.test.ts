@@ -2,7 +2,7 @@
 // places known to the centre inside the right one, names placed inside their province, and the
 // neighbours' borders drawn around Vietnam.
 import { describe, expect, it } from 'vitest';
-import { countryOutlines, provinceLabels, provinceOutlines } from './outlines';
+import { countryOutlines, provinceBorders, provinceLabels, provinceOutlines } from './outlines';
 
 /** Ray casting over every ring (holes count against). */
 function contains(g: GeoJSON.Geometry, [x, y]: [number, number]): boolean {
@@ -43,6 +43,15 @@ describe('the built-in province outlines', () => {
     const labels = provinceLabels();
     expect(labels).toHaveLength(34);
     for (const l of labels) expect(provinceAt([l.lon, l.lat]), l.name).toEqual([l.name]);
+  });
+
+  it('draw the lines between provinces once, without a second coastline', () => {
+    const lines = (provinceBorders().features[0]!.geometry as GeoJSON.MultiLineString).coordinates;
+    expect(lines.length).toBeGreaterThan(30);
+    // Phú Quốc and Côn Đảo are islands: no province line there.
+    const near = (lon: number, lat: number) => lines.some((l) => l.some(([x, y]) => Math.abs(x! - lon) < 0.15 && Math.abs(y! - lat) < 0.15));
+    expect(near(103.97, 10.25)).toBe(false);
+    expect(near(106.6, 8.69)).toBe(false);
   });
 
   it('draw Vietnam and its neighbours', () => {
