@@ -112,6 +112,7 @@ test.describe('in English', () => {
     // The cone's tip dragged due east of the camera: it now faces 90°.
     await drag(page, await centreOf(page, '.map-handle--aim'), { x: dot.x + 110, y: dot.y });
     await expect(page.getByText(/Bến Thành – cổng Nam now faces 90° with a \d+° field of view\./)).toBeVisible({ timeout: 15_000 });
+    await expect.poll(async () => (await api.call('register.camera', { id: cam.id })).heading).toBe(90);
     // The cone's edge dragged to 120°, 30° from the heading: a 60° field of view.
     await drag(page, await centreOf(page, '.map-handle--fov'), { x: dot.x + 110 * Math.sin((120 * Math.PI) / 180), y: dot.y - 110 * Math.cos((120 * Math.PI) / 180) });
     await expect(page.getByText(/Bến Thành – cổng Nam now faces 90° with a (59|60|61)° field of view\./)).toBeVisible({ timeout: 15_000 });
