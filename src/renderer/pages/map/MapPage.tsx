@@ -312,7 +312,7 @@ export function MapPage() {
           search={searchItems}
           onPick={pickSearch}
           searchRef={searchRef}
-          hasIncidents={hasIncidents}
+          hasIncidents={hasIncidents && !frame}
           heat={heat}
           incidentWindow={incidentWindow}
           onIncidentWindow={setIncidentWindow}
@@ -350,7 +350,8 @@ export function MapPage() {
             {...(frame ? { coneMetres: IMAGE_CONE_METRES } : {})}
             boundaries={data.boundaries}
             hotspots={hotspots}
-            incidents={incidentFc}
+            // Incidents have coordinates, not pixels: an image map's plane is not the earth.
+            incidents={frame ? null : incidentFc}
             heat={heat}
             editing={editing}
             clusterLabel={(n, by) => t('pages.map.cluster', { count: n, detail: MAP_STATUSES.filter((s) => by[s] > 0).map((s) => `${by[s]} ${t(`pages.map.statusName.${s}`)}`).join(', ') })}
@@ -362,7 +363,7 @@ export function MapPage() {
           />
           <div className="map-notices" role="status" aria-live="polite">
             <span className="map-notice">{t('pages.map.shown', { count: placed.length })}</span>
-            {hasIncidents && incidentsLoaded ? <span className="map-notice map-notice--incidents">{incidentNotice}</span> : null}
+            {hasIncidents && incidentsLoaded && !frame ? <span className="map-notice map-notice--incidents">{incidentNotice}</span> : null}
             {editing ? <span className="map-notice">{t('pages.map.editHint')}</span> : null}
             {outside.length > 0 ? (
               <span className="map-notice map-notice--warn">{t('pages.map.outside', { count: outside.length, names: outside.slice(0, 3).map((c) => c.name).join(', ') })}</span>
