@@ -223,6 +223,27 @@ test.describe('in English', () => {
     expect(await api.call('maps.list', {})).toHaveLength(3);
     api.close();
   });
+
+  test('incidents of the last 30 days, then a chosen range, in English', async ({ page, serve, snap }) => {
+    test.setTimeout(120_000);
+    const api = await TestApi.connect(serve.url);
+    const DAY = 24 * 3600_000;
+    const now = Date.now();
+    for (const [i, age] of [DAY / 2, 10 * DAY, 40 * DAY].entries()) await api.call('incidents.create', { title: `Case ${i + 1}`, occurredAt: now - age, lat: 10.772 + i * 0.003, lon: 106.698 });
+    await openMap(page, serve.url);
+    await jump(page, [106.7, 10.775], 14);
+    await expect(page.getByText('1 incident in the last 7 days')).toBeVisible({ timeout: 15_000 });
+    const filter = page.getByRole('combobox', { name: 'Incidents' });
+    await filter.selectOption('month');
+    await expect(page.getByText('2 incidents in the last 30 days')).toBeVisible();
+    await filter.selectOption('custom');
+    await expect(page.getByLabel('From', { exact: true })).toBeFocused();
+    // The range starts as the span shown until then: still the same two.
+    await expect(page.getByText(/^2 incidents from .+ to .+$/)).toBeVisible();
+    await idle(page);
+    await snap('en-map-incidents');
+    api.close();
+  });
 });
 
 test.describe('in Vietnamese', () => {
@@ -277,6 +298,29 @@ test.describe('in Vietnamese', () => {
     await idle(page);
     await expect(page.locator('.map-province-label', { hasText: 'Tây Ninh' })).toBeVisible();
     await snap('vi-map-provinces');
+    api.close();
+  });
+
+  test('links between plans in Vietnamese', async ({ page, serve, snap }) => {
+    test.setTimeout(120_000);
+    const api = await TestApi.connect(serve.url);
+    await openMap(page, serve.url);
+    for (const name of ['tang-1', 'tang-2']) {
+      await page.getByTestId('map-file').setInputFiles(path.join(tmp, `${name}.png`));
+      await expect(page.getByText(`Đã nhập “${name}”.`)).toBeVisible({ timeout: 30_000 });
+    }
+    const maps = await api.call('maps.list', {});
+    const [one, two] = [maps.find((m) => m.name === 'tang-1')!, maps.find((m) => m.name === 'tang-2')!];
+    await api.call('maps.saveHotspot', { id: crypto.randomUUID(), mapId: one.id, targetId: two.id, label: 'Lên tầng 2', x: 900, y: 300 });
+    await page.getByRole('combobox', { name: 'Bản đồ' }).selectOption(one.id);
+    await page.getByLabel('Chế độ chỉnh sửa').check();
+    const links = page.getByRole('region', { name: 'Liên kết đến bản đồ khác' });
+    await expect(links.getByRole('textbox', { name: 'Tên liên kết' })).toHaveValue('Lên tầng 2');
+    await expect(links.getByRole('combobox', { name: 'Mở' })).toHaveValue(two.id);
+    await expect(links.getByRole('button', { name: 'Xóa liên kết' })).toBeVisible();
+    await expect(page.locator('.map-hotspot')).toHaveText('Lên tầng 2');
+    await idle(page);
+    await snap('vi-map-hotspots');
     api.close();
   });
 });
