@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { addCameraLayers, CONE_METRES, type CameraLayers, type PlacedCamera } from './camera-layers';
 import { clusterBadges, type ClusterLabel } from './cluster-badges';
 import { bearing, destination } from './geo';
+import { provinceNames } from './province-labels';
 import type { MapStatus } from './status';
 
 export interface Hotspot {
@@ -16,6 +17,8 @@ export interface Hotspot {
   lon: number;
   lat: number;
   onOpen: () => void;
+  /** Edit mode: the button is dragged to a new place. */
+  onMove?: (lon: number, lat: number) => void;
 }
 
 export interface MapCanvasProps {
@@ -72,9 +75,12 @@ export function MapCanvas(p: MapCanvasProps) {
     map.addControl(new NavigationControl({ showCompass: true }), 'top-right');
     if (p.fit) map.fitBounds(p.fit, { padding: 60, duration: 0, maxZoom: 17 });
     let offBadges = () => undefined as void;
+    let offNames = () => undefined as void;
     map.on('load', () => {
       layers.current = addCameraLayers(map);
       offBadges = clusterBadges(map, (n, by) => props.current.clusterLabel(n, by));
+      // Province names where the style has the built-in provinces (not on an image map).
+      if (map.getSource('provinces')) offNames = provinceNames(map);
       applied.current = new Map();
       setReady(map);
       props.current.onReady?.(map);
@@ -91,6 +97,7 @@ export function MapCanvas(p: MapCanvasProps) {
     }
     return () => {
       offBadges();
+      offNames();
       layers.current?.remove();
       layers.current = null;
       mapRef.current = null;
@@ -157,29 +164,41 @@ export function MapCanvas(p: MapCanvasProps) {
     map.setLayoutProperty('incident-heat', 'visibility', p.heat ? 'visible' : 'none');
   }, [ready, p.incidents, p.heat]);
 
-  // Hotspots that open other maps: a labelled button each.
+  // Hotspots that open other maps: a labelled button each; in edit mode dragged to move.
   useEffect(() => {
     const map = ready;
     if (!map) return;
     const markers = p.hotspots.map((h) => {
       const el = document.createElement('button');
       el.type = 'button';
-      el.className = 'map-hotspot';
+      el.className = h.onMove ? 'map-hotspot map-hotspot--movable' : 'map-hotspot';
       el.textContent = h.label;
+      const m = new Marker({ element: el, draggable: !!h.onMove }).setLngLat([h.lon, h.lat]).addTo(map);
+      // The click that ends a drag is not a request to open the other map.
+      let dragged = false;
+      m.on('dragstart', () => (dragged = true));
+      m.on('dragend', () => {
+        const ll = m.getLngLat();
+        h.onMove?.(ll.lng, ll.lat);
+        setTimeout(() => (dragged = false), 0);
+      });
       el.addEventListener('click', (e) => {
         e.stopPropagation();
-        h.onOpen();
+        if (!dragged) h.onOpen();
       });
-      return new Marker({ element: el }).setLngLat([h.lon, h.lat]).addTo(map);
+      return m;
     });
     return () => markers.forEach((m) => m.remove());
   }, [ready, p.hotspots]);
 
   // Edit handles on the selected camera: drag the dot to move it, the cone's tip to turn it, the
-  // cone's edge to widen or narrow it.
+  // cone's edge to widen or narrow it. Made once per camera chosen; the register's reload after a
+  // save only moves them (never while one is held), so a second drag right after a first is kept.
+  const handles = useRef<{ sync(cam: PlacedCamera): void } | null>(null);
+  const chosenPresent = p.cameras.some((c) => c.id === p.selected);
   useEffect(() => {
     const map = ready;
-    const cam = p.cameras.find((c) => c.id === p.selected);
+    const cam = props.current.cameras.find((c) => c.id === p.selected);
     if (!map || !p.editing || !cam) return;
     // Close enough that the cone's handles are apart from the dot (70 m is about 120 px at zoom 18).
     if (map.getZoom() < EDIT_ZOOM) map.jumpTo({ center: [cam.lon, cam.lat], zoom: EDIT_ZOOM });
@@ -187,6 +206,7 @@ export function MapCanvas(p: MapCanvasProps) {
     let heading = cam.heading ?? 0;
     let fov = cam.fieldOfView ?? 70;
     let at: [number, number] = [cam.lon, cam.lat];
+    let held = 0;
     const handle = (cls: string, label: string) => {
       const el = document.createElement('div');
       el.className = `map-handle ${cls}`;
@@ -194,9 +214,15 @@ export function MapCanvas(p: MapCanvasProps) {
       el.setAttribute('aria-label', label);
       return el;
     };
-    const place = new Marker({ element: handle('map-handle--place', 'place'), draggable: true }).setLngLat(at).addTo(map);
-    const tip = new Marker({ element: handle('map-handle--aim', 'aim'), draggable: true }).setLngLat(destination(at[0], at[1], heading, depth)).addTo(map);
-    const edge = new Marker({ element: handle('map-handle--fov', 'fov'), draggable: true }).setLngLat(destination(at[0], at[1], heading + fov / 2, depth)).addTo(map);
+    const make = (cls: string, label: string, lngLat: [number, number]) => {
+      const m = new Marker({ element: handle(cls, label), draggable: true }).setLngLat(lngLat).addTo(map);
+      m.on('dragstart', () => held++);
+      m.on('dragend', () => held--);
+      return m;
+    };
+    const place = make('map-handle--place', 'place', at);
+    const tip = make('map-handle--aim', 'aim', destination(at[0], at[1], heading, depth));
+    const edge = make('map-handle--fov', 'fov', destination(at[0], at[1], heading + fov / 2, depth));
     const follow = () => {
       tip.setLngLat(destination(at[0], at[1], heading, depth));
       edge.setLngLat(destination(at[0], at[1], heading + fov / 2, depth));
@@ -221,12 +247,27 @@ export function MapCanvas(p: MapCanvasProps) {
       follow();
       props.current.onAim(cam.id, heading, fov);
     });
+    handles.current = {
+      sync(c) {
+        if (held > 0) return;
+        at = [c.lon, c.lat];
+        heading = c.heading ?? 0;
+        fov = c.fieldOfView ?? 70;
+        place.setLngLat(at);
+        follow();
+      },
+    };
     return () => {
+      handles.current = null;
       place.remove();
       tip.remove();
       edge.remove();
     };
-  }, [ready, p.editing, p.selected, p.cameras, p.coneMetres]);
+  }, [ready, p.editing, p.selected, chosenPresent, p.coneMetres]);
+  useEffect(() => {
+    const cam = p.cameras.find((c) => c.id === p.selected);
+    if (cam) handles.current?.sync(cam);
+  }, [p.cameras, p.selected]);
 
   return <div ref={box} className="map-canvas" role="application" aria-label={p.label} data-ready={ready ? 'true' : 'false'} />;
 }

@@ -6,6 +6,8 @@ import type { MapCamera, MapInfo } from '../../shared/contract';
 import { useActionRegistry } from '../actions/ActionsProvider';
 import { errorText } from '../api/client';
 import { useApp } from '../app/app-context';
+import type { IncidentWindow } from './incident-window';
+import { IncidentFilter } from './IncidentFilter';
 import { importMap, isPdf, pdfPageCount } from './map-import';
 
 export function MapToolbar({ searchRef, ...p }: {
@@ -22,7 +24,8 @@ export function MapToolbar({ searchRef, ...p }: {
   searchRef: RefObject<HTMLInputElement | null>;
   hasIncidents: boolean;
   heat: boolean;
-  onHeat: (on: boolean) => void;
+  incidentWindow: IncidentWindow;
+  onIncidentWindow: (w: IncidentWindow) => void;
 }) {
   const { t } = useTranslation();
   const { api, can } = useApp();
@@ -122,10 +125,13 @@ export function MapToolbar({ searchRef, ...p }: {
         </>
       ) : null}
       {p.hasIncidents ? (
-        <label className="map-toolbar__toggle">
-          <input type="checkbox" checked={p.heat} onChange={() => p.onHeat(!p.heat)} />
-          {t('pages.map.heat')}
-        </label>
+        <>
+          <IncidentFilter value={p.incidentWindow} onChange={p.onIncidentWindow} />
+          <label className="map-toolbar__toggle">
+            <input type="checkbox" checked={p.heat} onChange={() => actions.run('map.heat')} />
+            {t('pages.map.heat')}
+          </label>
+        </>
       ) : null}
       <div className="map-search" role="search">
         <input ref={searchRef} type="search" placeholder={t('pages.map.search')} aria-label={t('pages.map.search')} value={q} onChange={(e) => setQ(e.target.value)} />

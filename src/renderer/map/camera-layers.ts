@@ -150,12 +150,27 @@ export function addCameraLayers(map: MapLibre, opts: { clusterUntil?: number } =
     map.setPaintProperty('cam-alarm', 'circle-stroke-width', on ? 4 : 1);
   }, 500);
 
+  // The single dots and cones are only drawn from street zoom on: below it their sources stay
+  // empty, so a city-wide first view does not cut 20,000 cones into tiles nobody sees. They are
+  // filled once the map comes within a zoom of showing them (statuses are feature-state, kept by
+  // MapLibre until the features arrive).
+  let depth: number | undefined;
+  let filled = false;
+  const fill = () => {
+    if (filled || map.getZoom() < clusterUntil - 1) return;
+    filled = true;
+    (map.getSource('cams') as GeoJSONSource).setData(cameraPoints(current));
+    (map.getSource('cones') as GeoJSONSource).setData(cameraCones(current, depth));
+  };
+  map.on('zoom', fill);
+
   return {
     setCameras(cams, coneMetres) {
       current = [...cams];
+      depth = coneMetres;
       status.clear();
-      (map.getSource('cams') as GeoJSONSource).setData(cameraPoints(current));
-      (map.getSource('cones') as GeoJSONSource).setData(cameraCones(current, coneMetres));
+      filled = false;
+      fill();
       rebuildClusters();
       if (selected) this.setSelected(selected);
     },
@@ -179,6 +194,7 @@ export function addCameraLayers(map: MapLibre, opts: { clusterUntil?: number } =
       alarmed = ids;
     },
     remove() {
+      map.off('zoom', fill);
       clearInterval(flash);
       if (clusterTimer) clearTimeout(clusterTimer);
     },

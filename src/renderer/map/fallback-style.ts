@@ -1,19 +1,8 @@
-// The map a fresh install shows with no basemap imported: country outlines from Natural Earth
-// (public domain, via the world-atlas package) on a dark sea, plus the register's area boundaries.
-// An imported basemap goes under the same overlays.
+// The map a fresh install shows with no basemap imported: country and province outlines from
+// Natural Earth (public domain; see outlines/) on a dark sea, plus the register's area boundaries
+// over them. An imported basemap goes over the outlines and under the same overlays.
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import countries from 'world-atlas/countries-50m.json';
-
-let world: GeoJSON.FeatureCollection | null = null;
-export function worldOutlines(): GeoJSON.FeatureCollection {
-  if (!world) {
-    const topo = countries as unknown as Topology<{ countries: GeometryCollection }>;
-    world = feature(topo, topo.objects.countries) as GeoJSON.FeatureCollection;
-  }
-  return world;
-}
+import { countryOutlines, provinceBorders } from './outlines/outlines';
 
 export interface Basemap {
   id: string;
@@ -37,13 +26,15 @@ const VECTOR_LAYERS: { id: string; type: 'fill' | 'line'; layer: string; paint: 
 
 export function geoStyle(basemap: Basemap | null): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {
-    world: { type: 'geojson', data: worldOutlines(), attribution: 'Natural Earth' },
+    world: { type: 'geojson', data: countryOutlines(), attribution: 'Natural Earth' },
+    provinces: { type: 'geojson', data: provinceBorders(), attribution: 'Natural Earth' },
     areas: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
   const layers: LayerSpecification[] = [
     { id: 'sea', type: 'background', paint: { 'background-color': '#0b1622' } },
     { id: 'land', type: 'fill', source: 'world', paint: { 'fill-color': '#1b232d' } },
-    { id: 'borders', type: 'line', source: 'world', paint: { 'line-color': '#4a5a6a', 'line-width': 1 } },
+    { id: 'provinces', type: 'line', source: 'provinces', minzoom: 4, paint: { 'line-color': '#4a5b6d', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 10, 1.2], 'line-dasharray': [3, 3] } },
+    { id: 'borders', type: 'line', source: 'world', paint: { 'line-color': '#7a8ca0', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 1, 10, 2] } },
   ];
   if (basemap) {
     const common = { tiles: [basemap.tiles], minzoom: basemap.minZoom, maxzoom: basemap.maxZoom, bounds: basemap.bounds };

@@ -2,6 +2,7 @@
 // Playback opens the recording feature's page at a minute ago (#/playback?camera=…&at=…); a new
 // incident goes to the incidents feature through its seam (seams.ts), and is greyed out without it.
 import type { ActionSpec } from '../actions/types';
+import type { IncidentSpan } from './incident-window';
 import { incidentSource } from './seams';
 
 export interface MapActionCtx {
@@ -10,7 +11,11 @@ export interface MapActionCtx {
   editing: boolean;
   hasIncidents: boolean;
   setEditing: (on: boolean) => void;
+  /** Which incidents the map shows (the custom range keeps the span shown until edited). */
+  setIncidentWindow: (kind: IncidentSpan | 'custom') => void;
   toggleHeat: () => void;
+  /** Asks, then removes the link to another map (the editor's row says which). */
+  removeHotspot: (id: string) => void;
   focusSearch: () => void;
   close: () => void;
 }
@@ -88,6 +93,28 @@ export const MAP_ACTIONS: readonly ActionSpec<MapActionCtx, string | undefined>[
     keys: ['H'],
     enabled: (c) => c.hasIncidents,
     perform: (c) => c.toggleHeat(),
+  },
+  ...(['day', 'week', 'month', 'custom'] as const).map(
+    (kind): ActionSpec<MapActionCtx, string | undefined> => ({
+      name: `map.incidents${kind[0]!.toUpperCase()}${kind.slice(1)}`,
+      labelKey: `actions.map.incidents.${kind}`,
+      group: 'map',
+      permission: 'incidents.view',
+      enabled: (c) => c.hasIncidents,
+      perform: (c) => c.setIncidentWindow(kind),
+    }),
+  ),
+  {
+    name: 'map.removeHotspot',
+    labelKey: 'actions.map.removeHotspot',
+    group: 'map',
+    permission: 'register.manage',
+    // Run from a link's row in edit mode, which names the link; nothing to pick in the palette.
+    hidden: true,
+    enabled: (c) => c.editing,
+    perform: (c, id) => {
+      if (id) c.removeHotspot(id);
+    },
   },
   {
     name: 'map.close',

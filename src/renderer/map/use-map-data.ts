@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MapCamera, MapHotspot, MapInfo, MapPin } from '../../shared/contract';
 import { useApp } from '../app/app-context';
+import { windowRange, type IncidentWindow } from './incident-window';
 import { incidentSource, onIncidentSource, type MapIncident } from './seams';
 
 function useLoad<T>(load: (() => Promise<T>) | null, events: readonly string[], initial: T): [T, () => void] {
@@ -56,25 +57,42 @@ export function useMapData(mapId: string | null) {
   return { maps, reloadMaps, cameras, boundaries, pins, reloadPins, hotspots, reloadHotspots };
 }
 
+/** A relative window ("the last 24 hours") moves with the clock: read again this often. */
+const MOVE_EVERY_MS = 60_000;
+
 /** Incidents in a time window, where the incidents feature has plugged in (seams.ts). */
-export function useMapIncidents(sinceMs: number): { present: boolean; incidents: MapIncident[] } {
+export function useMapIncidents(window: IncidentWindow): { present: boolean; incidents: MapIncident[]; loaded: boolean } {
   const [present, setPresent] = useState(() => incidentSource() !== null);
-  const [incidents, setIncidents] = useState<MapIncident[]>([]);
-  useEffect(() => onIncidentSource(() => setPresent(incidentSource() !== null)), []);
+  const [state, setState] = useState<{ incidents: MapIncident[]; loaded: boolean }>({ incidents: [], loaded: false });
+  useEffect(() => {
+    const check = () => setPresent(incidentSource() !== null);
+    const off = onIncidentSource(check);
+    // The source may have been provided between this page's first render and now (the console
+    // mounts it beside the page, and its effect runs first on a reload straight into #/map).
+    check();
+    return off;
+  }, []);
+  const key = JSON.stringify(window);
   useEffect(() => {
     const s = incidentSource();
     if (!s) return;
     let alive = true;
-    const now = Date.now();
-    s.list(now - sinceMs, now).then(
-      (list) => alive && setIncidents(list),
-      () => undefined,
-    );
+    const w = JSON.parse(key) as IncidentWindow;
+    const read = () => {
+      const [from, to] = windowRange(w, Date.now());
+      s.list(from, to).then(
+        (list) => alive && setState({ incidents: list, loaded: true }),
+        () => undefined,
+      );
+    };
+    read();
+    const timer = w.kind === 'custom' ? null : setInterval(read, MOVE_EVERY_MS);
     return () => {
       alive = false;
+      if (timer) clearInterval(timer);
     };
-  }, [present, sinceMs]);
-  return { present, incidents: present ? incidents : [] };
+  }, [present, key]);
+  return { present, incidents: present ? state.incidents : [], loaded: present && state.loaded };
 }
 
 const NONE: ReadonlySet<string> = new Set();

@@ -5,17 +5,20 @@
 import type { Map as MapLibre } from 'maplibre-gl';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PURPOSES, type MapCamera } from '../../../shared/contract';
+import { PURPOSES, type MapCamera, type MapHotspot } from '../../../shared/contract';
 import { matchesSearch } from '../../../shared/text';
 import { useActions } from '../../actions/ActionsProvider';
 import { errorText } from '../../api/client';
 import { useApp } from '../../app/app-context';
 import { Page } from '../../app/Page';
 import { healthOf } from '../../health/HealthDot';
+import { formatDateTime, type Language } from '../../i18n';
 import { useHealth } from '../../health/HealthProvider';
 import { CameraPopup } from '../../map/CameraPopup';
+import { HotspotEditor } from '../../map/HotspotEditor';
 import { geoStyle, imageStyle } from '../../map/fallback-style';
 import { IMAGE_CONE_METRES, imageFrame, inside } from '../../map/geo';
+import { customFrom, DEFAULT_WINDOW, type IncidentWindow } from '../../map/incident-window';
 import { MAP_ACTIONS, type MapActionCtx } from '../../map/map-actions';
 import { MapCanvas } from '../../map/MapCanvas';
 import { MapSide, type MapFilters } from '../../map/MapSide';
@@ -26,11 +29,10 @@ import { useRegister } from '../../register/use-register';
 import { saveAim, saveMove } from '../../map/save-edits';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
-const DAY = 24 * 3600_000;
 
 export function MapPage() {
-  const { t } = useTranslation();
-  const { api, can } = useApp();
+  const { t, i18n } = useTranslation();
+  const { api, can, settings } = useApp();
   const tree = useRegister();
   const { byCamera } = useHealth();
   const [mapId, setMapId] = useState<string | null>(null);
@@ -53,7 +55,8 @@ export function MapPage() {
   const [notice, setNotice] = useState<Notice>(null);
   const [focus, setFocus] = useState<{ bounds: [[number, number], [number, number]]; key: number } | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
-  const { present: hasIncidents, incidents } = useMapIncidents(7 * DAY);
+  const [incidentWindow, setIncidentWindow] = useState<IncidentWindow>(DEFAULT_WINDOW);
+  const { present: hasIncidents, incidents, loaded: incidentsLoaded } = useMapIncidents(incidentWindow);
   const alarmed = useAlarmedCameras(hasIncidents);
 
   const statusOf = useCallback((c: MapCamera): MapStatus => mapStatusOf(healthOf(c, byCamera).state), [byCamera]);
@@ -222,6 +225,7 @@ export function MapPage() {
     }
   };
 
+  const { hotspots: hotspotList, reloadHotspots } = data;
   const ctx = useMemo<MapActionCtx>(
     () => ({
       selected,
@@ -229,11 +233,24 @@ export function MapPage() {
       editing,
       hasIncidents,
       setEditing,
+      setIncidentWindow: (kind) => {
+        if (kind !== 'custom') return setIncidentWindow({ kind });
+        setIncidentWindow((w) => customFrom(w, Date.now()));
+        requestAnimationFrame(() => document.getElementById('map-incidents-from')?.focus());
+      },
       toggleHeat: () => setHeat((h) => !h),
+      removeHotspot: (id) => {
+        const h = hotspotList.find((x) => x.id === id);
+        if (!h || !window.confirm(t('pages.map.hotspotRemoveConfirm', { name: h.label }))) return;
+        api.call('maps.removeHotspot', { id }).then(
+          () => (reloadHotspots(), say('ok', t('pages.map.hotspotRemoved', { name: h.label }))),
+          (err: unknown) => say('error', errorText(t, err)),
+        );
+      },
       focusSearch: () => searchRef.current?.focus(),
       close: () => setSelected(null),
     }),
-    [selected, can, editing, hasIncidents],
+    [selected, can, editing, hasIncidents, hotspotList, reloadHotspots, api, t],
   );
   useActions(MAP_ACTIONS, ctx);
 
@@ -248,14 +265,33 @@ export function MapPage() {
         : null,
     [hasIncidents, incidents],
   );
+  const saveHotspot = useCallback(
+    (h: MapHotspot) =>
+      void api.call('maps.saveHotspot', h).then(
+        () => reloadHotspots(),
+        (err: unknown) => (say('error', errorText(t, err)), reloadHotspots()),
+      ),
+    [api, reloadHotspots, t],
+  );
   const hotspots = useMemo(
     () =>
       data.hotspots.map((h) => {
         const [lon, lat] = frame ? frame.toLngLat(h.x, h.y) : [h.x, h.y];
-        return { id: h.id, label: h.label, lon, lat, onOpen: () => setMapId(h.targetId) };
+        const onMove = (lo: number, la: number) => {
+          const [x, y] = frame ? frame.toPixel(lo, la) : [lo, la];
+          // On a plan the link stays on the picture.
+          saveHotspot(frame && current?.width && current.height ? { ...h, x: Math.min(Math.max(0, x), current.width), y: Math.min(Math.max(0, y), current.height) } : { ...h, x, y });
+        };
+        return { id: h.id, label: h.label, lon, lat, onOpen: () => setMapId(h.targetId), ...(editing ? { onMove } : {}) };
       }),
-    [data.hotspots, frame],
+    [data.hotspots, frame, editing, saveHotspot, current],
   );
+
+  const lang = i18n.language as Language;
+  const incidentNotice =
+    incidentWindow.kind === 'custom'
+      ? t('pages.map.incidentsCustom', { count: incidents.length, from: formatDateTime(incidentWindow.from, lang, settings.timeZone), to: formatDateTime(incidentWindow.to, lang, settings.timeZone) })
+      : t(`pages.map.incidentsLast.${incidentWindow.kind}`, { count: incidents.length });
 
   const searchItems = useCallback((q: string) => (data.cameras ?? []).filter((c) => matchesSearch(`${c.name} ${c.pointName} ${c.address}`, q)).slice(0, 12), [data.cameras]);
 
@@ -276,38 +312,16 @@ export function MapPage() {
           search={searchItems}
           onPick={pickSearch}
           searchRef={searchRef}
-          hasIncidents={hasIncidents}
+          hasIncidents={hasIncidents && !frame}
           heat={heat}
-          onHeat={setHeat}
+          incidentWindow={incidentWindow}
+          onIncidentWindow={setIncidentWindow}
         />
       }
     >
       <div className="map-page">
         <MapSide areas={tree?.areas ?? []} filters={filters} onFilters={onFilters} activeArea={chosen?.areaId ?? null} counts={counts} cameras={frame ? shown.filter((c) => pinned.has(c.id)) : shown.filter((c) => c.lat !== null)} selected={selected} onCamera={pickSearch}>
-          {editing && current ? (
-            <section aria-label={t('pages.map.hotspots')}>
-              <h2>{t('pages.map.hotspots')}</h2>
-              <label className="map-side__selects">
-                {t('pages.map.addHotspot')}
-                <select
-                  value={linking?.targetId ?? ''}
-                  onChange={(e) => {
-                    const target = data.maps.find((m) => m.id === e.target.value);
-                    setLinking(target ? { targetId: target.id, label: target.name } : null);
-                  }}
-                >
-                  <option value="">—</option>
-                  {data.maps
-                    .filter((m) => m.id !== current.id)
-                    .map((m) => (
-                      <option key={m.id} value={m.id}>
-                        {m.name}
-                      </option>
-                    ))}
-                </select>
-              </label>
-            </section>
-          ) : null}
+          {editing && current ? <HotspotEditor map={current} maps={data.maps} hotspots={data.hotspots} linking={linking} onLinking={setLinking} onSave={saveHotspot} /> : null}
           {editing && frame ? (
             <section aria-label={t('pages.map.editPin')}>
               <p className="muted">{t('pages.map.editPin')}</p>
@@ -336,7 +350,8 @@ export function MapPage() {
             {...(frame ? { coneMetres: IMAGE_CONE_METRES } : {})}
             boundaries={data.boundaries}
             hotspots={hotspots}
-            incidents={incidentFc}
+            // Incidents have coordinates, not pixels: an image map's plane is not the earth.
+            incidents={frame ? null : incidentFc}
             heat={heat}
             editing={editing}
             clusterLabel={(n, by) => t('pages.map.cluster', { count: n, detail: MAP_STATUSES.filter((s) => by[s] > 0).map((s) => `${by[s]} ${t(`pages.map.statusName.${s}`)}`).join(', ') })}
@@ -348,6 +363,7 @@ export function MapPage() {
           />
           <div className="map-notices" role="status" aria-live="polite">
             <span className="map-notice">{t('pages.map.shown', { count: placed.length })}</span>
+            {hasIncidents && incidentsLoaded && !frame ? <span className="map-notice map-notice--incidents">{incidentNotice}</span> : null}
             {editing ? <span className="map-notice">{t('pages.map.editHint')}</span> : null}
             {outside.length > 0 ? (
               <span className="map-notice map-notice--warn">{t('pages.map.outside', { count: outside.length, names: outside.slice(0, 3).map((c) => c.name).join(', ') })}</span>
