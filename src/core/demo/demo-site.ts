@@ -50,8 +50,8 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-async function findBasePort(count: number): Promise<number> {
-  for (let base = DEFAULT_BASE_PORT; base < DEFAULT_BASE_PORT + 2000; base += 100) {
+async function findBasePort(count: number, from = DEFAULT_BASE_PORT): Promise<number> {
+  for (let base = from; base < DEFAULT_BASE_PORT + 2000; base += 100) {
     let ok = true;
     for (let p = base; p < base + count * 2 && ok; p++) ok = await portFree(p);
     if (ok) return base;
@@ -116,18 +116,28 @@ export class DemoSite {
   private async doStart(user: Principal, startLab: StartDemoLab): Promise<DemoStatus> {
     const existing = this.readState();
     const password = existing ? this.secrets.open(existing.passwordBox) : randomBytes(9).toString('base64url');
-    const basePort = existing?.basePort ?? (await findBasePort(DEMO_CAMERAS.length));
-    try {
-      this.lab = await startLab({
-        cameras: DEMO_CAMERAS.map((c) => ({ name: c.name, variant: c.variant, live: c.live ?? false })),
-        basePort,
-        password,
-        log: (line) => log.debug(line),
-      });
-    } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      log.error('demo site could not start', { detail });
-      throw new AppError('demo_unavailable', { detail: detail.slice(0, 300) });
+    let basePort = existing?.basePort ?? (await findBasePort(DEMO_CAMERAS.length));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.lab = await startLab({
+          cameras: DEMO_CAMERAS.map((c) => ({ name: c.name, variant: c.variant, live: c.live ?? false })),
+          basePort,
+          password,
+          log: (line) => log.debug(line),
+        });
+        break;
+      } catch (err) {
+        const detail = err instanceof Error ? err.message : String(err);
+        // Another demo site (a second console on this machine) took the free ports between our look
+        // and our bind: a new site moves on to the next free range. A site that exists keeps its
+        // ports, which its registered cameras' addresses name.
+        if (!existing && attempt < 5 && /cannot listen|EADDRINUSE/i.test(detail)) {
+          basePort = await findBasePort(DEMO_CAMERAS.length, basePort + 100);
+          continue;
+        }
+        log.error('demo site could not start', { detail });
+        throw new AppError('demo_unavailable', { detail: detail.slice(0, 300) });
+      }
     }
     if (!existing) {
       this.db
