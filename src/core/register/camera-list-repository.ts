@@ -94,7 +94,15 @@ export interface ExportDetail extends CameraDbRow {
 const SORT_MATCHES = 20_000;
 
 export class CameraListRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sortMatches: number;
+
+  /** `sortMatches`: how many matches are sorted on their own (tests set -1 to always walk). */
+  constructor(
+    private readonly db: Db,
+    opts: { sortMatches?: number } = {},
+  ) {
+    this.sortMatches = opts.sortMatches ?? SORT_MATCHES;
+  }
 
   /**
    * Conditions on the camera row alone (its point's area and purposes are kept on it by triggers);
@@ -116,11 +124,12 @@ export class CameraListRepository {
     if (!q.includeDisabled) where.push('c.disabled = 0');
     const pointWhere: string[] = [];
     if (q.categoryIds.length) inList('p.category_id', q.categoryIds, pointWhere);
+    // Before the purposes: the arguments go in the order their conditions are written.
+    if (pointWhere.length) where.push(`c.point_id IN (SELECT p.id FROM points p WHERE ${pointWhere.join(' AND ')})`);
     if (q.purposes.length) {
       where.push('(c.point_purposes & ?) <> 0');
       args.push(purposesToBits(q.purposes));
     }
-    if (pointWhere.length) where.push(`c.point_id IN (SELECT p.id FROM points p WHERE ${pointWhere.join(' AND ')})`);
     if (q.fts && !ftsJoined) {
       where.push('c.search_rowid IN (SELECT rowid FROM camera_fts WHERE camera_fts MATCH ?)');
       args.push(q.fts);
@@ -189,7 +198,7 @@ export class CameraListRepository {
       // Words: the index says at once how many cameras hold them (deleted ones are not in it).
       const hits = (statement(this.db, 'SELECT count(*) AS n FROM camera_fts WHERE camera_fts MATCH ?').get(q.fts) as { n: number }).n;
       if (hits === 0) return { total: 0, rows: [] };
-      if (hits <= SORT_MATCHES) {
+      if (hits <= this.sortMatches) {
         // Few enough to sort by name: from the words' rows, or from the chosen areas' cameras when
         // those are fewer ("truong" in one ward: its 1,000 cameras, not the word's 12,500).
         const f = this.facetWhere(q);
@@ -228,7 +237,7 @@ export class CameraListRepository {
       .map((col) => `${col}${dir}`)
       .join(', ');
     let rows: RowDb[];
-    if (!q.ids && sort === 'name' && total <= SORT_MATCHES) {
+    if (!q.ids && sort === 'name' && total <= this.sortMatches) {
       // Up to a few thousand matches (a ward, a narrow filter): sort just those by the key
       // camera_facets holds, then read the page's rows. Walking the whole table in order to find
       // them took 25–75 ms when they sit together ("Nhà trọ …" half-way down the alphabet).
@@ -240,7 +249,7 @@ export class CameraListRepository {
         .pluck()
         .all(...f.args, limit, offset) as number[];
       return { total, rows: this.rowsBySearchRowid(ids) };
-    } else if (!q.ids && total <= SORT_MATCHES) {
+    } else if (!q.ids && total <= this.sortMatches) {
       // Other orders need the point's and area's names: sort the matches with them.
       const m = this.matching(q);
       rows = statement(this.db, `${ROW_SELECT} WHERE c.search_rowid IN (${m.sql}) ORDER BY ${order} LIMIT ? OFFSET ?`).all(
