@@ -409,6 +409,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await services.demo.dispose();
       offRegisterForHealth();
       monitor?.stop();
+      register.dispose();
       repair.dispose();
       await book.dispose();
       await evidence.dispose();

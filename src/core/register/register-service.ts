@@ -91,6 +91,9 @@ function writeToRow(w: ReturnType<typeof toCameraWrite>) {
 const conflict = (kind: string, id: string) => new AppError('conflict', { kind, id });
 const notFound = (kind: string, id: string) => new AppError('not_found', { kind, id });
 
+/** How long health reports gather before the register announces they changed it. */
+const HEALTH_NOTICE_MS = 500;
+
 export class RegisterService {
   constructor(
     private readonly store: RegisterStore,
@@ -357,14 +360,38 @@ export class RegisterService {
   reportHealth(cameraId: string, reachable: boolean, at: number = Date.now()): void {
     const row = this.repo.cameraRow(cameraId);
     if (!row) return;
-    this.repo.transaction(() => {
+    const changed = this.repo.transaction(() => {
       if (reachable) this.repo.setLastSeen(cameraId, at);
       const next = reachable ? 'working' : 'offline';
-      if ((TECHNICIAN_STATUSES as readonly string[]).includes(row.status) || row.status === next) return;
+      if ((TECHNICIAN_STATUSES as readonly string[]).includes(row.status) || row.status === next) return false;
       this.repo.setCameraStatus(cameraId, next, at);
       this.store.history.append('camera', cameraId, SYSTEM_ACTOR, 'health', { status: [row.status, next] }, at);
+      return true;
     });
-    this.onChange();
+    if (changed) this.healthChanged();
+  }
+
+  /**
+   * A change of status from the health monitor tells everyone at most twice a second. Each "register
+   * changed" re-reads every camera's status and makes every open camera table fetch its rows again:
+   * a city's 100,000 cameras going offline one probe at a time (a network outage, a first start)
+   * did that 100,000 times and held the core for minutes.
+   */
+  private healthChanged(): void {
+    if (this.healthTimer) return;
+    this.healthTimer = setTimeout(() => {
+      this.healthTimer = null;
+      this.onChange();
+    }, HEALTH_NOTICE_MS);
+    this.healthTimer.unref();
+  }
+
+  private healthTimer: NodeJS.Timeout | null = null;
+
+  /** Stops the pending health notice (the core is closing: nobody is left to tell). */
+  dispose(): void {
+    if (this.healthTimer) clearTimeout(this.healthTimer);
+    this.healthTimer = null;
   }
 
   private fillDerivedColumns(): void {
