@@ -92,7 +92,7 @@ const conflict = (kind: string, id: string) => new AppError('conflict', { kind, 
 const notFound = (kind: string, id: string) => new AppError('not_found', { kind, id });
 
 /** How long health reports gather before the register announces they changed it. */
-const HEALTH_NOTICE_MS = 500;
+const HEALTH_NOTICE_MS = 2000;
 
 export class RegisterService {
   constructor(
@@ -372,7 +372,7 @@ export class RegisterService {
   }
 
   /**
-   * A change of status from the health monitor tells everyone at most twice a second. Each "register
+   * A change of status from the health monitor tells everyone at most every two seconds. Each "register
    * changed" re-reads every camera's status and makes every open camera table fetch its rows again:
    * a city's 100,000 cameras going offline one probe at a time (a network outage, a first start)
    * did that 100,000 times and held the core for minutes.
