@@ -316,6 +316,14 @@ export class CameraListRepository {
     return (statement(this.db, `SELECT c.id FROM cameras c WHERE ${sql}`).all(...args) as { id: string }[]).map((r) => r.id);
   }
 
+  /** The ids in the table's order (by name), at most `limit`. */
+  idsByName(q: CameraQuery, limit: number): string[] {
+    const { sql, args } = this.where(q);
+    return statement(this.db, `SELECT c.id FROM cameras c WHERE ${sql} ORDER BY c.sort_key, c.search_rowid LIMIT ?`)
+      .pluck()
+      .all(...args, limit) as string[];
+  }
+
   /** Every exported field of these cameras and their points, in the same order as `chunks`. */
   exportDetails(ids: readonly string[]): ExportDetail[] {
     return this.db

@@ -55,6 +55,8 @@ const registerEn = {
     done: '{{count}} cameras changed.',
   },
   actions: {
+    selectAll: 'Select all listed cameras',
+    clearSelection: 'Clear the selection',
     edit: 'Edit',
     disable: 'Disable',
     enable: 'Enable',

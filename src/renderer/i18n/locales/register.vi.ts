@@ -56,6 +56,8 @@ const registerVi: RegisterMessages = {
     done: 'Đã thay đổi {{count}} camera.',
   },
   actions: {
+    selectAll: 'Chọn tất cả camera trong danh sách',
+    clearSelection: 'Bỏ chọn',
     edit: 'Sửa',
     disable: 'Tắt',
     enable: 'Bật lại',
