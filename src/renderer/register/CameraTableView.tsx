@@ -57,6 +57,7 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
   void pages.version;
   const registry = useActionRegistry();
   const [selectError, setSelectError] = useState<unknown>(null);
+  const [bulkDone, setBulkDone] = useState<string | null>(null);
   const selectAll = useCallback(async () => {
     try {
       const { ids } = await api.call('register.cameraIds', { filter: deferred });
@@ -106,12 +107,12 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
         {manage && pages.total ? (
           <>
             {selected.size < pages.total ? (
-              <button type="button" className="button button--link" title="Ctrl+A" onClick={() => registry.run(REGISTER_ACTIONS.selectAll)}>
+              <button type="button" className="button" title="Ctrl+A" onClick={() => registry.run(REGISTER_ACTIONS.selectAll)}>
                 {t('register.table.selectAll', { count: pages.total })}
               </button>
             ) : null}
             {selected.size > 0 ? (
-              <button type="button" className="button button--link" onClick={() => registry.run(REGISTER_ACTIONS.clearSelection)}>
+              <button type="button" className="button" onClick={() => registry.run(REGISTER_ACTIONS.clearSelection)}>
                 {t('register.actions.clearSelection')}
               </button>
             ) : null}
@@ -123,7 +124,19 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
           {errorText(t, selectError)}
         </p>
       ) : null}
-      {selected.size > 0 && manage ? <BulkBar ids={[...selected]} onDone={() => setSelected(new Set())} /> : null}
+      {selected.size > 0 && manage ? (
+        <BulkBar
+          ids={[...selected]}
+          onDone={(text) => {
+            setSelected(new Set());
+            setBulkDone(text);
+          }}
+        />
+      ) : bulkDone ? (
+        <p role="status" className="message message--ok">
+          {bulkDone}
+        </p>
+      ) : null}
       {pages.error ? (
         <p role="alert" className="message message--error">
           {errorText(t, pages.error)}
