@@ -1,6 +1,7 @@
-// The camera table's commands, registered while it is shown: tick every camera the filters list
-// (then change them all at once with the bulk bar), and untick them. The buttons and the command
-// palette run them through the actions registry.
+// The register's commands, registered while their view is shown: in the camera table, tick every
+// camera the filters list (then change them all at once with the bulk bar) and untick them; in the
+// categories view, add, rename or disable one of the centre's own location categories. Buttons and
+// the command palette run them through the actions registry.
 import { useMemo } from 'react';
 import { useActions } from '../actions/ActionsProvider';
 import type { ActionSpec } from '../actions/types';
@@ -8,6 +9,7 @@ import type { ActionSpec } from '../actions/types';
 export const REGISTER_ACTIONS = {
   selectAll: 'register.selectAll',
   clearSelection: 'register.clearSelection',
+  saveCategory: 'register.saveCategory',
 } as const;
 
 export interface CameraTableCtx {
@@ -41,4 +43,30 @@ const SPECS: ActionSpec<CameraTableCtx, never>[] = [
 export function useCameraTableActions(ctx: CameraTableCtx): void {
   const stable = useMemo(() => ctx, [ctx]);
   useActions(SPECS, stable);
+}
+
+export interface CategoryInput {
+  id: string;
+  name: string;
+  disabled: boolean;
+}
+
+export interface CategoriesCtx {
+  save(input: CategoryInput): Promise<void>;
+}
+
+const CATEGORY_SPECS: ActionSpec<CategoriesCtx, never>[] = [
+  {
+    name: REGISTER_ACTIONS.saveCategory,
+    labelKey: 'register.categoriesView.add',
+    group: 'register',
+    hidden: true,
+    permission: 'register.manage',
+    perform: (c: CategoriesCtx, input: CategoryInput) => c.save(input),
+  } as unknown as ActionSpec<CategoriesCtx, never>,
+];
+
+export function useCategoryActions(ctx: CategoriesCtx): void {
+  const stable = useMemo(() => ctx, [ctx]);
+  useActions(CATEGORY_SPECS, stable);
 }
