@@ -24,7 +24,12 @@ function OwnCategory({ c }: { c: Category }) {
           save({ name: name.trim(), disabled: c.disabled });
         }}
       >
-        <input className="input" aria-label={t('register.categoriesView.nameOf', { name: c.name })} value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          className="input"
+          aria-label={t('register.categoriesView.nameOf', { name: c.name })}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         <button type="submit" className="button" disabled={!name.trim() || name.trim() === c.name}>
           {t('register.categoriesView.rename')}
         </button>
@@ -85,7 +90,13 @@ export function CategoriesView({ categories }: { categories: Category[] }) {
             setName('');
           }}
         >
-          <input className="input" aria-label={t('register.categoriesView.newName')} value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            className="input"
+            aria-label={t('register.categoriesView.newName')}
+            placeholder={t('register.categoriesView.newName')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
           <button type="submit" className="button" disabled={!name.trim()}>
             {t('register.categoriesView.add')}
           </button>
