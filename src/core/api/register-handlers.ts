@@ -26,6 +26,7 @@ export function registerHandlers(
   return {
     'register.cameras': ({ filter, sort, descending, offset, limit }, ctx) =>
       q.cameras(q.toQuery(filter, s.access.listAreas(ctx.principal, filter.areaIds)), sort, descending, offset, limit),
+    'register.cameraIds': ({ filter }, ctx) => ({ ids: q.cameraIds(q.toQuery(filter, s.access.listAreas(ctx.principal, filter.areaIds))) }),
     'register.camera': ({ id }) => s.register.cameraRecord(id),
     'register.updateCamera': (i, ctx) => s.register.updateCamera(i, actorOf(ctx.principal)),
     'register.setDisabled': ({ kind, id, disabled }, ctx) => {

@@ -8,6 +8,9 @@ import { ftsQuery, searchWords } from '../../shared/register/fold';
 import type { CameraQuery } from './camera-list-repository';
 import type { RegisterStore } from './store';
 
+/** The most cameras one bulk change takes (register.bulkStatus, register.bulkMove). */
+const MAX_BULK = 100_000;
+
 export interface DuplicatePair {
   a: CameraRow;
   b: CameraRow;
@@ -36,6 +39,11 @@ export class RegisterQuery {
   cameras(q: CameraQuery, sort: string, descending: boolean, offset: number, limit: number) {
     // A query with no word left after folding (only punctuation) matches everything, like no query.
     return { ...this.store.list.page(q, sort, descending, offset, limit), offset };
+  }
+
+  /** The cameras a filter lists, in table order (at most as many as one bulk change takes). */
+  cameraIds(q: CameraQuery): string[] {
+    return this.store.list.idsByName(q, MAX_BULK);
   }
 
   points(areas: ReadonlySet<string> | null, query: string, offset: number, limit: number) {

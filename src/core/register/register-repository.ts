@@ -325,51 +325,49 @@ export class RegisterRepository {
   }
 
   insertPoint(p: PointWrite, from: string, id: string = randomUUID()): void {
-    this.db
-      .prepare(
-        `INSERT INTO points(id, area_id, name, address, lat, lon, category_id, purposes, custodian, custodian_contact, notes, sort_key, search, created_at)
+    statement(
+      this.db,
+      `INSERT INTO points(id, area_id, name, address, lat, lon, category_id, purposes, custodian, custodian_contact, notes, sort_key, search, created_at)
          VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      )
-      .run(
-        id,
-        p.areaId,
-        p.name,
-        p.address,
-        p.lat,
-        p.lon,
-        p.categoryId,
-        purposesToBits(p.purposes),
-        p.custodian,
-        p.custodianContact,
-        p.notes,
-        p.sortKey,
-        p.search,
-        Date.now(),
-      );
+    ).run(
+      id,
+      p.areaId,
+      p.name,
+      p.address,
+      p.lat,
+      p.lon,
+      p.categoryId,
+      purposesToBits(p.purposes),
+      p.custodian,
+      p.custodianContact,
+      p.notes,
+      p.sortKey,
+      p.search,
+      Date.now(),
+    );
     statement(this.db, 'INSERT INTO point_placements(point_id, valid_from, valid_to, area_id) VALUES (?,?,NULL,?)').run(id, from, p.areaId);
   }
 
   updatePoint(id: string, p: PointWrite): void {
-    this.db
-      .prepare(
-        `UPDATE points SET area_id = ?, name = ?, address = ?, lat = ?, lon = ?, category_id = ?, purposes = ?, custodian = ?, custodian_contact = ?,
+    statement(
+      this.db,
+      `UPDATE points SET area_id = ?, name = ?, address = ?, lat = ?, lon = ?, category_id = ?, purposes = ?, custodian = ?, custodian_contact = ?,
            notes = ?, sort_key = ?, search = ? WHERE id = ?`,
-      )
-      .run(
-        p.areaId,
-        p.name,
-        p.address,
-        p.lat,
-        p.lon,
-        p.categoryId,
-        purposesToBits(p.purposes),
-        p.custodian,
-        p.custodianContact,
-        p.notes,
-        p.sortKey,
-        p.search,
-        id,
-      );
+    ).run(
+      p.areaId,
+      p.name,
+      p.address,
+      p.lat,
+      p.lon,
+      p.categoryId,
+      purposesToBits(p.purposes),
+      p.custodian,
+      p.custodianContact,
+      p.notes,
+      p.sortKey,
+      p.search,
+      id,
+    );
   }
 
   private nextSearchRowid(): number {
@@ -378,85 +376,83 @@ export class RegisterRepository {
 
   insertCamera(c: CameraWrite, id: string = randomUUID(), at: number = Date.now()): number {
     const rowid = this.nextSearchRowid();
-    this.db
-      .prepare(
-        `INSERT INTO cameras(id, point_id, name, status, ptz, onvif_url, rtsp_main, rtsp_sub, username, password_box, rtsp_transport, preferred_stream,
+    statement(
+      this.db,
+      `INSERT INTO cameras(id, point_id, name, status, ptz, onvif_url, rtsp_main, rtsp_sub, username, password_box, rtsp_transport, preferred_stream,
            transmission, funding, make, model, serial, heading, field_of_view, ownership, funding_source, isp, install_date, warranty_end, notes,
            sort_key, search_rowid, created_at, area_id, point_purposes)
          VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,
            (SELECT area_id FROM points WHERE id = ?), (SELECT purposes FROM points WHERE id = ?))`,
-      )
-      .run(
-        id,
-        c.pointId,
-        c.name,
-        c.status,
-        c.ptz ? 1 : 0,
-        c.onvifUrl,
-        c.rtspMain,
-        c.rtspSub,
-        c.username,
-        c.passwordBox,
-        c.rtspTransport,
-        c.preferredStream,
-        c.transmission,
-        fundingOf(c.ownership),
-        c.make,
-        c.model,
-        c.serial,
-        c.heading,
-        c.fieldOfView,
-        c.ownership,
-        c.fundingSource,
-        c.isp,
-        c.installDate,
-        c.warrantyEnd,
-        c.notes,
-        c.sortKey,
-        rowid,
-        at,
-        c.pointId,
-        c.pointId,
-      );
+    ).run(
+      id,
+      c.pointId,
+      c.name,
+      c.status,
+      c.ptz ? 1 : 0,
+      c.onvifUrl,
+      c.rtspMain,
+      c.rtspSub,
+      c.username,
+      c.passwordBox,
+      c.rtspTransport,
+      c.preferredStream,
+      c.transmission,
+      fundingOf(c.ownership),
+      c.make,
+      c.model,
+      c.serial,
+      c.heading,
+      c.fieldOfView,
+      c.ownership,
+      c.fundingSource,
+      c.isp,
+      c.installDate,
+      c.warrantyEnd,
+      c.notes,
+      c.sortKey,
+      rowid,
+      at,
+      c.pointId,
+      c.pointId,
+    );
     this.logStatus(id, c.status, at);
     return rowid;
   }
 
   updateCamera(id: string, c: CameraWrite): void {
-    this.db
-      .prepare(
-        `UPDATE cameras SET point_id = ?, name = ?, status = ?, ptz = ?, onvif_url = ?, rtsp_main = ?, rtsp_sub = ?, username = ?, password_box = ?,
+    statement(
+      this.db,
+      `UPDATE cameras SET point_id = ?, name = ?, status = ?, ptz = ?, onvif_url = ?, rtsp_main = ?, rtsp_sub = ?, username = ?, password_box = ?,
            rtsp_transport = ?, preferred_stream = ?, transmission = ?, funding = ?, make = ?, model = ?, serial = ?, heading = ?, field_of_view = ?,
            ownership = ?, funding_source = ?, isp = ?, install_date = ?, warranty_end = ?, notes = ?, sort_key = ? WHERE id = ?`,
-      )
-      .run(
-        c.pointId,
-        c.name,
-        c.status,
-        c.ptz ? 1 : 0,
-        c.onvifUrl,
-        c.rtspMain,
-        c.rtspSub,
-        c.username,
-        c.passwordBox,
-        c.rtspTransport,
-        c.preferredStream,
-        c.transmission,
-        fundingOf(c.ownership),
-        c.make,
-        c.model,
-        c.serial,
-        c.heading,
-        c.fieldOfView,
-        c.ownership,
-        c.fundingSource,
-        c.isp,
-        c.installDate,
-        c.warrantyEnd,
-        c.notes,
-        c.sortKey,
-        id,
-      );
+    ).run(
+      c.pointId,
+      c.name,
+      c.status,
+      c.ptz ? 1 : 0,
+      c.onvifUrl,
+      c.rtspMain,
+      c.rtspSub,
+      c.username,
+      c.passwordBox,
+      c.rtspTransport,
+      c.preferredStream,
+      c.transmission,
+      fundingOf(c.ownership),
+      c.make,
+      c.model,
+      c.serial,
+      c.heading,
+      c.fieldOfView,
+      c.ownership,
+      c.fundingSource,
+      c.isp,
+      c.installDate,
+      c.warrantyEnd,
+      c.notes,
+      c.sortKey,
+      id,
+    );
   }
 
   /** Kept apart from the camera's other fields: imports and older clients leave it as it is. */

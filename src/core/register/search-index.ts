@@ -33,10 +33,13 @@ export class SearchIndex {
   }
 
   cameras(ids: readonly string[]): void {
-    if (ids.length === 0) return;
-    this.write(
-      statement(this.db, `${SOURCE} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL`).all(JSON.stringify(ids)) as Source[],
-    );
+    // One primary-key look-up per camera: an `IN (json_each)` over the three-table join let SQLite
+    // scan the join instead, 3.5 s of a 10,000-row import.
+    const one = statement(this.db, `${SOURCE} WHERE c.id = ? AND c.deleted_at IS NULL`);
+    for (const id of ids) {
+      const row = one.get(id) as Source | undefined;
+      if (row) this.write([row]);
+    }
   }
 
   point(pointId: string): void {

@@ -24,17 +24,26 @@ export function emptyCounts(): Counts {
   };
 }
 
-function add(into: Counts, c: Counts): void {
-  into.points += c.points;
-  into.cameras += c.cameras;
-  for (const group of ['status', 'ownership', 'transmission', 'purpose'] as const) {
-    const target = into[group] as Record<string, number>;
-    for (const [k, v] of Object.entries(c[group])) target[k] = (target[k] ?? 0) + v;
-  }
-  into.residentialGroups += c.residentialGroups;
-  into.residentialGroupsCovered += c.residentialGroupsCovered;
-  into.rentalHouses += c.rentalHouses;
-  into.rentalHousesCovered += c.rentalHousesCovered;
+const POINTS = 0;
+const CAMERAS = 1;
+const FIRST_COLUMN = 2;
+const GROUPS = FIRST_COLUMN + CAMERA_COLUMNS.length;
+const GROUPS_COVERED = GROUPS + 1;
+const RENTAL = GROUPS + 2;
+const RENTAL_COVERED = GROUPS + 3;
+const SLOTS = GROUPS + 4;
+const DECOMMISSIONED = FIRST_COLUMN + CAMERA_COLUMNS.findIndex(([g, k]) => g === 'status' && k === 'decommissioned');
+
+function toCounts(v: readonly number[]): Counts {
+  const c = emptyCounts();
+  c.points = v[POINTS]!;
+  c.cameras = v[CAMERAS]!;
+  CAMERA_COLUMNS.forEach(([group, key], i) => ((c[group] as Record<string, number>)[key] = v[FIRST_COLUMN + i]!));
+  c.residentialGroups = v[GROUPS]!;
+  c.residentialGroupsCovered = v[GROUPS_COVERED]!;
+  c.rentalHouses = v[RENTAL]!;
+  c.rentalHousesCovered = v[RENTAL_COVERED]!;
+  return c;
 }
 
 export class StatsService {
@@ -58,58 +67,59 @@ export class StatsService {
     }
     for (const list of children.values()) list.sort((x, y) => (x.sortKey < y.sortKey ? -1 : x.sortKey > y.sortKey ? 1 : 0));
 
-    const own = new Map<string, Counts>();
-    const countsOf = (id: string) => {
-      let c = own.get(id);
-      if (!c) own.set(id, (c = emptyCounts()));
-      return c;
+    // Counts are added up as flat arrays (one slot per figure, in the order of SLOTS) and turned
+    // into the report's objects once per row: the objects' keys, copied at every level of the
+    // tree, were most of the report's time at 2,000 areas.
+    const own = new Map<string, number[]>();
+    const ownOf = (id: string) => {
+      let v = own.get(id);
+      if (!v) own.set(id, (v = new Array<number>(SLOTS).fill(0)));
+      return v;
     };
-    for (const row of this.store.stats.cameraCounts(day, current)) {
-      const [area, cameras, ...rest] = row;
+    for (const [area, cameras, ...rest] of this.store.stats.cameraCounts(day, current)) {
       if (!byId.has(area)) continue;
-      const c = countsOf(area);
-      c.cameras += cameras;
-      CAMERA_COLUMNS.forEach(([group, key], i) => {
-        const counts = c[group] as Record<string, number>;
-        counts[key] = (counts[key] ?? 0) + (rest[i] ?? 0);
-      });
+      const v = ownOf(area);
+      v[CAMERAS]! += cameras;
+      for (let i = 0; i < CAMERA_COLUMNS.length; i++) v[FIRST_COLUMN + i]! += rest[i] ?? 0;
     }
     for (const p of this.store.stats.pointCounts(day, current)) {
       if (!byId.has(p.area)) continue;
-      const c = countsOf(p.area);
-      c.points += p.points;
-      c.rentalHouses += p.rental;
-      c.rentalHousesCovered += p.rentalCovered;
+      const v = ownOf(p.area);
+      v[POINTS]! += p.points;
+      v[RENTAL]! += p.rental;
+      v[RENTAL_COVERED]! += p.rentalCovered;
     }
-    // A residential group is covered when a camera in service stands in it or under it.
-    const coveredPoints = new Map<string, number>();
-    for (const [area, c] of own) coveredPoints.set(area, c.cameras - c.status.decommissioned);
 
     const visible = this.visibleOnDay(visibleNow, byId, children);
     const rows: StatsRow[] = [];
-    const total = emptyCounts();
-    // Depth-first: a parent's row comes before its children's, its totals include theirs.
-    const walk = (a: AreaAsOf, depth: number): { counts: Counts; covered: number } => {
-      const sum = emptyCounts();
-      add(sum, countsOf(a.id));
-      let covered = coveredPoints.get(a.id) ?? 0;
-      const row: StatsRow = { areaId: a.id, parentId: a.parentId, name: a.name, kind: a.kind, depth, total: sum };
+    const total = new Array<number>(SLOTS).fill(0);
+    const zero = new Array<number>(SLOTS).fill(0);
+    // Depth-first: a parent's row comes before its children's, its totals include theirs. A
+    // residential group is covered when a camera in service stands in it or under it.
+    const walk = (a: AreaAsOf, depth: number): { sum: number[]; covered: number } => {
+      const sum = [...(own.get(a.id) ?? zero)];
+      let covered = sum[CAMERAS]! - sum[DECOMMISSIONED]!;
+      const row: StatsRow = { areaId: a.id, parentId: a.parentId, name: a.name, kind: a.kind, depth, total: emptyCounts() };
       rows.push(row);
       for (const child of children.get(a.id) ?? []) {
         const sub = walk(child, depth + 1);
-        add(sum, sub.counts);
+        for (let i = 0; i < SLOTS; i++) sum[i]! += sub.sum[i]!;
         covered += sub.covered;
       }
       if (a.kind === 'residential_group') {
-        sum.residentialGroups += 1;
-        if (covered > 0) sum.residentialGroupsCovered += 1;
+        sum[GROUPS]! += 1;
+        if (covered > 0) sum[GROUPS_COVERED]! += 1;
       }
-      return { counts: sum, covered };
+      row.total = toCounts(sum);
+      return { sum, covered };
     };
     const roots = areas.filter((a) => visible.has(a.id) && !(a.parentId && visible.has(a.parentId)));
     roots.sort((x, y) => (x.sortKey < y.sortKey ? -1 : x.sortKey > y.sortKey ? 1 : 0));
-    for (const r of roots) add(total, walk(r, 0).counts);
-    return { asOf: day, rows, total };
+    for (const r of roots) {
+      const { sum } = walk(r, 0);
+      for (let i = 0; i < SLOTS; i++) total[i]! += sum[i]!;
+    }
+    return { asOf: day, rows, total: toCounts(total) };
   }
 
   private visibleOnDay(visibleNow: ReadonlySet<string> | null, byId: Map<string, AreaAsOf>, children: Map<string | null, AreaAsOf[]>): Set<string> {

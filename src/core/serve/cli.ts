@@ -81,6 +81,9 @@ async function main(): Promise<void> {
     ...(admin ? { initialAdmin: admin } : {}),
     checkOutputs: process.env.WATCHFLOOR_CHECK_OUTPUTS === '1' || process.env.NODE_ENV === 'development',
     recording: recordingOptions(),
+    // WATCHFLOOR_HEALTH_MONITOR=off: no probing (benchmarks of other parts on a synthetic register
+    // whose 100,000 camera addresses lead nowhere; the monitor's own cost is bench/health's).
+    ...(process.env.WATCHFLOOR_HEALTH_MONITOR === 'off' ? { health: false as const } : {}),
   });
   let server;
   try {

@@ -59,6 +59,7 @@ function peekVersion(file: string): number {
  * still applied; user_version keeps the highest, which is what "newer than this app" compares.
  */
 const BUSY_TIMEOUT_MS = 8000;
+const MMAP_BYTES = 256 * 1024 * 1024;
 
 /**
  * Every transaction on this connection starts with BEGIN IMMEDIATE. In WAL mode a deferred one that
@@ -119,6 +120,10 @@ export function openDatabase({ dataDir, fileName = DATABASE_FILE_NAME }: OpenOpt
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      // Reads straight from the file's pages (the OS page cache) instead of copying each into
+      // SQLite's own 2 MB cache: the register's lists and totals over 100,000 cameras read tens of
+      // megabytes, and took half as long again through the copying cache.
+      db.pragma(`mmap_size = ${MMAP_BYTES}`);
       immediateTransactions(db);
       migrate(db);
       // An integrity problem deep in the file shows up at first use otherwise, mid-shift. quick_check

@@ -9,7 +9,7 @@ import type { ActionGroup, ActionSpec, BoundAction } from './types';
 
 const GROUP_ORDER: ActionGroup[] = ['wall', 'tile', 'views', 'tours', 'ptz', 'map', 'health', 'app'];
 /** The palette leads with what an officer reaches for most: views, then the selected tile. */
-const PALETTE_ORDER: ActionGroup[] = ['views', 'tile', 'wall', 'tours', 'ptz', 'map', 'health', 'app'];
+const PALETTE_ORDER: ActionGroup[] = ['views', 'tile', 'wall', 'tours', 'ptz', 'map', 'health', 'register', 'app'];
 
 type Surface = 'palette' | 'keys' | null;
 interface Ctx {

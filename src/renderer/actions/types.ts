@@ -4,7 +4,7 @@
 import type { Permission } from '../../shared/contract';
 
 /** Where an action lives: global ones work on every page, the others while their host is shown. */
-export type ActionGroup = 'app' | 'wall' | 'views' | 'tours' | 'tile' | 'ptz' | 'playback' | 'map' | 'health';
+export type ActionGroup = 'app' | 'wall' | 'views' | 'tours' | 'tile' | 'ptz' | 'playback' | 'map' | 'health' | 'register';
 
 export interface ActionSpec<C = unknown, A = void> {
   /** Unique and stable (the palette, tests and the audit use it): `wall.selectTile`. */

@@ -8,7 +8,8 @@ import { useApp } from '../app/app-context';
 import { Dialog } from '../app/Dialog';
 import { PointPicker } from './PointPicker';
 
-export function BulkBar({ ids, onDone }: { ids: string[]; onDone(): void }) {
+/** `onDone(text)`: the change is made; the bar goes with the selection, so the caller shows the text. */
+export function BulkBar({ ids, onDone }: { ids: string[]; onDone(text: string): void }) {
   const { t } = useTranslation();
   const { api } = useApp();
   const [moving, setMoving] = useState(false);
@@ -17,8 +18,7 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone(): void }) {
   const run = async (f: () => Promise<{ changed: number }>) => {
     try {
       const { changed } = await f();
-      setMessage({ ok: true, text: t('register.bulk.done', { count: changed }) });
-      onDone();
+      onDone(t('register.bulk.done', { count: changed }));
     } catch (err) {
       setMessage({ ok: false, text: errorText(t, err) });
     }

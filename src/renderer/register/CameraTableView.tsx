@@ -1,6 +1,7 @@
 // The camera register as a table of any size: filters, search without diacritics, chosen columns,
 // bulk changes on ticked rows, export of what is shown, and the camera opened beside the table.
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useActionRegistry } from '../actions/ActionsProvider';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/client';
 import { useApp } from '../app/app-context';
@@ -13,6 +14,7 @@ import { useCameraPages } from './use-camera-pages';
 import type { AreaNode } from './use-register-data';
 import type { CameraRow, Category } from '../../shared/contract';
 import { VirtualTable } from './VirtualTable';
+import { REGISTER_ACTIONS, useCameraTableActions } from './register-actions';
 
 /** How many points the register has (the summary line beside areas and cameras). */
 function usePointsTotal(): number | null {
@@ -53,6 +55,25 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
   const openRow = useCallback((r: CameraRow) => setOpen(r.id), []);
   const selectLabel = useCallback((r: CameraRow) => t('register.table.select', { name: r.name }), [t]);
   void pages.version;
+  const registry = useActionRegistry();
+  const [selectError, setSelectError] = useState<unknown>(null);
+  const [bulkDone, setBulkDone] = useState<string | null>(null);
+  const selectAll = useCallback(async () => {
+    try {
+      const { ids } = await api.call('register.cameraIds', { filter: deferred });
+      setSelectError(null);
+      setSelected(new Set(ids));
+    } catch (err) {
+      setSelectError(err);
+    }
+  }, [api, deferred]);
+  const clearSelection = useCallback(() => setSelected(new Set()), []);
+  const tableCtx = useMemo(
+    () => ({ total: pages.total, selected: selected.size, selectAll, clearSelection }),
+    [pages.total, selected.size, selectAll, clearSelection],
+  );
+  useCameraTableActions(tableCtx);
+  const manage = can('register.manage');
   return (
     <div className="register-view">
       <div className="register-view__bar">
@@ -83,8 +104,39 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
                 cameras: t('counts.cameras', { count: pages.total }),
               })
             : t('counts.cameras', { count: pages.total })}
+        {manage && pages.total ? (
+          <>
+            {selected.size < pages.total ? (
+              <button type="button" className="button" title="Ctrl+A" onClick={() => registry.run(REGISTER_ACTIONS.selectAll)}>
+                {t('register.table.selectAll', { count: pages.total })}
+              </button>
+            ) : null}
+            {selected.size > 0 ? (
+              <button type="button" className="button" onClick={() => registry.run(REGISTER_ACTIONS.clearSelection)}>
+                {t('register.actions.clearSelection')}
+              </button>
+            ) : null}
+          </>
+        ) : null}
       </p>
-      {selected.size > 0 && can('register.manage') ? <BulkBar ids={[...selected]} onDone={() => setSelected(new Set())} /> : null}
+      {selectError ? (
+        <p role="alert" className="message message--error">
+          {errorText(t, selectError)}
+        </p>
+      ) : null}
+      {selected.size > 0 && manage ? (
+        <BulkBar
+          ids={[...selected]}
+          onDone={(text) => {
+            setSelected(new Set());
+            setBulkDone(text);
+          }}
+        />
+      ) : bulkDone ? (
+        <p role="status" className="message message--ok">
+          {bulkDone}
+        </p>
+      ) : null}
       {pages.error ? (
         <p role="alert" className="message message--error">
           {errorText(t, pages.error)}

@@ -55,6 +55,13 @@ export const registerApi = {
     input: z.object({ kind: z.enum(['area', 'point', 'camera']), id }),
     output: ok,
   }),
+  'register.cameraIds': method({
+    summary: 'Every camera a filter lists (their ids, in table order): "select all" before a change to all of them at once.',
+    permission: 'register.manage',
+    audit: 'none',
+    input: z.object({ filter: r.cameraFilter.default(r.cameraFilter.parse({})) }),
+    output: z.object({ ids: z.array(id).max(100_000) }),
+  }),
   'register.bulkStatus': method({
     summary: 'Set the status of many cameras at once (e.g. awaiting repair after a storm).',
     permission: 'register.manage',

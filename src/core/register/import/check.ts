@@ -1,5 +1,6 @@
 // Turns each spreadsheet row into the camera (and point) it describes, or says what is wrong with
 // it: every bad row and why, named by row and column, before anything is written.
+import type { z } from 'zod';
 import type { ImportProblem } from '../../../shared/contract';
 import { cameraCreateInput, parseCameraUrl, type CameraCreateInput } from '../../../shared/contract';
 import { isDay } from '../../../shared/register/dates';
@@ -20,6 +21,8 @@ export interface CheckedRow {
   problems: ImportProblem[];
   /** Set when the row's own fields are good. */
   camera?: CameraCreateInput & { id?: string };
+  /** `camera` as the contract parsed it (pointId still a placeholder). */
+  parsedCamera?: z.output<typeof cameraCreateInput>;
   point?: {
     areaId: string;
     name: string;
@@ -207,5 +210,6 @@ export function checkRow(line: number, cells: readonly Cell[], map: readonly (Co
     return row;
   }
   row.camera = camera;
+  row.parsedCamera = parsed.data;
   return row;
 }

@@ -27,7 +27,14 @@ export function areaResolver(areas: readonly AreaRecord[]) {
   const byId = new Map(inForce.map((a) => [a.id, a]));
   const byName = new Map<string, AreaRecord[]>();
   for (const a of inForce) byName.set(foldName(a.name), [...(byName.get(foldName(a.name)) ?? []), a]);
+  // Rows name the same few areas again and again: each path is resolved once per file.
+  const resolved = new Map<string, { id: string } | 'unknown' | 'ambiguous'>();
   return (path: string): { id: string } | 'unknown' | 'ambiguous' => {
+    let r = resolved.get(path);
+    if (r === undefined) resolved.set(path, (r = resolve(path)));
+    return r;
+  };
+  function resolve(path: string): { id: string } | 'unknown' | 'ambiguous' {
     const parts = path
       .split(/\s*(?:>|›|\/|\\)\s*/)
       .map(foldName)
@@ -42,7 +49,7 @@ export function areaResolver(areas: readonly AreaRecord[]) {
       return i < 0;
     });
     return found.length === 1 ? { id: found[0]!.id } : found.length === 0 ? 'unknown' : 'ambiguous';
-  };
+  }
 }
 
 const CAMERA_KEYS: ColumnKey[] = [
@@ -152,7 +159,8 @@ export function buildPlan(
       }
     }
 
-    const checked = cameraCreateInput.parse({ ...cam, pointId: point.id });
+    // The check parsed the row already; the point id is the only field it did not know.
+    const checked = row.parsedCamera ? { ...row.parsedCamera, pointId: point.id } : cameraCreateInput.parse({ ...cam, pointId: point.id });
     const { id: _id, password, ...rest } = checked;
     if (state === 'live' && cam.id) {
       const row0 = store.records.cameraRow(cam.id)!;

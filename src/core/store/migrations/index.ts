@@ -13,6 +13,7 @@ import m009 from './009_wall_workspace';
 import m010 from './010_incidents';
 import m011 from './011_maps';
 import m013 from './013_health_repair';
+import m014 from './014_register_speed';
 import m015 from './015_health_offline_index';
 import m016 from './016_repair_photos_frame_rate';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'incidents', sql: m010 },
   { version: 11, name: 'maps', sql: m011 },
   { version: 13, name: 'health_repair', sql: m013 },
+  { version: 14, name: 'register_speed', sql: m014 },
   { version: 15, name: 'health_offline_index', sql: m015 },
   { version: 16, name: 'repair_photos_frame_rate', sql: m016 },
 ];

@@ -161,7 +161,7 @@ export const enWall = {
     or: ' or ',
     gotoPage: 'Go to: $t(nav.{{page}})',
     gotoPages: 'Go to a page (in the order of the navigation)',
-    group: { app: 'Console', wall: 'Wall', tile: 'Selected tile', views: 'Views', tours: 'Tours', ptz: 'PTZ', health: 'Health' },
+    group: { app: 'Console', wall: 'Wall', tile: 'Selected tile', views: 'Views', tours: 'Tours', ptz: 'PTZ', health: 'Health', register: 'Camera register' },
     wall: {
       selectTile: 'Select tile 1 … 10',
       selectTileN: 'Select tile {{n}}',

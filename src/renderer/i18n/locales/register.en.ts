@@ -1,7 +1,18 @@
 // The register's strings (cameras, points, areas, import, reports), English. register.vi.ts must
 // have the same keys (its type says so).
 const registerEn = {
-  tabs: { label: 'Register views', cameras: 'Cameras', points: 'Points', areas: 'Areas', duplicates: 'Duplicates' },
+  tabs: { label: 'Register views', cameras: 'Cameras', points: 'Points', areas: 'Areas', categories: 'Categories', duplicates: 'Duplicates' },
+  categoriesView: {
+    title: 'Location categories',
+    help: 'The built-in categories, and the centre’s own: add one, rename it, or disable it (points that have it keep it; it leaves the pickers).',
+    own: 'The centre’s own categories',
+    none: 'None yet.',
+    builtin: 'Built-in categories',
+    newName: 'New category',
+    add: 'Add category',
+    rename: 'Rename',
+    nameOf: 'Name of “{{name}}”',
+  },
   filters: {
     label: 'Filters',
     area: 'Area',
@@ -55,6 +66,8 @@ const registerEn = {
     done: '{{count}} cameras changed.',
   },
   actions: {
+    selectAll: 'Select all listed cameras',
+    clearSelection: 'Clear the selection',
     edit: 'Edit',
     disable: 'Disable',
     enable: 'Enable',

@@ -2,7 +2,18 @@
 import type { RegisterMessages } from './register.en';
 
 const registerVi: RegisterMessages = {
-  tabs: { label: 'Các phần của danh mục', cameras: 'Camera', points: 'Điểm', areas: 'Khu vực', duplicates: 'Trùng lặp' },
+  tabs: { label: 'Các phần của danh mục', cameras: 'Camera', points: 'Điểm', areas: 'Khu vực', categories: 'Loại địa điểm', duplicates: 'Trùng lặp' },
+  categoriesView: {
+    title: 'Loại địa điểm',
+    help: 'Các loại có sẵn và các loại riêng của trung tâm: thêm, đổi tên hoặc tắt (điểm đang mang loại đó vẫn giữ; loại đã tắt không còn trong danh sách chọn).',
+    own: 'Loại riêng của trung tâm',
+    none: 'Chưa có.',
+    builtin: 'Loại có sẵn',
+    newName: 'Loại mới',
+    add: 'Thêm loại',
+    rename: 'Đổi tên',
+    nameOf: 'Tên của “{{name}}”',
+  },
   filters: {
     label: 'Bộ lọc',
     area: 'Khu vực',
@@ -56,6 +67,8 @@ const registerVi: RegisterMessages = {
     done: 'Đã thay đổi {{count}} camera.',
   },
   actions: {
+    selectAll: 'Chọn tất cả camera trong danh sách',
+    clearSelection: 'Bỏ chọn',
     edit: 'Sửa',
     disable: 'Tắt',
     enable: 'Bật lại',

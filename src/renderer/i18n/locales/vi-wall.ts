@@ -163,7 +163,7 @@ export const viWall: WallMessages = {
     or: ' hoặc ',
     gotoPage: 'Tới: $t(nav.{{page}})',
     gotoPages: 'Tới một trang (theo thứ tự thanh điều hướng)',
-    group: { app: 'Bàn điều hành', wall: 'Màn hình', tile: 'Ô đang chọn', views: 'Cảnh', tours: 'Tuần tra', ptz: 'PTZ', health: 'Tình trạng' },
+    group: { app: 'Bàn điều hành', wall: 'Màn hình', tile: 'Ô đang chọn', views: 'Cảnh', tours: 'Tuần tra', ptz: 'PTZ', health: 'Tình trạng', register: 'Danh mục camera' },
     wall: {
       selectTile: 'Chọn ô 1 … 10',
       selectTileN: 'Chọn ô {{n}}',

@@ -10,6 +10,7 @@ import { StartDemoButton } from '../../demo/StartDemoButton';
 import { AddCameraDialog } from '../../register/AddCameraDialog';
 import { AreasView } from '../../register/AreasView';
 import { CameraTableView } from '../../register/CameraTableView';
+import { CategoriesView } from '../../register/CategoriesView';
 import { DuplicatesView } from '../../register/DuplicatesView';
 import { ImportDialog } from '../../register/ImportDialog';
 import { PointsView } from '../../register/PointsView';
@@ -19,7 +20,7 @@ import { DiscoverDialog } from '../../onboarding/DiscoverDialog';
 import { useRegisterData } from '../../register/use-register-data';
 import '../../register/register.css';
 
-const TABS = ['cameras', 'points', 'areas', 'duplicates'] as const;
+const TABS = ['cameras', 'points', 'areas', 'categories', 'duplicates'] as const;
 type Tab = (typeof TABS)[number];
 
 type Onboarding = 'discover' | 'address';
@@ -106,6 +107,7 @@ export function CamerasPage() {
             {tab === 'cameras' ? <CameraTableView areas={areas} categories={categories} /> : null}
             {tab === 'points' ? <PointsView areas={areas} categories={categories} /> : null}
             {tab === 'areas' ? <AreasView areas={areas} /> : null}
+            {tab === 'categories' ? <CategoriesView categories={categories} /> : null}
             {tab === 'duplicates' ? <DuplicatesView /> : null}
           </div>
         </>
