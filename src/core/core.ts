@@ -146,7 +146,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // The monitor's working/offline is told to camera health at once (one camera) and to the clients'
   // register views at most every 2 s: a start-up round turns thousands of cameras at once, and each
   // register.changed makes every console reload its tree, table and map.
-  const statusesChanged = coalesce(() => events.publish({ type: 'register.changed' }), 2000);
+  const statusesChanged = coalesce(() => events.publish({ type: 'register.changed', statusesOnly: true }), 2000);
   const register = new RegisterService(store, secrets, registerChanged, (cameraId, status) => {
     health.setStatus(cameraId, status);
     statusesChanged.poke();
@@ -339,7 +339,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   const healthMonitor = monitor;
   const offRegisterForHealth = events.subscribe((e) => {
-    if (e.type === 'register.changed') healthMonitor?.registerChanged();
+    // Its own status reports change no camera it probes: no new list of targets for them.
+    if (e.type === 'register.changed' && !e.statusesOnly) healthMonitor?.registerChanged();
   });
   const uptime = startUptimeSource({ databaseFile: file, log });
   const healthDashboard = new HealthDashboardBuilder({ repo: healthRepo, repairRepo, repair, health, monitor, uptime });

@@ -97,7 +97,7 @@ export function startIncidentServices(o: IncidentStartOptions) {
   });
   pullPoints.reconcile();
   const offRegister = o.events.subscribe((e) => {
-    if (e.type === 'register.changed') pullPoints.reconcile();
+    if (e.type === 'register.changed' && !e.statusesOnly) pullPoints.reconcile();
   });
   const offRules = alarms.onRulesChanged(() => pullPoints.reconcile());
 

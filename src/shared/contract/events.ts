@@ -64,7 +64,8 @@ export const shiftChangedEvent = z.object({ type: z.literal('shift.changed'), ha
 
 export const event = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings.changed'), settings }),
-  z.object({ type: z.literal('register.changed') }),
+  /** `statusesOnly`: only working/offline statuses changed (the health monitor), nothing else of the register. */
+  z.object({ type: z.literal('register.changed'), statusesOnly: z.boolean().optional() }),
   z.object({ type: z.literal('views.changed') }),
   z.object({ type: z.literal('tours.changed') }),
   liveStateEvent,
