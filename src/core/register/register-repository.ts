@@ -171,6 +171,35 @@ export interface PointWrite {
 const POINT_SELECT = `SELECT p.*, (SELECT count(*) FROM cameras c WHERE c.point_id = p.id AND c.deleted_at IS NULL) AS cameras FROM points p`;
 const LIVE = 'deleted_at IS NULL';
 
+/** The camera's written fields, in one order for both INSERT and UPDATE. */
+const CAMERA_FIELDS: readonly [string, (c: CameraWrite) => unknown][] = [
+  ['point_id', (c) => c.pointId],
+  ['name', (c) => c.name],
+  ['status', (c) => c.status],
+  ['ptz', (c) => (c.ptz ? 1 : 0)],
+  ['onvif_url', (c) => c.onvifUrl],
+  ['rtsp_main', (c) => c.rtspMain],
+  ['rtsp_sub', (c) => c.rtspSub],
+  ['username', (c) => c.username],
+  ['password_box', (c) => c.passwordBox],
+  ['rtsp_transport', (c) => c.rtspTransport],
+  ['preferred_stream', (c) => c.preferredStream],
+  ['transmission', (c) => c.transmission],
+  ['funding', (c) => fundingOf(c.ownership)],
+  ['make', (c) => c.make],
+  ['model', (c) => c.model],
+  ['serial', (c) => c.serial],
+  ['heading', (c) => c.heading],
+  ['field_of_view', (c) => c.fieldOfView],
+  ['ownership', (c) => c.ownership],
+  ['funding_source', (c) => c.fundingSource],
+  ['isp', (c) => c.isp],
+  ['install_date', (c) => c.installDate],
+  ['warranty_end', (c) => c.warrantyEnd],
+  ['notes', (c) => c.notes],
+];
+const cameraValues = (c: CameraWrite) => CAMERA_FIELDS.map(([, v]) => v(c));
+
 export class RegisterRepository {
   constructor(private readonly db: Db) {}
 
@@ -378,81 +407,15 @@ export class RegisterRepository {
     const rowid = this.nextSearchRowid();
     statement(
       this.db,
-      `INSERT INTO cameras(id, point_id, name, status, ptz, onvif_url, rtsp_main, rtsp_sub, username, password_box, rtsp_transport, preferred_stream,
-           transmission, funding, make, model, serial, heading, field_of_view, ownership, funding_source, isp, install_date, warranty_end, notes,
-           sort_key, search_rowid, created_at, area_id, point_purposes)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,
-           (SELECT area_id FROM points WHERE id = ?), (SELECT purposes FROM points WHERE id = ?))`,
-    ).run(
-      id,
-      c.pointId,
-      c.name,
-      c.status,
-      c.ptz ? 1 : 0,
-      c.onvifUrl,
-      c.rtspMain,
-      c.rtspSub,
-      c.username,
-      c.passwordBox,
-      c.rtspTransport,
-      c.preferredStream,
-      c.transmission,
-      fundingOf(c.ownership),
-      c.make,
-      c.model,
-      c.serial,
-      c.heading,
-      c.fieldOfView,
-      c.ownership,
-      c.fundingSource,
-      c.isp,
-      c.installDate,
-      c.warrantyEnd,
-      c.notes,
-      c.sortKey,
-      rowid,
-      at,
-      c.pointId,
-      c.pointId,
-    );
+      `INSERT INTO cameras(id, ${CAMERA_FIELDS.map(([col]) => col).join(', ')}, sort_key, search_rowid, created_at, area_id, point_purposes)
+         VALUES (?, ${CAMERA_FIELDS.map(() => '?').join(', ')}, ?, ?, ?, (SELECT area_id FROM points WHERE id = ?), (SELECT purposes FROM points WHERE id = ?))`,
+    ).run(id, ...cameraValues(c), c.sortKey, rowid, at, c.pointId, c.pointId);
     this.logStatus(id, c.status, at);
     return rowid;
   }
 
   updateCamera(id: string, c: CameraWrite): void {
-    statement(
-      this.db,
-      `UPDATE cameras SET point_id = ?, name = ?, status = ?, ptz = ?, onvif_url = ?, rtsp_main = ?, rtsp_sub = ?, username = ?, password_box = ?,
-           rtsp_transport = ?, preferred_stream = ?, transmission = ?, funding = ?, make = ?, model = ?, serial = ?, heading = ?, field_of_view = ?,
-           ownership = ?, funding_source = ?, isp = ?, install_date = ?, warranty_end = ?, notes = ?, sort_key = ? WHERE id = ?`,
-    ).run(
-      c.pointId,
-      c.name,
-      c.status,
-      c.ptz ? 1 : 0,
-      c.onvifUrl,
-      c.rtspMain,
-      c.rtspSub,
-      c.username,
-      c.passwordBox,
-      c.rtspTransport,
-      c.preferredStream,
-      c.transmission,
-      fundingOf(c.ownership),
-      c.make,
-      c.model,
-      c.serial,
-      c.heading,
-      c.fieldOfView,
-      c.ownership,
-      c.fundingSource,
-      c.isp,
-      c.installDate,
-      c.warrantyEnd,
-      c.notes,
-      c.sortKey,
-      id,
-    );
+    statement(this.db, `UPDATE cameras SET ${CAMERA_FIELDS.map(([col]) => `${col} = ?`).join(', ')}, sort_key = ? WHERE id = ?`).run(...cameraValues(c), c.sortKey, id);
   }
 
   /** Kept apart from the camera's other fields: imports and older clients leave it as it is. */
