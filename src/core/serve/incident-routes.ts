@@ -10,7 +10,8 @@
 // else is an attachment of type application/octet-stream under a sandboxing CSP.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { incidentQuery, type Permission } from '../../shared/contract';
-import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
+import { toErrorInfo } from '../../shared/errors';
+import { fail, json } from './json-answer';
 import type { CallSource } from '../auth/auth-service';
 import { can, type Principal } from '../auth/principal';
 import { incidentRows, incidentsPdfHtml, MAX_PDF_ROWS, MAX_XLSX_ROWS, writeIncidentsXlsx } from '../incidents/export/incident-export';
@@ -25,9 +26,6 @@ type Audit = (
   target?: { kind: string; id: string } | null,
 ) => Promise<void>;
 
-const json = (res: ServerResponse, status: number, body: unknown) =>
-  void res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
-const fail = (res: ServerResponse, status: number, error: ErrorInfo) => json(res, status, { ok: false, error });
 
 const statusOf = (code: string) =>
   code === 'not_found'

@@ -5,19 +5,17 @@
 // sent inline under the same sandboxing headers as incident files.
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { toErrorInfo } from '../../shared/errors';
+import { toErrorInfo, type ErrorCode, type ErrorParams } from '../../shared/errors';
 import { ticketVisible } from '../api/health-handlers';
 import type { CallSource } from '../auth/auth-service';
 import { can, type Principal } from '../auth/principal';
 import type { CoreServices } from '../services';
 import { contentDisposition, FILE_HEADERS } from './incident-routes';
+import { fail } from './json-answer';
 
 const PHOTO = /^\/repair\/photo\/([0-9a-f-]{36})$/;
 
-const fail = (res: ServerResponse, status: number, code: string, params: Record<string, string> = {}) =>
-  void res
-    .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
-    .end(JSON.stringify({ ok: false, error: { code, params } }));
+const refuse = (res: ServerResponse, status: number, code: ErrorCode, params: ErrorParams = {}) => fail(res, status, { code, params });
 
 export async function repairRoute(
   req: IncomingMessage,
@@ -30,13 +28,13 @@ export async function repairRoute(
   if (req.method !== 'GET') return void res.writeHead(405, { Allow: 'GET' }).end();
   const m = PHOTO.exec(url.pathname);
   if (!m) return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
-  if (!principal) return fail(res, 401, 'session_required');
-  if (!can(principal, 'register.view')) return fail(res, 403, 'permission_denied', { permission: 'register.view' });
+  if (!principal) return refuse(res, 401, 'session_required');
+  if (!can(principal, 'register.view')) return refuse(res, 403, 'permission_denied', { permission: 'register.view' });
   const id = m[1]!;
   const photo = s.repairPhotos.photo(id);
   // A photo's ticket always exists (its rows go with it), so the ticket is read without a guard.
   const ticket = photo ? s.repair.get(photo.ticketId) : null;
-  if (!photo || !ticket || !ticketVisible(s, principal, ticket)) return fail(res, 404, 'not_found', { kind: 'photo', id });
+  if (!photo || !ticket || !ticketVisible(s, principal, ticket)) return refuse(res, 404, 'not_found', { kind: 'photo', id });
   const thumb = url.searchParams.get('size') === 'thumb';
   const rel = thumb ? photo.thumb : photo.file;
   try {
@@ -60,7 +58,7 @@ export async function repairRoute(
   } catch (err) {
     if (res.headersSent) return void res.destroy();
     const code = toErrorInfo(err).code;
-    return fail(res, code === 'not_found' ? 404 : 500, code === 'not_found' ? 'not_found' : 'internal', { kind: 'photo', id });
+    return refuse(res, code === 'not_found' ? 404 : 500, code === 'not_found' ? 'not_found' : 'internal', { kind: 'photo', id });
   }
   if (!thumb) {
     await s.audit
