@@ -50,17 +50,33 @@ export function startUptimeSource(o: { databaseFile: string; log: Logger; everyM
     return running;
   };
 
-  const timer = setInterval(() => void run(), o.everyMs ?? 5 * 60_000);
-  timer.unref();
-  void run();
+  // Nothing at start-up: the first ask of the dashboard starts the thread (the page asks again
+  // until the figures are in), and only then does it come back every few minutes.
+  let timer: NodeJS.Timeout | null = null;
+  const begin = () => {
+    if (timer || stopped) return;
+    timer = setInterval(() => void run(), o.everyMs ?? 5 * 60_000);
+    timer.unref();
+    void run();
+  };
 
   return {
-    latest: () => latest,
-    refresh: () => (running ? running.then(run) : run()),
+    latest: () => {
+      begin();
+      return latest;
+    },
+    refresh: () => {
+      // The first ask starts a computation of its own; later ones wait for a new one.
+      if (!timer) {
+        begin();
+        return running ?? Promise.resolve();
+      }
+      return running ? running.then(run) : run();
+    },
     lastRunMs: () => lastMs,
     async stop() {
       stopped = true;
-      clearInterval(timer);
+      if (timer) clearInterval(timer);
       const w = current as Worker | null;
       if (w) await w.terminate();
       await running;
