@@ -168,9 +168,8 @@ export function useWallPage() {
     const chosen = preferences.defaultViews[place.key];
     const v = views.find((x) => x.id === chosen) ?? views.find((x) => x.shortcut === 1) ?? views[0];
     if (!v) return; // none yet (an empty register, the demo starting): the first one to appear
-    dispatch({ type: 'load', view: v });
-    store.settled();
-  }, [dispatch, place.key, preferences.defaultViews, store, views, viewsLoaded]);
+    store.applyDefault({ type: 'load', view: v });
+  }, [place.key, preferences.defaultViews, store, views, viewsLoaded]);
 
   // ---- #/wall?camera=… and #/wall?view=…, at start and whenever the address changes ----
   const showCamera = useCallback(
@@ -316,8 +315,6 @@ export function useWallPage() {
       act: (a: WallAction) => {
         // Arranging the wall by hand ends a tour: the officer has taken over.
         if (tourRef.current && a.type !== 'select' && a.type !== 'maximise') stopTour();
-        // The officer got there before the default view did: theirs wins.
-        if (store.fresh && a.type !== 'select') store.settled();
         act(a);
         // What takes something off the wall offers its undo where the officer is looking.
         if (a.type === 'clear' && state.tiles[a.index]) notify('undo', t('pages.wall.undoClear', { n: a.index + 1 }));
@@ -344,7 +341,7 @@ export function useWallPage() {
       tourEdit: (x) => setDialog({ kind: 'tour', tour: x }),
       tourDelete: deleteTour,
     }),
-    [act, currentView, deleteTour, deleteView, fail, history.canUndo, notify, place, store, preferences.operatorMode, requestView, setDefaultView, startTour, state, stopTour, t, toggleFullscreen, toggleStats, tour.pause, tour.resume, tour.run, undo, updatePreferences],
+    [act, currentView, deleteTour, deleteView, fail, history.canUndo, notify, place, preferences.operatorMode, requestView, setDefaultView, startTour, state, stopTour, t, toggleFullscreen, toggleStats, tour.pause, tour.resume, tour.run, undo, updatePreferences],
   );
   useActions(WALL_ACTIONS, ctx);
   const dynamic = useMemo(() => listActions(views, tours), [views, tours]);

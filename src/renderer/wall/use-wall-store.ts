@@ -48,8 +48,8 @@ export interface WallStore {
   ready: boolean;
   /** True when nothing was stored for this window: the page picks its default view. */
   fresh: boolean;
-  /** The fresh wall got its default: from now on it is the officer's. */
-  settled: () => void;
+  /** Gives a fresh wall its default view, unless the officer has arranged it already. */
+  applyDefault: (a: WallAction) => void;
 }
 
 /**
@@ -62,17 +62,35 @@ export function useWallStore(windowKey: string, keep: WallState | null): WallSto
   const cached = memory.get(`${userId}/${windowKey}`);
   const [state, rawDispatch] = useReducer(wallReducer, cached ?? initialWall);
   const [ready, setReady] = useState(!!cached);
-  // The officer acted before the kept wall arrived (chose a layout, put a camera up): theirs wins.
-  const touched = useRef(false);
+  const [fresh, setFresh] = useState(false);
+  // Refs set in the same moment as the state: an officer's act can land between the core's answer
+  // and the render that shows it, and must still be seen as the officer's (not overwritten).
   const readyRef = useRef(ready);
-  useEffect(() => {
-    readyRef.current = ready;
-  }, [ready]);
+  const freshRef = useRef(false);
+  // The officer acted before the kept wall or the default view arrived (chose a layout, put a
+  // camera up): theirs wins. Selecting a tile alone arranges nothing.
+  const touched = useRef(false);
   const dispatch = useCallback((a: WallAction) => {
-    if (!readyRef.current) touched.current = true;
+    if (a.type !== 'select' && (!readyRef.current || freshRef.current)) {
+      touched.current = true;
+      if (freshRef.current) {
+        freshRef.current = false;
+        setFresh(false);
+      }
+    }
     rawDispatch(a);
   }, []);
-  const [fresh, setFresh] = useState(false);
+  const decide = useCallback((found: WallState | null) => {
+    if (!touched.current) {
+      if (found) rawDispatch({ type: 'restore', state: found });
+      else {
+        freshRef.current = true;
+        setFresh(true);
+      }
+    }
+    readyRef.current = true;
+    setReady(true);
+  }, []);
   const pending = useRef<{ state: WallState; timer: ReturnType<typeof setTimeout> | null } | null>(null);
 
   // Load once per window: the newest of the core's copy and an unconfirmed local one.
@@ -84,21 +102,11 @@ export function useWallStore(windowKey: string, keep: WallState | null): WallSto
       (r) => {
         if (!alive) return;
         const useLocal = local?.pending && (!r.state || local.at > (r.updatedAt ?? 0));
-        const found = useLocal ? local.state : r.state;
-        if (touched.current) {
-          setReady(true);
-          return;
-        }
-        if (found) rawDispatch({ type: 'restore', state: found });
-        else setFresh(true);
-        setReady(true);
+        decide(useLocal ? local.state : r.state);
       },
       () => {
         // The core cannot answer now (starting, unreachable): this browser's copy is better than nothing.
-        if (!alive) return;
-        if (local && !touched.current) rawDispatch({ type: 'restore', state: local.state });
-        else setFresh(true);
-        setReady(true);
+        if (alive) decide(local?.state ?? null);
       },
     );
     return () => {
@@ -163,6 +171,11 @@ export function useWallStore(windowKey: string, keep: WallState | null): WallSto
     };
   }, [send]);
 
-  const settled = useCallback(() => setFresh(false), []);
-  return { state, dispatch, ready, fresh, settled };
+  const applyDefault = useCallback((a: WallAction) => {
+    if (!freshRef.current) return; // the officer got there first
+    freshRef.current = false;
+    setFresh(false);
+    rawDispatch(a);
+  }, []);
+  return { state, dispatch, ready, fresh, applyDefault };
 }
