@@ -1,6 +1,6 @@
 // Helpers for the wall's e2e tests: cameras registered the way the UI would, and the few moves an
 // officer makes again and again (select a tile, put a camera on it, read what a tile says).
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { Camera } from '../../../src/shared/contract';
 import type { TestApi } from './api';
 
@@ -48,9 +48,15 @@ export const tile = (page: Page, n: number) => page.locator(`[data-tile="${n}"]`
 export const tileOf = (page: Page, camera: string) => page.getByRole('region', { name: camera, exact: true });
 export const tree = (page: Page) => page.getByRole('tree');
 
-/** Clicks tile n (which selects it) without touching its tools. */
+/**
+ * Clicks tile n (which selects it) without touching its tools, and sees it selected before going
+ * on, as an officer does (a click while the page is still loading may land before the wall does).
+ */
 export async function selectTile(page: Page, n: number): Promise<void> {
-  await tile(page, n).click({ position: { x: 30, y: 60 } });
+  await expect(async () => {
+    await tile(page, n).click({ position: { x: 30, y: 60 } });
+    await expect(tile(page, n)).toHaveAttribute('aria-current', 'true', { timeout: 2000 });
+  }).toPass();
 }
 
 /** Selects tile n, then puts the camera there from the tree with Enter. */
