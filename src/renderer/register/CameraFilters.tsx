@@ -1,5 +1,6 @@
 // The camera table's filters: an area (with everything under it), status, ownership, transmission,
 // location category and purpose (any of those ticked), and words without diacritics.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CameraFilter, Category } from '../../shared/contract';
 import { CAMERA_STATUSES, OWNERSHIPS, PURPOSES, TRANSMISSIONS } from '../../shared/contract';
@@ -46,7 +47,11 @@ function Multi<K extends string>({
   );
 }
 
-export function CameraFilters({
+/**
+ * Memoised: the table re-renders on every page of rows that arrives while it scrolls, and the area
+ * list alone is thousands of options.
+ */
+export const CameraFilters = memo(function CameraFilters({
   filter,
   onChange,
   areas,
@@ -128,4 +133,4 @@ export function CameraFilters({
       ) : null}
     </div>
   );
-}
+});

@@ -52,6 +52,10 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
   const exportUrl = (format: 'csv' | 'xlsx') => api.downloadUrl(`/download/register-cameras.${format}`, { filter: JSON.stringify(deferred), lang });
   const toggle = useCallback((id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id]))), []);
   const close = useCallback(() => setOpen(null), []);
+  const chooseColumns = useCallback((c: ColumnKey[]) => {
+    setColumns(c);
+    saveColumns(c);
+  }, []);
   const openRow = useCallback((r: CameraRow) => setOpen(r.id), []);
   const selectLabel = useCallback((r: CameraRow) => t('register.table.select', { name: r.name }), [t]);
   void pages.version;
@@ -79,13 +83,7 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
       <div className="register-view__bar">
         <CameraFilters filter={filter} onChange={setFilter} areas={areas} categories={categories} />
         <div className="register-view__tools">
-          <ColumnChooser
-            value={columns}
-            onChange={(c) => {
-              setColumns(c);
-              saveColumns(c);
-            }}
-          />
+          <ColumnChooser value={columns} onChange={chooseColumns} />
           <a className="button" href={exportUrl('csv')} download>
             {t('register.actions.exportCsv')}
           </a>
