@@ -167,6 +167,11 @@ test.describe('in English', () => {
     await expect(page.getByRole('combobox', { name: /Speed/ })).toHaveValue('4');
     await page.keyboard.press('[');
     await page.keyboard.press('[');
+    // Space plays and pauses, as in every player.
+    await page.keyboard.press('Space');
+    await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 10_000 });
+    await page.keyboard.press('Space');
+    await expect(tile).toHaveAttribute('data-state', 'paused');
     // Reverse: the time shown goes down.
     const t2 = await shown();
     await page.keyboard.press('j');
