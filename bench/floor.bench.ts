@@ -31,6 +31,14 @@ const PATHS = (process.env.BENCH_FLOOR_PATHS ?? 'webcodecs,mse').split(',') as A
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
+/** A camera's frame count at `at`, between the hub's samples around it. */
+function sentAt(counts: Array<{ at: number; frames: number[] }>, camera: number, at: number): number {
+  const after = counts.findIndex((c) => c.at >= at);
+  if (after <= 0) return counts[Math.max(0, after)]!.frames[camera]!;
+  const [a, b] = [counts[after - 1]!, counts[after]!];
+  return a.frames[camera]! + ((b.frames[camera]! - a.frames[camera]!) * (at - a.at)) / Math.max(1, b.at - a.at);
+}
+
 /** Both cores' busy share over a window, from /proc/stat: how loaded the machine was. */
 function cpuBusy(): () => number {
   const read = () => {
@@ -95,7 +103,7 @@ type Win = {
   startWall(urls: string[], path: string, columns: number): void;
   stopWall(): void;
   wallFrames(): number[];
-  measureWall(ms: number, stampTile: number): Promise<{ presented: number[]; latencies: number[]; unreadable: number; seconds: number; profile: unknown[] }>;
+  measureWall(ms: number, stampTile: number): Promise<{ presented: number[]; latencies: number[]; unreadable: number; seconds: number; profile: unknown[]; startedAt: number; endedAt: number }>;
 };
 
 const bench: Benchmark = async () => {
@@ -160,10 +168,17 @@ const bench: Benchmark = async () => {
         await page.waitForFunction((k) => (window as unknown as Win).wallFrames().filter((f) => f > 0).length === k, n, { timeout: 60_000 });
         await sleep(3000);
         const sent0 = cams.map((c) => live.statsFor(c, 'sub'));
-        const hubFrames0 = cams.map((c) => hubFrames(live, c));
+        // The hub's counts, sampled through the page's window: frames sent are counted over exactly
+        // the window the page counted (read before and after page.evaluate, the window also took in
+        // the round trips to a busy page, about 6 frames a tile on a 4x4 wall).
+        const counts: Array<{ at: number; frames: number[] }> = [];
+        const sample = () => counts.push({ at: Date.now(), frames: cams.map((c) => hubFrames(live, c)) });
+        sample();
+        const sampler = setInterval(sample, 20);
         const busy = cpuBusy();
-        const m = await page.evaluate((ms) => (window as unknown as Win).measureWall(ms, 0), SECONDS * 1000);
-        const sent = cams.map((c, i) => hubFrames(live, c) - hubFrames0[i]!);
+        const m = await page.evaluate((ms) => (window as unknown as Win).measureWall(ms, 0), SECONDS * 1000).finally(() => clearInterval(sampler));
+        sample();
+        const sent = cams.map((_, i) => Math.round(sentAt(counts, i, m.endedAt) - sentAt(counts, i, m.startedAt)));
         const cpu = busy();
         await page.evaluate(() => (window as unknown as Win).stopWall());
         const pct = m.presented.map((f, i) => (sent[i]! > 0 ? Math.min(100, (f / sent[i]!) * 100) : 0));

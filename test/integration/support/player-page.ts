@@ -114,7 +114,10 @@ interface WallWindow {
   startWall(urls: string[], path: PathChoice, columns: number): void;
   stopWall(): void;
   wallFrames(): number[];
-  measureWall(durationMs: number, stampTile: number): Promise<{ presented: number[]; latencies: number[]; unreadable: number; seconds: number; profile: TileProfile[] }>;
+  measureWall(
+    durationMs: number,
+    stampTile: number,
+  ): Promise<{ presented: number[]; latencies: number[]; unreadable: number; seconds: number; profile: TileProfile[]; startedAt: number; endedAt: number }>;
 }
 
 /** Where frames went that were not presented (the frame-skip profile). */
@@ -176,6 +179,8 @@ ww.measureWall = (durationMs, stampTile) =>
       listeners.push(() => pairs.forEach(([e, f]) => v.removeEventListener(e, f)));
     });
     const started = performance.now();
+    // The host's clock, shared with the bench process: it counts the frames sent over this same window.
+    const startedAt = Date.now();
     const end = started + durationMs;
     const cancel: Array<() => void> = [];
     ww.wall.forEach((p, i) => {
@@ -202,9 +207,10 @@ ww.measureWall = (durationMs, stampTile) =>
       const wait = Math.max(0, end - performance.now());
       setTimeout(() => {
         cancel.forEach((c) => c());
+        const endedAt = Date.now();
         listeners.forEach((c) => c());
         ww.wall.forEach((p, i) => (profile[i]!.dropped = droppedOf(p) - dropped0[i]!));
-        resolve({ presented, latencies: m.latencies, unreadable: m.unreadable, seconds: (performance.now() - started) / 1000, profile });
+        resolve({ presented, latencies: m.latencies, unreadable: m.unreadable, seconds: (performance.now() - started) / 1000, profile, startedAt, endedAt });
       }, wait);
     });
   });
