@@ -27,17 +27,33 @@ function text(value: unknown): string {
   return s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` : s;
 }
 
+/**
+ * A field name as the audit trail accepts it (a letter or _, then letters, digits, _). A client may
+ * send any name ("", "0", "a-b": the contract drops unknown fields and the call succeeds); refused
+ * by the trail, it cost the whole entry, so the call happened and nothing recorded it.
+ */
+function detailKey(k: string, taken: Record<string, unknown>): string {
+  let key = k.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 60);
+  if (!/^[A-Za-z_]/.test(key)) key = `_${key}`.slice(0, 60);
+  for (let i = 2; Object.hasOwn(taken, key); i++) key = `${key.slice(0, 58)}_${i}`;
+  return key;
+}
+
 /** The call's input as audit details: top-level fields only, secrets replaced, long values cut. */
 export function auditDetails(input: unknown): Record<string, AuditValue> {
   const out: Record<string, AuditValue> = {};
   if (!input || typeof input !== 'object' || Array.isArray(input)) return out;
   let n = 0;
-  for (const [k, v] of Object.entries(input)) {
+  // Fields with proper names first, so they keep them; an odd name gives way to a proper one.
+  const entries = Object.entries(input);
+  const proper = (k: string) => /^[A-Za-z_][A-Za-z0-9_]{0,59}$/.test(k);
+  for (const [k, v] of [...entries.filter(([k]) => proper(k)), ...entries.filter(([k]) => !proper(k))]) {
     if (n++ >= MAX_FIELDS) break;
     if (k === '__proto__') continue;
-    const key = k.slice(0, 64);
+    const key = detailKey(k, out);
     if (SECRET.test(k)) out[key] = v == null ? null : '***';
-    else if (v === null || typeof v === 'number' || typeof v === 'boolean') out[key] = v;
+    else if (v === null || typeof v === 'boolean') out[key] = v;
+    else if (typeof v === 'number') out[key] = Number.isFinite(v) ? v : String(v);
     else if (v !== undefined) out[key] = text(v);
   }
   return out;

@@ -63,6 +63,13 @@ describe('the API dispatcher', () => {
     expect(audit.entries[0]).toMatchObject({ action: 'settings.update', outcome: 'denied', actor: { username: 'officer' }, details: { error: 'permission_denied', language: 'vi' } });
   });
 
+  it('audits a change whose input also carried fields with odd names (dropped by the contract, kept by their shape in the trail)', async () => {
+    const r = await core.dispatcher.call('settings.update', { tourDwellSeconds: 25, '': 1, '0': 'x', 'a-b': true, a_b: 2 }, as('admin'));
+    expect(r.ok).toBe(true);
+    const [entry] = (await core.services.audit.list({ limit: 1 })).entries;
+    expect(entry).toMatchObject({ action: 'settings.update', outcome: 'ok', details: { tourDwellSeconds: 25, _: 1, _0: 'x', a_b: 2, a_b_2: true } });
+  });
+
   it('asks for a session before anything but the pre-sign-in calls', async () => {
     const anonymous: CallContext = { principal: null, source: local };
     expect(await core.dispatcher.call('register.tree', {}, anonymous)).toEqual({ ok: false, error: { code: 'session_required', params: {} } });
