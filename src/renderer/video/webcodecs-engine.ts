@@ -7,31 +7,20 @@
 // - After every configure, and after anything lost (a corrupt frame, a skipped backlog, a late part
 //   of a split keyframe), nothing is decoded until the next keyframe: the tile keeps its last good
 //   picture instead of showing a smeared one.
-// - Newest frame wins: a frame decoded with others still queued behind it is not drawn, so a
-//   backlog (a busy page for a moment) is decoded through at once and never played late; a decoder
-//   that stays behind (starved of CPU) skips to the next keyframe. While the page is hidden only
-//   the newest frame is kept, and drawn the moment the page is shown.
+// - Newest frame wins: the decoder's queue is kept short; if it backs up (a hidden tab, a busy
+//   page) deltas are skipped to the next keyframe, never played late. While the page is hidden
+//   only the newest frame is kept, and drawn the moment the page is shown.
 // - Every VideoFrame is closed as soon as it is drawn or replaced: Chromium's frame pool is small
 //   and a leaked frame stalls the decoder.
 import type { Engine, EngineHooks } from './engine';
 import { avcCodecString, TsAccessUnits, type AccessUnit } from './ts-access-units';
 
 /**
- * More queued chunks than this (about a second at 25 fps) for longer than BEHIND_FOR_MS and the
- * decoder is starved: skip to the next keyframe. A burst is not starvation: after the page's main
- * thread was held for a moment (a garbage collection, a busy render), a second of frames arrives at
- * once and the decoder gets through it in tens of milliseconds; skipping then froze the tile for up
- * to a GOP (on a 4x4 wall every tile lost 20–45 frames at the same moment). Lower (6 was tried)
- * turned every short CPU squeeze into such a freeze, which the soak bench counted as stalls.
+ * More queued chunks than this (about a second at 25 fps) and the decoder is behind: skip to the
+ * next keyframe. Lower (6 was tried) turned every short CPU squeeze on a loaded machine into a
+ * freeze of up to a GOP, which the soak bench counted as stalls; a second late is caught up anyway.
  */
 const MAX_DECODE_QUEUE = 25;
-const BEHIND_FOR_MS = 500;
-/**
- * A decoded frame with more than this many chunks still queued behind it is already old: it is
- * decoded (later frames need it) but not drawn, so a backlog is caught up at once, never played.
- */
-const CATCH_UP_QUEUE = 2;
-const MAX_UNDRAWN_MS = 120;
 
 export function webCodecsSupported(): boolean {
   return typeof VideoDecoder === 'function' && typeof EncodedVideoChunk === 'function' && window.isSecureContext !== false;
@@ -55,9 +44,6 @@ export function startWebCodecs(canvas: HTMLCanvasElement, url: string, hooks: En
   /** The newest decoded frame not yet drawn (only while the page is hidden). */
   let pending: VideoFrame | null = null;
   let lastInMs: number | null = null;
-  let drawnAt = 0;
-  /** Since when the decoder's queue has been over MAX_DECODE_QUEUE. */
-  let behindSince: number | null = null;
   let lastOutMs: number | null = null;
 
   const draw = (frame: VideoFrame) => {
@@ -68,7 +54,6 @@ export function startWebCodecs(canvas: HTMLCanvasElement, url: string, hooks: En
       canvas.height = h;
     }
     ctx?.drawImage(frame, 0, 0, w, h);
-    drawnAt = performance.now();
     const ptsMs = frame.timestamp / 1000;
     lastOutMs = ptsMs;
     frame.close();
@@ -89,13 +74,6 @@ export function startWebCodecs(canvas: HTMLCanvasElement, url: string, hooks: En
         dropped++;
       }
       pending = frame;
-      return;
-    }
-    // Skipped only while the tile is moving anyway: a decoder that stays a few frames behind must
-    // still show a picture at least every MAX_UNDRAWN_MS, never freeze on its own catching up.
-    if (decoder && decoder.decodeQueueSize > CATCH_UP_QUEUE && performance.now() - drawnAt < MAX_UNDRAWN_MS) {
-      frame.close();
-      dropped++;
       return;
     }
     draw(frame);
@@ -158,10 +136,8 @@ export function startWebCodecs(canvas: HTMLCanvasElement, url: string, hooks: En
       dropped++; // a frame of the stretch skipped to the next keyframe
       return;
     }
-    if (decoder.decodeQueueSize <= MAX_DECODE_QUEUE) behindSince = null;
-    else if (!unit.key && performance.now() - (behindSince ??= performance.now()) > BEHIND_FOR_MS) {
-      // Starved: what is queued is already old. Skip to the next keyframe instead of playing it late.
-      behindSince = null;
+    if (!unit.key && decoder.decodeQueueSize > MAX_DECODE_QUEUE) {
+      // Behind: what is queued is already old. Skip to the next keyframe instead of playing it late.
       dropped++;
       needKey = true;
       return;
