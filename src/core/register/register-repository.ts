@@ -200,6 +200,23 @@ const CAMERA_FIELDS: readonly [string, (c: CameraWrite) => unknown][] = [
 ];
 const cameraValues = (c: CameraWrite) => CAMERA_FIELDS.map(([, v]) => v(c));
 
+/** A point's written columns, in one list for INSERT and UPDATE (as CAMERA_FIELDS). */
+const POINT_FIELDS: readonly [string, (p: PointWrite) => unknown][] = [
+  ['area_id', (p) => p.areaId],
+  ['name', (p) => p.name],
+  ['address', (p) => p.address],
+  ['lat', (p) => p.lat],
+  ['lon', (p) => p.lon],
+  ['category_id', (p) => p.categoryId],
+  ['purposes', (p) => purposesToBits(p.purposes)],
+  ['custodian', (p) => p.custodian],
+  ['custodian_contact', (p) => p.custodianContact],
+  ['notes', (p) => p.notes],
+  ['sort_key', (p) => p.sortKey],
+  ['search', (p) => p.search],
+];
+const pointValues = (p: PointWrite) => POINT_FIELDS.map(([, v]) => v(p));
+
 export class RegisterRepository {
   constructor(private readonly db: Db) {}
 
@@ -356,47 +373,13 @@ export class RegisterRepository {
   insertPoint(p: PointWrite, from: string, id: string = randomUUID()): void {
     statement(
       this.db,
-      `INSERT INTO points(id, area_id, name, address, lat, lon, category_id, purposes, custodian, custodian_contact, notes, sort_key, search, created_at)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-    ).run(
-      id,
-      p.areaId,
-      p.name,
-      p.address,
-      p.lat,
-      p.lon,
-      p.categoryId,
-      purposesToBits(p.purposes),
-      p.custodian,
-      p.custodianContact,
-      p.notes,
-      p.sortKey,
-      p.search,
-      Date.now(),
-    );
+      `INSERT INTO points(id, ${POINT_FIELDS.map(([col]) => col).join(', ')}, created_at) VALUES (?, ${POINT_FIELDS.map(() => '?').join(', ')}, ?)`,
+    ).run(id, ...pointValues(p), Date.now());
     statement(this.db, 'INSERT INTO point_placements(point_id, valid_from, valid_to, area_id) VALUES (?,?,NULL,?)').run(id, from, p.areaId);
   }
 
   updatePoint(id: string, p: PointWrite): void {
-    statement(
-      this.db,
-      `UPDATE points SET area_id = ?, name = ?, address = ?, lat = ?, lon = ?, category_id = ?, purposes = ?, custodian = ?, custodian_contact = ?,
-           notes = ?, sort_key = ?, search = ? WHERE id = ?`,
-    ).run(
-      p.areaId,
-      p.name,
-      p.address,
-      p.lat,
-      p.lon,
-      p.categoryId,
-      purposesToBits(p.purposes),
-      p.custodian,
-      p.custodianContact,
-      p.notes,
-      p.sortKey,
-      p.search,
-      id,
-    );
+    statement(this.db, `UPDATE points SET ${POINT_FIELDS.map(([col]) => `${col} = ?`).join(', ')} WHERE id = ?`).run(...pointValues(p), id);
   }
 
   private nextSearchRowid(): number {
