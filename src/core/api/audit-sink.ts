@@ -32,10 +32,12 @@ function text(value: unknown): string {
  * send any name ("", "0", "a-b": the contract drops unknown fields and the call succeeds); refused
  * by the trail, it cost the whole entry, so the call happened and nothing recorded it.
  */
+const PROPER_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,59}$/;
+
 function detailKey(k: string, taken: Record<string, unknown>): string {
-  let key = k.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 60);
-  if (!/^[A-Za-z_]/.test(key)) key = `_${key}`.slice(0, 60);
-  for (let i = 2; Object.hasOwn(taken, key); i++) key = `${key.slice(0, 58)}_${i}`;
+  const base = PROPER_KEY.test(k) ? k : `_${k.replace(/[^A-Za-z0-9_]/g, '_')}`.replace(/^_(?=[A-Za-z_])/, '').slice(0, 56);
+  let key = base;
+  for (let i = 2; Object.hasOwn(taken, key); i++) key = `${base}_${i}`;
   return key;
 }
 
@@ -46,7 +48,7 @@ export function auditDetails(input: unknown): Record<string, AuditValue> {
   let n = 0;
   // Fields with proper names first, so they keep them; an odd name gives way to a proper one.
   const entries = Object.entries(input);
-  const proper = (k: string) => /^[A-Za-z_][A-Za-z0-9_]{0,59}$/.test(k);
+  const proper = (k: string) => PROPER_KEY.test(k);
   for (const [k, v] of [...entries.filter(([k]) => proper(k)), ...entries.filter(([k]) => !proper(k))]) {
     if (n++ >= MAX_FIELDS) break;
     if (k === '__proto__') continue;
