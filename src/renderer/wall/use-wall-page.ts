@@ -163,13 +163,14 @@ export function useWallPage() {
 
   // A window with nothing kept opens with its default view: the user's choice for this window,
   // else the view on Shift+1, else the first one. Never an empty wall while views exist.
+  const { ready: storeReady, fresh, applyDefault } = store;
   useEffect(() => {
-    if (!store.ready || !store.fresh || !viewsLoaded) return;
+    if (!storeReady || !fresh || !viewsLoaded) return;
     const chosen = preferences.defaultViews[place.key];
     const v = views.find((x) => x.id === chosen) ?? views.find((x) => x.shortcut === 1) ?? views[0];
     if (!v) return; // none yet (an empty register, the demo starting): the first one to appear
-    store.applyDefault({ type: 'load', view: v });
-  }, [place.key, preferences.defaultViews, store, views, viewsLoaded]);
+    applyDefault({ type: 'load', view: v });
+  }, [applyDefault, fresh, place.key, preferences.defaultViews, storeReady, views, viewsLoaded]);
 
   // ---- #/wall?camera=… and #/wall?view=…, at start and whenever the address changes ----
   const showCamera = useCallback(
