@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/core/serve/server';
+import { signInCookie } from '../e2e/support/api';
 import { ADMIN, bookCore, twoWards, type BookCore } from './support/book-core';
 
 let b: BookCore;
@@ -31,14 +32,7 @@ afterEach(async () => {
 
 const origin = () => `http://127.0.0.1:${server.port}`;
 
-async function cookieFor(account: { username: string; password: string }): Promise<string> {
-  const res = await fetch(`${server.url}api/http/session.signIn`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: origin() },
-    body: JSON.stringify(account),
-  });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-}
+const cookieFor = (account: { username: string; password: string }) => signInCookie(server.url, account);
 
 async function upload(cookie: string, body: Buffer) {
   const res = await fetch(`${server.url}upload?for=repair`, {
