@@ -118,7 +118,7 @@ describe('handing over', () => {
     ]);
     expect((await b.call(inn, 'shift.list', {})).map((h) => h.id)).toEqual([signed.id]);
     // The next shift starts where this one was signed off.
-    expect(b.core.services.shift.defaultFrom(inn)).toBe(signed.signedAt);
+    expect(b.core.services.shift.defaultFrom(inn)).toBe(signed.to);
 
     const db = new Database(path.join(b.dir, 'watchfloor.db'));
     try {

@@ -21,6 +21,13 @@ export interface ShiftServiceDeps extends ReportDeps {
   now?: () => number;
 }
 
+/**
+ * A report covers its shift up to and including the millisecond it is made: an action answered
+ * just before is in it (a fast core answers a snooze and a report within one millisecond). The
+ * end is exclusive, and the next shift begins there, so nothing is counted twice or lost.
+ */
+const endOf = (now: number) => now + 1;
+
 const publicHandover = ({ outgoingId: _o, scope: _s, ...h }: StoredHandover): Handover => h;
 
 export class ShiftService {
@@ -43,16 +50,16 @@ export class ShiftService {
     return h;
   }
 
-  /** Where the caller's shift began: the newest handover they may see, else twelve hours ago. */
+  /** Where the caller's shift began: where the newest handover they may see ended, else twelve hours ago. */
   defaultFrom(p: Principal): number {
     const last = this.d.shifts.list(undefined, 20).find((h) => this.visible(p, h));
     const now = this.now();
-    return Math.max(last?.signedAt ?? now - DEFAULT_SHIFT_MS, now - MAX_SHIFT_MS);
+    return Math.max(last?.to ?? now - DEFAULT_SHIFT_MS, now - MAX_SHIFT_MS);
   }
 
   preview(p: Principal, from?: number): ShiftReport {
     const now = this.now();
-    return buildShiftReport(this.d, p, this.checkFrom(from ?? this.defaultFrom(p), now), now);
+    return buildShiftReport(this.d, p, this.checkFrom(from ?? this.defaultFrom(p), now), endOf(now));
   }
 
   private checkFrom(from: number, now: number): number {
@@ -62,13 +69,14 @@ export class ShiftService {
 
   signOff(p: Principal, from: number, notes: string): Handover {
     const now = this.now();
-    const report = buildShiftReport(this.d, p, this.checkFrom(from, now), now);
+    const to = endOf(now);
+    const report = buildShiftReport(this.d, p, this.checkFrom(from, now), to);
     const reportJson = JSON.stringify(report);
     const id = randomUUID();
     this.d.shifts.insert({
       id,
       from,
-      to: now,
+      to,
       outgoingId: p.user.id,
       outgoingName: p.user.displayName,
       signedAt: now,

@@ -41,7 +41,7 @@ export function useWallPage() {
   const createIds = useCreateIds();
   const tree = useRegister();
   const health = useHealth();
-  const { views, tours, loaded: viewsLoaded } = useViewsAndTours();
+  const { views, tours, loaded: viewsLoaded, remember: rememberView } = useViewsAndTours();
   const [beforeTour, setBeforeTour] = useState<WallState | null>(null);
   const [windowKey] = useState(windowKeyFromHash);
   const store = useWallStore(windowKey, beforeTour);
@@ -101,6 +101,7 @@ export function useWallPage() {
       try {
         const v = await api.call('views.save', { id, name, shared, shortcut, layout: state.layout, tiles: state.tiles });
         createIds.done(key);
+        rememberView(v);
         dispatch({ type: 'saved', viewId: v.id });
         notify('ok', t('pages.wall.viewSaved', { name: v.name }));
         then?.();
@@ -108,7 +109,7 @@ export function useWallPage() {
         fail(err);
       }
     },
-    [api, createIds, currentView, dispatch, fail, notify, state.layout, state.tiles, t],
+    [api, createIds, currentView, dispatch, fail, notify, rememberView, state.layout, state.tiles, t],
   );
 
   /** Switching views never drops unsaved work silently: it asks, and undo still brings it back. */
