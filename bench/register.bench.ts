@@ -7,7 +7,7 @@
 // - register.list_scroll_frame_ms_p95: scrolling the 100,000-row table in Chromium, frame time p95
 //   (the page's main-thread work per frame, from Chromium's trace: see support/frame-work.ts).
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -177,6 +177,8 @@ const bench: Benchmark = async () => {
         }
         return deltas.slice(5);
       }),
+      // BENCH_TRACE=file keeps the raw trace for a closer look (which work the slow frames did).
+      process.env.BENCH_TRACE ? (events) => writeFileSync(process.env.BENCH_TRACE!, JSON.stringify(events)) : undefined,
     );
     results.push({
       name: 'register.list_scroll_frame_ms_p95',

@@ -97,6 +97,8 @@ export class LiveRelay {
   private generation = 0;
   private failures = 0;
   private starts = 0;
+  /** When this start began and reached each step, for the log line that says where the time went. */
+  private marks: { t0: number; source?: number; spawned?: number; bytes?: number; input?: number } = { t0: 0 };
   private learnedCodec: string | null = null;
   private disposed = false;
   private timers = new Map<'grace' | 'retry' | 'start' | 'stable' | 'watch', NodeJS.Timeout>();
@@ -228,6 +230,7 @@ export class LiveRelay {
 
   private async spawnFfmpeg(): Promise<void> {
     const gen = ++this.generation;
+    this.marks = { t0: Date.now() };
     this.setState({ state: 'connecting', attempt: this.failures });
     if (!this.o.ffmpegPath) return this.failed('ffmpeg_missing', 'no ffmpeg found');
     let source: LiveSource;
@@ -241,6 +244,7 @@ export class LiveRelay {
       return this.failed(reason, isAppError(err) ? err.code : String(err));
     }
     if (gen !== this.generation || this.disposed || this.hub.viewerCount === 0) return;
+    this.marks.source = Date.now();
     // Checked again here, whatever the register said: no URL may make ffmpeg read a local file or
     // speak another protocol (ffmpeg-args' whitelists are the second fence).
     const checked = checkSource(source);
@@ -265,10 +269,12 @@ export class LiveRelay {
       closed: new Promise((resolve) => child.once('close', () => resolve())),
     };
     this.proc = proc;
+    this.marks.spawned = Date.now();
     this.log.info('ffmpeg started', { pid: child.pid, mode, transport: source.transport, url: source.url });
 
     child.stdout!.on('data', (chunk: Buffer) => {
       if (this.proc !== proc) return;
+      this.marks.bytes ??= Date.now();
       if (proc.gate) {
         proc.gate.push(chunk);
         // Bounded: if stderr never names the codec, the start timeout ends this attempt.
@@ -304,7 +310,10 @@ export class LiveRelay {
 
   /** stderr named the input codec: open the gate for H.264, else restart transcoding. */
   private inputKnown(proc: Proc, info: StreamInfo): void {
-    if (this.proc === proc) this.askKeyframe('input');
+    if (this.proc === proc) {
+      this.marks.input ??= Date.now();
+      this.askKeyframe('input');
+    }
     if (this.proc === proc && !proc.gate && modeForCodec(normaliseCodec(info.codec)) !== proc.mode) {
       // The codec we were told was wrong: start again in the mode the real one needs.
       this.learnedCodec = normaliseCodec(info.codec);
@@ -329,6 +338,10 @@ export class LiveRelay {
     const p = this.proc;
     if (!p) return;
     this.clearTimer('start');
+    // Where a cold start's time went (a technician asking "why does this camera take 3 s?").
+    const m = this.marks;
+    const since = (t: number | undefined) => (t === undefined ? null : t - m.t0);
+    this.log.info('live', { ms: Date.now() - m.t0, source: since(m.source), spawned: since(m.spawned), input: since(m.input), firstBytes: since(m.bytes) });
     const input = p.stderr.input;
     const output = p.stderr.output ?? input;
     this.setState({
