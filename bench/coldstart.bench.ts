@@ -3,7 +3,8 @@
 // relay for it (ffmpeg must start). Cameras are registered with their ONVIF address, so the core
 // may ask for a keyframe (Media SetSynchronizationPoint) and knows the codec from the profile.
 //
-// - live.ttff_cold_onvif_ms_p50: live-encoded lab cameras that honour SetSynchronizationPoint.
+// - live.ttff_cold_ms_p50: live-encoded lab cameras that honour SetSynchronizationPoint, as the
+//   encoders of real ONVIF cameras do: the issue's cold first frame, measured as in the field.
 //   A real camera encodes all the time, so a client lands anywhere in its GOP: each camera's
 //   encoder is kept running by a "keeper" (an ffmpeg reading its main stream, as an NVR would);
 //   without one the lab would start a fresh encoder, with an IDR, for every cold start.
@@ -19,6 +20,7 @@ import type { SimCameraInfo } from '../src/sim/types';
 import { TestApi } from '../test/e2e/support/api';
 import { chromiumPath, CHROMIUM_ARGS } from '../test/e2e/support/chromium';
 import { ADMIN, startServe } from '../test/e2e/support/serve';
+import { timeToFirstFrame } from './support/first-frame';
 import { median, percentile, type Benchmark, type BenchResult } from './types';
 
 const SAMPLES = Number(process.env.BENCH_COLD_SAMPLES ?? 10);
@@ -31,30 +33,6 @@ function keeper(cam: SimCameraInfo): ChildProcess {
   u.username = cam.username;
   u.password = cam.password;
   return spawn('ffmpeg', ['-nostdin', '-loglevel', 'quiet', '-rtsp_transport', 'tcp', '-i', u.href, '-c', 'copy', '-f', 'null', '-'], { stdio: 'ignore' });
-}
-
-/** ms from Enter in the camera tree to the first frame the tile's <video> presents (as wall.bench.ts). */
-async function timeToFirstFrame(page: Page, cameraId: string, name: string): Promise<number> {
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('1');
-  await page.evaluate((cameraId) => {
-    const w = window as unknown as { __t0: number; __ttff: Promise<number> };
-    w.__ttff = new Promise<number>((resolve) => {
-      const watch = () => {
-        const v = document.querySelector(`[data-tile="1"][data-camera-id="${cameraId}"] video`) as (HTMLVideoElement & { __w?: boolean }) | null;
-        if (v && !v.__w) {
-          v.__w = true;
-          obs.disconnect();
-          v.requestVideoFrameCallback(() => resolve(performance.now() - w.__t0));
-        }
-      };
-      const obs = new MutationObserver(watch);
-      obs.observe(document.body, { subtree: true, childList: true, attributes: true });
-    });
-    document.addEventListener('keydown', () => (w.__t0 = performance.now()), { capture: true, once: true });
-  }, cameraId);
-  await page.getByRole('tree', { name: 'Cameras' }).getByRole('treeitem', { name, exact: true }).press('Enter');
-  return page.evaluate(() => (window as unknown as { __ttff: Promise<number> }).__ttff);
 }
 
 async function clearTile(page: Page): Promise<void> {
@@ -72,7 +50,7 @@ async function sampleCold(page: Page, cams: { id: string; name: string }[]): Pro
     const wait = (lastUsed.get(cam.id) ?? 0) + RELAY_GONE_MS - Date.now();
     if (wait > 0) await sleep(wait);
     await sleep(Math.random() * 2000);
-    out.push(await timeToFirstFrame(page, cam.id, cam.name));
+    out.push(await timeToFirstFrame(page, 1, cam.id, cam.name));
     await clearTile(page);
     lastUsed.set(cam.id, Date.now());
   }
@@ -126,12 +104,12 @@ const bench: Benchmark = async () => {
       name,
       value: r(median(v)),
       unit: 'ms',
-      target: 1500,
+      target: 1000,
       better: 'lower',
       extra: { samples: v.map(r), p90: r(percentile(v, 90)), what },
     });
     return [
-      result('live.ttff_cold_onvif_ms_p50', live, 'live-encoded ONVIF lab cameras kept encoding by another client; GOP 2 s'),
+      result('live.ttff_cold_ms_p50', live, 'live-encoded ONVIF lab cameras kept encoding by another client; GOP 2 s'),
       result('live.ttff_cold_looped_ms_p50', looped, 'looped-clip ONVIF lab cameras (keyframes cannot be forced); GOP 2 s'),
     ];
   } finally {
