@@ -162,6 +162,9 @@ const bench: Benchmark = async () => {
       .waitFor();
     // Settled first: the first page fetched, the fonts in, nothing left over from loading.
     await page.waitForTimeout(1500);
+    // BENCH_PROFILE=file keeps a JavaScript CPU profile of the scroll (which code the frames ran).
+    const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+    if (profiler) await profiler.send('Profiler.enable').then(() => profiler.send('Profiler.setSamplingInterval', { interval: 200 })).then(() => profiler.send('Profiler.start'));
     const { result: gaps, work } = await recordFrameWork(page, () =>
       page.evaluate(async () => {
         const el = document.querySelector('[data-testid="camera-table-scroll"]') as HTMLElement;
@@ -180,6 +183,7 @@ const bench: Benchmark = async () => {
       // BENCH_TRACE=file keeps the raw trace for a closer look (which work the slow frames did).
       process.env.BENCH_TRACE ? (events) => writeFileSync(process.env.BENCH_TRACE!, JSON.stringify(events)) : undefined,
     );
+    if (profiler) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profiler.send('Profiler.stop')).profile));
     results.push({
       name: 'register.list_scroll_frame_ms_p95',
       value: +percentile(work.perFrame, 95).toFixed(1),

@@ -2,23 +2,60 @@
 // reconnect (so a new window has the right colours at once), then camera.health events. While the
 // core is out of reach the knowledge is marked stale rather than shown as if current.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CameraHealth } from '../../shared/contract';
 import type { ApiClient } from '../api/client';
 import type { ConnectionState } from '../api/transport';
+import { useApp } from '../app/app-context';
+import { formatTime, type Language } from '../i18n';
 
 export interface HealthView {
   byCamera: ReadonlyMap<string, CameraHealth>;
   /** False while the core is out of reach: the colours are the last known, not the current. */
   current: boolean;
+  /** A state in words ("Offline · unreachable · since 14:02"), for screen readers and hover. */
+  label(h: CameraHealth, current: boolean): string;
 }
 
 const BATCH_MS = 250;
 
-const HealthContext = createContext<HealthView>({ byCamera: new Map(), current: false });
+const HealthContext = createContext<HealthView>({ byCamera: new Map(), current: false, label: (h) => h.state });
+
+/**
+ * One labeller for every dot of the window, its words kept per state: a table page of forty rows
+ * called i18next four times a row (each call resolves its key anew), and each dot subscribed to
+ * language changes of its own; together a third of a scroll frame's script time.
+ */
+function useHealthLabeller(): HealthView['label'] {
+  const { t, i18n } = useTranslation();
+  const { settings } = useApp();
+  const lang = i18n.language as Language;
+  return useMemo(() => labeller(t, lang, settings.timeZone), [t, lang, settings.timeZone]);
+}
+
+function labeller(t: (key: string, params?: Record<string, unknown>) => string, lang: Language, timeZone: string): HealthView['label'] {
+  const said = new Map<string, string>();
+  return (h, current) => {
+    const key = `${h.state}|${h.reason ?? ''}|${h.since ?? ''}|${current ? 1 : 0}`;
+    let text = said.get(key);
+    if (text === undefined) {
+      const parts = [t(`health.${h.state}`)];
+      if (h.reason) parts.push(t(`pages.wall.reason.${h.reason}`, { defaultValue: h.reason }));
+      if (h.since) parts.push(t('health.since', { time: formatTime(h.since, lang, timeZone) }));
+      if (!current) parts.push(t('health.noContact'));
+      text = parts.join(' · ');
+      // Bounded: times of day make new keys all shift long.
+      if (said.size > 5000) said.clear();
+      said.set(key, text);
+    }
+    return text;
+  };
+}
 
 export function HealthProvider({ api, connection, enabled, children }: { api: ApiClient; connection: ConnectionState; enabled: boolean; children: ReactNode }) {
   const [byCamera, setByCamera] = useState<ReadonlyMap<string, CameraHealth>>(new Map());
   const [loaded, setLoaded] = useState(false);
+  const label = useHealthLabeller();
 
   useEffect(() => {
     if (!enabled || connection !== 'connected') return;
@@ -67,7 +104,7 @@ export function HealthProvider({ api, connection, enabled, children }: { api: Ap
 
   const current = connection === 'connected' && loaded;
   // One value per change: a new object on every render re-rendered every dot with the page.
-  const value = useMemo(() => ({ byCamera, current }), [byCamera, current]);
+  const value = useMemo(() => ({ byCamera, current, label }), [byCamera, current, label]);
   return <HealthContext.Provider value={value}>{children}</HealthContext.Provider>;
 }
 

@@ -67,6 +67,21 @@ export function saveColumns(cols: ColumnKey[]): void {
   localStorage.setItem(STORE, JSON.stringify(cols));
 }
 
+/**
+ * The same words for the same key, looked up once: a page of rows asks for "Active", "Owned by
+ * the ward" … forty times each, and an i18next lookup is the dearest part of a row's render.
+ * Made anew with the columns, so a language change gets new words.
+ */
+function remembered(t: T): T {
+  const said = new Map<string, string>();
+  return (key, params) => {
+    if (params) return t(key, params);
+    let text = said.get(key);
+    if (text === undefined) said.set(key, (text = t(key)));
+    return text;
+  };
+}
+
 /** dd/mm/yyyy, as Vietnamese documents write dates; ISO days stay days (no time zone shift). */
 export const showDay = (day: string | null, lang: string) => (day ? (lang === 'vi' ? day.split('-').reverse().join('/') : day) : '');
 
@@ -77,6 +92,7 @@ export function cameraColumns(
   categories: readonly Category[],
   timeZone: string,
 ): Column<CameraRow>[] {
+  t = remembered(t);
   const render: Record<ColumnKey, (r: CameraRow) => React.ReactNode> = {
     name: (r) => (
       <span className="vt__name">
