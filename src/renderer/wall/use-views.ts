@@ -22,7 +22,8 @@ export function useViewsAndTours(): { views: View[]; tours: Tour[]; loaded: bool
   const remember = useCallback((v: View) => {
     epoch.current += 1;
     saved.current.set(v.id, { view: v, epoch: epoch.current });
-    setViews((list) => mergeSaved(list ?? [], saved.current, 0));
+    // Before the first list there is nothing to lay it over: that list, asked for earlier, takes it.
+    setViews((list) => (list === null ? null : mergeSaved(list, saved.current, 0)));
   }, []);
   useEffect(() => {
     if (connection !== 'connected') return;
