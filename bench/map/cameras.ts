@@ -25,6 +25,8 @@ export interface Harness {
   renderer(): string;
   /** ms from creating the map to every marker drawn. */
   firstRender(n: number): Promise<number>;
+  /** ms from creating the map to its first full-resolution frame (where it starts lower). */
+  sharpMs?(): number;
   /** Frame times (ms) while panning and zooming for `ms`. */
   pan(ms: number): Promise<number[]>;
   /** ms to apply `n` status changes and present the frame that shows them. */

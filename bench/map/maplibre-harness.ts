@@ -1,39 +1,53 @@
-// The map bench in MapLibre GL, with the console's own layers (src/renderer/map): 20,000 dots and
-// cones drawn unclustered (every marker on screen), the built-in world outlines underneath.
-import { Map as MapLibre, setWorkerUrl } from 'maplibre-gl';
+// The map bench in MapLibre GL, with the console's own layers and start (src/renderer/map): the
+// built-in outlines, 20,000 cameras clustered as the console draws them, the cameras added as soon
+// as the style is read, the drawing resolution lowered while the map moves or loads where WebGL
+// is emulated, and MapLibre's worker started beforehand, as the console does when it is idle.
+import { Map as MapLibre, prewarm, setWorkerUrl } from 'maplibre-gl';
 import { addCameraLayers, type CameraLayers } from '../../src/renderer/map/camera-layers';
 import { geoStyle } from '../../src/renderer/map/fallback-style';
+import { isSoftwareRenderer, motionResolution, webglRenderer } from '../../src/renderer/map/motion-resolution';
 import { MAP_STATUSES } from '../../src/renderer/map/status';
 import { benchCameras, type Harness } from './cameras';
 
-setWorkerUrl('./maplibre-gl-worker.mjs');
-/** ?all: every dot and cone drawn one by one (no clusters), the worst case. */
+const Q = new URLSearchParams(location.search);
 /** ?noworld: without the built-in outlines, to see what they cost. */
-const NO_WORLD = new URLSearchParams(location.search).has('noworld');
-const CLUSTER_UNTIL = new URLSearchParams(location.search).has('all') ? 0 : null;
+const NO_WORLD = Q.has('noworld');
+/** ?all: every dot and cone drawn one by one (no clusters), the worst case. */
+const CLUSTER_UNTIL = Q.has('all') ? 0 : null;
+/** ?cold: MapLibre's worker not started beforehand (a map opened at once after the console starts). */
+const COLD = Q.has('cold');
+/** ?nomotion: always full resolution. */
+const NO_MOTION = Q.has('nomotion');
+
+setWorkerUrl('./maplibre-gl-worker.mjs');
+if (!COLD) prewarm();
 let map: MapLibre;
 let layers: CameraLayers;
 let ids: string[] = [];
+let sharp = 0;
 const frame = () => new Promise<void>((r) => map.once('render', () => r()));
 
 const h: Harness = {
-  renderer() {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    const ext = gl?.getExtension('WEBGL_debug_renderer_info');
-    return gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : 'no webgl';
-  },
+  renderer: webglRenderer,
   async firstRender(n) {
     const cams = benchCameras(n);
     ids = cams.map((c) => c.id);
     const t0 = performance.now();
     map = new MapLibre({ container: 'map', style: NO_WORLD ? { version: 8, sources: {}, layers: [] } : geoStyle(null), center: [106.7, 10.8], zoom: 10.6, fadeDuration: 0, attributionControl: false });
-    await new Promise<void>((r) => map.once('load', () => r()));
+    if (!NO_MOTION) motionResolution(map, { software: isSoftwareRenderer(webglRenderer()) });
+    await new Promise<void>((r) => map.once('style.load', () => r()));
     // As the console draws them: clusters (with counts by status) below street zoom.
     layers = addCameraLayers(map, CLUSTER_UNTIL === null ? {} : { clusterUntil: CLUSTER_UNTIL });
     layers.setCameras(cams.map((c) => ({ ...c, status: 'working' as const })));
     await new Promise<void>((r) => map.once('idle', () => r()));
-    return performance.now() - t0;
+    const drawn = performance.now() - t0;
+    // Where the first frames were drawn at a lower resolution: when the sharp one was presented
+    // ('render' comes after a frame is drawn, so the first one at full resolution ends the wait).
+    while (map.getPixelRatio() !== devicePixelRatio) await frame();
+    sharp = performance.now() - t0;
+    return drawn;
   },
+  sharpMs: () => sharp,
   async pan(ms) {
     const times: number[] = [];
     let last = performance.now();

@@ -20,6 +20,7 @@ import { AuditPage } from '../pages/audit/AuditPage';
 import { CamerasPage } from '../pages/cameras/CamerasPage';
 import { HealthPage } from '../pages/health/HealthPage';
 import { IncidentsPage } from '../pages/incidents/IncidentsPage';
+import { prewarmMapWhenIdle } from '../map/MapCanvas';
 import { MapPage } from '../pages/map/MapPage';
 import { PlaybackPage } from '../pages/playback/PlaybackPage';
 import { ReportsPage } from '../pages/reports/ReportsPage';
@@ -102,6 +103,11 @@ export function Console({ api, boot, setBoot, connection, connectionSince, reloa
   );
   // Another window of the same user changed a preference: follow it here too.
   useEffect(() => api.on('preferences.changed', (e) => setBoot((b) => (b ? { ...b, preferences: e.preferences } : b))), [api, setBoot]);
+
+  // The map's worker starts while the console is idle, where the map can be opened at all (not in
+  // a window that only shows a wall).
+  const mapOpens = !wallOnly && pages.includes('map');
+  useEffect(() => (mapOpens ? prewarmMapWhenIdle() : undefined), [mapOpens]);
 
   useEffect(() => {
     if (!wallOnly) document.getElementById('page-title')?.focus({ preventScroll: true });

@@ -2,11 +2,12 @@
 // camera layers and cluster badges, clicks, and edit handles. The page decides what to show; this
 // component only draws it and says what the officer clicked or dragged.
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { Map as MapLibre, Marker, NavigationControl, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibre, Marker, NavigationControl, prewarm, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
 import { addCameraLayers, CONE_METRES, type CameraLayers, type PlacedCamera } from './camera-layers';
 import { clusterBadges, type ClusterLabel } from './cluster-badges';
+import { isSoftwareRenderer, motionResolution, webglRenderer } from './motion-resolution';
 import { bearing, destination } from './geo';
 import { provinceNames } from './province-labels';
 import type { MapStatus } from './status';
@@ -55,6 +56,28 @@ const EDIT_ZOOM = 18;
 // MapLibre's worker is its own module; Vite bundles it (with what it imports) and names its URL.
 setWorkerUrl(workerUrl);
 
+let rendererName: string | null = null;
+/** Asked once per window: it costs a WebGL context. */
+const renderer = () => (rendererName ??= webglRenderer());
+
+/**
+ * Starts MapLibre's worker while the console is idle, so the map page's first view does not wait
+ * for it (about a quarter of a second on a CPU-only machine). Returns a way to call it off.
+ */
+export function prewarmMapWhenIdle(): () => void {
+  const start = () => {
+    handle = null;
+    prewarm();
+  };
+  let handle: number | null = typeof requestIdleCallback === 'function' ? requestIdleCallback(start, { timeout: 5000 }) : window.setTimeout(start, 2000);
+  return () => {
+    if (handle === null) return;
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+    else clearTimeout(handle);
+    handle = null;
+  };
+}
+
 export function MapCanvas(p: MapCanvasProps) {
   const box = useRef<HTMLDivElement | null>(null);
   const mapRef = useRef<MapLibre | null>(null);
@@ -76,7 +99,10 @@ export function MapCanvas(p: MapCanvasProps) {
     if (p.fit) map.fitBounds(p.fit, { padding: 60, duration: 0, maxZoom: 17 });
     let offBadges = () => undefined as void;
     let offNames = () => undefined as void;
-    map.on('load', () => {
+    const offMotion = motionResolution(map, { software: isSoftwareRenderer(renderer()) });
+    // The cameras go in as soon as the style is read, not after its outlines have been tiled and
+    // drawn ('load'): the clusters are worked out in the worker while the outlines are.
+    map.once('style.load', () => {
       layers.current = addCameraLayers(map);
       offBadges = clusterBadges(map, (n, by) => props.current.clusterLabel(n, by));
       // Province names where the style has the built-in provinces (not on an image map).
@@ -96,6 +122,7 @@ export function MapCanvas(p: MapCanvasProps) {
       map.on('mouseleave', l, () => (map.getCanvas().style.cursor = ''));
     }
     return () => {
+      offMotion();
       offBadges();
       offNames();
       layers.current?.remove();

@@ -2,6 +2,7 @@
 // working, offline, awaiting repair or not known. Drawn as a few DOM badges over the map (MapLibre
 // would need a font server for text, and the console is offline); only the clusters in view.
 import { Marker, type GeoJSONSource, type Map as MapLibre } from 'maplibre-gl';
+import { clusterCounts } from './camera-layers';
 import { MAP_STATUSES, STATUS_COLOUR, type MapStatus } from './status';
 
 export type ClusterLabel = (count: number, byStatus: Record<MapStatus, number>) => string;
@@ -16,7 +17,7 @@ export function clusterBadges(map: MapLibre, label: ClusterLabel): () => void {
       const id = p.cluster_id!;
       if (seen.has(id)) continue;
       seen.add(id);
-      const by = Object.fromEntries(MAP_STATUSES.map((s) => [s, Number(p[s] ?? 0)])) as Record<MapStatus, number>;
+      const by = clusterCounts(p);
       const count = Number(p.point_count ?? 0);
       let m = shown.get(id);
       if (!m) {
