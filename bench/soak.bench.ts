@@ -1,6 +1,7 @@
 // live.soak_1h: the console's 3x3 wall of sub streams left running, as on a shift. Serve mode (the
 // real core process) and the real UI in Chromium, lab cameras. Reports stalls (a tile that
-// presented no new frame for ≥ 1 s), page heap and core memory at start and end, and, after the
+// presented no new frame for ≥ 1 s), page heap (after a full GC), DOM nodes, listeners and core
+// memory every five minutes, and, after the
 // page is closed, what is left: ffmpeg children and the core's open sockets.
 //
 // BENCH_SOAK_SECONDS (default 3600) shortens it: `BENCH_SOAK_SECONDS=300 npx tsx bench/run.ts soak`.
@@ -70,19 +71,33 @@ const bench: Benchmark = async () => {
     }
     await page.waitForFunction(() => document.querySelectorAll('[data-tile][data-state="live"]').length === 9, null, { timeout: 60_000 });
     await sleep(5000);
-    const heap = () => page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    // Memory after a full garbage collection (what is held, not what is waiting to be freed), with
+    // the page's DOM nodes and listeners: a leak shows as a steady climb across the samples.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const memory = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const m = (n: string) => metrics.find((x) => x.name === n)?.value ?? 0;
+      return { heap: m('JSHeapUsedSize'), nodes: m('Nodes'), listeners: m('JSEventListeners'), core: rssBytes(pid) };
+    };
     const path = await page.locator('[data-tile] [data-picture]').first().evaluate((el) => el.tagName.toLowerCase());
-    const start = { heap: await heap(), core: rssBytes(pid), ffmpeg: children(pid) };
-    const stalls = await page.evaluate(async (seconds) => {
+    const first = await memory();
+    const start = { heap: first.heap, core: first.core, ffmpeg: children(pid) };
+    const samples: { atS: number; heapMiB: number; coreMiB: number; nodes: number; listeners: number }[] = [];
+    const sample = (atS: number, m: Awaited<ReturnType<typeof memory>>) => samples.push({ atS, heapMiB: mib(m.heap), coreMiB: mib(m.core), nodes: m.nodes, listeners: m.listeners });
+    sample(0, first);
+    // The watcher runs in the page; this side only samples memory every five minutes meanwhile.
+    await page.evaluate(() => {
       const count = (el: Element) => ('getVideoPlaybackQuality' in el ? (el as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames : Number((el as HTMLElement).dataset.frames ?? 0));
       const pictures = () => [...document.querySelectorAll('[data-tile] [data-picture]')];
+      const w = window as unknown as { __soak: { stalls: number; on: boolean } };
+      w.__soak = { stalls: 0, on: true };
       let last = pictures().map(count);
       const since = last.map(() => performance.now());
       const stalled = last.map(() => false);
-      let n = 0;
-      const end = performance.now() + seconds * 1000;
-      while (performance.now() < end) {
-        await new Promise((r) => setTimeout(r, 250));
+      const tick = () => {
+        if (!w.__soak.on) return;
         // The element may change (a recreated player, a fallback): read afresh each time.
         const now = pictures().map(count);
         now.forEach((f, i) => {
@@ -91,14 +106,28 @@ const bench: Benchmark = async () => {
             stalled[i] = false;
           } else if (!stalled[i] && performance.now() - since[i]! >= 1000) {
             stalled[i] = true;
-            n++;
+            w.__soak.stalls++;
           }
         });
         last = now;
-      }
-      return n;
-    }, SECONDS);
-    const end = { heap: await heap(), core: rssBytes(pid), ffmpeg: children(pid) };
+        setTimeout(tick, 250);
+      };
+      setTimeout(tick, 250);
+    });
+    const began = Date.now();
+    const until = began + SECONDS * 1000;
+    while (Date.now() < until) {
+      await sleep(Math.min(300_000, until - Date.now()));
+      if (Date.now() < until) sample(Math.round((Date.now() - began) / 1000), await memory());
+    }
+    const stalls = await page.evaluate(() => {
+      const w = window as unknown as { __soak: { stalls: number; on: boolean } };
+      w.__soak.on = false;
+      return w.__soak.stalls;
+    });
+    const last = await memory();
+    sample(SECONDS, last);
+    const end = { heap: last.heap, core: last.core, ffmpeg: children(pid) };
     await page.close();
     await sleep(8000); // the relays' grace period
     const left = { ffmpeg: children(pid), sockets: sockets(pid) - socketsBefore };
@@ -115,6 +144,7 @@ const bench: Benchmark = async () => {
           picture: path === 'canvas' ? 'webcodecs' : 'mse',
           pageHeapMiB: [mib(start.heap), mib(end.heap)],
           coreRssMiB: [mib(start.core), mib(end.core)],
+          samples,
           ffmpegWhileWatching: [start.ffmpeg, end.ffmpeg],
           ffmpegLeftAfterClose: left.ffmpeg,
           coreSocketsLeftAfterClose: left.sockets,
