@@ -46,6 +46,24 @@ describe('camera page cache', () => {
     expect(cache.total).toBe(1000);
   });
 
+  it('asks for the next page while the rows in view come near it, not before', async () => {
+    const reg = register(1000);
+    const asked: number[] = [];
+    const cache = new CameraPageCache(100, (o, l) => (asked.push(o), reg.fetchPage(o, l)), () => undefined);
+    cache.need(0, 40);
+    await reg.answerAll();
+    cache.need(30, 70);
+    expect(asked).toEqual([0]);
+    cache.need(40, 80); // within a quarter page of row 100
+    expect(asked).toEqual([0, 100]);
+    await reg.answerAll();
+    expect(cache.row(100)?.id).toBe('c100');
+    // Never past the end of the register.
+    cache.need(950, 1000);
+    await reg.answerAll();
+    expect(asked).toEqual([0, 100, 900]);
+  });
+
   it('keeps showing the rows in view while they are fetched again, and keeps the unchanged ones', async () => {
     const reg = register(1000);
     let changes = 0;

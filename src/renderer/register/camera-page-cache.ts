@@ -32,11 +32,17 @@ export class CameraPageCache {
     return (this.pages.get(page) ?? this.stale.get(page))?.[index % this.pageSize];
   }
 
-  /** The table shows rows start..end: make sure their pages are there. */
+  /**
+   * The table shows rows start..end: make sure their pages are there, and the next (or previous)
+   * page too once the rows in view come within a quarter page of it, so that a steady scroll finds
+   * its rows already there instead of drawing "loading" rows and then redrawing them.
+   */
   need(start: number, end: number): void {
     this.visible = [start, end];
-    const last = Math.floor(Math.max(start, end - 1) / this.pageSize);
-    for (let p = Math.floor(start / this.pageSize); p <= last; p++) this.load(p);
+    const ahead = Math.floor(this.pageSize / 4);
+    const from = Math.max(0, start - ahead);
+    const to = Math.max(from, Math.min(this.total ?? Infinity, end + ahead) - 1);
+    for (let p = Math.floor(from / this.pageSize); p <= Math.floor(to / this.pageSize); p++) this.load(p);
   }
 
   /** The register changed: fetch the pages in view again, showing the old rows meanwhile. */
