@@ -7,8 +7,8 @@
 //   page where MapLibre's worker was started beforehand, as the console starts it when idle; the
 //   time to the first full-resolution frame and the time without the worker started are in `extra`;
 // - map.pan_frame_ms_p95: frame time while easing between views (pan + zoom) for 6 s;
-// - map.status_update_1000_ms: 1,000 status changes to cameras on screen at street zoom (14.2,
-//   each camera its own dot and cone) → the frame that shows them.
+// - map.status_update_1000_ms: 1,000 status changes at street zoom (14.2, each camera its own dot
+//   and cone; every camera on screen, about 500, and the rest elsewhere) → the frame that shows them.
 import { build } from 'esbuild';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';

@@ -42,19 +42,8 @@ const Row = memo(function Row<R extends { id: string }>({
   loadingText,
   selectLabel,
 }: RowProps<R>) {
-  // A reused row that held the keyboard focus now shows another camera: let the focus go rather
-  // than leave Enter or Space acting on a camera the officer did not choose.
-  const el = useRef<HTMLDivElement>(null);
-  const shown = useRef(r?.id);
-  useLayoutEffect(() => {
-    if (shown.current === r?.id) return;
-    shown.current = r?.id;
-    const focused = document.activeElement;
-    if (focused instanceof HTMLElement && el.current?.contains(focused)) focused.blur();
-  });
   return (
     <div
-      ref={el}
       role="row"
       aria-rowindex={i + 2}
       aria-selected={selected}
@@ -70,16 +59,22 @@ const Row = memo(function Row<R extends { id: string }>({
       }}
       tabIndex={r ? 0 : -1}
     >
-      {/* The same cells whether the row is there or still loading: when its page arrives only the
-          cells' contents change, and a row element is reused for the next row scrolled into view. */}
-      <div role="gridcell" className="vt__cell">
-        {r && <input type="checkbox" className="checkbox" aria-label={selectLabel(r)} checked={selected} onChange={() => onToggle(r.id)} />}
-      </div>
-      {columns.map((c, ci) => (
-        <div key={c.key} role={ci === 0 ? 'rowheader' : 'gridcell'} className={r || ci > 0 ? 'vt__cell' : 'vt__cell muted'} onClick={ci === 0 && r ? () => onOpen(r) : undefined}>
-          {r ? c.render(r) : ci === 0 ? loadingText : null}
+      {r ? (
+        <>
+          <div role="gridcell" className="vt__cell">
+            <input type="checkbox" className="checkbox" aria-label={selectLabel(r)} checked={selected} onChange={() => onToggle(r.id)} />
+          </div>
+          {columns.map((c, ci) => (
+            <div key={c.key} role={ci === 0 ? 'rowheader' : 'gridcell'} className="vt__cell" onClick={ci === 0 ? () => onOpen(r) : undefined}>
+              {c.render(r)}
+            </div>
+          ))}
+        </>
+      ) : (
+        <div role="gridcell" className="vt__cell muted" style={{ gridColumn: '1 / -1' }}>
+          {loadingText}
         </div>
-      ))}
+      )}
     </div>
   );
 }) as <R extends { id: string }>(p: RowProps<R>) => ReactNode;
@@ -124,16 +119,12 @@ export function VirtualTable<R extends { id: string }>({
   const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   useEffect(() => need(first, last), [first, last, need]);
   const template = `2.5rem ${columns.map((c) => c.width).join(' ')}`;
-  // Rows are keyed by slot, not by camera: the row leaving the top is the one reused for the row
-  // coming in at the bottom (React updates its cells in place instead of making new elements, which
-  // is most of what a frame of scrolling cost). As many slots as rows can be in the window.
-  const slots = Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN + 1;
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {
     const r = row(i);
     rows.push(
       <Row
-        key={i % slots}
+        key={r?.id ?? `loading-${i}`}
         index={i}
         row={r}
         columns={columns}
