@@ -5,7 +5,7 @@
 import { Map as MapLibre, prewarm, setWorkerUrl } from 'maplibre-gl';
 import { addCameraLayers, type CameraLayers } from '../../src/renderer/map/camera-layers';
 import { geoStyle } from '../../src/renderer/map/fallback-style';
-import { isSoftwareRenderer, motionResolution, webglRenderer } from '../../src/renderer/map/motion-resolution';
+import { motionResolution, webglRenderer } from '../../src/renderer/map/motion-resolution';
 import { MAP_STATUSES } from '../../src/renderer/map/status';
 import { benchCameras, type Harness } from './cameras';
 
@@ -14,13 +14,11 @@ const Q = new URLSearchParams(location.search);
 const NO_WORLD = Q.has('noworld');
 /** ?all: every dot and cone drawn one by one (no clusters), the worst case. */
 const CLUSTER_UNTIL = Q.has('all') ? 0 : null;
-/** ?cold: MapLibre's worker not started beforehand (a map opened at once after the console starts). */
-const COLD = Q.has('cold');
 /** ?nomotion: always full resolution. */
 const NO_MOTION = Q.has('nomotion');
 
 setWorkerUrl('./maplibre-gl-worker.mjs');
-if (!COLD) prewarm();
+prewarm();
 let map: MapLibre;
 let layers: CameraLayers;
 let sharp = 0;
@@ -35,7 +33,7 @@ const h: Harness = {
     ids = cams.map((c) => c.id);
     const t0 = performance.now();
     map = new MapLibre({ container: 'map', style: NO_WORLD ? { version: 8, sources: {}, layers: [] } : geoStyle(null), center: [106.7, 10.8], zoom: 10.6, fadeDuration: 0, attributionControl: false });
-    if (!NO_MOTION) motionResolution(map, { software: isSoftwareRenderer(webglRenderer()) });
+    if (!NO_MOTION) motionResolution(map);
     await new Promise<void>((r) => map.once('style.load', () => r()));
     // As the console draws them: clusters (with counts by status) below street zoom.
     layers = addCameraLayers(map, CLUSTER_UNTIL === null ? {} : { clusterUntil: CLUSTER_UNTIL });

@@ -7,7 +7,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
 import { addCameraLayers, CONE_METRES, type CameraLayers, type PlacedCamera } from './camera-layers';
 import { clusterBadges, type ClusterLabel } from './cluster-badges';
-import { isSoftwareRenderer, motionResolution, webglRenderer } from './motion-resolution';
+import { motionResolution } from './motion-resolution';
 import { bearing, destination } from './geo';
 import { provinceNames } from './province-labels';
 import type { MapStatus } from './status';
@@ -56,13 +56,9 @@ const EDIT_ZOOM = 18;
 // MapLibre's worker is its own module; Vite bundles it (with what it imports) and names its URL.
 setWorkerUrl(workerUrl);
 
-let rendererName: string | null = null;
-/** Asked once per window: it costs a WebGL context. */
-const renderer = () => (rendererName ??= webglRenderer());
-
 /**
  * Starts MapLibre's worker while the console is idle, so the map page's first view does not wait
- * for it (about a quarter of a second on a CPU-only machine). Returns a way to call it off.
+ * for it (200–300 ms of the first render on a CPU-only machine). Returns a way to call it off.
  */
 export function prewarmMapWhenIdle(): () => void {
   const start = () => {
@@ -99,7 +95,7 @@ export function MapCanvas(p: MapCanvasProps) {
     if (p.fit) map.fitBounds(p.fit, { padding: 60, duration: 0, maxZoom: 17 });
     let offBadges = () => undefined as void;
     let offNames = () => undefined as void;
-    const offMotion = motionResolution(map, { software: isSoftwareRenderer(renderer()) });
+    const offMotion = motionResolution(map);
     // The cameras go in as soon as the style is read, not after its outlines have been tiled and
     // drawn ('load'): the clusters are worked out in the worker while the outlines are.
     map.once('style.load', () => {

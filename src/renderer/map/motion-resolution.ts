@@ -7,18 +7,22 @@
 // fit, it never changes anything.
 import type { Map as MapLibre } from 'maplibre-gl';
 
-export interface MotionResolutionOptions {
-  /** A frame slower than this while moving lowers the resolution. */
-  budgetMs?: number;
-  /** Never below this share of the screen's pixel ratio (dots stay recognisable). */
-  minShare?: number;
-  /** How long the map must be still before it is drawn sharp again. */
-  restMs?: number;
-}
+/** A frame slower than this while moving lowers the resolution. */
+const BUDGET_MS = 25;
+/** Never below this share of the screen's pixel ratio (dots stay recognisable). */
+const MIN_SHARE = 0.25;
+/** How long the map must be still before it is drawn sharp again. */
+const REST_MS = 250;
 
 /** The renderer string says the GPU is emulated (SwiftShader, llvmpipe, Microsoft's WARP…). */
 export function isSoftwareRenderer(renderer: string): boolean {
   return /swiftshader|llvmpipe|softpipe|software|basic render|warp/i.test(renderer);
+}
+
+let software: boolean | null = null;
+/** Whether WebGL is emulated in this window; asked once (it costs a WebGL context). */
+export function rendersInSoftware(): boolean {
+  return (software ??= isSoftwareRenderer(webglRenderer()));
 }
 
 /** What the browser says draws WebGL here (unmasked where allowed). */
@@ -37,16 +41,13 @@ export function webglRenderer(): string {
 
 /**
  * Draws `map` at a lower resolution while it moves or loads, sharp once it has been idle a moment.
- * `software`: WebGL is emulated here, so start at the lowest instead of learning it from slow frames. The
+ * Where WebGL is emulated it starts at the lowest instead of learning it from slow frames. The
  * returned function stops and leaves the map sharp.
  */
-export function motionResolution(map: MapLibre, opts: MotionResolutionOptions & { software?: boolean } = {}): () => void {
-  const budget = opts.budgetMs ?? 25;
-  const minShare = opts.minShare ?? 0.25;
-  const restMs = opts.restMs ?? 250;
+export function motionResolution(map: MapLibre): () => void {
   const full = () => window.devicePixelRatio || 1;
   // The share of full resolution used while busy; learned, kept between moves and between maps.
-  let share = Math.min(learned, opts.software ? minShare : 1);
+  let share = Math.min(learned, rendersInSoftware() ? MIN_SHARE : 1);
   let moving = false;
   let last = 0;
   let slow = 0;
@@ -82,9 +83,9 @@ export function motionResolution(map: MapLibre, opts: MotionResolutionOptions & 
     const took = last ? now - last : 0;
     last = now;
     // Two slow frames in a row, not one: a tile arriving costs a frame once.
-    slow = took > budget ? slow + 1 : 0;
-    if (slow >= 2 && share > minShare) {
-      share = learned = Math.max(minShare, share * 0.7);
+    slow = took > BUDGET_MS ? slow + 1 : 0;
+    if (slow >= 2 && share > MIN_SHARE) {
+      share = learned = Math.max(MIN_SHARE, share * 0.7);
       slow = 0;
       apply(share);
     }
@@ -99,7 +100,7 @@ export function motionResolution(map: MapLibre, opts: MotionResolutionOptions & 
       rest = null;
       // Data set since the idle (cameras after the style) keeps it busy; the next idle decides.
       if (!moving && map.loaded()) apply(1);
-    }, restMs);
+    }, REST_MS);
   };
   map.on('movestart', onStart);
   map.on('render', onRender);
