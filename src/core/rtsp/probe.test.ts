@@ -84,6 +84,16 @@ describe('probeRtsp', () => {
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 
+  it('says unreachable when the camera hangs up between a request and its answer (a reboot), bad_response when it hangs up halfway through one', async () => {
+    const silentHangUp = await rtspServer(() => null);
+    const cut = servers.at(-1)!;
+    cut.on('connection', (sock) => sock.once('data', () => setTimeout(() => sock.resetAndDestroy(), 20)));
+    expect(await probeRtsp(silentHangUp, { timeoutMs: 2000 })).toMatchObject({ ok: false, reason: 'unreachable' });
+    const halfway = await rtspServer(() => null);
+    servers.at(-1)!.on('connection', (sock) => sock.once('data', () => sock.end('RTSP/1.0 200 OK\r\nCSeq: 1\r\n')));
+    expect(await probeRtsp(halfway, { timeoutMs: 2000 })).toMatchObject({ ok: false, reason: 'bad_response' });
+  });
+
   it('says bad_response to an HTTP server or garbage', async () => {
     const url = await rtspServer(() => 'HTTP/1.1 400 Bad Request\r\n\r\n');
     expect(await probeRtsp(url, { timeoutMs: 2000 })).toMatchObject({ ok: false, reason: 'bad_response' });

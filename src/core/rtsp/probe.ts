@@ -6,7 +6,7 @@ import net from 'node:net';
 import { digestAuthorization, parseDigestChallenge } from '../onvif/auth';
 
 export type RtspProbeFailure =
-  /** Nothing listens (refused, no route, DNS). */
+  /** Nothing listens (refused, no route, DNS), or it hung up without a word of answer. */
   | 'unreachable'
   /** Connected, then silence (or no connection) until the deadline. */
   | 'timeout'
@@ -152,8 +152,11 @@ export async function probeRtsp(rawUrl: string, opts: RtspProbeOptions = {}): Pr
         if (settled) return;
       }
     });
-    socket.on('error', () => finish(fail(connected ? 'bad_response' : 'unreachable')));
-    socket.on('close', () => finish(fail(connected ? 'bad_response' : 'unreachable')));
+    // A camera going down (reboot, power, link) resets the connection between our request and its
+    // answer: that is a camera gone, not a camera talking nonsense. Only half an answer is unreadable.
+    const hungUp = () => finish(fail(connected && buffer.length > 0 ? 'bad_response' : 'unreachable'));
+    socket.on('error', hungUp);
+    socket.on('close', hungUp);
   });
 }
 
