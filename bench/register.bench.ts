@@ -193,6 +193,9 @@ const bench: Benchmark = async () => {
       extra: {
         p50: +median(work.perFrame).toFixed(1),
         max: +Math.max(...work.perFrame).toFixed(1),
+        // Main-thread CPU time per frame: the page's own work, without waiting for a core.
+        cpuP50: +median(work.perFrameCpu).toFixed(1),
+        cpuP95: +percentile(work.perFrameCpu, 95).toFixed(1),
         frames: work.perFrame.length,
         // The same scroll seen from the page: the gap between animation frames (16.7 ms at 60 Hz).
         rafGapP50: +median(gaps).toFixed(1),

@@ -1,7 +1,7 @@
-// A table for 100,000 rows: only the rows in view (and a few around) are in the DOM, positioned in
-// a spacer as tall as all rows; the header stays put. Rows arrive from the caller as they are
+// A table for 100,000 rows: only the rows in view (and a few around) are in the DOM, in order, in
+// one window moved down a spacer as tall as all rows; the header stays put. Rows arrive from the caller as they are
 // needed. ARIA grid semantics (aria-rowcount/aria-rowindex) tell a screen reader where it is.
-import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 
 export interface Column<R> {
   key: string;
@@ -11,18 +11,19 @@ export interface Column<R> {
 }
 
 const ROW_HEIGHT = 34;
-const OVERSCAN = 8;
+/** Rows drawn beyond the view in the direction of travel (a frame's worth of a fast scroll, twice) … */
+const OVERSCAN_AHEAD = 8;
+/** … and behind it, for a scroll that turns back. */
+const OVERSCAN_BEHIND = 2;
 
 interface RowProps<R extends { id: string }> {
   index: number;
-  row: R | undefined;
+  row: R;
   columns: Column<R>[];
-  template: string;
   selected: boolean;
   current: boolean;
   onToggle(id: string): void;
   onOpen(row: R): void;
-  loadingText: string;
   selectLabel(row: R): string;
 }
 
@@ -34,12 +35,10 @@ const Row = memo(function Row<R extends { id: string }>({
   index: i,
   row: r,
   columns,
-  template,
   selected,
   current,
   onToggle,
   onOpen,
-  loadingText,
   selectLabel,
 }: RowProps<R>) {
   return (
@@ -48,36 +47,44 @@ const Row = memo(function Row<R extends { id: string }>({
       aria-rowindex={i + 2}
       aria-selected={selected}
       className={`vt__row${current ? ' vt__row--current' : ''}${selected ? ' vt__row--selected' : ''}`}
-      style={{ transform: `translateY(${i * ROW_HEIGHT}px)`, gridTemplateColumns: template }}
-      onDoubleClick={() => r && onOpen(r)}
+      onDoubleClick={() => onOpen(r)}
       onKeyDown={(e) => {
-        if (r && e.key === 'Enter') onOpen(r);
-        if (r && e.key === ' ' && e.target === e.currentTarget) {
+        if (e.key === 'Enter') onOpen(r);
+        if (e.key === ' ' && e.target === e.currentTarget) {
           e.preventDefault();
           onToggle(r.id);
         }
       }}
-      tabIndex={r ? 0 : -1}
+      tabIndex={0}
     >
-      {r ? (
-        <>
-          <div role="gridcell" className="vt__cell">
-            <input type="checkbox" className="checkbox" aria-label={selectLabel(r)} checked={selected} onChange={() => onToggle(r.id)} />
-          </div>
-          {columns.map((c, ci) => (
-            <div key={c.key} role={ci === 0 ? 'rowheader' : 'gridcell'} className="vt__cell" onClick={ci === 0 ? () => onOpen(r) : undefined}>
-              {c.render(r)}
-            </div>
-          ))}
-        </>
-      ) : (
-        <div role="gridcell" className="vt__cell muted" style={{ gridColumn: '1 / -1' }}>
-          {loadingText}
+      <div role="gridcell" className="vt__cell">
+        <input type="checkbox" className="checkbox" aria-label={selectLabel(r)} checked={selected} onChange={() => onToggle(r.id)} />
+      </div>
+      {columns.map((c, ci) => (
+        <div key={c.key} role={ci === 0 ? 'rowheader' : 'gridcell'} className="vt__cell" onClick={ci === 0 ? () => onOpen(r) : undefined}>
+          {c.render(r)}
         </div>
-      )}
+      ))}
     </div>
   );
 }) as <R extends { id: string }>(p: RowProps<R>) => ReactNode;
+
+/**
+ * Rows whose page has not arrived yet, as one block drawn with the rows' lines: after a jump down
+ * the table, one element to make and paint instead of forty rows that are replaced a moment later.
+ */
+function LoadingRows({ index, count, inView, text }: { index: number; count: number; inView: number; text: string }) {
+  // Said on the block's first row in view: it may begin above the view (position: sticky cannot
+  // help here, it reckons without the window's transform).
+  const at = Math.min(Math.max(0, inView - index), count - 1);
+  return (
+    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="vt__loading" style={{ height: count * ROW_HEIGHT }}>
+      <div role="gridcell" className="vt__cell muted" style={{ marginTop: at * ROW_HEIGHT }}>
+        {text}
+      </div>
+    </div>
+  );
+}
 
 export function VirtualTable<R extends { id: string }>({
   label,
@@ -105,7 +112,9 @@ export function VirtualTable<R extends { id: string }>({
   selectLabel(row: R): string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // Where the view starts (whole rows) and whether the last scroll went down.
+  const [view, setView] = useState({ top: 0, down: true });
+  const scrollTop = view.top;
   const [height, setHeight] = useState(600);
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -115,40 +124,54 @@ export function VirtualTable<R extends { id: string }>({
     setHeight(el.clientHeight);
     return () => ro.disconnect();
   }, []);
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - (view.down ? OVERSCAN_BEHIND : OVERSCAN_AHEAD));
+  const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + (view.down ? OVERSCAN_AHEAD : OVERSCAN_BEHIND));
   useEffect(() => need(first, last), [first, last, need]);
   const template = `2.5rem ${columns.map((c) => c.width).join(' ')}`;
+  // The first row wholly below the sticky header (which covers the top of the scroller).
+  const firstUnderHead = Math.floor(scrollTop / ROW_HEIGHT) + 1;
   const rows: ReactNode[] = [];
+  let gaps = 0;
   for (let i = first; i < last; i++) {
     const r = row(i);
+    if (!r) {
+      let end = i + 1;
+      while (end < last && !row(end)) end++;
+      // Keyed by its order, so a block that moves as the table scrolls is updated, not made anew.
+      rows.push(<LoadingRows key={`loading-${gaps++}`} index={i} count={end - i} inView={firstUnderHead} text={loadingText} />);
+      i = end - 1;
+      continue;
+    }
     rows.push(
       <Row
-        key={r?.id ?? `loading-${i}`}
+        key={r.id}
         index={i}
         row={r}
         columns={columns}
-        template={template}
-        selected={!!r && selected.has(r.id)}
-        current={!!r && r.id === current}
+        selected={selected.has(r.id)}
+        current={r.id === current}
         onToggle={onToggle}
         onOpen={onOpen}
-        loadingText={loadingText}
         selectLabel={selectLabel}
       />,
     );
   }
   return (
-    <div className="vt" role="grid" aria-label={label} aria-rowcount={total + 1} aria-colcount={columns.length + 1}>
+    // The columns are one custom property for the header and every row: rows carry no style of
+    // their own, so Chromium styles a row coming into view from its cache instead of anew.
+    <div className="vt" role="grid" aria-label={label} aria-rowcount={total + 1} aria-colcount={columns.length + 1} style={{ '--vt-columns': template } as CSSProperties}>
       <div
         className="vt__scroll"
         ref={scroller}
         // Re-render when a new row comes into view, not on every pixel scrolled.
-        onScroll={(e) => setScrollTop(Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT) * ROW_HEIGHT)}
+        onScroll={(e) => {
+          const top = Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT) * ROW_HEIGHT;
+          setView((v) => (v.top === top ? v : { top, down: top > v.top }));
+        }}
         data-testid="camera-table-scroll"
       >
         {/* Inside the scroller, sticky: it scrolls sideways with the rows. */}
-        <div role="row" aria-rowindex={1} className="vt__head" style={{ gridTemplateColumns: template }}>
+        <div role="row" aria-rowindex={1} className="vt__head">
           <div role="columnheader" className="vt__cell" />
           {columns.map((c) => (
             <div key={c.key} role="columnheader" className="vt__cell">
@@ -157,7 +180,10 @@ export function VirtualTable<R extends { id: string }>({
           ))}
         </div>
         <div className="vt__spacer" style={{ height: total * ROW_HEIGHT }}>
-          {rows}
+          {/* One move for the window instead of one per row; the rows inside simply stack. */}
+          <div className="vt__window" style={{ transform: `translateY(${first * ROW_HEIGHT}px)`, height: (last - first) * ROW_HEIGHT }}>
+            {rows}
+          </div>
         </div>
       </div>
     </div>

@@ -1,0 +1,77 @@
+// A ward technician scrolling a long camera list: the column names stay in sight, a jump far down
+// the list shows the cameras that belong there, in order, and a screen reader is told where each
+// row sits in the whole list. In Vietnamese, then in English; screenshots.
+import type { Page } from '@playwright/test';
+import { TestApi } from './support/api';
+import { expect, test } from './support/fixtures';
+
+const CAMERAS = 1200;
+const ROW_HEIGHT = 34;
+const name = (i: number) => `Cam ${String(i).padStart(4, '0')}`;
+
+async function seed(url: string): Promise<void> {
+  const api = await TestApi.connect(url);
+  try {
+    const ward = await api.call('register.createArea', { parentId: null, name: 'Phường Bến Thành', kind: 'ward' });
+    const point = await api.call('register.createPoint', { areaId: ward.id, name: 'Chợ Bến Thành' });
+    // More than five pages of the table (200 rows each): a jump lands where nothing is loaded yet.
+    for (let from = 1; from <= CAMERAS; from += 100) {
+      await Promise.all(
+        Array.from({ length: 100 }, (_, k) => api.call('register.createCamera', { pointId: point.id, name: name(from + k), status: 'working' })),
+      );
+    }
+  } finally {
+    api.close();
+  }
+}
+
+/** The rows in the document, in document order: their position for a screen reader and their camera. */
+async function rowsInOrder(page: Page): Promise<{ index: number; camera: string | null }[]> {
+  return page.locator('.vt__window > [role="row"]').evaluateAll((rows) =>
+    rows.map((r) => ({ index: Number(r.getAttribute('aria-rowindex')), camera: r.querySelector('[role="rowheader"]')?.textContent ?? null })),
+  );
+}
+
+function expectConsecutive(rows: { index: number; camera: string | null }[]): void {
+  expect(rows.length).toBeGreaterThan(10);
+  for (const r of rows) if (r.camera !== null) expect(r.camera).toBe(name(r.index - 1));
+  const real = rows.filter((r) => r.camera !== null).map((r) => r.index);
+  expect(real).toEqual(real.map((_, k) => real[0]! + k));
+}
+
+for (const [lang, locale, grid, column] of [
+  ['vi', 'vi-VN', 'Danh sách camera', 'Camera'],
+  ['en', 'en-GB', 'Cameras', 'Camera'],
+] as const) {
+  test.describe(lang === 'vi' ? 'in Vietnamese' : 'in English', () => {
+    test.use({ locale, timezoneId: 'Asia/Ho_Chi_Minh' });
+
+    test('a long list scrolls with its column names in sight and every row where it belongs', async ({ page, serve, snap }) => {
+      await seed(serve.url);
+      await page.goto(`${serve.url}#/cameras`);
+      const table = page.getByRole('grid', { name: grid });
+      await expect(table).toHaveAttribute('aria-rowcount', String(CAMERAS + 1));
+      await expect(table.getByRole('rowheader', { name: name(1) })).toBeVisible();
+      const scroller = page.getByTestId('camera-table-scroll');
+
+      // A jump to the middle: pages 4 and 5 are fetched, and the rows shown are the ones there.
+      await scroller.evaluate((el, y) => (el.scrollTop = y), 640 * ROW_HEIGHT);
+      await expect(table.getByRole('rowheader', { name: name(645) })).toBeInViewport();
+      await expect(table.getByRole('columnheader', { name: column, exact: true })).toBeInViewport();
+      await expect(table.locator('[role="row"][aria-busy="true"]')).toHaveCount(0);
+      expectConsecutive(await rowsInOrder(page));
+      await snap(`${lang}-cameras-scrolled`);
+
+      // Step by step back up a little, the way a wheel does: still in order, nothing loading.
+      for (let k = 0; k < 10; k++) await scroller.evaluate((el) => (el.scrollTop -= 120));
+      await expect(table.getByRole('rowheader', { name: name(610) })).toBeInViewport();
+      expectConsecutive(await rowsInOrder(page));
+
+      // And the very end of the list.
+      await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+      await expect(table.getByRole('rowheader', { name: name(CAMERAS) })).toBeInViewport();
+      await expect(table.getByRole('columnheader', { name: column, exact: true })).toBeInViewport();
+      expectConsecutive(await rowsInOrder(page));
+    });
+  });
+}
