@@ -16,11 +16,14 @@ import type { Engine, EngineHooks } from './engine';
 import { avcCodecString, TsAccessUnits, type AccessUnit } from './ts-access-units';
 
 /**
- * More queued chunks than this (about a second at 25 fps) and the decoder is behind: skip to the
- * next keyframe. Lower (6 was tried) turned every short CPU squeeze on a loaded machine into a
- * freeze of up to a GOP, which the soak bench counted as stalls; a second late is caught up anyway.
+ * More queued chunks than this (about two seconds at 25 fps) and the decoder is behind: skip to the
+ * next keyframe. A squeeze shorter than that (a garbage collection, a burst of other work on a
+ * 4x4 wall of software decoders) is caught up instead: every frame shown, briefly late, then live
+ * again — an officer misses nothing. Skipping costs up to a whole GOP of frames: at one second
+ * (25) a single squeeze during the floor bench's ten seconds cost one tile a fifth of its frames;
+ * lower still (6) turned every short squeeze into a freeze the soak bench counted as a stall.
  */
-const MAX_DECODE_QUEUE = 25;
+const MAX_DECODE_QUEUE = 50;
 
 export function webCodecsSupported(): boolean {
   return typeof VideoDecoder === 'function' && typeof EncodedVideoChunk === 'function' && window.isSecureContext !== false;
