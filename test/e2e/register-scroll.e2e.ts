@@ -27,9 +27,11 @@ async function seed(url: string): Promise<void> {
 
 /** The rows in the document, in document order: their position for a screen reader and their camera. */
 async function rowsInOrder(page: Page): Promise<{ index: number; camera: string | null }[]> {
-  return page.locator('.vt__spacer > [role="row"]').evaluateAll((rows) =>
-    rows.map((r) => ({ index: Number(r.getAttribute('aria-rowindex')), camera: r.querySelector('[role="rowheader"]')?.textContent ?? null })),
-  );
+  return page
+    .locator('.vt__spacer > [role="row"]')
+    .evaluateAll((rows) =>
+      rows.map((r) => ({ index: Number(r.getAttribute('aria-rowindex')), camera: r.querySelector('[role="rowheader"]')?.textContent ?? null })),
+    );
 }
 
 function expectConsecutive(rows: { index: number; camera: string | null }[]): void {

@@ -1,6 +1,6 @@
 // A table for 100,000 rows: only the rows in view (and a few around) are in the DOM, in order,
-// each placed at its own height in a spacer as tall as all rows; the header stays put. Rows arrive from the caller as they are
-// needed. ARIA grid semantics (aria-rowcount/aria-rowindex) tell a screen reader where it is.
+// each placed at its own height in a spacer as tall as all rows; the header stays put. Rows arrive
+// from the caller as they are needed. ARIA grid semantics (aria-rowcount/aria-rowindex) tell a screen reader where it is.
 import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 
 export interface Column<R> {
@@ -74,15 +74,21 @@ const Row = memo(function Row<R extends { id: string }>({
 }) as <R extends { id: string }>(p: RowProps<R>) => ReactNode;
 
 /**
- * Rows whose page has not arrived yet, as one block drawn with the rows' lines: after a jump down
- * the table, one element to make and paint instead of forty rows that are replaced a moment later.
+ * Rows whose page has not arrived yet, as one plain block: after a jump down the table, one element
+ * to make and paint instead of forty rows that are replaced a moment later.
  */
 function LoadingRows({ index, count, inView, text }: { index: number; count: number; inView: number; text: string }) {
   // Said on the block's first row in view: it may begin above the view (position: sticky cannot
-  // help here, it reckons without the window's transform).
+  // do this here: it reckons without the block's transform).
   const at = Math.min(Math.max(0, inView - index), count - 1);
   return (
-    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="vt__loading" style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: count * ROW_HEIGHT }}>
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy="true"
+      className="vt__loading"
+      style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: count * ROW_HEIGHT }}
+    >
       <div role="gridcell" className="vt__cell muted" style={{ marginTop: at * ROW_HEIGHT }}>
         {text}
       </div>
@@ -161,7 +167,14 @@ export function VirtualTable<R extends { id: string }>({
   return (
     // The columns are one custom property for the header and every row: rows carry no style of
     // their own, so Chromium styles a row coming into view from its cache instead of anew.
-    <div className="vt" role="grid" aria-label={label} aria-rowcount={total + 1} aria-colcount={columns.length + 1} style={{ '--vt-columns': template } as CSSProperties}>
+    <div
+      className="vt"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={total + 1}
+      aria-colcount={columns.length + 1}
+      style={{ '--vt-columns': template } as CSSProperties}
+    >
       <div
         className="vt__scroll"
         ref={scroller}
