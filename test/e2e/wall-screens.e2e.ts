@@ -6,7 +6,7 @@ import { startLab, type Lab } from '../../src/sim/lab';
 import { preset } from '../../src/shared/layouts';
 import { TestApi } from './support/api';
 import { expect, test } from './support/fixtures';
-import { addCameras, NOWHERE, tile, type CamSpec } from './support/wall';
+import { addCameras, freezableVideo, NOWHERE, tile, type CamSpec } from './support/wall';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -25,27 +25,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await lab?.dispose();
 });
-
-type FreezableWindow = Window & { frozenCameras: Set<string> };
-
-/** Runs in the page before its scripts: video sockets of a camera in `frozenCameras` deliver no video. */
-function freezableVideoSockets(): void {
-  const w = window as unknown as FreezableWindow & { WebSocket: typeof WebSocket };
-  w.frozenCameras = new Set();
-  const Native = w.WebSocket;
-  w.WebSocket = class extends Native {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
-      const u = new URL(url, location.href);
-      const camera = u.pathname === '/video' ? u.searchParams.get('camera') : null;
-      // Added before any player's own listener or onmessage, so it can stop the event first.
-      if (camera)
-        this.addEventListener('message', (e) => {
-          if (typeof e.data !== 'string' && w.frozenCameras.has(camera)) e.stopImmediatePropagation();
-        });
-    }
-  };
-}
 
 const SIZES = [
   [1280, 720],
@@ -89,17 +68,13 @@ for (const lang of ['vi', 'en'] as const) {
       await api.call('settings.update', { language: lang });
       api.close();
       const frozen = cams[5]!.id;
-      // The stream is frozen inside the page: its video messages are stopped before any player
-      // sees them. (Freezing it in the test process with routeWebSocket sent every video message
-      // of that tile through DevTools and back; on a busy machine that detour held a backlog the
-      // page went on playing long after the freeze, and the tile never turned stale.)
-      await page.addInitScript(freezableVideoSockets);
+      const freeze = await freezableVideo(page);
       await page.goto(`${serve.url}#/wall`);
       await expect(page.locator('[data-tile]')).toHaveCount(16);
       // Each live tile has shown pictures (on a busy machine one may be stale for a moment: it says so).
       for (const n of [1, 2, 3, 4, 5, 16]) await expect(tile(page, n)).toHaveAttribute('data-frame-time', /^\d+$/, { timeout: 60_000 });
       await expect(tile(page, 16)).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
-      await page.evaluate((id) => (window as unknown as FreezableWindow).frozenCameras.add(id), frozen);
+      await freeze(frozen, true);
       // On a busy machine the page may still be working through video it received before the freeze.
       await expect(tile(page, 16)).toHaveAttribute('data-status', 'stale', { timeout: 30_000 });
       for (const n of [6, 11]) await expect(tile(page, n)).toHaveAttribute('data-status', 'repair', { timeout: 30_000 });

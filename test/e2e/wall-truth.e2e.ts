@@ -2,12 +2,12 @@
 // officer can trust for a whole shift), against the camera lab: real RTSP from GStreamer, real
 // ffmpeg, real mpegts.js in Chromium. One lab for the file (its cameras are stateless; a test that
 // stops a stream starts it again); every test has its own core, register and page.
-import type { Page, WebSocketRoute } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startLab, type Lab } from '../../src/sim/lab';
 import { TestApi } from './support/api';
 import { expect, signIn, test } from './support/fixtures';
 import { startServe } from './support/serve';
-import { addCameras, NOWHERE, put, tile, tileOf, tree, type CamSpec } from './support/wall';
+import { addCameras, freezableVideo, NOWHERE, put, tile, tileOf, tree, type CamSpec } from './support/wall';
 
 test.use({ locale: 'en-GB', timezoneId: 'Asia/Ho_Chi_Minh' });
 test.describe.configure({ mode: 'serial' });
@@ -36,23 +36,6 @@ async function register(url: string, cams: CamSpec[]) {
   return made;
 }
 
-/** Passes a camera's video socket through, and drops its video bytes while `frozen` is set: a stream that stops with no error, as mpegts.js streams do. */
-async function freezable(page: Page, cameraId: string) {
-  const state = { frozen: false };
-  await page.routeWebSocket(
-    (u) => u.pathname === '/video' && u.searchParams.get('camera') === cameraId,
-    (ws: WebSocketRoute) => {
-      const server = ws.connectToServer();
-      ws.onMessage((m) => server.send(m));
-      server.onMessage((m) => {
-        if (typeof m !== 'string' && state.frozen) return;
-        ws.send(m);
-      });
-    },
-  );
-  return state;
-}
-
 const clockText = (page: Page, camera: string) => tileOf(page, camera).locator('.tile__clock').textContent();
 const chip = (page: Page, camera: string) => tileOf(page, camera).getByRole('status');
 
@@ -79,17 +62,17 @@ test('a tile’s clock is the time of the picture it shows, not the browser’s'
 
 test('a frozen stream says so after a second, its clock stops with the picture and its age counts', async ({ page, serve }) => {
   const [cam] = await register(serve.url, [fromLab(LOOP[0]!)]);
-  const route = await freezable(page, cam!.id);
+  const freeze = await freezableVideo(page);
   await page.goto(`${serve.url}#/wall`);
   await put(page, 1, LOOP[0]!);
   await expect(tileOf(page, LOOP[0]!)).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
-  route.frozen = true;
+  await freeze(cam!.id, true);
   await expect(chip(page, LOOP[0]!)).toContainText(/^Frozen [1-3] s: the picture has not changed since the time shown/);
   const frozenAt = await clockText(page, LOOP[0]!);
   await expect.poll(async () => Number(/Frozen (\d+) s/.exec((await chip(page, LOOP[0]!).textContent()) ?? '')?.[1] ?? 0)).toBeGreaterThanOrEqual(4);
   expect(await clockText(page, LOOP[0]!)).toBe(frozenAt);
   await expect(tileOf(page, LOOP[0]!)).toHaveClass(/tile--stale/);
-  route.frozen = false;
+  await freeze(cam!.id, false);
   await expect(chip(page, LOOP[0]!)).toHaveText('Live', { timeout: 30_000 });
   await expect.poll(() => clockText(page, LOOP[0]!)).not.toBe(frozenAt);
 });

@@ -1,6 +1,7 @@
 // A table for 100,000 rows: only the rows in view (and a few around) are in the DOM, in order,
 // each placed at its own height in a spacer as tall as all rows; the header stays put. Rows arrive
-// from the caller as they are needed. ARIA grid semantics (aria-rowcount/aria-rowindex) tell a screen reader where it is.
+// from the caller as they are needed. ARIA grid semantics (aria-rowcount/aria-rowindex) tell a
+// screen reader where it is.
 import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 
 export interface Column<R> {
@@ -165,8 +166,7 @@ export function VirtualTable<R extends { id: string }>({
     );
   }
   return (
-    // The columns are one custom property for the header and every row: rows carry no style of
-    // their own, so Chromium styles a row coming into view from its cache instead of anew.
+    // The columns are one custom property, set once here for the header and every row.
     <div
       className="vt"
       role="grid"

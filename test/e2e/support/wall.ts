@@ -28,7 +28,18 @@ export async function addCameras(api: TestApi, cams: CamSpec[]): Promise<Camera[
     const wname = c.ward ?? 'Phường Bến Thành';
     if (!wards.has(wname)) wards.set(wname, (await api.call('register.createArea', { parentId: city.id, name: wname, kind: 'ward' })).id);
     const pname = c.point ?? `Điểm ${c.name}`;
-    if (!points.has(pname)) points.set(pname, (await api.call('register.createPoint', { areaId: wards.get(wname)!, name: pname, lat: 10.77 + out.length * 0.002, lon: 106.69 + out.length * 0.002 })).id);
+    if (!points.has(pname))
+      points.set(
+        pname,
+        (
+          await api.call('register.createPoint', {
+            areaId: wards.get(wname)!,
+            name: pname,
+            lat: 10.77 + out.length * 0.002,
+            lon: 106.69 + out.length * 0.002,
+          })
+        ).id,
+      );
     out.push(
       await api.call('register.createCamera', {
         pointId: points.get(pname)!,
@@ -80,12 +91,59 @@ export function namesById(cams: Camera[]): Map<string, string> {
 export async function presentedFrames(page: Page, camera: string): Promise<number> {
   return tileOf(page, camera)
     .locator('[data-picture]')
-    .evaluate((el) => ('getVideoPlaybackQuality' in el ? (el as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames : Number((el as HTMLCanvasElement).dataset.frames ?? 0)));
+    .evaluate((el) =>
+      'getVideoPlaybackQuality' in el
+        ? (el as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames
+        : Number((el as HTMLCanvasElement).dataset.frames ?? 0),
+    );
 }
 
 /** The width of the tile's picture in pixels (0 before the first frame). */
 export async function pictureWidth(page: Page, camera: string): Promise<number> {
   return tileOf(page, camera)
     .locator('[data-picture]')
-    .evaluate((el) => ('videoWidth' in el ? (el as HTMLVideoElement).videoWidth : (el as HTMLCanvasElement).dataset.frames ? (el as HTMLCanvasElement).width : 0));
+    .evaluate((el) =>
+      'videoWidth' in el ? (el as HTMLVideoElement).videoWidth : (el as HTMLCanvasElement).dataset.frames ? (el as HTMLCanvasElement).width : 0,
+    );
+}
+
+type FreezableWindow = Window & { frozenCameras: Set<string> };
+
+/** Runs in the page before its scripts: video sockets of a camera in `frozenCameras` deliver no video. */
+function freezableVideoSockets(): void {
+  const w = window as unknown as FreezableWindow & { WebSocket: typeof WebSocket };
+  w.frozenCameras = new Set();
+  const Native = w.WebSocket;
+  w.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      const u = new URL(url, location.href);
+      const camera = u.pathname === '/video' ? u.searchParams.get('camera') : null;
+      // Added before any player's own listener or onmessage, so it can stop the event first.
+      if (camera)
+        this.addEventListener('message', (e) => {
+          if (typeof e.data !== 'string' && w.frozenCameras.has(camera)) e.stopImmediatePropagation();
+        });
+    }
+  };
+}
+
+/**
+ * Lets a test freeze a camera's stream inside the page (call before the page opens the wall): its
+ * video socket stays open and its video messages are stopped before any player sees them — a
+ * stream that stops with no error. Freezing it in the test process with routeWebSocket sent every
+ * video message of that tile through DevTools and back; on a busy machine that detour held a
+ * backlog the page went on playing long after the freeze.
+ */
+export async function freezableVideo(page: Page): Promise<(cameraId: string, frozen: boolean) => Promise<void>> {
+  await page.addInitScript(freezableVideoSockets);
+  return (cameraId, frozen) =>
+    page.evaluate(
+      ([id, on]) => {
+        const set = (window as unknown as FreezableWindow).frozenCameras;
+        if (on) set.add(id);
+        else set.delete(id);
+      },
+      [cameraId, frozen] as const,
+    );
 }
