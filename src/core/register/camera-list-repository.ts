@@ -263,6 +263,15 @@ export class CameraListRepository {
       // The unary + keeps SQLite from starting at the words' rows and sorting them all.
       const { sql, args } = this.where(q);
       const pageSql = sql.replace('c.search_rowid IN', '+c.search_rowid IN');
+      if (sort === 'name') {
+        // The page's place found in the sort index alone, then its rows read: skipping rows with
+        // the point and area joined cost 150–200 ms a page near the end of 100,000 cameras (SQLite
+        // joins the rows it skips), and a jump to the end of the table waited for it.
+        const ids = statement(this.db, `SELECT c.search_rowid FROM cameras c WHERE ${pageSql} ORDER BY ${order}, c.search_rowid${dir} LIMIT ? OFFSET ?`)
+          .pluck()
+          .all(...args, limit, offset) as number[];
+        return { total, rows: this.rowsBySearchRowid(ids) };
+      }
       rows = statement(this.db, `${ROW_SELECT} WHERE ${pageSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, limit, offset) as RowDb[];
     }
     return { total, rows: rows.map(toRow) };
