@@ -3,6 +3,7 @@
 // from the caller as they are needed. ARIA grid semantics (aria-rowcount/aria-rowindex) tell a
 // screen reader where it is.
 import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { rowsToDraw } from './row-budget';
 
 export interface Column<R> {
   key: string;
@@ -17,6 +18,11 @@ const ROW_HEIGHT = 34;
  * above the view made Chromium raster those tiles again, half as much raster work once more.
  */
 const OVERSCAN = 8;
+/**
+ * Rows made new in one frame at most (row-budget.ts). A steady scroll brings three or four rows a
+ * frame and is never held back; a page arriving after a jump comes in over three or four frames.
+ */
+const NEW_ROWS_PER_FRAME = 12;
 
 interface RowProps<R extends { id: string }> {
   index: number;
@@ -136,21 +142,39 @@ export function VirtualTable<R extends { id: string }>({
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   useEffect(() => need(first, last), [first, last, need]);
+  // The rows on screen (the last commit's), so that rows not made yet count against the budget.
+  // Read while rendering on purpose: it is what the DOM holds now, written only when React commits,
+  // so a render that is thrown away sees the same rows.
+  const drawn = useRef<ReadonlySet<string>>(new Set());
+  const [, nextFrame] = useState(0);
+  const { draw, held } = rowsToDraw({
+    first,
+    last,
+    inViewFrom: Math.floor(scrollTop / ROW_HEIGHT),
+    inViewTo: Math.ceil((scrollTop + height) / ROW_HEIGHT),
+    idAt: (i) => row(i)?.id,
+    // eslint-disable-next-line react-hooks/refs -- the last commit's rows, see above
+    drawn: drawn.current,
+    budget: NEW_ROWS_PER_FRAME,
+  });
+  const shown = (i: number) => (draw.has(i) ? row(i) : undefined);
   const template = `2.5rem ${columns.map((c) => c.width).join(' ')}`;
   // The first row wholly below the sticky header (which covers the top of the scroller).
   const firstUnderHead = Math.floor(scrollTop / ROW_HEIGHT) + 1;
   const rows: ReactNode[] = [];
+  const ids: string[] = [];
   let gaps = 0;
   for (let i = first; i < last; i++) {
-    const r = row(i);
+    const r = shown(i);
     if (!r) {
       let end = i + 1;
-      while (end < last && !row(end)) end++;
+      while (end < last && !shown(end)) end++;
       // Keyed by its order, so a block that moves as the table scrolls is updated, not made anew.
       rows.push(<LoadingRows key={`loading-${gaps++}`} index={i} count={end - i} inView={firstUnderHead} text={loadingText} />);
       i = end - 1;
       continue;
     }
+    ids.push(r.id);
     rows.push(
       <Row
         key={r.id}
@@ -165,6 +189,13 @@ export function VirtualTable<R extends { id: string }>({
       />,
     );
   }
+  useLayoutEffect(() => {
+    drawn.current = new Set(ids);
+    if (!held) return;
+    // The rest in the next frame: asked from an animation frame, React draws them after this one.
+    const f = requestAnimationFrame(() => nextFrame((n) => n + 1));
+    return () => cancelAnimationFrame(f);
+  });
   return (
     // The columns are one custom property, set once here for the header and every row.
     <div
@@ -198,3 +229,4 @@ export function VirtualTable<R extends { id: string }>({
     </div>
   );
 }
+
