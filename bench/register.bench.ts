@@ -18,6 +18,11 @@ import { recordFrameWork } from './support/frame-work';
 import { buildRegister } from './support/register-data';
 import { median, percentile, type Benchmark, type BenchResult } from './types';
 
+/** Scrolls of the table measured, each in a fresh page. */
+const SCROLL_RUNS = 3;
+/** Frames left out at the start of each recorded scroll. */
+const WARM_FRAMES = 5;
+
 const SEARCHES = [
   { query: 'nguyen hue' },
   { query: 'cho ben' },
@@ -125,7 +130,10 @@ const bench: Benchmark = async () => {
     });
 
     // 10,000 rows: upload, preview (every row checked), import (worker, one transaction).
-    const wards = (await api.call('register.areas', {})).filter((a) => a.kind === 'ward').slice(0, 5).map((a) => a.name);
+    const wards = (await api.call('register.areas', {}))
+      .filter((a) => a.kind === 'ward')
+      .slice(0, 5)
+      .map((a) => a.name);
     const xlsx = await importXlsx(10_000, wards);
     const cookie = await signInCookie(serve.url, ADMIN);
     const t0 = performance.now();
@@ -151,61 +159,85 @@ const bench: Benchmark = async () => {
     });
     api.close();
 
-    // Scrolling the table in Chromium: frame times while the list scrolls through 110,000 rows.
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
-    await context.addCookies([{ name: cookie.split('=')[0]!, value: cookie.split('=').slice(1).join('='), url: serve.url }]);
-    const page = await context.newPage();
-    await page.goto(`${serve.url}#/cameras`);
-    await page
-      .getByRole('grid', { name: 'Cameras' })
-      .or(page.getByRole('grid', { name: 'Danh sách camera' }))
-      .waitFor();
-    // Settled first: the first page fetched, the fonts in, nothing left over from loading.
-    await page.waitForTimeout(1500);
-    // BENCH_PROFILE=file keeps a JavaScript CPU profile of the scroll (which code the frames ran).
-    const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
-    if (profiler) await profiler.send('Profiler.enable').then(() => profiler.send('Profiler.setSamplingInterval', { interval: 200 })).then(() => profiler.send('Profiler.start'));
-    const { result: gaps, work } = await recordFrameWork(page, () =>
-      page.evaluate(async () => {
-        const el = document.querySelector('[data-testid="camera-table-scroll"]') as HTMLElement;
-        const deltas: number[] = [];
-        let last = performance.now();
-        // ~6 s of scrolling: steady wheel-like steps, then jumps far down (pages fetched on the way).
-        for (let i = 0; i < 360; i++) {
-          await new Promise((r) => requestAnimationFrame(r));
-          const now = performance.now();
-          deltas.push(now - last);
-          last = now;
-          el.scrollTop += i % 60 === 59 ? el.scrollHeight / 7 : 120;
-        }
-        return deltas.slice(5);
-      }),
-      // BENCH_TRACE=file keeps the raw trace for a closer look (which work the slow frames did).
-      process.env.BENCH_TRACE ? (events) => writeFileSync(process.env.BENCH_TRACE!, JSON.stringify(events)) : undefined,
-    );
-    if (profiler) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profiler.send('Profiler.stop')).profile));
+    // Scrolling the table in Chromium: frame times while the list scrolls through 110,000 rows,
+    // three times, each in a fresh page; the value is the median of the three runs' p95 (one run's
+    // p95 is its 18th slowest frame, and moved by 3–4 ms between runs on this shared machine).
+    const runs: { perFrame: number[]; perFrameCpu: number[]; gaps: number[]; rasterMs: number; compositorMs: number }[] = [];
+    for (let run = 0; run < SCROLL_RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+      await context.addCookies([{ name: cookie.split('=')[0]!, value: cookie.split('=').slice(1).join('='), url: serve.url }]);
+      const page = await context.newPage();
+      await page.goto(`${serve.url}#/cameras`);
+      await page
+        .getByRole('grid', { name: 'Cameras' })
+        .or(page.getByRole('grid', { name: 'Danh sách camera' }))
+        .waitFor();
+      // Settled first: the first page fetched, the fonts in, nothing left over from loading.
+      await page.waitForTimeout(1500);
+      // BENCH_PROFILE=file keeps a JavaScript CPU profile of the first scroll (which code the frames ran).
+      const profiler = process.env.BENCH_PROFILE && run === 0 ? await context.newCDPSession(page) : null;
+      if (profiler)
+        await profiler
+          .send('Profiler.enable')
+          .then(() => profiler.send('Profiler.setSamplingInterval', { interval: 200 }))
+          .then(() => profiler.send('Profiler.start'));
+      const { result: gaps, work } = await recordFrameWork(
+        page,
+        () =>
+          page.evaluate(async () => {
+            const el = document.querySelector('[data-testid="camera-table-scroll"]') as HTMLElement;
+            const deltas: number[] = [];
+            let last = performance.now();
+            // ~6 s of scrolling: steady wheel-like steps, then jumps far down (pages fetched on the way).
+            for (let i = 0; i < 360; i++) {
+              await new Promise((r) => requestAnimationFrame(r));
+              const now = performance.now();
+              deltas.push(now - last);
+              last = now;
+              el.scrollTop += i % 60 === 59 ? el.scrollHeight / 7 : 120;
+            }
+            return deltas.slice(WARM_FRAMES);
+          }),
+        // BENCH_TRACE=file keeps the raw trace of the first scroll for a closer look.
+        process.env.BENCH_TRACE && run === 0 ? (events) => writeFileSync(process.env.BENCH_TRACE!, JSON.stringify(events)) : undefined,
+      );
+      if (profiler) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await profiler.send('Profiler.stop')).profile));
+      // The first frames after the trace starts are left out, as the animation-frame gaps are:
+      // starting the recording holds the page's threads (20–40 ms frames with 8 ms of work).
+      runs.push({
+        perFrame: work.perFrame.slice(WARM_FRAMES),
+        perFrameCpu: work.perFrameCpu.slice(WARM_FRAMES),
+        gaps,
+        rasterMs: work.rasterMs,
+        compositorMs: work.compositorMs,
+      });
+      await context.close();
+    }
+    const p95s = runs.map((r) => percentile(r.perFrame, 95));
+    const all = (pick: (r: (typeof runs)[number]) => number[]) => runs.flatMap(pick);
+    const gaps = all((r) => r.gaps);
     results.push({
       name: 'register.list_scroll_frame_ms_p95',
-      value: +percentile(work.perFrame, 95).toFixed(1),
+      value: +median(p95s).toFixed(1),
       unit: 'ms of main-thread work per frame',
       target: 16,
       better: 'lower',
       extra: {
-        p50: +median(work.perFrame).toFixed(1),
-        max: +Math.max(...work.perFrame).toFixed(1),
+        runsP95: p95s.map((v) => +v.toFixed(1)),
+        p50: +median(all((r) => r.perFrame)).toFixed(1),
+        max: +Math.max(...all((r) => r.perFrame)).toFixed(1),
         // Main-thread CPU time per frame: the page's own work, without waiting for a core.
-        cpuP50: +median(work.perFrameCpu).toFixed(1),
-        cpuP95: +percentile(work.perFrameCpu, 95).toFixed(1),
-        frames: work.perFrame.length,
+        cpuP50: +median(all((r) => r.perFrameCpu)).toFixed(1),
+        cpuP95: +median(runs.map((r) => percentile(r.perFrameCpu, 95))).toFixed(1),
+        frames: all((r) => r.perFrame).length,
         // The same scroll seen from the page: the gap between animation frames (16.7 ms at 60 Hz).
         rafGapP50: +median(gaps).toFixed(1),
         rafGapP95: +percentile(gaps, 95).toFixed(1),
         onTimePct: +((gaps.filter((g) => g < 16.7 * 1.5).length / gaps.length) * 100).toFixed(1),
-        rasterMs: work.rasterMs,
-        compositorMs: work.compositorMs,
+        rasterMs: Math.round(median(runs.map((r) => r.rasterMs))),
+        compositorMs: Math.round(median(runs.map((r) => r.compositorMs))),
       },
     });
-    await context.close();
   } finally {
     await browser.close();
     await serve.stop();

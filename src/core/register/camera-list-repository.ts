@@ -267,7 +267,10 @@ export class CameraListRepository {
         // The page's place found in the sort index alone, then its rows read: skipping rows with
         // the point and area joined cost 150–200 ms a page near the end of 100,000 cameras (SQLite
         // joins the rows it skips), and a jump to the end of the table waited for it.
-        const ids = statement(this.db, `SELECT c.search_rowid FROM cameras c WHERE ${pageSql} ORDER BY ${order}, c.search_rowid${dir} LIMIT ? OFFSET ?`)
+        const ids = statement(
+          this.db,
+          `SELECT c.search_rowid FROM cameras c WHERE ${pageSql} ORDER BY ${order}, c.search_rowid${dir} LIMIT ? OFFSET ?`,
+        )
           .pluck()
           .all(...args, limit, offset) as number[];
         return { total, rows: this.rowsBySearchRowid(ids) };

@@ -229,4 +229,3 @@ export function VirtualTable<R extends { id: string }>({
     </div>
   );
 }
-

@@ -35,7 +35,11 @@ describe('camera page cache', () => {
   it('fetches only the pages in view, once each', async () => {
     const reg = register(1000);
     let asked = 0;
-    const cache = new CameraPageCache(100, (o, l) => (asked++, reg.fetchPage(o, l)), () => undefined);
+    const cache = new CameraPageCache(
+      100,
+      (o, l) => (asked++, reg.fetchPage(o, l)),
+      () => undefined,
+    );
     cache.need(150, 260);
     cache.need(150, 260);
     expect(asked).toBe(2); // pages 1 and 2
@@ -49,7 +53,11 @@ describe('camera page cache', () => {
   it('asks for the next page while the rows in view come near it, not before', async () => {
     const reg = register(1000);
     const asked: number[] = [];
-    const cache = new CameraPageCache(100, (o, l) => (asked.push(o), reg.fetchPage(o, l)), () => undefined);
+    const cache = new CameraPageCache(
+      100,
+      (o, l) => (asked.push(o), reg.fetchPage(o, l)),
+      () => undefined,
+    );
     cache.need(0, 40);
     await reg.answerAll();
     cache.need(30, 70);
@@ -95,7 +103,11 @@ describe('camera page cache', () => {
   it('an error is kept until a page arrives', async () => {
     let fail = true;
     const reg = register(10);
-    const cache = new CameraPageCache(100, (o, l) => (fail ? Promise.reject(new Error('core_unavailable')) : reg.fetchPage(o, l)), () => undefined);
+    const cache = new CameraPageCache(
+      100,
+      (o, l) => (fail ? Promise.reject(new Error('core_unavailable')) : reg.fetchPage(o, l)),
+      () => undefined,
+    );
     cache.need(0, 10);
     await new Promise((r) => setTimeout(r, 0));
     expect(cache.error).toBeInstanceOf(Error);
