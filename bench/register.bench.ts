@@ -196,7 +196,7 @@ const bench: Benchmark = async () => {
               last = now;
               el.scrollTop += i % 60 === 59 ? el.scrollHeight / 7 : 120;
             }
-            return deltas.slice(WARM_FRAMES);
+            return deltas;
           }),
         // BENCH_TRACE=file keeps the raw trace of the first scroll for a closer look.
         process.env.BENCH_TRACE && run === 0 ? (events) => writeFileSync(process.env.BENCH_TRACE!, JSON.stringify(events)) : undefined,
@@ -207,7 +207,7 @@ const bench: Benchmark = async () => {
       runs.push({
         perFrame: work.perFrame.slice(WARM_FRAMES),
         perFrameCpu: work.perFrameCpu.slice(WARM_FRAMES),
-        gaps,
+        gaps: gaps.slice(WARM_FRAMES),
         rasterMs: work.rasterMs,
         compositorMs: work.compositorMs,
       });
