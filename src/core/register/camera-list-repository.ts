@@ -206,28 +206,39 @@ export class CameraListRepository {
         const words = '+f.search_rowid IN (SELECT rowid FROM camera_fts WHERE camera_fts MATCH ?)';
         const onlyWords =
           !q.areaIds && !q.statuses.length && !q.ownerships.length && !q.transmissions.length && !q.categoryIds.length && !q.purposes.length;
-        const total = onlyWords
-          ? hits -
+        if (onlyWords) {
+          const total =
+            hits -
             (q.includeDisabled
               ? 0
-              : (statement(this.db, `SELECT count(*) AS n FROM camera_facets f WHERE f.disabled = 1 AND ${words}`).get(q.fts) as { n: number }).n)
-          : fromAreas
-            ? (statement(this.db, `SELECT count(*) AS n FROM camera_facets f WHERE ${f.sql} AND ${words}`).get(...f.args, q.fts) as { n: number }).n
-            : this.total(q);
-        if (total === 0 || offset >= total) return { total, rows: [] };
-        const ids = (
+              : (statement(this.db, `SELECT count(*) AS n FROM camera_facets f WHERE f.disabled = 1 AND ${words}`).get(q.fts) as { n: number }).n);
+          if (offset >= total) return { total, rows: [] };
+          const ids = statement(
+            this.db,
+            `SELECT f.search_rowid FROM camera_fts x CROSS JOIN camera_facets f ON f.search_rowid = x.rowid WHERE x.words MATCH ? AND ${f.sql} ${byName}`,
+          )
+            .pluck()
+            .all(q.fts, ...f.args, limit, offset) as number[];
+          return { total, rows: this.rowsBySearchRowid(ids) };
+        }
+        // Words and filters: the page and how many match in one pass over the words' cameras
+        // (a count and then the page read them twice: ~12 ms each for "khach san" among 100,000).
+        const page = (
           fromAreas
-            ? statement(this.db, `SELECT f.search_rowid FROM camera_facets f WHERE ${f.sql} AND ${words} ${byName}`)
-                .pluck()
-                .all(...f.args, q.fts, limit, offset)
+            ? statement(this.db, `SELECT f.search_rowid AS r, count(*) OVER () AS n FROM camera_facets f WHERE ${f.sql} AND ${words} ${byName}`).all(
+                ...f.args,
+                q.fts,
+                limit,
+                offset,
+              )
             : statement(
                 this.db,
-                `SELECT f.search_rowid FROM camera_fts x CROSS JOIN camera_facets f ON f.search_rowid = x.rowid WHERE x.words MATCH ? AND ${f.sql} ${byName}`,
-              )
-                .pluck()
-                .all(q.fts, ...f.args, limit, offset)
-        ) as number[];
-        return { total, rows: this.rowsBySearchRowid(ids) };
+                `SELECT f.search_rowid AS r, count(*) OVER () AS n FROM camera_fts x CROSS JOIN camera_facets f ON f.search_rowid = x.rowid WHERE x.words MATCH ? AND ${f.sql} ${byName}`,
+              ).all(q.fts, ...f.args, limit, offset)
+        ) as { r: number; n: number }[];
+        // A page past the end has no row to carry the count.
+        const total = page[0]?.n ?? (offset === 0 ? 0 : this.total(q));
+        return { total, rows: this.rowsBySearchRowid(page.map((p) => p.r)) };
       }
     }
     const total = this.total(q);
