@@ -4,7 +4,8 @@
 //   (the words and filters a technician types), 95th percentile;
 // - register.stats_rollup_ms: the ward report for the whole tree through the API, median;
 // - register.import_10k_rows_s: a 10,000-row XLSX uploaded, checked and written (one transaction);
-// - register.list_scroll_frame_ms_p95: scrolling the 100,000-row table in Chromium, frame time p95
+// - register.list_scroll_frame_ms_p95: scrolling the 100,000-row table in Chromium, frame time p95,
+//   the median of three scrolls in fresh pages
 //   (the page's main-thread work per frame, from Chromium's trace: see support/frame-work.ts).
 import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
