@@ -201,7 +201,13 @@ describe('LiveService against an RTSP camera', () => {
     expect(back.last()?.state).toBe('live');
     expect(ffmpegChildren().map((p) => p.pid)).toEqual([pid]);
     unsubBack();
-    await waitFor('ffmpeg gone after grace', () => !isAlive(pid) && ffmpegChildren().length === 0, 5000);
+    // Idle once ffmpeg's pipes have closed, a moment after the process itself is gone (a loaded
+    // machine showed the gap): both within the wait.
+    await waitFor(
+      'ffmpeg gone and the relay idle after grace',
+      () => !isAlive(pid) && ffmpegChildren().length === 0 && live.stateOf('cam1', 'main').state === 'idle',
+      5000,
+    );
     expect(live.stateOf('cam1', 'main')).toEqual({ state: 'idle' });
     expect(live.stats()).toEqual([]);
   });
