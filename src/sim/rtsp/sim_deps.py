@@ -10,7 +10,7 @@ ELEMENT_PACKAGES = {
     'appsrc': 'gstreamer1.0-plugins-base',
     'videotestsrc': 'gstreamer1.0-plugins-base',
     'videoconvert': 'gstreamer1.0-plugins-base',
-    'textoverlay': 'gstreamer1.0-plugins-base',
+    'textoverlay': 'gstreamer1.0-x',  # Pango lives in -x on Debian, not in -base
     'appsink': 'gstreamer1.0-plugins-base',
     'multifilesrc': 'gstreamer1.0-plugins-good',
     'rtph264pay': 'gstreamer1.0-plugins-good',
