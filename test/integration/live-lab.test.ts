@@ -116,8 +116,13 @@ describe('live relay on the camera lab', () => {
     let s = await v.waitState('live', 20_000);
     const sinceOf = (x: typeof s) => x.since;
 
+    const seen = v.states.length;
     await cam.stopStream();
-    await waitFor('stream gone', () => v.states.some((x) => x.state === 'offline' || x.state === 'reconnecting'));
+    const lost = await waitFor('stream gone', () => v.states.slice(seen).find((x) => x.state === 'offline' || x.state === 'reconnecting'));
+    // A camera that stops sending is a lost stream to retry, not "unsupported codec" (ffmpeg's probe
+    // warning from when it opened the stream is not why it stopped).
+    expect(lost).toMatchObject({ state: 'reconnecting' });
+    expect(['ended', 'timeout', 'unreachable']).toContain(lost && 'reason' in lost ? lost.reason : null);
     await cam.startStream();
     s = await waitFor(
       'live after restart',

@@ -21,6 +21,33 @@ describe('FfmpegStderr', () => {
     expect(s.tail(2)).toBe('[rtsp @ 0x1] method DESCRIBE failed: 401 Unauthorized');
   });
 
+  it('judges an exit by what ffmpeg said after it began streaming, not by its warnings while opening', () => {
+    const opening = [
+      '[rtsp @ 0x55d7b801dcc0] Stream #0: not enough frames to estimate rate; consider increasing probesize',
+      '[rtsp @ 0x55d7b801dcc0] Could not find codec parameters for stream 0 (Video: h264, none): unspecified size',
+      "Consider increasing the value for the 'analyzeduration' (100000) and 'probesize' (100000) options",
+      "Input #0, rtsp, from 'rtsp://admin:secret@10.0.0.5/Streaming/Channels/101':",
+      '  Stream #0:0: Video: h264, none, 90k tbr, 90k tbn',
+      "Output #0, mpegts, to 'pipe:1':",
+      '  Stream #0:0: Video: h264, none, q=2-31, 90k tbr, 90k tbn',
+      'Stream mapping:',
+      '  Stream #0:0 -> #0:0 (copy)',
+      'Press [q] to stop, [?] for help',
+    ];
+    const ended = new FfmpegStderr();
+    ended.push(opening.join('\n') + '\nframe=  312 fps= 25 q=-1.0 Lsize=  1234kB time=00:00:12.44\n');
+    expect(classifyExit(ended.exitLines(), 0)).toBe('ended');
+    expect(ended.tail(3)).toBe('');
+    const lost = new FfmpegStderr();
+    lost.push(opening.join('\n') + '\n[rtsp @ 0x1] rtsp://admin:secret@10.0.0.5/x: Operation timed out\n');
+    expect(classifyExit(lost.exitLines(), 1)).toBe('timeout');
+    expect(lost.tail(1)).not.toContain('secret');
+    // Before it streamed, the same warning is the reason: the camera's stream could not be read.
+    const never = new FfmpegStderr();
+    never.push(opening.slice(0, 3).join('\n') + '\n');
+    expect(classifyExit(never.exitLines(), 1)).toBe('unsupported_codec');
+  });
+
   it('reads ffmpeg 4 lines with stream ids', () => {
     const s = new FfmpegStderr();
     s.push('Input #0, rtsp\n    Stream #0:0[0x100](und): Video: mjpeg (Baseline), yuvj420p(pc), 640x360 [SAR 1:1 DAR 16:9], 25 tbr\n');

@@ -20,6 +20,8 @@ export class FfmpegStderr {
   readonly lines: string[] = [];
   input: StreamInfo | null = null;
   output: StreamInfo | null = null;
+  /** Lines since ffmpeg finished opening the input and began writing; null while it is still opening. */
+  private sinceStart: number | null = null;
 
   constructor(private readonly onInput?: (info: StreamInfo) => void) {}
 
@@ -37,16 +39,28 @@ export class FfmpegStderr {
    * descriptions (indented), progress and summary lines are left out.
    */
   tail(n = 5): string {
-    return this.lines
+    return this.exitLines()
       .filter((l) => !/^\s|^(frame=|video:|Input #|Output #|Stream mapping|Press \[q\])/.test(l))
       .slice(-n)
       .map(redact)
       .join(' | ');
   }
 
+  /**
+   * The lines that can say why ffmpeg stopped. Once it streamed, what it printed while opening
+   * the input no longer can: "Could not find codec parameters … unspecified size" is a probe
+   * warning ffmpeg prints and then streams anyway; read at a later exit, it called a camera that
+   * simply went away "unsupported codec", offline for good.
+   */
+  exitLines(): string[] {
+    return this.sinceStart === null ? this.lines : this.lines.slice(this.lines.length - Math.min(this.sinceStart, this.lines.length));
+  }
+
   private line(line: string): void {
     this.lines.push(line);
     if (this.lines.length > KEEP_LINES) this.lines.shift();
+    if (this.sinceStart !== null) this.sinceStart++;
+    if (/^Press \[q\]|^Stream mapping:/.test(line)) this.sinceStart = 0;
     if (/^Input #\d+/.test(line)) this.section = 'input';
     else if (/^Output #\d+/.test(line)) this.section = 'output';
     const m = STREAM_LINE.exec(line);

@@ -400,7 +400,7 @@ export class LiveRelay {
       void this.launch();
       return;
     }
-    const reason = p.killedFor ?? classifyExit(p.stderr.lines, code);
+    const reason = p.killedFor ?? classifyExit(p.stderr.exitLines(), code);
     this.failed(reason, p.stderr.tail(3));
   }
 

@@ -76,7 +76,7 @@ export function startCopySource(o: CopySourceOptions, sub: LiveSubscriber): () =
       child = null;
       if (stopped) return;
       if (live) failures = 0;
-      failed(classifyExit(stderr.lines, code), redact(stderr.tail(3)));
+      failed(classifyExit(stderr.exitLines(), code), redact(stderr.tail(3)));
     });
   };
 
