@@ -1,6 +1,6 @@
 // The camera register as a table of any size: filters, search without diacritics, chosen columns,
 // bulk changes on ticked rows, export of what is shown, and the camera opened beside the table.
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore, type ComponentProps } from 'react';
 import { useActionRegistry } from '../actions/ActionsProvider';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/client';
@@ -10,7 +10,7 @@ import { cameraColumns, loadColumns, saveColumns, type ColumnKey } from './camer
 import { CameraDetail } from './CameraDetail';
 import { CameraFilters, EMPTY_FILTER, type Filter } from './CameraFilters';
 import { ColumnChooser } from './ColumnChooser';
-import { useCameraPages } from './use-camera-pages';
+import { useCameraPages, type CameraPages } from './use-camera-pages';
 import type { AreaNode } from './use-register-data';
 import type { CameraRow, Category } from '../../shared/contract';
 import { VirtualTable } from './VirtualTable';
@@ -30,6 +30,12 @@ function usePointsTotal(): number | null {
     return api.on('register.changed', () => void load());
   }, [api]);
   return total;
+}
+
+/** The table's rows, redrawn on every page that arrives; the view around them is not. */
+function CameraRows({ pages, ...table }: { pages: CameraPages } & ComponentProps<typeof VirtualTable<CameraRow>>) {
+  useSyncExternalStore(pages.subscribe, pages.version);
+  return <VirtualTable {...table} />;
 }
 
 export function CameraTableView({ areas, categories }: { areas: AreaNode[]; categories: Category[] }) {
@@ -58,7 +64,6 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
   }, []);
   const openRow = useCallback((r: CameraRow) => setOpen(r.id), []);
   const selectLabel = useCallback((r: CameraRow) => t('register.table.select', { name: r.name }), [t]);
-  void pages.version;
   const registry = useActionRegistry();
   const [selectError, setSelectError] = useState<unknown>(null);
   const [bulkDone, setBulkDone] = useState<string | null>(null);
@@ -146,7 +151,8 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
             {t('register.table.empty')}
           </p>
         ) : (
-          <VirtualTable
+          <CameraRows
+            pages={pages}
             label={t('register.table.label')}
             total={pages.total ?? 0}
             columns={cols}
