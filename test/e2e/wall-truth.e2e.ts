@@ -114,6 +114,15 @@ test('a stream that dies keeps its last time, not a ticking one; a dead camera s
     const last = await heldFor(2000, () => clockText(page, LOOP[1]!), 20_000);
     await expect(chip(page, LOOP[1]!)).toHaveText(/^(Reconnecting|Offline)/);
     expect(await heldFor(2000, () => clockText(page, LOOP[1]!), 2500)).toBe(last);
+    // Its last picture stays on the tile (greyed), not an empty curtain: the kept picture is the
+    // one the clock tells the time of.
+    const still = tileOf(page, LOOP[1]!).locator('.tile__still');
+    await expect(still).toBeVisible();
+    const kept = Number(await still.getAttribute('data-kept'));
+    const shown = Number(await tileOf(page, LOOP[1]!).getAttribute('data-frame-time'));
+    expect(kept).toBeGreaterThan(0);
+    expect(Math.abs(kept - shown)).toBeLessThan(1000);
+    expect(await still.evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(0);
   } finally {
     await cam.startStream();
   }

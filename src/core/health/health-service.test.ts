@@ -31,6 +31,25 @@ describe('camera health now', () => {
     expect(seen.map((h) => h.state)).toEqual(['connecting', 'live', 'reconnecting', 'offline']);
   });
 
+  it('takes a relay’s word over an older probe’s, and a newer probe’s over a relay’s', () => {
+    const { health, state } = setup([{ id: 'a', status: 'working' }]);
+    health.observe('a', 'probe', { state: 'live', since: 100 });
+    expect(state('a')).toBe('live');
+    // The wall lost the stream after the probe had found the camera live: the tree says so.
+    health.observe('a', 'main', observationOf({ state: 'offline', reason: 'stream_not_found', attempt: 2, retryAt: 9 }, 200));
+    expect(health.get('a')).toMatchObject({ state: 'offline', reason: 'stream_not_found' });
+    // A later probe found it back before the relay's next try: the newer word counts.
+    health.observe('a', 'probe', { state: 'live', since: 300 });
+    expect(state('a')).toBe('live');
+    // A relay streaming since before a failed probe: live (it is watching the picture now).
+    health.observe('a', 'main', observationOf({ state: 'live', since: 350, codec: 'h264', sourceCodec: 'h264', transcoded: false, width: 1, height: 1 }));
+    health.observe('a', 'probe', { state: 'offline', reason: 'timeout', since: 400 });
+    expect(state('a')).toBe('live');
+    // Nobody watches any more: the probe speaks alone.
+    health.observe('a', 'main', { state: 'idle' });
+    expect(health.get('a')).toMatchObject({ state: 'offline', reason: 'timeout' });
+  });
+
   it('lets the register’s awaiting repair and decommissioned win, and follows register changes', () => {
     const { health, list, state } = setup([
       { id: 'a', status: 'awaiting_repair' },

@@ -42,6 +42,21 @@ export function observationOf(s: LiveState, now = Date.now()): Observation {
   }
 }
 
+type Active = Exclude<Observation, { state: 'idle' }>;
+
+/**
+ * The observations that speak for the camera now. A relay watches without a break; a probe is one
+ * look. So a probe's word older than a relay's is left out: a camera whose stream the wall just
+ * lost read green in the tree because the monitor's probe had found it live a minute before.
+ */
+function activeObservations(streams: Known['streams']): Active[] {
+  const isActive = (o: Observation | undefined): o is Active => o !== undefined && o.state !== 'idle';
+  const relays = [streams.main, streams.sub].filter(isActive);
+  const newestRelay = Math.max(...relays.map((o) => o.since));
+  const probe = streams.probe;
+  return isActive(probe) && !(relays.length && probe.since < newestRelay) ? [...relays, probe] : relays;
+}
+
 // A degraded camera works, but what is wrong with it (its clock) outranks a relay's plain "live".
 const RANK: Record<Observation['state'], number> = { degraded: 0, live: 1, connecting: 2, reconnecting: 3, offline: 4, idle: 5 };
 
@@ -117,9 +132,7 @@ export class HealthService {
   private derive(cameraId: string, k: Known): Omit<CameraHealth, 'cameraId'> {
     const status = this.statuses.get(cameraId);
     if (status === 'awaiting_repair' || status === 'decommissioned') return { state: status, reason: null, since: k.current.state === status ? k.current.since : Date.now() };
-    const active = Object.values(k.streams)
-      .filter((o): o is Exclude<Observation, { state: 'idle' }> => o !== undefined && o.state !== 'idle')
-      .sort((a, b) => RANK[a.state] - RANK[b.state]);
+    const active = activeObservations(k.streams).sort((a, b) => RANK[a.state] - RANK[b.state]);
     const best = active[0];
     if (best) return { state: best.state as HealthState, reason: 'reason' in best ? best.reason : null, since: best.since };
     if (k.settled) return { state: k.settled.state, reason: k.settled.reason, since: k.settled.since };

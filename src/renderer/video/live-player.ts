@@ -163,6 +163,10 @@ export function createLivePlayer(target: { video: HTMLVideoElement; canvas: HTML
       lastFrameAt = Date.now(); // give the decoder stallMs from now
     } else {
       playing = false;
+      // The tile covers the video with the kept picture as soon as the stream is not live: keep
+      // the picture on it now (and each frame still draining, below), not only when the player is
+      // torn down, or a lost stream showed an empty curtain instead of its last picture.
+      keepStill();
     }
     opts.onState(state);
   };
@@ -198,6 +202,7 @@ export function createLivePlayer(target: { video: HTMLVideoElement; canvas: HTML
     onPresented(at) {
       if ('ptsMs' in at) times.presentedPts(at.ptsMs);
       else times.presented(at.mediaTime);
+      if (serverState.state !== 'live' && serverState.state !== 'idle') keepStill();
     },
     onUnsupported(reason) {
       if (disposed || path === 'mse') return;
