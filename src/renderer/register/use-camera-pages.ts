@@ -4,7 +4,7 @@
 // re-renders only when the total or the error changes; the rows subscribe to every page
 // (`subscribe`/`version`, for useSyncExternalStore). A page arriving used to re-render the whole
 // register view — its filters with the area tree, the column chooser — in the middle of a scroll.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useReducer } from 'react';
 import type { CameraFilter, CameraRow } from '../../shared/contract';
 import { useApp } from '../app/app-context';
 import { CameraPageCache } from './camera-page-cache';
@@ -23,37 +23,41 @@ export interface CameraPages {
   version(): number;
 }
 
+/**
+ * A page cache with its two kinds of listener: every page (`subscribe`, `version`), and `summary`
+ * only when the total or the error changed. What the caller last heard starts from nothing for a
+ * new cache, so a new filter's first page re-renders the caller even with the old filter's total.
+ */
+function followPages(fetchPage: ConstructorParameters<typeof CameraPageCache>[1], summary: () => void) {
+  const listeners = new Set<() => void>();
+  let version = 0;
+  let told: { total: number | null; error: unknown } = { total: null, error: null };
+  const cache: CameraPageCache = new CameraPageCache(PAGE_SIZE, fetchPage, () => {
+    version++;
+    for (const l of listeners) l();
+    if (told.total === cache.total && told.error === cache.error) return;
+    told = { total: cache.total, error: cache.error };
+    summary();
+  });
+  return {
+    cache,
+    subscribe: (l: () => void) => (listeners.add(l), () => void listeners.delete(l)),
+    version: () => version,
+  };
+}
+
 export function useCameraPages(filter: CameraFilter, sort: string, descending: boolean): CameraPages {
   const { api } = useApp();
   const key = JSON.stringify([filter, sort, descending]);
-  const [summary, setSummary] = useState<{ cache: CameraPageCache | null; total: number | null; error: unknown }>({ cache: null, total: null, error: null });
-  const { cache, subscribe, version } = useMemo(() => {
-    const listeners = new Set<() => void>();
-    let version = 0;
-    const cache: CameraPageCache = new CameraPageCache(
-      PAGE_SIZE,
-      (offset, limit) => api.call('register.cameras', { filter, sort: sort as 'name', descending, offset, limit }),
-      () => {
-        version++;
-        for (const l of listeners) l();
-        // The same values of the same cache leave the caller as it is (React skips an equal state).
-        // The cache counts: a new filter's first page may bring the same total as the last one's.
-        setSummary((s) => (s.cache === cache && s.total === cache.total && s.error === cache.error ? s : { cache, total: cache.total, error: cache.error }));
-      },
-    );
-    return {
-      cache,
-      subscribe: (l: () => void) => (listeners.add(l), () => void listeners.delete(l)),
-      version: () => version,
-    };
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const { cache, subscribe, version } = useMemo(
+    () => followPages((offset, limit) => api.call('register.cameras', { filter, sort: sort as 'name', descending, offset, limit }), rerender),
     // The key stands for filter, sort and order.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, key]);
+    [api, key],
+  );
   useEffect(() => api.on('register.changed', () => cache.refresh()), [api, cache]);
   const row = useMemo(() => cache.row.bind(cache), [cache]);
   const need = useMemo(() => cache.need.bind(cache), [cache]);
-  // Read from the cache itself: `summary` is there to re-render, and a new filter's cache starts
-  // with nothing known, not the last filter's total.
-  void summary;
   return { total: cache.total, error: cache.error, row, need, subscribe, version };
 }

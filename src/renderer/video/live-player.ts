@@ -202,7 +202,7 @@ export function createLivePlayer(target: { video: HTMLVideoElement; canvas: HTML
     onPresented(at) {
       if ('ptsMs' in at) times.presentedPts(at.ptsMs);
       else times.presented(at.mediaTime);
-      if (serverState.state !== 'live' && serverState.state !== 'idle') keepStill();
+      if (serverState.state !== 'live') keepStill();
     },
     onUnsupported(reason) {
       if (disposed || path === 'mse') return;
