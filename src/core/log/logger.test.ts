@@ -25,6 +25,15 @@ describe('redact', () => {
     );
   });
 
+  it('hides a password holding a quote or the other characters a URL leaves as typed', () => {
+    const u = new URL('rtsp://192.0.2.10:554/h264');
+    u.username = 'admin';
+    u.password = "Pa'ss(1)!*$&+,";
+    expect(u.href).toContain("Pa'ss(1)!*$&+,@"); // as the relay hands it to ffmpeg
+    expect(redact(`Input #0, rtsp, from '${u.href}':`)).toBe("Input #0, rtsp, from 'rtsp://admin:***@192.0.2.10:554/h264':");
+    expect(redact(`${u.href}: Connection refused`)).toBe('rtsp://admin:***@192.0.2.10:554/h264: Connection refused');
+  });
+
   it('leaves URLs without credentials alone, and stops at the end of the URL', () => {
     expect(redact('rtsp://192.0.2.10:554/main and mail me@example.org')).toBe('rtsp://192.0.2.10:554/main and mail me@example.org');
     expect(redact('a rtsp://u:p@h/x b rtsp://v:q@i/y')).toBe('a rtsp://u:***@h/x b rtsp://v:***@i/y');

@@ -33,8 +33,11 @@ export function setLogSink(next: LogSink): () => void {
 
 const SECRET_KEYS = /pass(word)?|secret|token|authorization|cookie/i;
 
-// A URL in a log line runs to whitespace or a quote (JSON fields, ffmpeg's 'from …' lines).
-const URL_IN_TEXT = /([a-z][a-z0-9+.-]*:\/\/)([^\s"'`<>]*)/gi;
+// A URL in a log line runs to whitespace or a double quote (JSON fields). Not to a single quote:
+// a password may hold one, and URL's password setter leaves ' (and ! $ & ( ) * + ,) as typed,
+// so ffmpeg prints it as is; stopping there showed the rest of such a password. ffmpeg's
+// "from 'rtsp://…':" keeps its closing quote after the host, which does no harm.
+const URL_IN_TEXT = /([a-z][a-z0-9+.-]*:\/\/)([^\s"`<>]*)/gi;
 // The same, percent-encoded as a whole (a URL inside a query string): rtsp%3A%2F%2F…
 const ENCODED_URL_IN_TEXT = /([a-z][a-z0-9+.-]*%3A%2F%2F)([^\s"'`<>&]*)/gi;
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyExit, FfmpegStderr } from './ffmpeg-stderr';
 
@@ -68,5 +69,46 @@ describe('classifyExit', () => {
   ];
   it.each(cases)('%s → %s', (line, code, reason) => {
     expect(classifyExit([line], code)).toBe(reason);
+  });
+});
+
+describe('FfmpegStderr with any output', () => {
+  // Whatever a camera makes ffmpeg print (the lines come from the camera's answers), in any chunks.
+  const line = fc.oneof(
+    fc.string({ maxLength: 80 }),
+    fc.constantFrom(
+      'Stream mapping:',
+      'Press [q] to stop, [?] for help',
+      'Could not find codec parameters for stream 0',
+      '  Stream #0:0: Video: h264, 1x1',
+    ),
+    // Credentials as the relay puts them into the URL (URL's password setter).
+    fc.string({ maxLength: 20 }).map((w) => {
+      const u = new URL('rtsp://10.0.0.5/a');
+      u.username = 'admin';
+      u.password = `${w}x`;
+      return `${u.href}: Connection refused`;
+    }),
+  );
+  it('never throws; the exit lines are the last lines, and all of them once ffmpeg began streaming', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 120 }), fc.array(fc.nat({ max: 300 }), { maxLength: 10 }), (lines, cuts) => {
+        const text = lines.join('\n') + '\n';
+        const s = new FfmpegStderr();
+        let at = 0;
+        for (const c of [...cuts].sort((a, b) => a - b)) {
+          s.push(text.slice(at, Math.max(at, c)));
+          at = Math.max(at, c);
+        }
+        s.push(text.slice(at));
+        const exit = s.exitLines();
+        expect(s.lines.slice(s.lines.length - exit.length)).toEqual(exit);
+        const kept = s.lines;
+        const lastStart = kept.findLastIndex((l) => /^Press \[q\]|^Stream mapping:/.test(l));
+        if (lastStart >= 0) expect(exit).toEqual(kept.slice(lastStart + 1));
+        expect(s.tail(5)).not.toMatch(/admin:[^*]/);
+        expect(() => classifyExit(exit, null)).not.toThrow();
+      }),
+    );
   });
 });
