@@ -98,7 +98,9 @@ export class StatsRepository {
     }
     const later = statement(
       this.db,
-      `SELECT c.area_id, count(*), ${sums('c.status', 'c.ownership', 'c.transmission', 'c.point_purposes')} FROM cameras c
+      // Named: left to itself SQLite scanned cameras_stats (covering, but every camera) for the few
+      // installed later, a tenth of the report's time.
+      `SELECT c.area_id, count(*), ${sums('c.status', 'c.ownership', 'c.transmission', 'c.point_purposes')} FROM cameras c INDEXED BY cameras_installed_later
        WHERE c.deleted_at IS NULL AND c.install_date IS NOT NULL AND c.install_date > ? GROUP BY c.area_id`,
     )
       .raw()
