@@ -5,6 +5,7 @@ import type { CameraRow, Ownership, Purpose } from '../../shared/contract';
 import type { Db } from '../store/database';
 import { purposesFromBits, purposesToBits, type CameraDbRow } from './register-repository';
 import { statement } from '../store/statements';
+import { CameraOrder } from './camera-order';
 
 export interface CameraQuery {
   /** null = every area; otherwise the expanded set (filters ∩ the caller's scope). */
@@ -95,13 +96,18 @@ const SORT_MATCHES = 20_000;
 
 export class CameraListRepository {
   private readonly sortMatches: number;
+  private readonly order: CameraOrder;
 
-  /** `sortMatches`: how many matches are sorted on their own (tests set -1 to always walk). */
+  /**
+   * `sortMatches`: how many matches are sorted on their own (tests set -1 to always walk);
+   * `order`: the cameras' places in name order, shared with the rest of the store.
+   */
   constructor(
     private readonly db: Db,
-    opts: { sortMatches?: number } = {},
+    opts: { sortMatches?: number; order?: CameraOrder } = {},
   ) {
     this.sortMatches = opts.sortMatches ?? SORT_MATCHES;
+    this.order = opts.order ?? new CameraOrder(db);
   }
 
   /**
@@ -193,12 +199,15 @@ export class CameraListRepository {
 
   page(q: CameraQuery, sort: string, descending: boolean, offset: number, limit: number): { total: number; rows: CameraRow[] } {
     const dir = descending ? ' DESC' : '';
-    const byName = `ORDER BY f.sort_key${dir}, f.search_rowid${dir} LIMIT ? OFFSET ?`;
+    const byName = `ORDER BY f.place${dir} LIMIT ? OFFSET ?`;
+    // Matches are sorted on their own by their places in name order; while some cameras are not
+    // placed yet (an import holding the write lock), every search walks the table in order instead.
+    const sortMatches = sort === 'name' && !q.ids && this.sortMatches >= 0 && !this.order.placed() ? -1 : this.sortMatches;
     if (!q.ids && sort === 'name' && q.fts) {
       // Words: the index says at once how many cameras hold them (deleted ones are not in it).
       const hits = (statement(this.db, 'SELECT count(*) AS n FROM camera_fts WHERE camera_fts MATCH ?').get(q.fts) as { n: number }).n;
       if (hits === 0) return { total: 0, rows: [] };
-      if (hits <= this.sortMatches) {
+      if (hits <= sortMatches) {
         // Few enough to sort by name: from the words' rows, or from the chosen areas' cameras when
         // those are fewer ("truong" in one ward: its 1,000 cameras, not the word's 12,500).
         const f = this.facetWhere(q);
@@ -248,9 +257,9 @@ export class CameraListRepository {
       .map((col) => `${col}${dir}`)
       .join(', ');
     let rows: RowDb[];
-    if (!q.ids && sort === 'name' && total <= this.sortMatches) {
-      // Up to a few thousand matches (a ward, a narrow filter): sort just those by the key
-      // camera_facets holds, then read the page's rows. Walking the whole table in order to find
+    if (!q.ids && sort === 'name' && total <= sortMatches) {
+      // Up to a few thousand matches (a ward, a narrow filter): sort just those by their places
+      // in name order, then read the page's rows. Walking the whole table in order to find
       // them took 25–75 ms when they sit together ("Nhà trọ …" half-way down the alphabet).
       const f = this.facetWhere(q);
       const ids = statement(

@@ -133,6 +133,9 @@ const changeArb = fc.oneof(
   fc.record({ kind: fc.constant('disable' as const), n: fc.nat(), disabled: fc.boolean() }),
   fc.record({ kind: fc.constant('delete' as const), n: fc.nat() }),
   fc.record({ kind: fc.constant('point' as const), n: fc.nat(), area: fc.nat(), category: fc.constantFrom(...CATEGORIES), purposes: fc.nat(63) }),
+  // New and renamed cameras take a place in name order between the others (camera-order.ts).
+  fc.record({ kind: fc.constant('add' as const), n: fc.nat(), word: fc.constantFrom(...WORDS), count: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('rename' as const), n: fc.nat(), word: fc.constantFrom(...WORDS) }),
 );
 
 describe('the camera table and the ward report after changes', () => {
@@ -151,7 +154,15 @@ describe('the camera table and the ward report after changes', () => {
           else if (ch.kind === 'move') t.register.bulkMove([id], made.points[ch.to % made.points.length]!, actor);
           else if (ch.kind === 'disable') t.register.setDisabled('camera', id, ch.disabled, actor);
           else if (ch.kind === 'delete') t.register.delete('camera', id, actor);
-          else {
+          else if (ch.kind === 'add') {
+            for (let i = 0; i < ch.count; i++) {
+              const pointId = made.points[(ch.n + i) % made.points.length]!;
+              t.register.createCamera({ pointId, name: `${ch.word} mắt ${ch.n % 7}`, status: 'working', ownership: 'state', transmission: 'fibre' }, actor);
+            }
+          } else if (ch.kind === 'rename') {
+            const rec = t.register.cameraRecord(id);
+            t.register.updateCamera({ ...rec, password: null, keepPassword: true, name: `${ch.word} mắt ${ch.n % 7}` }, actor);
+          } else {
             const pointId = made.points[ch.n % made.points.length]!;
             const p = t.register.pointRecord(pointId);
             t.register.savePoint(

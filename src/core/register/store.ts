@@ -3,6 +3,7 @@
 import type { Db } from '../store/database';
 import { AreaRepository } from './area-repository';
 import { CameraListRepository } from './camera-list-repository';
+import { CameraOrder } from './camera-order';
 import { HistoryRepository } from './history-repository';
 import { RegisterRepository } from './register-repository';
 import { SearchIndex } from './search-index';
@@ -15,17 +16,20 @@ export interface RegisterStore {
   history: HistoryRepository;
   search: SearchIndex;
   list: CameraListRepository;
+  order: CameraOrder;
   stats: StatsRepository;
 }
 
 export function registerStore(db: Db): RegisterStore {
+  const order = new CameraOrder(db);
   return {
     db,
     records: new RegisterRepository(db),
     areas: new AreaRepository(db),
     history: new HistoryRepository(db),
     search: new SearchIndex(db),
-    list: new CameraListRepository(db),
+    list: new CameraListRepository(db, { order }),
+    order,
     stats: new StatsRepository(db),
   };
 }

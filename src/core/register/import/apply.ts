@@ -51,6 +51,7 @@ export function applyPlan(
       }
       const ids = [...plan.newCameras, ...plan.updatedCameras].map((c) => c.id);
       for (let i = 0; i < ids.length; i += 1000) store.search.cameras(ids.slice(i, i + 1000));
+      store.order.placeAll();
     })
     .immediate();
   onProgress(total, total);

@@ -301,6 +301,8 @@ describe('the import worker', () => {
       t.events.subscribe((e) => e.type === 'register.import' && phases.push(e.phase));
       expect(await t.imports.commit(id, t.admin)).toMatchObject({ createdCameras: 3, createdPoints: 2 });
       expect([count('points'), count('cameras')]).toEqual([2, 3]);
+      // Placed in name order by the worker before it committed, not left to the core's thread.
+      expect(t.db.prepare('SELECT count(*) FROM camera_facets WHERE place IS NULL').pluck().get()).toBe(0);
       expect(t.query.cameras(t.query.toQuery({ query: 'hem 42' }, null), 'name', false, 0, 10).total).toBe(1);
       expect(phases.at(-1)).toBe('done');
     } finally {

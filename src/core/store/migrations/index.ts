@@ -16,6 +16,7 @@ import m013 from './013_health_repair';
 import m014 from './014_register_speed';
 import m015 from './015_health_offline_index';
 import m016 from './016_repair_photos_frame_rate';
+import m017 from './017_camera_place';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'register_speed', sql: m014 },
   { version: 15, name: 'health_offline_index', sql: m015 },
   { version: 16, name: 'repair_photos_frame_rate', sql: m016 },
+  { version: 17, name: 'camera_place', sql: m017 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
