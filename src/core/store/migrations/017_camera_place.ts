@@ -1,9 +1,9 @@
 // camera_facets loses its 85-byte sort key and gains `place`: an integer that follows the camera
 // table's name order (sort key, then search_rowid), with gaps so that a new camera fits between
 // its neighbours. A word search joins camera_facets once per matching camera and sorted the
-// matches by that long key: with rows a third as wide and an integer to sort on, "khach san" with
-// a purpose (6,000 of 12,000 matches) went from 30–43 ms to about 15. The camera's own row keeps the
-// sort key; cameras_sort still walks it.
+// matches by that long key: with the table a quarter the size and an integer to sort on, "khach
+// san" with a purpose (6,000 of 12,000 matches) went from 31–64 ms to 15. The camera's own row keeps
+// the sort key; cameras_sort still walks it.
 //
 // The table is made anew rather than altered: dropping a column leaves every page as full of
 // free space as before, and the join reads pages, not rows. Its triggers go and come back with it.
