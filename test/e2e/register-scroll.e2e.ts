@@ -75,5 +75,47 @@ for (const [lang, locale, grid, column] of [
       await expect(table.getByRole('columnheader', { name: column, exact: true })).toBeInViewport();
       expectConsecutive(await rowsInOrder(page));
     });
+
+    test('every status, ownership and transmission word shows whole in its column; the row checkboxes select', async ({ page, serve, snap }) => {
+      const api = await TestApi.connect(serve.url);
+      try {
+        const ward = await api.call('register.createArea', { parentId: null, name: 'Phường Bến Thành', kind: 'ward' });
+        const point = await api.call('register.createPoint', { areaId: ward.id, name: 'Chợ Bến Thành' });
+        const statuses = ['working', 'offline', 'awaiting_repair', 'decommissioned'] as const;
+        const ownerships = ['state', 'police', 'business', 'household', 'rental_owner', 'socialised'] as const;
+        const transmissions = ['direct', 'fibre', 'residents_wifi', 'mobile', 'other'] as const;
+        for (let i = 0; i < 12; i++)
+          await api.call('register.createCamera', {
+            pointId: point.id,
+            name: name(i + 1),
+            status: statuses[i % statuses.length],
+            ownership: ownerships[i % ownerships.length],
+            transmission: transmissions[i % transmissions.length],
+            installDate: '2024-05-20',
+          });
+      } finally {
+        api.close();
+      }
+      for (const width of [1280, 1600]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${serve.url}#/cameras`);
+        const table = page.getByRole('grid', { name: grid });
+        await expect(table.getByRole('rowheader', { name: name(12) })).toBeVisible();
+        // These cells are not clipped (a clip per cell cost the scroll ~2 ms a frame): a long word
+        // wraps onto the row's second line; nothing may run past its cell or out of its row.
+        const outside = await table
+          .locator('.vt__cell--words')
+          .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > 34).map((c) => c.textContent));
+        expect(outside).toEqual([]);
+      }
+      const row = page.getByRole('grid', { name: grid }).getByRole('row', { name: new RegExp(name(3)) });
+      await row.getByRole('checkbox').check();
+      await expect(row).toHaveAttribute('aria-selected', 'true');
+      await row.getByRole('checkbox').uncheck();
+      await expect(row).toHaveAttribute('aria-selected', 'false');
+      await row.getByRole('checkbox').press('Space');
+      await expect(row).toHaveAttribute('aria-selected', 'true');
+      await snap(`${lang}-cameras-words`);
+    });
   });
 }

@@ -48,6 +48,9 @@ const WIDTH: Record<ColumnKey, string> = {
   lastSeen: '10rem',
 };
 
+/** Columns whose cells say a word from a fixed list (VirtualTable's `words`); the rest are free text. */
+const WORDS = new Set<ColumnKey>(['status', 'ownership', 'transmission', 'isp', 'ptz', 'installDate', 'warrantyEnd', 'lastSeen']);
+
 const STORE = 'wf.register.columns';
 
 export function loadColumns(): ColumnKey[] {
@@ -119,5 +122,5 @@ export function cameraColumns(
     warrantyEnd: (r) => showDay(r.warrantyEnd, lang),
     lastSeen: (r) => (r.lastSeen ? new Date(r.lastSeen).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone }) : ''),
   };
-  return keys.map((k) => ({ key: k, label: t(`register.columns.${k}`), width: WIDTH[k], render: render[k] }));
+  return keys.map((k) => ({ key: k, label: t(`register.columns.${k}`), width: WIDTH[k], words: WORDS.has(k), render: render[k] }));
 }
