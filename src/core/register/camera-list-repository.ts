@@ -200,14 +200,15 @@ export class CameraListRepository {
   page(q: CameraQuery, sort: string, descending: boolean, offset: number, limit: number): { total: number; rows: CameraRow[] } {
     const dir = descending ? ' DESC' : '';
     const byName = `ORDER BY f.place${dir} LIMIT ? OFFSET ?`;
-    // Matches are sorted on their own by their places in name order; while some cameras are not
-    // placed yet (an import holding the write lock), every search walks the table in order instead.
-    const sortMatches = sort === 'name' && !q.ids && this.sortMatches >= 0 && !this.order.placed() ? -1 : this.sortMatches;
+    // Matches are sorted on their own by their places in name order, up to sortMatches of them;
+    // while some cameras cannot be placed (another connection holds the write lock), the search
+    // walks the table in name order instead. Asked only when sorting by place is the way chosen.
+    const byPlace = (matches: number) => sort === 'name' && !q.ids && matches <= this.sortMatches && this.order.placed();
     if (!q.ids && sort === 'name' && q.fts) {
       // Words: the index says at once how many cameras hold them (deleted ones are not in it).
       const hits = (statement(this.db, 'SELECT count(*) AS n FROM camera_fts WHERE camera_fts MATCH ?').get(q.fts) as { n: number }).n;
       if (hits === 0) return { total: 0, rows: [] };
-      if (hits <= sortMatches) {
+      if (byPlace(hits)) {
         // Few enough to sort by name: from the words' rows, or from the chosen areas' cameras when
         // those are fewer ("truong" in one ward: its 1,000 cameras, not the word's 12,500).
         const f = this.facetWhere(q);
@@ -257,7 +258,7 @@ export class CameraListRepository {
       .map((col) => `${col}${dir}`)
       .join(', ');
     let rows: RowDb[];
-    if (!q.ids && sort === 'name' && total <= sortMatches) {
+    if (byPlace(total)) {
       // Up to a few thousand matches (a ward, a narrow filter): sort just those by their places
       // in name order, then read the page's rows. Walking the whole table in order to find
       // them took 25–75 ms when they sit together ("Nhà trọ …" half-way down the alphabet).
@@ -269,8 +270,9 @@ export class CameraListRepository {
         .pluck()
         .all(...f.args, limit, offset) as number[];
       return { total, rows: this.rowsBySearchRowid(ids) };
-    } else if (!q.ids && total <= this.sortMatches) {
-      // Other orders need the point's and area's names: sort the matches with them.
+    } else if (!q.ids && sort !== 'name' && total <= this.sortMatches) {
+      // Other orders need the point's and area's names: sort the matches with them. (By name,
+      // unplaced cameras walk the table below: it breaks ties of names as the places do.)
       const m = this.matching(q);
       rows = statement(this.db, `${ROW_SELECT} WHERE c.search_rowid IN (${m.sql}) ORDER BY ${order} LIMIT ? OFFSET ?`).all(
         ...m.args,

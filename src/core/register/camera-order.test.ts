@@ -70,6 +70,13 @@ describe('places in name order', () => {
   it('while another connection holds the write lock, the search is answered at once, by walking the table', () => {
     add('Cổng B');
     add('Cổng A');
+    // Three of one name: ties go by their row numbers both ways, placed or not.
+    const same = [add('Cổng C'), add('Cổng C'), add('Cổng C')];
+    expect(new CameraOrder(t.db).placed()).toBe(true);
+    const down = () => t.store.list.page(t.query.toQuery({}, null), 'name', true, 0, 10).rows.map((r) => r.id);
+    const placedDown = down();
+    expect(placedDown.slice(0, 3)).toEqual([...same].reverse());
+    const last = add('Cổng D');
     const other = new Database(t.file);
     other.prepare('BEGIN IMMEDIATE').run();
     try {
@@ -77,13 +84,23 @@ describe('places in name order', () => {
       const q = t.query.toQuery({}, null);
       const page = t.store.list.page(q, 'name', false, 0, 10);
       expect(performance.now() - started).toBeLessThan(2000);
-      expect(page.rows.map((r) => r.name)).toEqual(['Cổng A', 'Cổng B']);
-      expect(unplaced()).toBe(2);
+      expect(page.rows.map((r) => r.name)).toEqual(['Cổng A', 'Cổng B', 'Cổng C', 'Cổng C', 'Cổng C', 'Cổng D']);
+      expect(down()).toEqual([last, ...placedDown]);
+      expect(unplaced()).toBe(1);
     } finally {
       other.prepare('ROLLBACK').run();
       other.close();
     }
     expect(new CameraOrder(t.db).placed()).toBe(true);
     expect(byPlace()).toEqual(byName());
+  });
+
+  it('a placement that fails for another reason (here a write refused) fails no search: it walks the table', () => {
+    add('Cổng B');
+    add('Cổng A');
+    t.db.exec("CREATE TRIGGER refuse AFTER UPDATE OF place ON camera_facets BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    expect(new CameraOrder(t.db).placed()).toBe(false);
+    expect(t.store.list.page(t.query.toQuery({}, null), 'name', false, 0, 10).rows.map((r) => r.name)).toEqual(['Cổng A', 'Cổng B']);
+    expect(unplaced()).toBe(2);
   });
 });

@@ -3,8 +3,11 @@
 // on a wide one. The triggers leave a camera added or renamed unplaced; it is placed here, between
 // its neighbours, the next time the list sorts by place. Many at once (an import), or no gap left
 // between two neighbours, and every camera is numbered afresh (~0.5 s at 100,000 cameras).
+import { createLogger } from '../log/logger';
 import type { Db } from '../store/database';
 import { statement } from '../store/statements';
+
+const log = createLogger('register');
 
 /** The gap between neighbours after a renumbering: 32 cameras can go between any two. */
 export const PLACE_STEP = 2 ** 32;
@@ -29,9 +32,12 @@ export class CameraOrder {
       this.db.transaction(() => this.placeAll())();
       return true;
     } catch (err) {
+      // Busy (an import, the audit worker) is the usual reason; a full disk or a read-only file
+      // must not fail the search either: walking the table gives the same answer.
       const code = String((err as { code?: unknown }).code ?? '');
-      if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return false;
-      throw err;
+      if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED'))
+        log.warn('cameras not placed in name order; searches walk the table', { error: err instanceof Error ? err.message : String(err) });
+      return false;
     } finally {
       this.db.pragma(`busy_timeout = ${busy}`);
     }

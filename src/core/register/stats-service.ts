@@ -46,7 +46,7 @@ function toCounts(v: readonly number[]): Counts {
 }
 
 const NO_SLOTS: readonly number[] = new Array<number>(SLOTS).fill(0);
-export const emptyCounts = (): Counts => toCounts(NO_SLOTS);
+const emptyCounts = (): Counts => toCounts(NO_SLOTS);
 const PENDING = emptyCounts();
 
 export class StatsService {
