@@ -10,7 +10,7 @@ import { statement } from '../store/statements';
 const log = createLogger('register');
 
 /** The gap between neighbours after a renumbering: 32 cameras can go between any two. */
-export const PLACE_STEP = 2 ** 32;
+const PLACE_STEP = 2 ** 32;
 /** More unplaced than this and a renumbering is cheaper than placing them one by one. */
 const PLACE_ONE_BY_ONE = 64;
 
@@ -44,9 +44,9 @@ export class CameraOrder {
   }
 
   /**
-   * Places the unplaced cameras, inside the caller's transaction: an
-   * import does it before it commits, in its worker, so the console's first search after it does
-   * not number 100,000 cameras on the core's thread.
+   * Places the unplaced cameras, inside the caller's transaction: an import does it before it
+   * commits, in its worker, so the console's first search after it does not number 100,000
+   * cameras on the core's thread.
    */
   placeAll(): void {
     const unplaced = this.unplaced();

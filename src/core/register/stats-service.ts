@@ -46,8 +46,8 @@ function toCounts(v: readonly number[]): Counts {
 }
 
 const NO_SLOTS: readonly number[] = new Array<number>(SLOTS).fill(0);
-const emptyCounts = (): Counts => toCounts(NO_SLOTS);
-const PENDING = emptyCounts();
+/** A row's totals until its children are counted: one shared object, replaced for every row. */
+const PENDING = toCounts(NO_SLOTS);
 
 export class StatsService {
   constructor(private readonly store: RegisterStore) {}
