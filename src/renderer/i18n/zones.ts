@@ -39,10 +39,15 @@ export function cityName(zone: string, lang: Language): string {
   return last.replace(/_/g, ' ');
 }
 
+/** One formatter per zone: the console clock asks every second, and making one costs a millisecond. */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "GMT+7", "GMT-3:30", "GMT" for the zone at that moment (summer time differs). */
 export function zoneOffset(zone: string, at = Date.now()): string {
   try {
-    const part = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+    let format = offsetFormats.get(zone);
+    if (!format) offsetFormats.set(zone, (format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'shortOffset' })));
+    const part = format.formatToParts(at).find((p) => p.type === 'timeZoneName');
     return part?.value ?? zone;
   } catch {
     return zone;
