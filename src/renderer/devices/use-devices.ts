@@ -1,6 +1,6 @@
 // The cameras' ONVIF facts (make, model, clock offset and skew flag), loaded once per console and
 // shared by every tile and the register page; reloaded when the register changes.
-import { useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { CameraDevice } from '../../shared/contract';
 import type { ApiClient } from '../api/client';
 import { useApp } from '../app/app-context';
@@ -58,10 +58,9 @@ export function useDevices(): Map<string, CameraDevice> {
   const { api, can } = useApp();
   const allowed = can('register.view');
   useEffect(() => (allowed ? acquire(api) : undefined), [api, allowed]);
-  return useSyncExternalStore(
-    (l) => subscribe(api, l),
-    () => storeFor(api).devices,
-  );
+  // The same subscribe function while the client is the same: a new one would resubscribe on every render.
+  const listen = useCallback((l: () => void) => subscribe(api, l), [api]);
+  return useSyncExternalStore(listen, () => storeFor(api).devices);
 }
 
 /** "1 h 2 min ahead", "12 s behind" (the camera's clock against the console's). */

@@ -5,6 +5,7 @@ import { useActionRegistry } from '../actions/ActionsProvider';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/client';
 import { useApp } from '../app/app-context';
+import { useDevices } from '../devices/use-devices';
 import { BulkBar } from './BulkBar';
 import { cameraColumns, loadColumns, saveColumns, type ColumnKey } from './camera-columns';
 import { CameraDetail } from './CameraDetail';
@@ -49,10 +50,12 @@ export function CameraTableView({ areas, categories }: { areas: AreaNode[]; cate
   const [open, setOpen] = useState<string | null>(null);
   const pages = useCameraPages(deferred, 'name', false);
   const pointsTotal = usePointsTotal();
+  // The cameras' ONVIF facts (a skewed clock is noted by the name), read once for every row.
+  const devices = useDevices();
   const unfiltered = JSON.stringify(deferred) === JSON.stringify(EMPTY_FILTER);
   const cols = useMemo(
-    () => cameraColumns(columns, t, i18n.language, categories, settings.timeZone),
-    [columns, t, i18n.language, categories, settings.timeZone],
+    () => cameraColumns(columns, t, i18n.language, categories, settings.timeZone, devices),
+    [columns, t, i18n.language, categories, settings.timeZone, devices],
   );
   const lang = i18n.language === 'vi' ? 'vi' : 'en';
   const exportUrl = (format: 'csv' | 'xlsx') => api.downloadUrl(`/download/register-cameras.${format}`, { filter: JSON.stringify(deferred), lang });
