@@ -25,10 +25,12 @@ const ROW_HEIGHT = 34;
  */
 const OVERSCAN = 8;
 /**
- * Rows made new in one frame at most (row-budget.ts). A steady scroll brings three or four rows a
- * frame and is never held back; a page arriving after a jump comes in over three or four frames.
+ * Rows made new in one frame at most (row-budget.ts), besides the rows a scroll brings into view
+ * next to rows on screen (those are never held back). Four is what a steady scroll of three or
+ * four rows a frame makes anyway: the rows after a far jump come in over a few frames no heavier
+ * than a scroll's (twelve a frame made those frames the slowest of a scroll: measured).
  */
-const NEW_ROWS_PER_FRAME = 12;
+const NEW_ROWS_PER_FRAME = 4;
 
 interface RowProps<R extends { id: string }> {
   index: number;
@@ -171,18 +173,22 @@ export function VirtualTable<R extends { id: string }>({
   // The rows on screen (the last commit's), so that rows not made yet count against the budget.
   // Read while rendering on purpose: it is what the DOM holds now, written only when React commits,
   // so a render that is thrown away sees the same rows.
-  const drawn = useRef<ReadonlySet<string>>(new Set());
+  const onScreen = useRef<{ rows: ReadonlySet<string>; view: { from: number; to: number } }>({ rows: new Set(), view: { from: 0, to: 0 } });
   const [, nextFrame] = useState(0);
+  const inView = { from: Math.floor(scrollTop / ROW_HEIGHT), to: Math.ceil((scrollTop + height) / ROW_HEIGHT) };
+  /* eslint-disable react-hooks/refs -- the last commit's rows and view, see above */
+  const before = onScreen.current;
   const { draw, held } = rowsToDraw({
     first,
     last,
-    inViewFrom: Math.floor(scrollTop / ROW_HEIGHT),
-    inViewTo: Math.ceil((scrollTop + height) / ROW_HEIGHT),
+    inViewFrom: inView.from,
+    inViewTo: inView.to,
+    wasInView: before.view,
     idAt: (i) => row(i)?.id,
-    // eslint-disable-next-line react-hooks/refs -- the last commit's rows, see above
-    drawn: drawn.current,
+    drawn: before.rows,
     budget: NEW_ROWS_PER_FRAME,
   });
+  /* eslint-enable react-hooks/refs */
   const shown = (i: number) => (draw.has(i) ? row(i) : undefined);
   const template = `2.5rem ${columns.map((c) => c.width).join(' ')}`;
   // The first row wholly below the sticky header (which covers the top of the scroller).
@@ -216,7 +222,7 @@ export function VirtualTable<R extends { id: string }>({
     );
   }
   useLayoutEffect(() => {
-    drawn.current = new Set(ids);
+    onScreen.current = { rows: new Set(ids), view: inView };
     if (!held) return;
     // The rest in the next frame: asked from an animation frame, React draws them after this one.
     const f = requestAnimationFrame(() => nextFrame((n) => n + 1));

@@ -7,13 +7,17 @@ const idAt = (arrived: (i: number) => boolean) => (i: number) => (arrived(i) ? `
 describe('rows drawn per frame', () => {
   it('brings a page that arrived after a jump in over a few frames, the rows in view first, and never takes a drawn row away', () => {
     // 42 rows held (8 above the view, 26 in view, 8 below), none drawn yet: a page has just arrived.
-    const opts = { first: 1000, last: 1042, inViewFrom: 1008, inViewTo: 1034, idAt: idAt(() => true), budget: 12 };
+    const view = { from: 1008, to: 1034 };
+    const opts = { first: 1000, last: 1042, inViewFrom: view.from, inViewTo: view.to, idAt: idAt(() => true), budget: 12 };
+    // The frame before showed rows far above (the jump).
+    let wasInView = { from: 40, to: 66 };
     let drawn = new Set<string>();
     const frames: number[][] = [];
     for (let frame = 0; frame < 10; frame++) {
-      const { draw, held } = rowsToDraw({ ...opts, drawn });
+      const { draw, held } = rowsToDraw({ ...opts, wasInView, drawn });
       const before = drawn;
       drawn = new Set([...draw].map((i) => `c${i}`));
+      wasInView = view;
       for (const id of before) expect(drawn.has(id)).toBe(true);
       frames.push([...draw].filter((i) => !before.has(`c${i}`)).sort((a, b) => a - b));
       if (!held) break;
@@ -29,40 +33,90 @@ describe('rows drawn per frame', () => {
   it('never holds back a steady scroll: the few rows coming into view are drawn at once', () => {
     const drawn = new Set(Array.from({ length: 42 }, (_, k) => `c${k}`));
     // Scrolled 4 rows down: rows 42..45 come in.
-    const { draw, held } = rowsToDraw({ first: 4, last: 46, inViewFrom: 12, inViewTo: 38, idAt: idAt(() => true), drawn, budget: 12 });
+    const { draw, held } = rowsToDraw({
+      first: 4,
+      last: 46,
+      inViewFrom: 12,
+      inViewTo: 38,
+      wasInView: { from: 8, to: 34 },
+      idAt: idAt(() => true),
+      drawn,
+      budget: 4,
+    });
     expect(held).toBe(false);
     expect([...draw].sort((a, b) => a - b)).toEqual(Array.from({ length: 42 }, (_, k) => k + 4));
   });
 
-  it('keeps the rules for any rows, arrivals and budget', () => {
+  for (const [way, step] of [
+    ['down', 9],
+    ['up', -9],
+  ] as const)
+    it(`a scroll ${way} faster than the budget never shows a loading row in view; the rows around it catch up when it stops`, () => {
+      // Nine rows a frame against a budget of four: the rows below (or above) the view run out after
+      // a few frames, and from then on the rows the scroll brings in are drawn beside the others.
+      const overscan = 8;
+      const span = 26;
+      let top = step > 0 ? 1000 : 5000;
+      let wasInView = { from: top, to: top + span };
+      let drawn = new Set(Array.from({ length: span + 2 * overscan }, (_, k) => `c${top - overscan + k}`));
+      const frame = () => {
+        const first = top - overscan;
+        const last = top + span + overscan;
+        const r = rowsToDraw({ first, last, inViewFrom: top, inViewTo: top + span, wasInView, idAt: idAt(() => true), drawn, budget: 4 });
+        for (let i = top; i < top + span; i++) expect(r.draw.has(i), `row ${i} in view at frame top ${top}`).toBe(true);
+        drawn = new Set([...r.draw].map((i) => `c${i}`));
+        wasInView = { from: top, to: top + span };
+        return r;
+      };
+      let heldWhileScrolling = 0;
+      for (let f = 0; f < 30; f++) {
+        top += step;
+        if (frame().held) heldWhileScrolling++;
+      }
+      // The budget did hold rows back (those around the view), never those in it.
+      expect(heldWhileScrolling).toBeGreaterThan(20);
+      // Stopped: the rows around the view come in at four a frame.
+      let frames = 1;
+      while (frame().held) frames++;
+      expect(frames).toBeLessThanOrEqual(4);
+    });
+
+  it('keeps the rules for any rows, arrivals, view before and budget', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 200 }),
         fc.integer({ min: 0, max: 60 }),
         fc.integer({ min: 0, max: 60 }),
         fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: -80, max: 80 }),
         fc.func(fc.boolean()),
         fc.func(fc.boolean()),
         fc.integer({ min: 0, max: 20 }),
-        (first, span, a, b, arrivedF, drawnF, budget) => {
+        (first, span, a, b, moved, arrivedF, drawnF, budget) => {
           const last = first + span;
           const [inViewFrom, inViewTo] = [first + Math.min(a, b), first + Math.max(a, b)];
+          const wasInView = { from: inViewFrom - moved, to: inViewTo - moved };
           const arrived = (i: number) => arrivedF(i);
           const drawn = new Set<string>();
           for (let i = first; i < last; i++) if (arrived(i) && drawnF(i)) drawn.add(`c${i}`);
-          const { draw, held } = rowsToDraw({ first, last, inViewFrom, inViewTo, idAt: idAt(arrived), drawn, budget });
+          const { draw, held } = rowsToDraw({ first, last, inViewFrom, inViewTo, wasInView, idAt: idAt(arrived), drawn, budget });
           const rows = Array.from({ length: span }, (_, k) => first + k);
+          const on = (i: number) => drawn.has(`c${i}`);
+          // The scroll's own rows: newly in view, a run of arrived rows from a drawn row on the side the view came from.
+          const scrolled = new Set<number>();
+          for (let i = Math.max(inViewFrom, wasInView.to); i < inViewTo && (on(i - 1) || scrolled.has(i - 1)) && i - 1 >= first && arrived(i); i++) scrolled.add(i);
+          for (let i = Math.min(inViewTo, wasInView.from) - 1; i >= inViewFrom && (on(i + 1) || scrolled.has(i + 1)) && i + 1 < last && arrived(i); i--) scrolled.add(i);
           // Only rows that have arrived, inside the range.
           for (const i of draw) expect(i >= first && i < last && arrived(i)).toBe(true);
-          // Every row on screen stays.
-          for (const i of rows) if (drawn.has(`c${i}`)) expect(draw.has(i)).toBe(true);
-          // At most the budget of new rows.
-          expect([...draw].filter((i) => !drawn.has(`c${i}`)).length).toBeLessThanOrEqual(budget);
+          // Every row on screen stays, and every row the scroll brought in is drawn.
+          for (const i of rows) if (on(i) || scrolled.has(i)) expect(draw.has(i)).toBe(true);
+          // At most the budget of other new rows.
+          expect([...draw].filter((i) => !on(i) && !scrolled.has(i)).length).toBeLessThanOrEqual(budget);
           // Held exactly when an arrived row is left out.
           expect(held).toBe(rows.some((i) => arrived(i) && !draw.has(i)));
           // No new row outside the view while a row in view is held.
           const heldInView = rows.some((i) => i >= inViewFrom && i < inViewTo && arrived(i) && !draw.has(i));
-          if (heldInView) for (const i of draw) if (!drawn.has(`c${i}`)) expect(i >= inViewFrom && i < inViewTo).toBe(true);
+          if (heldInView) for (const i of draw) if (!on(i)) expect(i >= inViewFrom && i < inViewTo).toBe(true);
         },
       ),
     );
