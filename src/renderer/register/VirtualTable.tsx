@@ -73,7 +73,7 @@ const Row = memo(function Row<R extends { id: string }>({
         if (e.key === 'Enter') onOpen(r);
         if (e.key === ' ' && e.target === e.currentTarget) {
           e.preventDefault();
-          onToggle(r.id);
+          if (!e.repeat) onToggle(r.id);
         }
       }}
       tabIndex={0}
@@ -91,7 +91,8 @@ const Row = memo(function Row<R extends { id: string }>({
           onKeyDown={(e) => {
             if (e.key !== ' ') return;
             e.preventDefault();
-            onToggle(r.id);
+            // Once per press, as a native checkbox: a held key would flick the row on and off.
+            if (!e.repeat) onToggle(r.id);
           }}
         />
       </div>

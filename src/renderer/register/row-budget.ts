@@ -26,7 +26,7 @@ export function rowsToDraw(opts: {
   idAt(index: number): string | undefined;
   /** The rows on screen now. */
   drawn: ReadonlySet<string>;
-  /** New rows allowed in this frame, besides those a scroll brings into view next to drawn rows. */
+  /** New rows allowed in this frame, besides those a scroll brings into view (see below). */
   budget: number;
 }): RowBudget {
   const { first, last, idAt, drawn, wasInView } = opts;
@@ -42,17 +42,25 @@ export function rowsToDraw(opts: {
   // After a jump the rows beside the new view were not drawn, and the budget applies.
   for (let i = Math.max(inViewFrom, wasInView.to); i < inViewTo && draw.has(i - 1) && idAt(i) !== undefined; i++) draw.add(i);
   for (let i = Math.min(inViewTo, wasInView.from) - 1; i >= inViewFrom && draw.has(i + 1) && idAt(i) !== undefined; i--) draw.add(i);
+  // Rows in view still loading while the table scrolls (a page that came late, a view still
+  // filling) get as many more as the view moved, so a fast scroll cannot outrun the budget and
+  // leave the view loading; a jump (a move as long as the view) gets none, and fills at the budget.
+  const moved = Math.abs(inViewFrom - wasInView.from);
+  let scrollExtra = moved < inViewTo - inViewFrom ? moved : 0;
   let budget = opts.budget;
   let held = false;
-  const consider = (i: number) => {
+  const consider = (i: number, inView: boolean) => {
     if (draw.has(i) || idAt(i) === undefined) return;
-    if (budget > 0) {
+    if (inView && scrollExtra > 0) {
+      scrollExtra--;
+      draw.add(i);
+    } else if (budget > 0) {
       budget--;
       draw.add(i);
     } else held = true;
   };
-  for (let i = inViewFrom; i < inViewTo; i++) consider(i);
-  for (let i = inViewTo; i < last; i++) consider(i);
-  for (let i = inViewFrom - 1; i >= first; i--) consider(i);
+  for (let i = inViewFrom; i < inViewTo; i++) consider(i, true);
+  for (let i = inViewTo; i < last; i++) consider(i, false);
+  for (let i = inViewFrom - 1; i >= first; i--) consider(i, false);
   return { draw, held };
 }
