@@ -168,15 +168,15 @@ export function VirtualTable<R extends { id: string }>({
     setHeight(el.clientHeight);
     return () => ro.disconnect();
   }, []);
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const inView = { from: Math.floor(scrollTop / ROW_HEIGHT), to: Math.ceil((scrollTop + height) / ROW_HEIGHT) };
+  const first = Math.max(0, inView.from - OVERSCAN);
+  const last = Math.min(total, inView.to + OVERSCAN);
   useEffect(() => need(first, last), [first, last, need]);
   // The rows on screen (the last commit's), so that rows not made yet count against the budget.
   // Read while rendering on purpose: it is what the DOM holds now, written only when React commits,
   // so a render that is thrown away sees the same rows.
   const onScreen = useRef<{ rows: ReadonlySet<string>; view: { from: number; to: number } }>({ rows: new Set(), view: { from: 0, to: 0 } });
   const [, nextFrame] = useState(0);
-  const inView = { from: Math.floor(scrollTop / ROW_HEIGHT), to: Math.ceil((scrollTop + height) / ROW_HEIGHT) };
   /* eslint-disable react-hooks/refs -- the last commit's rows and view, see above */
   const before = onScreen.current;
   const { draw, held } = rowsToDraw({
@@ -193,7 +193,7 @@ export function VirtualTable<R extends { id: string }>({
   const shown = (i: number) => (draw.has(i) ? row(i) : undefined);
   const template = `2.5rem ${columns.map((c) => c.width).join(' ')}`;
   // The first row wholly below the sticky header (which covers the top of the scroller).
-  const firstUnderHead = Math.floor(scrollTop / ROW_HEIGHT) + 1;
+  const firstUnderHead = inView.from + 1;
   const rows: ReactNode[] = [];
   const ids: string[] = [];
   let gaps = 0;
