@@ -117,5 +117,64 @@ for (const [lang, locale, grid, column] of [
       await expect(row).toHaveAttribute('aria-selected', 'true');
       await snap(`${lang}-cameras-words`);
     });
+
+    test('long names are shortened with "…" inside their columns, whole on hover and to a screen reader', async ({ page, serve, snap }) => {
+      const longName = (i: number) => `Ngã tư Hàm Nghi – Tôn Đức Thắng – Nguyễn Huệ, cổng phía bắc ${i}`;
+      const api = await TestApi.connect(serve.url);
+      try {
+        const ward = await api.call('register.createArea', { parentId: null, name: 'Phường Sài Gòn (trước đây phường Bến Nghé và Nguyễn Thái Bình)', kind: 'ward' });
+        // Decomposed, as some spreadsheets write Vietnamese: cut only between whole letters.
+        const point = await api.call('register.createPoint', { areaId: ward.id, name: 'Khách sạn Đinh Tiên Hoàng, tầng thượng, góc đường Lê Thánh Tôn'.normalize('NFD') });
+        for (let i = 1; i <= 6; i++) await api.call('register.createCamera', { pointId: point.id, name: longName(i), status: 'working' });
+        const disabled = await api.call('register.createCamera', { pointId: point.id, name: longName(7), status: 'working' });
+        await api.call('register.setDisabled', { kind: 'camera', id: disabled.id, disabled: true });
+      } finally {
+        api.close();
+      }
+      await page.setViewportSize({ width: 1600, height: 900 });
+      await page.goto(`${serve.url}#/cameras`);
+      const table = page.getByRole('grid', { name: grid });
+      // The accessible name is the whole name, though the cell shows its start.
+      await expect(table.getByRole('rowheader', { name: longName(1) })).toBeVisible();
+      const shortened = () =>
+        table.locator('.vt__cell--fit').evaluateAll((cells) =>
+          cells.map((c) => {
+            const shown = c.querySelector('[aria-hidden="true"]') ?? [...c.childNodes].find((n) => n.nodeType === Node.TEXT_NODE);
+            const range = document.createRange();
+            range.selectNodeContents(shown!);
+            const box = c.getBoundingClientRect();
+            return {
+              shown: shown!.textContent!,
+              title: c.querySelector('[aria-hidden="true"]')?.getAttribute('title') ?? null,
+              // How far the text shown runs past its cell's padding (≤ 0: it ends inside).
+              past: range.getBoundingClientRect().right - (box.right - parseFloat(getComputedStyle(c).paddingRight)),
+            };
+          }),
+        );
+      let wideCut = 0;
+      for (const width of [1600, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await expect(async () => {
+          const cells = await shortened();
+          expect(cells.length).toBeGreaterThanOrEqual(6 * 3);
+          for (const c of cells) expect(c.past, `${width} ${c.shown}`).toBeLessThanOrEqual(0.5);
+          const cut = cells.filter((c) => c.title !== null);
+          expect(cut.length).toBeGreaterThan(0);
+          for (const c of cut) {
+            expect(c.shown.endsWith('…')).toBe(true);
+            expect(c.title!.normalize('NFC').startsWith(c.shown.slice(0, -1).normalize('NFC'))).toBe(true);
+          }
+          const total = cut.reduce((n, c) => n + c.title!.length - c.shown.length, 0);
+          // Narrower, the same names lose more: the table measured its columns again.
+          if (width === 1600) wideCut = total;
+          else expect(total).toBeGreaterThan(wideCut);
+        }).toPass({ timeout: 10_000 });
+      }
+      // The name with a tag after it is clipped by CSS as before, the tag in its cell.
+      const tagged = table.getByRole('row', { name: new RegExp(longName(7)) }).getByRole('rowheader');
+      await expect(tagged).not.toHaveClass(/vt__cell--fit/);
+      expect(await tagged.evaluate((c) => getComputedStyle(c).textOverflow)).toBe('ellipsis');
+      await snap(`${lang}-cameras-long-names`);
+    });
   });
 }

@@ -3,6 +3,7 @@
 // from the caller as they are needed. ARIA grid semantics (aria-rowcount/aria-rowindex) tell a
 // screen reader where it is.
 import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { PROBE_TEXT, useColumnFit, type ColumnFit } from './column-fit';
 import { rowsToDraw } from './row-budget';
 
 export interface Column<R> {
@@ -15,8 +16,17 @@ export interface Column<R> {
    * paint property Chromium walks every frame of a scroll (measured: ~2 ms of a frame's p95).
    */
   words?: boolean;
-  render(row: R): ReactNode;
+  /**
+   * The column's cells are free text the table shortens to the column with "…" (column-fit.ts)
+   * instead of clipping them: `render` draws its text through the `fit` it is given. `reserve`: CSS
+   * px of the cell taken beside the text (the name's health dot); rows for which `when` is false
+   * (a tag after the name) are clipped as before.
+   */
+  fit?: { reserve?: number; when?(row: R): boolean };
+  render(row: R, fit: (text: string) => ReactNode): ReactNode;
 }
+
+const asIs = (text: string) => text;
 
 const ROW_HEIGHT = 34;
 /**
@@ -41,6 +51,7 @@ interface RowProps<R extends { id: string }> {
   onToggle(id: string): void;
   onOpen(row: R): void;
   selectLabel(row: R): string;
+  fit: ColumnFit | null;
 }
 
 /**
@@ -56,6 +67,7 @@ const Row = memo(function Row<R extends { id: string }>({
   onToggle,
   onOpen,
   selectLabel,
+  fit,
 }: RowProps<R>) {
   return (
     <div
@@ -96,16 +108,19 @@ const Row = memo(function Row<R extends { id: string }>({
           }}
         />
       </div>
-      {columns.map((c, ci) => (
-        <div
-          key={c.key}
-          role={ci === 0 ? 'rowheader' : 'gridcell'}
-          className={c.words ? 'vt__cell vt__cell--words' : 'vt__cell'}
-          onClick={ci === 0 ? () => onOpen(r) : undefined}
-        >
-          {c.render(r)}
-        </div>
-      ))}
+      {columns.map((c, ci) => {
+        const fitted = fit && c.fit && (!c.fit.when || c.fit.when(r));
+        return (
+          <div
+            key={c.key}
+            role={ci === 0 ? 'rowheader' : 'gridcell'}
+            className={c.words ? 'vt__cell vt__cell--words' : fitted ? 'vt__cell vt__cell--fit' : 'vt__cell'}
+            onClick={ci === 0 ? () => onOpen(r) : undefined}
+          >
+            {c.render(r, fitted ? (text) => fit.text(ci, text, c.fit!.reserve ?? 0) : asIs)}
+          </div>
+        );
+      })}
     </div>
   );
 }) as <R extends { id: string }>(p: RowProps<R>) => ReactNode;
@@ -158,6 +173,8 @@ export function VirtualTable<R extends { id: string }>({
   selectLabel(row: R): string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
+  const probe = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   useLayoutEffect(() => {
@@ -192,6 +209,7 @@ export function VirtualTable<R extends { id: string }>({
   /* eslint-enable react-hooks/refs */
   const shown = (i: number) => (draw.has(i) ? row(i) : undefined);
   const template = `2.5rem ${columns.map((c) => c.width).join(' ')}`;
+  const fit = useColumnFit(head, probe, template);
   // The first row wholly below the sticky header (which covers the top of the scroller).
   const firstUnderHead = inView.from + 1;
   const rows: ReactNode[] = [];
@@ -219,6 +237,7 @@ export function VirtualTable<R extends { id: string }>({
         onToggle={onToggle}
         onOpen={onOpen}
         selectLabel={selectLabel}
+        fit={fit}
       />,
     );
   }
@@ -247,7 +266,7 @@ export function VirtualTable<R extends { id: string }>({
         data-testid="camera-table-scroll"
       >
         {/* Inside the scroller, sticky: it scrolls sideways with the rows. */}
-        <div role="row" aria-rowindex={1} className="vt__head">
+        <div role="row" aria-rowindex={1} className="vt__head" ref={head}>
           <div role="columnheader" className="vt__cell" />
           {columns.map((c) => (
             <div key={c.key} role="columnheader" className="vt__cell">
@@ -256,6 +275,10 @@ export function VirtualTable<R extends { id: string }>({
           ))}
         </div>
         <div className="vt__spacer" style={{ height: total * ROW_HEIGHT }}>
+          {/* Never seen: the rows' font as drawn, for fitting their text (column-fit.tsx). */}
+          <div className="vt__cell vt__probe" aria-hidden="true" ref={probe}>
+            {PROBE_TEXT}
+          </div>
           {rows}
         </div>
       </div>

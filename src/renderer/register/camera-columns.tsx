@@ -1,7 +1,7 @@
 // The camera table's columns: which exist, how each shows a row, and the user's choice and order
 // (kept in this browser, like the language switch).
 import type { CameraDevice, Category, CameraRow } from '../../shared/contract';
-import { ClockSkewNote } from '../devices/ClockSkewBadge';
+import { ClockSkewNote, showsClockSkew } from '../devices/ClockSkewBadge';
 import { HealthDot } from '../health/HealthDot';
 import type { Column } from './VirtualTable';
 import { categoryName } from './use-register-data';
@@ -50,6 +50,13 @@ const WIDTH: Record<ColumnKey, string> = {
 
 /** Columns whose cells say a word from a fixed list (VirtualTable's `words`); the rest are free text. */
 const WORDS = new Set<ColumnKey>(['status', 'ownership', 'transmission', 'isp', 'ptz', 'installDate', 'warrantyEnd', 'lastSeen']);
+/**
+ * Free-text columns shortened to fit by the table (VirtualTable's `fit`). Not the serial: it is
+ * drawn in the monospaced font, which the table does not measure.
+ */
+const FITTED = new Set<ColumnKey>(['name', 'point', 'area', 'make', 'model', 'category', 'purposes']);
+/** CSS px beside the name taken by its health dot: 12 px at most (the triangle) and its 6 px margin. */
+const DOT_ROOM = 18;
 
 const STORE = 'wf.register.columns';
 
@@ -97,32 +104,41 @@ export function cameraColumns(
   devices: ReadonlyMap<string, CameraDevice>,
 ): Column<CameraRow>[] {
   t = remembered(t);
-  const render: Record<ColumnKey, (r: CameraRow) => React.ReactNode> = {
+  const render: Record<ColumnKey, (r: CameraRow, fit: (text: string) => React.ReactNode) => React.ReactNode> = {
     // Straight into the cell, no wrapper: one element fewer for every row coming into view.
-    name: (r) => (
+    name: (r, fit) => (
       <>
         {/* What the core knows of the camera now (live relays, probes); the Status column is the register's word. */}
         <HealthDot camera={r} />
-        {r.name}
+        {fit(r.name)}
         {r.disabled ? <span className="tag">{t('register.table.disabled')}</span> : null}
         <ClockSkewNote device={devices.get(r.id)} className="tag" />
       </>
     ),
-    point: (r) => r.pointName,
-    area: (r) => r.areaName,
+    point: (r, fit) => fit(r.pointName),
+    area: (r, fit) => fit(r.areaName),
     status: (r) => <span className={`badge badge--${r.status}`}>{t(`camera.status.${r.status}`)}</span>,
     ownership: (r) => t(`register.enums.ownership.${r.ownership}`),
     transmission: (r) => t(`register.enums.transmission.${r.transmission}`),
     isp: (r) => (r.isp ? t(`register.enums.isp.${r.isp}`) : ''),
-    make: (r) => r.make,
-    model: (r) => r.model,
+    make: (r, fit) => fit(r.make),
+    model: (r, fit) => fit(r.model),
     serial: (r) => <span className="mono">{r.serial}</span>,
     ptz: (r) => (r.ptz ? t('common.yes') : ''),
-    category: (r) => categoryName(t, categories, r.categoryId),
-    purposes: (r) => r.purposes.map((p) => t(`register.enums.purpose.${p}`)).join(', '),
+    category: (r, fit) => fit(categoryName(t, categories, r.categoryId)),
+    purposes: (r, fit) => fit(r.purposes.map((p) => t(`register.enums.purpose.${p}`)).join(', ')),
     installDate: (r) => showDay(r.installDate, lang),
     warrantyEnd: (r) => showDay(r.warrantyEnd, lang),
     lastSeen: (r) => (r.lastSeen ? new Date(r.lastSeen).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone }) : ''),
   };
-  return keys.map((k) => ({ key: k, label: t(`register.columns.${k}`), width: WIDTH[k], words: WORDS.has(k), render: render[k] }));
+  // A name with a tag after it (disabled, clock off) is clipped by CSS as before: the tag's width is not measured.
+  const nameAlone = (r: CameraRow) => !r.disabled && !showsClockSkew(devices.get(r.id));
+  return keys.map((k) => ({
+    key: k,
+    label: t(`register.columns.${k}`),
+    width: WIDTH[k],
+    words: WORDS.has(k),
+    fit: FITTED.has(k) ? (k === 'name' ? { reserve: DOT_ROOM, when: nameAlone } : {}) : undefined,
+    render: render[k],
+  }));
 }
