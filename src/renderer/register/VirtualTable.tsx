@@ -23,6 +23,8 @@ export interface Column<R> {
    * (a tag after the name) are clipped as before.
    */
   fit?: { reserve?: number; when?(row: R): boolean };
+  /** Classes of a row's cell beside the table's own: the cell drawn as a badge is one element less than a badge in it. */
+  cellClass?(row: R): string;
   render(row: R, fit: (text: string) => ReactNode): ReactNode;
 }
 
@@ -110,11 +112,12 @@ const Row = memo(function Row<R extends { id: string }>({
       </div>
       {columns.map((c, ci) => {
         const fitted = fit && c.fit && (!c.fit.when || c.fit.when(r));
+        const kind = c.words ? 'vt__cell vt__cell--words' : fitted ? 'vt__cell vt__cell--fit' : 'vt__cell';
         return (
           <div
             key={c.key}
             role={ci === 0 ? 'rowheader' : 'gridcell'}
-            className={c.words ? 'vt__cell vt__cell--words' : fitted ? 'vt__cell vt__cell--fit' : 'vt__cell'}
+            className={c.cellClass ? `${kind} ${c.cellClass(r)}` : kind}
             onClick={ci === 0 ? () => onOpen(r) : undefined}
           >
             {c.render(r, fitted ? (text) => fit.text(ci, text, c.fit!.reserve ?? 0) : asIs)}

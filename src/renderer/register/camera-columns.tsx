@@ -117,7 +117,8 @@ export function cameraColumns(
     ),
     point: (r, fit) => fit(r.pointName),
     area: (r, fit) => fit(r.areaName),
-    status: (r) => <span className={`badge badge--${r.status}`}>{t(`camera.status.${r.status}`)}</span>,
+    // The cell itself is the badge (cellClass below).
+    status: (r) => t(`camera.status.${r.status}`),
     ownership: (r) => t(`register.enums.ownership.${r.ownership}`),
     transmission: (r) => t(`register.enums.transmission.${r.transmission}`),
     isp: (r) => (r.isp ? t(`register.enums.isp.${r.isp}`) : ''),
@@ -139,6 +140,7 @@ export function cameraColumns(
     width: WIDTH[k],
     words: WORDS.has(k),
     fit: FITTED.has(k) ? (k === 'name' ? { reserve: DOT_ROOM, when: nameAlone } : {}) : undefined,
+    cellClass: k === 'status' ? (r: CameraRow) => `badge badge--${r.status}` : undefined,
     render: render[k],
   }));
 }

@@ -1,7 +1,7 @@
 // The columns' widths and the rows' font, read from the drawn table, so that its free text can be
 // shortened to its column before it is drawn (fit-text.ts) instead of being clipped by CSS.
 import { useLayoutEffect, useState, type ReactNode, type RefObject } from 'react';
-import { canvasMeasure, fitText, type Measure } from './fit-text';
+import { canvasMeasure, fitText } from './fit-text';
 
 export interface ColumnFit {
   /** Column `ci`'s text as it fits beside `reserve` CSS px of other content in its cell. */
@@ -33,7 +33,7 @@ function measureTable(head: HTMLElement, probe: HTMLElement): Measured | null {
   const cs = getComputedStyle(probe);
   const font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
   const drawn = range.getBoundingClientRect().width;
-  const onCanvas = canvasMeasure(font, 1)?.(sample.data) ?? 0;
+  const onCanvas = canvasMeasure(font, 1)?.measure(sample.data) ?? 0;
   if (!(drawn > 0 && onCanvas > 0)) return null;
   const scale = drawn / onCanvas;
   // Each column's room for text, in screen px: its header cell less the padding rows share with it.
@@ -45,8 +45,8 @@ function measureTable(head: HTMLElement, probe: HTMLElement): Measured | null {
     const style = getComputedStyle(cell);
     widths.push(box - (parseFloat(style.paddingLeft) + parseFloat(style.paddingRight)) * zoom);
   }
-  const measure: Measure | null = canvasMeasure(font, scale);
-  if (!measure) return null;
+  const measures = canvasMeasure(font, scale);
+  if (!measures) return null;
   const key = `${font}|${scale.toFixed(4)}|${zoom.toFixed(4)}|${widths.map((w) => w.toFixed(1)).join(',')}`;
   return {
     key,
@@ -54,7 +54,7 @@ function measureTable(head: HTMLElement, probe: HTMLElement): Measured | null {
       text(ci, text, reserve) {
         const room = widths[ci];
         if (room === undefined) return text;
-        const r = fitText(text, room - reserve * zoom - SLACK, measure);
+        const r = fitText(text, room - reserve * zoom - SLACK, measures.measure, measures.atMost);
         if (!r.cut) return text;
         // Shortened on screen, whole on hover and to a screen reader (in a transparent copy: the usual
         // visually hidden text is itself a clip).

@@ -38,6 +38,20 @@ describe('fitting free text to its column', () => {
     expect(fitText('Mmmmm', 10, measure).text).toBe(ELLIPSIS);
   });
 
+  it('trusts a quick upper bound that says a text fits, and measures when it does not', () => {
+    const shaped: string[] = [];
+    const counting: Measure = (t) => {
+      shaped.push(t);
+      return measure(t);
+    };
+    const atMost: Measure = (t) => measure(t) * 1.05 + 4;
+    expect(fitText('Chợ Bến Thành', 200, counting, atMost)).toEqual({ text: 'Chợ Bến Thành', cut: false });
+    expect(shaped).toEqual([]);
+    // Near the edge the bound is not enough: measured, and whole since it fits.
+    expect(fitText('Chợ Bến Thành', measure('Chợ Bến Thành'), counting, atMost)).toEqual({ text: 'Chợ Bến Thành', cut: false });
+    expect(shaped).toEqual(['Chợ Bến Thành']);
+  });
+
   it('always fits, is the longest start that does, and is the whole text when that fits', () => {
     fc.assert(
       fc.property(
