@@ -134,7 +134,6 @@ for (const [lang, locale, grid, column] of [
       await page.setViewportSize({ width: 1600, height: 900 });
       await page.goto(`${serve.url}#/cameras`);
       const table = page.getByRole('grid', { name: grid });
-      // The accessible name is the whole name, though the cell shows its start.
       await expect(table.getByRole('rowheader', { name: longName(1) })).toBeVisible();
       const shortened = () =>
         table.locator('.vt__cell--fit').evaluateAll((cells) =>
@@ -146,6 +145,7 @@ for (const [lang, locale, grid, column] of [
             return {
               shown: shown!.textContent!,
               title: c.querySelector('[aria-hidden="true"]')?.getAttribute('title') ?? null,
+              clipped: getComputedStyle(c).overflowX !== 'visible',
               // How far the text shown runs past its cell's padding (≤ 0: it ends inside).
               past: range.getBoundingClientRect().right - (box.right - parseFloat(getComputedStyle(c).paddingRight)),
             };
@@ -157,19 +157,28 @@ for (const [lang, locale, grid, column] of [
         await expect(async () => {
           const cells = await shortened();
           expect(cells.length).toBeGreaterThanOrEqual(6 * 3);
-          for (const c of cells) expect(c.past, `${width} ${c.shown}`).toBeLessThanOrEqual(0.5);
+          for (const c of cells) {
+            expect(c.past, `${width} ${c.shown}`).toBeLessThanOrEqual(0.5);
+            expect(c.clipped).toBe(false);
+          }
           const cut = cells.filter((c) => c.title !== null);
           expect(cut.length).toBeGreaterThan(0);
           for (const c of cut) {
             expect(c.shown.endsWith('…')).toBe(true);
+            // Not shortened more than a letter needs (a reserve or a zoom counted twice would).
+            expect(c.past, `${width} ${c.shown}`).toBeGreaterThan(-24);
             expect(c.title!.normalize('NFC').startsWith(c.shown.slice(0, -1).normalize('NFC'))).toBe(true);
           }
           const total = cut.reduce((n, c) => n + c.title!.length - c.shown.length, 0);
-          // Narrower, the same names lose more: the table measured its columns again.
+          // Narrower, the same texts lose more: the table measured its columns again.
           if (width === 1600) wideCut = total;
           else expect(total).toBeGreaterThan(wideCut);
         }).toPass({ timeout: 10_000 });
       }
+      // Shortened on screen, the name is whole to a screen reader and on hover.
+      const first = table.getByRole('rowheader', { name: longName(1) });
+      await expect(first.locator('[aria-hidden="true"]')).toHaveAttribute('title', longName(1));
+      await expect(first.locator('[aria-hidden="true"]')).toHaveText(/…$/);
       // The name with a tag after it is clipped by CSS as before, the tag in its cell.
       const tagged = table.getByRole('row', { name: new RegExp(longName(7)) }).getByRole('rowheader');
       await expect(tagged).not.toHaveClass(/vt__cell--fit/);

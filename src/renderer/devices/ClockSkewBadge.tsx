@@ -7,15 +7,15 @@ export function ClockSkewBadge({ cameraId, className = 'tile__badge' }: { camera
   return <ClockSkewNote device={useDevices().get(cameraId)} className={className} />;
 }
 
-/**
- * The same note from facts already in hand: the camera table reads the devices once for all its
- * rows (a subscription per row, made and dropped as rows scroll by, cost a tenth of a new row).
- */
 /** The camera's clock is off far enough to say so beside its name. */
 export function showsClockSkew(device: CameraDevice | undefined): device is CameraDevice & { clockOffsetMs: number } {
   return !!device?.clockSkewed && device.clockOffsetMs !== null;
 }
 
+/**
+ * The same note from facts already in hand: the camera table reads the devices once for all its
+ * rows (a subscription per row, made and dropped as rows scroll by, cost a tenth of a new row).
+ */
 export function ClockSkewNote({ device, className }: { device: CameraDevice | undefined; className: string }) {
   if (!showsClockSkew(device)) return null;
   return <SkewNote offsetMs={device.clockOffsetMs} className={className} />;

@@ -17,7 +17,7 @@ export interface Column<R> {
    */
   words?: boolean;
   /**
-   * The column's cells are free text the table shortens to the column with "…" (column-fit.ts)
+   * The column's cells are free text the table shortens to the column with "…" (column-fit.tsx)
    * instead of clipping them: `render` draws its text through the `fit` it is given. `reserve`: CSS
    * px of the cell taken beside the text (the name's health dot); rows for which `when` is false
    * (a tag after the name) are clipped as before.

@@ -1,6 +1,7 @@
 // The columns' widths and the rows' font, read from the drawn table, so that its free text can be
 // shortened to its column before it is drawn (fit-text.ts) instead of being clipped by CSS.
 import { useLayoutEffect, useState, type ReactNode, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { canvasMeasure, fitText } from './fit-text';
 
 export interface ColumnFit {
@@ -15,6 +16,8 @@ export interface ColumnFit {
 const SLACK = 2;
 
 interface Measured {
+  /** The columns (the grid's template) it was measured for: other columns are not fitted by it. */
+  template: string;
   /** The widths and scale it was made for: measured again to the same, the same object is kept. */
   key: string;
   fit: ColumnFit;
@@ -23,7 +26,7 @@ interface Measured {
 /** What the probe says: letters with marks, capitals and digits, about as wide as a short name. */
 export const PROBE_TEXT = 'Ngã tư Hàm Nghi 0123456789';
 
-function measureTable(head: HTMLElement, probe: HTMLElement): Measured | null {
+function measureTable(head: HTMLElement, probe: HTMLElement, template: string): Measured | null {
   // The probe (a hidden cell of the table, drawn in the rows' font): how wide the page draws what
   // the canvas measures (the console's UI scale zooms the page; the canvas does not know it).
   const sample = probe.firstChild;
@@ -49,6 +52,7 @@ function measureTable(head: HTMLElement, probe: HTMLElement): Measured | null {
   if (!measures) return null;
   const key = `${font}|${scale.toFixed(4)}|${zoom.toFixed(4)}|${widths.map((w) => w.toFixed(1)).join(',')}`;
   return {
+    template,
     key,
     fit: {
       text(ci, text, reserve) {
@@ -72,11 +76,12 @@ function measureTable(head: HTMLElement, probe: HTMLElement): Measured | null {
 }
 
 /**
- * The fitting for a table's columns, or null until it is measured (rows are clipped by CSS
- * meanwhile). Measured again when the columns change and when a column's width does (the window,
- * the UI scale).
+ * The fitting for a table's columns (`template`: the grid's columns), or null until they are
+ * measured (rows are clipped by CSS meanwhile, as they are in the commit that changes the columns).
+ * Measured again when a column's width changes: the window, the detail panel beside the table. (A
+ * UI-scale change scales the text and its room alike: the fitting still holds.)
  */
-export function useColumnFit(head: RefObject<HTMLElement | null>, probe: RefObject<HTMLElement | null>, columns: string): ColumnFit | null {
+export function useColumnFit(head: RefObject<HTMLElement | null>, probe: RefObject<HTMLElement | null>, template: string): ColumnFit | null {
   const [measured, setMeasured] = useState<Measured | null>(null);
   // Measured by a ResizeObserver, which reports once when it starts: made anew when the columns
   // change, it measures then and whenever a column's width changes.
@@ -84,14 +89,16 @@ export function useColumnFit(head: RefObject<HTMLElement | null>, probe: RefObje
     const el = head.current;
     if (!el) return;
     const ro = new ResizeObserver(() => {
-      const next = probe.current ? measureTable(el, probe.current) : null;
-      // The same widths measured again keep the rows as they are (a new fitting redraws every row).
-      setMeasured((was) => (was && next && was.key === next.key ? was : next));
+      const next = probe.current ? measureTable(el, probe.current, template) : null;
+      // Drawn before this frame is painted (the observer reports between layout and paint): a frame
+      // with the old widths would show unclipped text running over the next column. The same widths
+      // measured again keep the rows as they are (a new fitting redraws every row).
+      flushSync(() => setMeasured((was) => (was && next && was.key === next.key ? was : next)));
     });
     // Each column's header cell, not the header: a column can change width while the header keeps
     // its own (the columns wider than the table together, scrolled sideways).
     for (const cell of el.children) ro.observe(cell);
     return () => ro.disconnect();
-  }, [head, probe, columns]);
-  return measured?.fit ?? null;
+  }, [head, probe, template]);
+  return measured?.template === template ? measured.fit : null;
 }
