@@ -35,9 +35,11 @@ function measureTable(head: HTMLElement, probe: HTMLElement, template: string): 
   range.selectNodeContents(sample);
   const cs = getComputedStyle(probe);
   const font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+  const measures = canvasMeasure(font);
   const drawn = range.getBoundingClientRect().width;
-  const onCanvas = canvasMeasure(font, 1)?.measure(sample.data) ?? 0;
-  if (!(drawn > 0 && onCanvas > 0)) return null;
+  const onCanvas = measures?.measure(sample.data) ?? 0;
+  if (!measures || !(drawn > 0 && onCanvas > 0)) return null;
+  // Screen px per canvas px: the rooms below are turned into the canvas's unit once per text.
   const scale = drawn / onCanvas;
   // Each column's room for text, in screen px: its header cell less the padding rows share with it.
   const widths: number[] = [];
@@ -48,8 +50,6 @@ function measureTable(head: HTMLElement, probe: HTMLElement, template: string): 
     const style = getComputedStyle(cell);
     widths.push(box - (parseFloat(style.paddingLeft) + parseFloat(style.paddingRight)) * zoom);
   }
-  const measures = canvasMeasure(font, scale);
-  if (!measures) return null;
   const key = `${font}|${scale.toFixed(4)}|${zoom.toFixed(4)}|${widths.map((w) => w.toFixed(1)).join(',')}`;
   return {
     template,
@@ -58,7 +58,7 @@ function measureTable(head: HTMLElement, probe: HTMLElement, template: string): 
       text(ci, text, reserve) {
         const room = widths[ci];
         if (room === undefined) return text;
-        const r = fitText(text, room - reserve * zoom - SLACK, measures.measure, measures.atMost);
+        const r = fitText(text, (room - reserve * zoom - SLACK) / scale, measures.measure, measures.atMost);
         if (!r.cut) return text;
         // Shortened on screen, whole on hover and to a screen reader (in a transparent copy: the usual
         // visually hidden text is itself a clip).

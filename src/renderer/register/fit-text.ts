@@ -50,7 +50,7 @@ export function fitText(text: string, width: number, measure: Measure, atMost?: 
  * measured once, with room to spare for what shaping changes (kerning pairs, marks), to tell
  * that a text fits without shaping it.
  */
-export function canvasMeasure(font: string, scale: number): { measure: Measure; atMost: Measure } | null {
+export function canvasMeasure(font: string): { measure: Measure; atMost: Measure } | null {
   const ctx = document.createElement('canvas').getContext('2d');
   if (!ctx) return null;
   ctx.font = font;
@@ -61,7 +61,7 @@ export function canvasMeasure(font: string, scale: number): { measure: Measure; 
       let w = known.get(text);
       if (w === undefined) {
         if (known.size > 20_000) known.clear();
-        known.set(text, (w = ctx.measureText(text).width * scale));
+        known.set(text, (w = ctx.measureText(text).width));
       }
       return w;
     },
@@ -69,10 +69,10 @@ export function canvasMeasure(font: string, scale: number): { measure: Measure; 
       let sum = 0;
       for (const ch of text) {
         let w = letters.get(ch);
-        if (w === undefined) letters.set(ch, (w = ctx.measureText(ch).width * scale));
+        if (w === undefined) letters.set(ch, (w = ctx.measureText(ch).width));
         sum += w;
       }
-      return sum * 1.05 + 4 * scale;
+      return sum * 1.05 + 4;
     },
   };
 }
