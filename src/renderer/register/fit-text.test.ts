@@ -72,6 +72,16 @@ describe('fitting free text to its column', () => {
     expect(shaped).toEqual(['Chợ Bến Thành']);
   });
 
+  it('takes any text, however odd (control characters, lone surrogates, long runs), and never throws', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.integer({ min: -10, max: 400 }), (raw, width) => {
+        const { text, cut } = fitText(raw, width, measure);
+        if (cut) expect(text.endsWith(ELLIPSIS)).toBe(true);
+        else expect(measure(text)).toBeLessThanOrEqual(width);
+      }),
+    );
+  });
+
   it('always fits, is the longest start that does, and is the whole text when that fits', () => {
     fc.assert(
       fc.property(
